@@ -1,0 +1,212 @@
+//! Command-line arguments (clap). Nothing else in ferry depends on clap: [`Cli::resolve`] turns
+//! the parsed arguments into the engine's [`Config`] and [`OneShot`] command.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use ferry::config::{Config, UserArg};
+use ferry::data::DataMode;
+use ferry::netrc;
+use ferry::oneshot::OneShot;
+use ferry::proto::addr::PasvAddressPolicy;
+use ferry::session::Options;
+
+/// ferry: a fast, careful FTP client.
+#[derive(Debug, Parser)]
+#[command(name = "ferry", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Global {
+    /// Log in as USER (with PASS after a colon; otherwise from ~/.netrc or a prompt)
+    #[arg(short = 'u', long = "user", value_name = "USER[:PASS]", global = true)]
+    user: Option<String>,
+    /// Print the protocol conversation on stderr (passwords hidden)
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// No progress bars or summaries
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Data connection: auto tries EPSV, PASV, EPRT, then PORT
+    #[arg(long, value_name = "MODE", default_value = "auto", global = true,
+          value_parser = ["auto", "passive", "active", "epsv", "pasv", "eprt", "port"])]
+    mode: String,
+    /// Passive data connections only (EPSV, then PASV); same as --mode passive
+    #[arg(long, global = true, conflicts_with = "active")]
+    passive: bool,
+    /// Active data connections only (EPRT, then PORT); same as --mode active
+    #[arg(long, global = true)]
+    active: bool,
+    /// Whose address to use for PASV: the server's control address (peer) or the one it advertises (server)
+    #[arg(long = "pasv-address", value_enum, default_value = "peer", global = true)]
+    pasv_address: PasvArg,
+    /// Address to announce in PORT/EPRT (your public address behind NAT)
+    #[arg(long = "active-address", value_name = "ADDR", global = true)]
+    active_address: Option<IpAddr>,
+    /// Local port range for active mode, e.g. 50000-50100 (what the firewall allows)
+    #[arg(long = "active-ports", value_name = "LOW-HIGH", value_parser = parse_range, global = true)]
+    active_ports: Option<(u16, u16)>,
+    /// Seconds to wait for a TCP connection
+    #[arg(long = "connect-timeout", value_name = "SECS", default_value_t = 15, global = true)]
+    connect_timeout: u64,
+    /// Seconds without any answer before giving up (control and data connections)
+    #[arg(long, value_name = "SECS", default_value_t = 60, global = true)]
+    timeout: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PasvArg {
+    Peer,
+    Server,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Download files: ferry get URL... [-o PATH | -O DIR]
+    Get {
+        /// ftp://[user[:password]@]host[:port]/path
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// Write to PATH (- for standard output); only with one URL
+        #[arg(short = 'o', long = "output", value_name = "PATH", conflicts_with = "dir")]
+        output: Option<PathBuf>,
+        /// Write into directory DIR, keeping the remote names
+        #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Upload files: ferry put FILE... URL (a URL ending in / is a directory)
+    Put {
+        /// Local files, then the destination URL
+        #[arg(required = true, num_args = 2.., value_name = "FILE... URL")]
+        args: Vec<String>,
+    },
+    /// List a directory: names, or the server's long format with -l
+    Ls {
+        /// Directory (or file) URL
+        url: String,
+        /// Long listing
+        #[arg(short = 'l', long = "long")]
+        long: bool,
+    },
+    /// Print a remote file on standard output
+    Cat {
+        /// File URL
+        url: String,
+    },
+    /// Delete remote files
+    #[command(alias = "delete")]
+    Rm {
+        /// File URLs
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// Make a remote directory
+    Mkdir {
+        /// Directory URL
+        url: String,
+    },
+    /// Remove an empty remote directory
+    Rmdir {
+        /// Directory URL
+        url: String,
+    },
+    /// Rename a remote file or directory (a NEW-NAME without / stays in the same directory)
+    #[command(alias = "rename")]
+    Mv {
+        /// File or directory URL
+        url: String,
+        /// New name or path
+        new_name: String,
+    },
+}
+
+fn parse_range(s: &str) -> Result<(u16, u16), String> {
+    let (low, high) = s.split_once('-').ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
+    let low: u16 = low.trim().parse().map_err(|_| format!("bad port {low:?}"))?;
+    let high: u16 = high.trim().parse().map_err(|_| format!("bad port {high:?}"))?;
+    if low == 0 || low > high {
+        return Err(format!("{low}-{high} is not a range of ports (1-65535, low to high)"));
+    }
+    Ok((low, high))
+}
+
+impl Cli {
+    /// The engine's settings and the command to run.
+    pub fn resolve(self) -> (Config, OneShot) {
+        let g = self.global;
+        let mode = if g.passive {
+            DataMode::Passive
+        } else if g.active {
+            DataMode::Active
+        } else {
+            g.mode.parse().expect("clap checked the value")
+        };
+        let session = Options {
+            connect_timeout: Duration::from_secs(g.connect_timeout.max(1)),
+            timeout: Duration::from_secs(g.timeout.max(1)),
+            data_mode: mode,
+            pasv_policy: match g.pasv_address {
+                PasvArg::Peer => PasvAddressPolicy::Peer,
+                PasvArg::Server => PasvAddressPolicy::Server,
+            },
+            active_address: g.active_address,
+            active_ports: g.active_ports,
+        };
+        let config = Config {
+            session,
+            user: g.user.as_deref().map(UserArg::parse),
+            netrc_path: netrc::default_path(),
+            verbose: g.verbose,
+            quiet: g.quiet,
+        };
+        let cmd = match self.command {
+            Command::Get { urls, output, dir } => OneShot::Get { urls, output, dir },
+            Command::Put { mut args } => {
+                let url = args.pop().expect("clap requires two or more");
+                OneShot::Put { files: args.into_iter().map(PathBuf::from).collect(), url }
+            }
+            Command::Ls { url, long } => OneShot::Ls { url, long },
+            Command::Cat { url } => OneShot::Cat { url },
+            Command::Rm { urls } => OneShot::Rm { urls },
+            Command::Mkdir { url } => OneShot::Mkdir { url },
+            Command::Rmdir { url } => OneShot::Rmdir { url },
+            Command::Mv { url, new_name } => OneShot::Mv { url, new_name },
+        };
+        (config, cmd)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn port_ranges_are_checked() {
+        assert_eq!(parse_range("50000-50100"), Ok((50000, 50100)));
+        assert!(parse_range("5-1").is_err());
+        assert!(parse_range("0-10").is_err());
+        assert!(parse_range("x").is_err());
+    }
+
+    #[test]
+    fn passive_and_active_are_mode_aliases() {
+        let cli = Cli::parse_from(["ferry", "ls", "ftp://h/", "--active"]);
+        assert_eq!(cli.resolve().0.session.data_mode, DataMode::Active);
+        let cli = Cli::parse_from(["ferry", "--mode", "pasv", "ls", "ftp://h/"]);
+        assert_eq!(cli.resolve().0.session.data_mode, DataMode::Pasv);
+    }
+}

@@ -1,0 +1,214 @@
+//! Settings resolved once from the command line, the URL and `.netrc`.
+//!
+//! The front end turns its parsed arguments into a [`Config`]; nothing below this module sees
+//! clap. Credentials are resolved per URL by [`Credentials::login_for`] in this order:
+//! the URL's user and password, then `-u USER[:PASS]`, then the `.netrc` entry for exactly
+//! that host, then a password prompt when a terminal is there to answer it. No user anywhere
+//! means an anonymous login with the password `anonymous@`.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::netrc::{self, Netrc};
+use crate::proto::command::Secret;
+use crate::session::{Login, Options};
+use crate::url::FtpUrl;
+
+/// `-u USER[:PASS]`.
+#[derive(Debug, Clone)]
+pub struct UserArg {
+    /// The user name.
+    pub user: String,
+    /// The password, when given after a colon.
+    pub password: Option<Secret>,
+}
+
+impl UserArg {
+    /// Splits `USER[:PASS]` at the first colon.
+    pub fn parse(s: &str) -> UserArg {
+        match s.split_once(':') {
+            Some((user, pass)) => UserArg {
+                user: user.into(),
+                password: Some(Secret::new(pass)),
+            },
+            None => UserArg {
+                user: s.into(),
+                password: None,
+            },
+        }
+    }
+}
+
+/// Everything a front end resolved from its arguments.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Session settings (timeouts, data-channel mode, NAT options).
+    pub session: Options,
+    /// `-u USER[:PASS]`.
+    pub user: Option<UserArg>,
+    /// Where `.netrc` is (`$NETRC`, else `~/.netrc`); `None` to not use one.
+    pub netrc_path: Option<PathBuf>,
+    /// Print the protocol trace.
+    pub verbose: bool,
+    /// No progress bars or summaries.
+    pub quiet: bool,
+}
+
+/// Asks the user for a password; returns `None` when nobody can answer.
+pub type PasswordPrompt<'a> = &'a mut dyn FnMut(&str) -> Option<String>;
+
+/// Resolves logins, reading `.netrc` at most once.
+pub struct Credentials<'a> {
+    config: &'a Config,
+    netrc: Option<Option<Netrc>>,
+    prompt: PasswordPrompt<'a>,
+}
+
+impl<'a> Credentials<'a> {
+    /// A resolver over `config`, asking `prompt` when a password is missing.
+    pub fn new(config: &'a Config, prompt: PasswordPrompt<'a>) -> Self {
+        Credentials {
+            config,
+            netrc: None,
+            prompt,
+        }
+    }
+
+    fn netrc(&mut self) -> Result<Option<&Netrc>> {
+        if self.netrc.is_none() {
+            let loaded = match &self.config.netrc_path {
+                Some(path) => netrc::load(path)?,
+                None => None,
+            };
+            self.netrc = Some(loaded);
+        }
+        Ok(self.netrc.as_ref().and_then(Option::as_ref))
+    }
+
+    /// The login to use for `url`.
+    pub fn login_for(&mut self, url: &FtpUrl) -> Result<Login> {
+        let cli = self.config.user.as_ref();
+        let user = url.user.clone().or_else(|| cli.map(|u| u.user.clone()));
+        let password = url
+            .password
+            .clone()
+            .map(Secret::new)
+            .or_else(|| cli.and_then(|u| u.password.clone()));
+        let Some(user) = user else {
+            return self.login_from_netrc_or_anonymous(&url.host);
+        };
+        if is_anonymous(&user) {
+            let password = password.unwrap_or_else(|| Secret::new("anonymous@"));
+            return Ok(Login { user, password, account: None });
+        }
+        let entry = self.netrc()?.and_then(|n| n.lookup(&url.host, Some(&user))).cloned();
+        let account = entry.as_ref().and_then(|e| e.account.clone()).map(Secret::new);
+        let password = match password.or_else(|| entry.and_then(|e| e.password).map(Secret::new)) {
+            Some(p) => p,
+            None => self.ask(&user, &url.host)?,
+        };
+        Ok(Login { user, password, account })
+    }
+
+    fn login_from_netrc_or_anonymous(&mut self, host: &str) -> Result<Login> {
+        let entry = self.netrc()?.and_then(|n| n.lookup(host, None)).cloned();
+        let Some(entry) = entry else {
+            return Ok(Login::anonymous());
+        };
+        let Some(user) = entry.login else {
+            return Ok(Login::anonymous());
+        };
+        let password = match entry.password {
+            Some(p) => Secret::new(p),
+            None if is_anonymous(&user) => Secret::new("anonymous@"),
+            None => self.ask(&user, host)?,
+        };
+        Ok(Login {
+            user,
+            password,
+            account: entry.account.map(Secret::new),
+        })
+    }
+
+    fn ask(&mut self, user: &str, host: &str) -> Result<Secret> {
+        match (self.prompt)(&format!("Password for {user}@{host}: ")) {
+            Some(p) => Ok(Secret::new(p)),
+            None => Err(Error::Usage(format!(
+                "no password for {user}@{host}: give one with -u {user}:PASSWORD, in the URL, \
+                 or in ~/.netrc (there is no terminal to ask on)"
+            ))),
+        }
+    }
+}
+
+fn is_anonymous(user: &str) -> bool {
+    user.eq_ignore_ascii_case("anonymous") || user.eq_ignore_ascii_case("ftp")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url;
+
+    fn resolve(config: &Config, u: &str) -> Result<Login> {
+        let mut never = |_: &str| None;
+        Credentials::new(config, &mut never).login_for(&url::parse(u).unwrap())
+    }
+
+    #[test]
+    fn no_user_anywhere_means_anonymous() {
+        let login = resolve(&Config::default(), "ftp://h/x").unwrap();
+        assert_eq!(login.user, "anonymous");
+        assert_eq!(login.password.expose(), "anonymous@");
+    }
+
+    #[test]
+    fn url_credentials_win_over_the_command_line() {
+        let config = Config {
+            user: Some(UserArg::parse("bob:cli")),
+            ..Config::default()
+        };
+        let login = resolve(&config, "ftp://alice:url@h/x").unwrap();
+        assert_eq!((login.user.as_str(), login.password.expose()), ("alice", "url"));
+        let login = resolve(&config, "ftp://h/x").unwrap();
+        assert_eq!((login.user.as_str(), login.password.expose()), ("bob", "cli"));
+    }
+
+    #[test]
+    fn password_colon_splits_once() {
+        let u = UserArg::parse("bob:a:b");
+        assert_eq!(u.password.unwrap().expose(), "a:b");
+    }
+
+    #[test]
+    fn missing_password_without_terminal_is_a_clear_error() {
+        let config = Config {
+            user: Some(UserArg::parse("bob")),
+            ..Config::default()
+        };
+        let err = resolve(&config, "ftp://h/x").unwrap_err();
+        assert!(err.to_string().contains("no password for bob@h"), "{err}");
+    }
+
+    #[test]
+    fn netrc_supplies_user_and_password_for_its_host_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("netrc");
+        std::fs::write(&path, "machine h login carol password pw\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let config = Config {
+            netrc_path: Some(path),
+            ..Config::default()
+        };
+        let login = resolve(&config, "ftp://h/x").unwrap();
+        assert_eq!((login.user.as_str(), login.password.expose()), ("carol", "pw"));
+        let other = resolve(&config, "ftp://elsewhere/x").unwrap();
+        assert_eq!(other.user, "anonymous");
+        let named = resolve(&config, "ftp://carol@h/x").unwrap();
+        assert_eq!(named.password.expose(), "pw");
+    }
+}

@@ -1,0 +1,282 @@
+//! The engine's typed errors and the one mapping from an error to an exit code and a hint.
+//!
+//! Every failure a person can meet ends up here with what happened in words
+//! ([`std::fmt::Display`]), what to do about it ([`Error::hint`]) and which of the documented
+//! exit codes it maps to ([`Error::exit_code`]). Server text inside these errors is raw: the
+//! binary sanitizes everything before it reaches a terminal.
+
+use std::io;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::netrc::NetrcError;
+use crate::proto::addr::AddrError;
+use crate::proto::codes::{self, Refusal};
+use crate::proto::command::InvalidArgument;
+use crate::proto::reply::{Reply, ReplyError};
+use crate::url::UrlError;
+
+/// Result with the engine's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Process exit codes, documented in README.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// Everything worked.
+    Success = 0,
+    /// Anything not covered below.
+    Failure = 1,
+    /// Bad command line or URL.
+    Usage = 2,
+    /// Could not reach the server, or lost the connection.
+    Network = 3,
+    /// Login refused (credentials, anonymous not allowed, too many users, address not allowed).
+    Login = 4,
+    /// The server refused an operation on a remote file or directory.
+    RemoteFile = 5,
+    /// A local file could not be read or written.
+    LocalFile = 6,
+    /// TLS negotiation or verification failed.
+    Tls = 7,
+    /// The server broke the protocol (malformed or oversized replies).
+    Protocol = 8,
+    /// A transfer ended short, or the server stopped answering.
+    Partial = 9,
+    /// Interrupted by the user (Ctrl-C).
+    Interrupted = 130,
+}
+
+/// Everything that can go wrong in the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The host name did not resolve.
+    #[error("cannot resolve host name {host}: {source}")]
+    Resolve {
+        /// The name given.
+        host: String,
+        /// What the resolver said.
+        source: io::Error,
+    },
+    /// A TCP connection to the server could not be made.
+    #[error("cannot connect to {addr}: {source}")]
+    Connect {
+        /// Address (or `host:port`) tried.
+        addr: String,
+        /// The socket error.
+        source: io::Error,
+    },
+    /// No answer within the configured time.
+    #[error("timed out after {} s {what}", .after.as_secs())]
+    Timeout {
+        /// What we were waiting for, e.g. "waiting for the reply to RETR".
+        what: String,
+        /// How long we waited.
+        after: Duration,
+    },
+    /// The server closed the control connection.
+    #[error("the server closed the connection {what}")]
+    Closed {
+        /// When, e.g. "while waiting for the reply to LIST".
+        what: String,
+    },
+    /// A network read or write failed.
+    #[error("network error {what}: {source}")]
+    Network {
+        /// What we were doing.
+        what: String,
+        /// The socket error.
+        source: io::Error,
+    },
+    /// The server answered a command with a negative reply.
+    #[error("{command}: the server replied {}", one_line(.reply))]
+    Rejected {
+        /// The command as shown to people (passwords as `****`).
+        command: String,
+        /// The server's reply.
+        reply: Reply,
+    },
+    /// The server sent an unexpected reply (a valid code that makes no sense here).
+    #[error("{command}: unexpected reply {}", one_line(.reply))]
+    Unexpected {
+        /// The command as shown to people.
+        command: String,
+        /// The server's reply.
+        reply: Reply,
+    },
+    /// A malformed or oversized reply.
+    #[error("the server broke the FTP protocol: {0}")]
+    Reply(#[from] ReplyError),
+    /// A malformed passive/extended-passive reply or a refused PASV target.
+    #[error("{0}")]
+    Addr(#[from] AddrError),
+    /// Some other protocol violation, described in words.
+    #[error("the server broke the FTP protocol: {0}")]
+    Protocol(String),
+    /// A command argument would have injected CR/LF/NUL.
+    #[error(transparent)]
+    InvalidArgument(#[from] InvalidArgument),
+    /// No data-channel mode worked.
+    #[error("could not open a data connection: {tried}")]
+    DataChannel {
+        /// What was tried and how each attempt failed.
+        tried: String,
+    },
+    /// A transfer ended before all the data arrived.
+    #[error("transfer of {name} incomplete: {detail}")]
+    Partial {
+        /// The remote name.
+        name: String,
+        /// What is known: bytes received vs expected, the final reply.
+        detail: String,
+    },
+    /// A local file problem.
+    #[error("{what} {}: {source}", .path.display())]
+    Local {
+        /// What we were doing ("cannot create", "cannot read", ...).
+        what: &'static str,
+        /// The local path.
+        path: PathBuf,
+        /// The OS error.
+        source: io::Error,
+    },
+    /// A bad URL.
+    #[error(transparent)]
+    Url(#[from] UrlError),
+    /// A bad or unsafe .netrc file.
+    #[error(transparent)]
+    Netrc(#[from] NetrcError),
+    /// Wrong use: missing password without a terminal, conflicting options, ...
+    #[error("{0}")]
+    Usage(String),
+    /// The user interrupted the operation.
+    #[error("interrupted")]
+    Interrupted,
+}
+
+fn one_line(reply: &Reply) -> String {
+    let text = reply.text().replace('\n', " / ");
+    format!("{} {}", reply.code, text.trim())
+}
+
+impl Error {
+    /// Builds [`Error::Rejected`] for a command.
+    pub fn rejected(command: impl Into<String>, reply: Reply) -> Error {
+        Error::Rejected {
+            command: command.into(),
+            reply,
+        }
+    }
+
+    /// The server's reply, for errors that carry one.
+    pub fn reply(&self) -> Option<&Reply> {
+        match self {
+            Error::Rejected { reply, .. } | Error::Unexpected { reply, .. } => Some(reply),
+            _ => None,
+        }
+    }
+
+    /// The exit code this error ends the program with.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Resolve { .. }
+            | Error::Connect { .. }
+            | Error::Closed { .. }
+            | Error::Network { .. } => ExitCode::Network,
+            Error::Timeout { .. } | Error::Partial { .. } => ExitCode::Partial,
+            Error::Rejected { command, reply } => match codes::classify(reply) {
+                Refusal::Login | Refusal::Busy => ExitCode::Login,
+                Refusal::DataConnection => ExitCode::Partial,
+                Refusal::RemoteFile => ExitCode::RemoteFile,
+                _ if is_login_verb(command) => ExitCode::Login,
+                _ => ExitCode::RemoteFile,
+            },
+            Error::DataChannel { .. } => ExitCode::Network,
+            Error::Unexpected { .. } | Error::Reply(_) | Error::Addr(_) | Error::Protocol(_) => {
+                ExitCode::Protocol
+            }
+            Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
+            Error::Local { .. } => ExitCode::LocalFile,
+            Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
+            Error::Netrc(_) => ExitCode::Usage,
+            Error::Interrupted => ExitCode::Interrupted,
+        }
+    }
+
+    /// What the person can do about it, when there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Rejected { command, reply } => {
+                let verb = command.split_whitespace().next().unwrap_or("");
+                codes::hint(&verb.to_ascii_uppercase(), reply)
+            }
+            Error::Resolve { .. } => Some("check the host name for typos".into()),
+            Error::Connect { source, .. } => Some(connect_hint(source)),
+            Error::Timeout { .. } => Some(
+                "the server or a firewall stopped answering; raise --timeout if the server is just slow".into(),
+            ),
+            Error::Closed { .. } => Some(
+                "the server (or a firewall dropping idle connections) ended the session; try again".into(),
+            ),
+            Error::DataChannel { .. } => Some(
+                "a firewall or NAT blocks the data connection: try --passive, or --active with \
+                 --active-address/--active-ports if you can accept incoming connections"
+                    .into(),
+            ),
+            Error::Addr(AddrError::Refused { .. }) => Some(
+                "the server advertised an address on a private network; ferry connects to the \
+                 server's own address unless --pasv-address server is given"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+fn is_login_verb(command: &str) -> bool {
+    let verb = command.split_whitespace().next().unwrap_or("");
+    matches!(
+        verb.to_ascii_uppercase().as_str(),
+        "USER" | "PASS" | "ACCT" | "GREETING"
+    )
+}
+
+fn connect_hint(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::ConnectionRefused => {
+            "nothing is listening there: check the port (21 unless told otherwise) and that the server is running".into()
+        }
+        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+            "no answer: the server may be down, the port wrong, or a firewall dropping the connection".into()
+        }
+        _ => "check the host, the port and your network".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_refusals_exit_with_the_login_code() {
+        let e = Error::rejected("PASS ****", Reply::new(530, vec!["530 Login incorrect.".into()]));
+        assert_eq!(e.exit_code(), ExitCode::Login);
+        assert!(e.to_string().contains("530 Login incorrect."));
+        assert!(e.hint().unwrap().contains("password"));
+    }
+
+    #[test]
+    fn missing_files_exit_with_the_remote_file_code() {
+        let e = Error::rejected("RETR x", Reply::new(550, vec!["550 No such file.".into()]));
+        assert_eq!(e.exit_code(), ExitCode::RemoteFile);
+    }
+
+    #[test]
+    fn refused_connections_explain_the_likely_cause() {
+        let e = Error::Connect {
+            addr: "127.0.0.1:1".into(),
+            source: io::Error::from(io::ErrorKind::ConnectionRefused),
+        };
+        assert_eq!(e.exit_code(), ExitCode::Network);
+        assert!(e.hint().unwrap().contains("port"));
+    }
+}

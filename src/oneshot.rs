@@ -1,0 +1,298 @@
+//! One-shot commands: `ferry get URL…`, `ferry put FILE… URL`, `ferry ls URL`, …
+//!
+//! Each command becomes a list of (URL, [`Action`]) pairs that run in order through
+//! [`actions::execute`]. URLs naming the same server and user share one logged-in session.
+//! The first failure stops the run and is returned, so a script sees a non-zero exit code.
+
+use std::path::{Path, PathBuf};
+
+use crate::actions::{self, Action, Output, Ui};
+use crate::config::{Config, Credentials, PasswordPrompt};
+use crate::error::{Error, Result};
+use crate::localname::safe_name;
+use crate::proto::command::TransferType;
+use crate::session::{Login, Session, TraceFn};
+use crate::transfer::ListKind;
+use crate::url::{self, FtpUrl, Scheme, TypeCode};
+
+/// A one-shot command as the user gave it.
+#[derive(Debug, Clone)]
+pub enum OneShot {
+    /// Download URLs to `-o PATH`, into `-O DIR`, or into the current directory.
+    Get {
+        /// The files to download.
+        urls: Vec<String>,
+        /// `-o PATH` (`-` for standard output); only with one URL.
+        output: Option<PathBuf>,
+        /// `-O DIR`.
+        dir: Option<PathBuf>,
+    },
+    /// Upload files; a URL ending in `/` (or several files) names a directory.
+    Put {
+        /// Local files.
+        files: Vec<PathBuf>,
+        /// Destination URL.
+        url: String,
+    },
+    /// List a directory: names, or the long format with `-l`.
+    Ls {
+        /// Directory URL.
+        url: String,
+        /// Long format.
+        long: bool,
+    },
+    /// Print a remote file on standard output.
+    Cat {
+        /// The file.
+        url: String,
+    },
+    /// Delete files.
+    Rm {
+        /// The files.
+        urls: Vec<String>,
+    },
+    /// Make a directory.
+    Mkdir {
+        /// The directory.
+        url: String,
+    },
+    /// Remove an empty directory.
+    Rmdir {
+        /// The directory.
+        url: String,
+    },
+    /// Rename; a new name without `/` stays in the same directory.
+    Mv {
+        /// The file or directory.
+        url: String,
+        /// The new name or path.
+        new_name: String,
+    },
+}
+
+/// Front-end hooks for running one-shot commands.
+pub struct Hooks<'a> {
+    /// Output and progress.
+    pub ui: &'a mut dyn Ui,
+    /// A fresh trace sink per session (`None` without `-v`).
+    pub trace: &'a dyn Fn() -> Option<TraceFn>,
+    /// Asks for a missing password.
+    pub prompt: PasswordPrompt<'a>,
+}
+
+/// Runs a one-shot command to completion.
+pub fn run(cmd: &OneShot, config: &Config, hooks: Hooks<'_>) -> Result<()> {
+    let plan = plan(cmd)?;
+    let Hooks { ui, trace, prompt } = hooks;
+    let mut creds = Credentials::new(config, prompt);
+    let mut pool: Vec<(String, Session)> = Vec::new();
+    let mut result = Ok(());
+    for (url, action) in &plan {
+        let step = connection(&mut pool, url, config, &mut creds, trace)
+            .and_then(|session| actions::execute(session, action, ui));
+        if let Err(e) = step {
+            result = Err(e);
+            break;
+        }
+    }
+    for (_, session) in pool {
+        session.quit();
+    }
+    result
+}
+
+/// The session for `url`, connecting and logging in on first use.
+fn connection<'p>(
+    pool: &'p mut Vec<(String, Session)>,
+    url: &FtpUrl,
+    config: &Config,
+    creds: &mut Credentials<'_>,
+    trace: &dyn Fn() -> Option<TraceFn>,
+) -> Result<&'p mut Session> {
+    if url.scheme == Scheme::Ftps {
+        return Err(Error::Usage(
+            "ftps:// (implicit TLS) is not supported by this build of ferry yet".into(),
+        ));
+    }
+    let login: Login = creds.login_for(url)?;
+    let key = format!("{}|{}|{}", url.host, url.port_or_default(), login.user);
+    let index = match pool.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            let mut session = Session::connect(&url.host, url.port_or_default(), config.session.clone(), trace())?;
+            session.login(&login)?;
+            pool.push((key, session));
+            pool.len() - 1
+        }
+    };
+    Ok(&mut pool[index].1)
+}
+
+fn parse(u: &str) -> Result<FtpUrl> {
+    Ok(url::parse(u)?)
+}
+
+fn transfer_type(url: &FtpUrl) -> TransferType {
+    match url.type_code {
+        Some(TypeCode::Ascii) => TransferType::Ascii,
+        _ => TransferType::Binary,
+    }
+}
+
+fn file_path(url: &FtpUrl) -> Result<String> {
+    if url.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} names a directory, not a file",
+            url.redacted()
+        )));
+    }
+    Ok(url.path.clone())
+}
+
+/// Turns the command into (URL, action) steps, checking everything that can be checked
+/// before connecting.
+pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
+    match cmd {
+        OneShot::Get { urls, output, dir } => plan_get(urls, output.as_deref(), dir.as_deref()),
+        OneShot::Put { files, url } => plan_put(files, url),
+        OneShot::Ls { url, long } => {
+            let u = parse(url)?;
+            let path = Some(u.path.clone()).filter(|p| !p.is_empty());
+            let kind = if *long { ListKind::Long } else { ListKind::Names };
+            Ok(vec![(u, Action::List { path, kind })])
+        }
+        OneShot::Cat { url } => {
+            let u = parse(url)?;
+            let remote = file_path(&u)?;
+            let ty = transfer_type(&u);
+            Ok(vec![(u, Action::Get { remote, output: Output::Stdout, ty })])
+        }
+        OneShot::Rm { urls } => urls
+            .iter()
+            .map(|s| {
+                let u = parse(s)?;
+                let remote = file_path(&u)?;
+                Ok((u, Action::Delete(remote)))
+            })
+            .collect(),
+        OneShot::Mkdir { url } => dir_action(url, Action::Mkdir),
+        OneShot::Rmdir { url } => dir_action(url, Action::Rmdir),
+        OneShot::Mv { url, new_name } => {
+            let u = parse(url)?;
+            let from = u.path.trim_end_matches('/').to_owned();
+            if from.is_empty() {
+                return Err(Error::Usage("mv needs a URL naming a file or directory".into()));
+            }
+            let to = match (new_name.contains('/'), from.rfind('/')) {
+                (false, Some(i)) => format!("{}{new_name}", &from[..=i]),
+                _ => new_name.clone(),
+            };
+            Ok(vec![(u, Action::Rename { from, to })])
+        }
+    }
+}
+
+fn dir_action(url: &str, make: fn(String) -> Action) -> Result<Vec<(FtpUrl, Action)>> {
+    let u = parse(url)?;
+    let path = u.path.trim_end_matches('/').to_owned();
+    if path.is_empty() {
+        return Err(Error::Usage(format!("{} names no directory", u.redacted())));
+    }
+    Ok(vec![(u, make(path))])
+}
+
+fn plan_get(urls: &[String], output: Option<&Path>, dir: Option<&Path>) -> Result<Vec<(FtpUrl, Action)>> {
+    if output.is_some() && urls.len() > 1 {
+        return Err(Error::Usage("-o takes one URL; use -O DIR for several".into()));
+    }
+    let mut steps = Vec::new();
+    for s in urls {
+        let u = parse(s)?;
+        let remote = file_path(&u)?;
+        let output = match output {
+            Some(p) if p == Path::new("-") => Output::Stdout,
+            Some(p) => Output::File(p.to_owned()),
+            None => {
+                let name = safe_name(u.file_name().unwrap_or_default())?;
+                Output::File(dir.unwrap_or(Path::new(".")).join(name))
+            }
+        };
+        let ty = transfer_type(&u);
+        steps.push((u, Action::Get { remote, output, ty }));
+    }
+    Ok(steps)
+}
+
+fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
+    let u = parse(url)?;
+    let into_dir = u.is_dir() || files.len() > 1;
+    let mut steps = Vec::new();
+    for local in files {
+        let remote = if into_dir {
+            let name = local
+                .file_name()
+                .and_then(|n| n.to_str())
+                .ok_or_else(|| Error::Usage(format!("{} has no usable file name", local.display())))?;
+            let base = u.path.trim_end_matches('/');
+            if base.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{base}/{name}")
+            }
+        } else {
+            u.path.clone()
+        };
+        let ty = transfer_type(&u);
+        steps.push((u.clone(), Action::Put { local: local.clone(), remote, ty }));
+    }
+    Ok(steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only(plan: Vec<(FtpUrl, Action)>) -> Action {
+        assert_eq!(plan.len(), 1);
+        plan.into_iter().next().unwrap().1
+    }
+
+    #[test]
+    fn get_names_the_local_file_after_the_remote_one() {
+        let cmd = OneShot::Get { urls: vec!["ftp://h/pub/a.txt".into()], output: None, dir: Some("out".into()) };
+        let Action::Get { remote, output, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        assert_eq!(remote, "pub/a.txt");
+        assert_eq!(output, Output::File("out/a.txt".into()));
+    }
+
+    #[test]
+    fn get_refuses_hostile_names_and_directories() {
+        for u in ["ftp://h/pub/..", "ftp://h/a/%2e%2e", "ftp://h/dir/"] {
+            let cmd = OneShot::Get { urls: vec![u.into()], output: None, dir: None };
+            assert!(plan(&cmd).is_err(), "{u}");
+        }
+    }
+
+    #[test]
+    fn put_into_a_directory_url_appends_the_file_name() {
+        let cmd = OneShot::Put { files: vec!["/tmp/x/a.bin".into()], url: "ftp://h/up/".into() };
+        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        assert_eq!(remote, "up/a.bin");
+        let cmd = OneShot::Put { files: vec!["a.bin".into()], url: "ftp://h/up/b.bin".into() };
+        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        assert_eq!(remote, "up/b.bin");
+    }
+
+    #[test]
+    fn mv_keeps_a_bare_new_name_in_the_same_directory() {
+        let cmd = OneShot::Mv { url: "ftp://h/d/old".into(), new_name: "new".into() };
+        let Action::Rename { from, to } = only(plan(&cmd).unwrap()) else { panic!() };
+        assert_eq!((from.as_str(), to.as_str()), ("d/old", "d/new"));
+    }
+
+    #[test]
+    fn dash_o_takes_one_url() {
+        let cmd = OneShot::Get { urls: vec!["ftp://h/a".into(), "ftp://h/b".into()], output: Some("x".into()), dir: None };
+        assert!(plan(&cmd).is_err());
+    }
+}

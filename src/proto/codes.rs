@@ -1,0 +1,127 @@
+//! What reply codes mean for a person, and what to do about them.
+//!
+//! The hints follow the situations FTP users actually meet (wrong password, anonymous access not
+//! allowed, "too many users", an address the server does not accept, NAT and firewalls breaking
+//! the data connection). They are matched on the code first and on well-known words in the
+//! server's text second, because servers use 530 for several different refusals.
+
+use super::reply::Reply;
+
+/// What went wrong, in the terms the exit code uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The server will not let us in (530, 421 at login, 332 without an account).
+    Login,
+    /// The server is busy or closing: 421 anywhere.
+    Busy,
+    /// The data connection could not be made or broke (425, 426).
+    DataConnection,
+    /// A file or directory problem on the server (450, 550-553, 452, 552).
+    RemoteFile,
+    /// The server does not know or allow the command (500-504, 202).
+    Unsupported,
+    /// Anything else.
+    Other,
+}
+
+/// Classifies a negative reply.
+pub fn classify(reply: &Reply) -> Refusal {
+    match reply.code {
+        421 => Refusal::Busy,
+        530 | 332 | 532 => Refusal::Login,
+        425 | 426 => Refusal::DataConnection,
+        450 | 451 | 452 | 550..=553 => Refusal::RemoteFile,
+        500..=504 | 202 => Refusal::Unsupported,
+        _ => Refusal::Other,
+    }
+}
+
+fn text_has(reply: &Reply, words: &[&str]) -> bool {
+    let text = reply.text().to_ascii_lowercase();
+    words.iter().any(|w| text.contains(w))
+}
+
+/// A sentence on what to do after `reply` refused `verb` (already upper case), if there is
+/// a useful one.
+pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
+    let hint = match reply.code {
+        421 if text_has(reply, &["too many", "maximum", "limit", "connections"]) => {
+            "the server has as many users as it allows; wait a few minutes before trying again \
+             (reconnecting at once only keeps the slot taken)"
+        }
+        421 => "the server is closing the connection (busy, shutting down, or idle too long); try again later",
+        530 if text_has(reply, &["anonymous"]) => {
+            "this server does not allow anonymous logins: give a user name with -u USER or ftp://USER@HOST/"
+        }
+        530 if text_has(reply, &["ip", "address", "host", "not allowed from", "denied"]) => {
+            "the server refuses connections from your address: ask its administrator to allow your IP"
+        }
+        530 if matches!(verb, "USER" | "PASS" | "ACCT") => {
+            "check the user name and password (copy-pasted passwords often carry a trailing space); \
+             the account may also be expired or disabled"
+        }
+        530 => "you are not logged in: log in first (-u USER or ftp://USER@HOST/)",
+        332 | 532 => "the server wants an account: add `account NAME` to ~/.netrc for this host",
+        425 => {
+            "the data connection could not be opened: a firewall or NAT is in the way; \
+             try --passive (or --active if you can accept connections), or ask for the server's passive port range to be opened"
+        }
+        426 => "the data connection broke during the transfer: the network or a firewall cut it; try again",
+        450 => "the file is busy or not available right now; try again later",
+        451 => "the server hit a local error; try again later",
+        452 | 552 => "the server is out of space or over your quota",
+        550 if matches!(verb, "RETR" | "SIZE" | "MDTM" | "CWD" | "DELE" | "RMD" | "LIST" | "NLST" | "MLSD") => {
+            "check the path (names are case-sensitive on most servers) and your permissions"
+        }
+        550 => "the server refused the operation: check the path and your permissions",
+        553 => "the file name is not allowed by the server (bad characters, or no permission to create it)",
+        500 | 502 => "the server does not support this command",
+        501 => "the server did not accept the command's arguments",
+        504 => "the server does not support this parameter",
+        _ => return None,
+    };
+    Some(hint.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(code: u16, text: &str) -> Reply {
+        Reply::new(code, vec![format!("{code} {text}")])
+    }
+
+    #[test]
+    fn too_many_users_says_to_wait() {
+        let r = reply(421, "Too many users - please try again later.");
+        assert_eq!(classify(&r), Refusal::Busy);
+        assert!(hint("USER", &r).unwrap().contains("wait"));
+    }
+
+    #[test]
+    fn login_refusals_are_told_apart() {
+        let anon = reply(530, "Sorry, no ANONYMOUS access allowed");
+        assert!(hint("PASS", &anon).unwrap().contains("anonymous"));
+        let ip = reply(530, "Login not allowed from your IP address");
+        assert!(hint("PASS", &ip).unwrap().contains("your address"));
+        let bad = reply(530, "Login incorrect.");
+        assert!(hint("PASS", &bad).unwrap().contains("password"));
+        assert_eq!(classify(&bad), Refusal::Login);
+    }
+
+    #[test]
+    fn data_connection_failure_suggests_the_other_mode() {
+        let r = reply(425, "Can't open data connection.");
+        assert_eq!(classify(&r), Refusal::DataConnection);
+        assert!(hint("RETR", &r).unwrap().contains("--active"));
+    }
+
+    #[test]
+    fn file_errors_are_remote_file_refusals() {
+        for code in [450, 550, 552, 553] {
+            assert_eq!(classify(&reply(code, "x")), Refusal::RemoteFile);
+        }
+        assert_eq!(classify(&reply(502, "x")), Refusal::Unsupported);
+        assert!(hint("NOOP", &reply(299, "x")).is_none());
+    }
+}

@@ -1,0 +1,344 @@
+//! FTP commands and their wire form.
+//!
+//! [`Command`] is the only way the engine puts bytes on the control connection, and
+//! [`Command::to_wire`] is the one place that checks arguments: any argument holding a CR, LF or
+//! NUL is refused with [`InvalidArgument`], whatever it came from (user input, a URL, a name read
+//! from a listing, a `.netrc` value). A name such as `a\r\nDELE b` therefore never reaches the
+//! server as two commands.
+//!
+//! Secrets (PASS, ACCT) are kept in [`Secret`] and every human-facing rendering
+//! ([`Command::redacted`], `Debug`) prints `****` in their place.
+
+use std::fmt;
+use std::net::{SocketAddr, SocketAddrV4};
+
+use super::addr::{format_eprt, format_port};
+
+/// A string that must never be printed: a password or an account.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the wire only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(redacted)")
+    }
+}
+
+/// Representation type for `TYPE` (RFC 959 §3.1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransferType {
+    /// `TYPE A`: text with CRLF line endings on the wire.
+    Ascii,
+    /// `TYPE I`: bytes as they are.
+    Binary,
+}
+
+/// One FTP command with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `USER name`
+    User(String),
+    /// `PASS password`
+    Pass(Secret),
+    /// `ACCT account`
+    Acct(Secret),
+    /// `AUTH TLS` (RFC 4217)
+    AuthTls,
+    /// `QUIT`
+    Quit,
+    /// `SYST`
+    Syst,
+    /// `FEAT` (RFC 2389)
+    Feat,
+    /// `OPTS args`, e.g. `OPTS UTF8 ON`
+    Opts(String),
+    /// `PWD`
+    Pwd,
+    /// `CWD path`
+    Cwd(String),
+    /// `CDUP`
+    Cdup,
+    /// `TYPE A` / `TYPE I`
+    Type(TransferType),
+    /// `SIZE path` (RFC 3659)
+    Size(String),
+    /// `MDTM path` (RFC 3659)
+    Mdtm(String),
+    /// `MKD path`
+    Mkd(String),
+    /// `RMD path`
+    Rmd(String),
+    /// `DELE path`
+    Dele(String),
+    /// `RNFR path`
+    Rnfr(String),
+    /// `RNTO path`
+    Rnto(String),
+    /// `NOOP`
+    Noop,
+    /// `SITE args`
+    Site(String),
+    /// `REST offset`
+    Rest(u64),
+    /// `EPSV` (RFC 2428)
+    Epsv,
+    /// `PASV`
+    Pasv,
+    /// `EPRT |af|addr|port|` (RFC 2428)
+    Eprt(SocketAddr),
+    /// `PORT h1,h2,h3,h4,p1,p2`
+    Port(SocketAddrV4),
+    /// `RETR path`
+    Retr(String),
+    /// `STOR path`
+    Stor(String),
+    /// `APPE path`
+    Appe(String),
+    /// `LIST [path]`
+    List(Option<String>),
+    /// `NLST [path]`
+    Nlst(Option<String>),
+    /// `MLSD [path]` (RFC 3659)
+    Mlsd(Option<String>),
+    /// `ABOR`
+    Abor,
+    /// A raw command line typed by the user (`quote`); still checked for CR/LF/NUL.
+    Raw(String),
+}
+
+/// An argument that would have injected a second command or truncated this one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("refusing to send {verb}: the argument {shown} contains a {what} character, which would corrupt the FTP command stream")]
+pub struct InvalidArgument {
+    /// The command's verb.
+    pub verb: &'static str,
+    /// The argument with control characters escaped (secrets replaced).
+    pub shown: String,
+    /// "carriage return", "line feed" or "NUL".
+    pub what: &'static str,
+}
+
+impl Command {
+    /// The command's verb as sent (`RETR`, `EPSV`, ...); `QUOTE` for a raw line.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Command::User(_) => "USER",
+            Command::Pass(_) => "PASS",
+            Command::Acct(_) => "ACCT",
+            Command::AuthTls => "AUTH",
+            Command::Quit => "QUIT",
+            Command::Syst => "SYST",
+            Command::Feat => "FEAT",
+            Command::Opts(_) => "OPTS",
+            Command::Pwd => "PWD",
+            Command::Cwd(_) => "CWD",
+            Command::Cdup => "CDUP",
+            Command::Type(_) => "TYPE",
+            Command::Size(_) => "SIZE",
+            Command::Mdtm(_) => "MDTM",
+            Command::Mkd(_) => "MKD",
+            Command::Rmd(_) => "RMD",
+            Command::Dele(_) => "DELE",
+            Command::Rnfr(_) => "RNFR",
+            Command::Rnto(_) => "RNTO",
+            Command::Noop => "NOOP",
+            Command::Site(_) => "SITE",
+            Command::Rest(_) => "REST",
+            Command::Epsv => "EPSV",
+            Command::Pasv => "PASV",
+            Command::Eprt(_) => "EPRT",
+            Command::Port(_) => "PORT",
+            Command::Retr(_) => "RETR",
+            Command::Stor(_) => "STOR",
+            Command::Appe(_) => "APPE",
+            Command::List(_) => "LIST",
+            Command::Nlst(_) => "NLST",
+            Command::Mlsd(_) => "MLSD",
+            Command::Abor => "ABOR",
+            Command::Raw(_) => "QUOTE",
+        }
+    }
+
+    /// The argument as it goes on the wire, if any.
+    fn argument(&self) -> Option<String> {
+        match self {
+            Command::User(s)
+            | Command::Opts(s)
+            | Command::Cwd(s)
+            | Command::Size(s)
+            | Command::Mdtm(s)
+            | Command::Mkd(s)
+            | Command::Rmd(s)
+            | Command::Dele(s)
+            | Command::Rnfr(s)
+            | Command::Rnto(s)
+            | Command::Site(s)
+            | Command::Retr(s)
+            | Command::Stor(s)
+            | Command::Appe(s) => Some(s.clone()),
+            Command::Pass(s) | Command::Acct(s) => Some(s.expose().to_owned()),
+            Command::List(p) | Command::Nlst(p) | Command::Mlsd(p) => p.clone(),
+            Command::AuthTls => Some("TLS".into()),
+            Command::Type(TransferType::Ascii) => Some("A".into()),
+            Command::Type(TransferType::Binary) => Some("I".into()),
+            Command::Rest(n) => Some(n.to_string()),
+            Command::Eprt(a) => Some(format_eprt(*a)),
+            Command::Port(a) => Some(format_port(*a)),
+            Command::Raw(_)
+            | Command::Quit
+            | Command::Syst
+            | Command::Feat
+            | Command::Pwd
+            | Command::Cdup
+            | Command::Noop
+            | Command::Epsv
+            | Command::Pasv
+            | Command::Abor => None,
+        }
+    }
+
+    fn is_secret(&self) -> bool {
+        matches!(self, Command::Pass(_) | Command::Acct(_))
+    }
+
+    /// The full line without CRLF, as it goes on the wire (not checked; use [`Command::to_wire`]).
+    fn line(&self) -> String {
+        match (self, self.argument()) {
+            (Command::Raw(line), _) => line.clone(),
+            (_, Some(arg)) => format!("{} {}", self.verb(), arg),
+            (_, None) => self.verb().to_owned(),
+        }
+    }
+
+    /// The bytes to write, `VERB arg\r\n`, or an error if any argument holds CR, LF or NUL.
+    pub fn to_wire(&self) -> Result<Vec<u8>, InvalidArgument> {
+        let line = self.line();
+        if let Some(bad) = line.chars().find(|c| matches!(c, '\r' | '\n' | '\0')) {
+            let what = match bad {
+                '\r' => "carriage return",
+                '\n' => "line feed",
+                _ => "NUL",
+            };
+            let shown = if self.is_secret() {
+                "(redacted)".to_owned()
+            } else {
+                format!("{:?}", self.argument().unwrap_or(line))
+            };
+            return Err(InvalidArgument {
+                verb: self.verb(),
+                shown,
+                what,
+            });
+        }
+        let mut bytes = line.into_bytes();
+        bytes.extend_from_slice(b"\r\n");
+        Ok(bytes)
+    }
+
+    /// The line for traces and error messages: secrets shown as `****`.
+    pub fn redacted(&self) -> String {
+        if self.is_secret() {
+            format!("{} ****", self.verb())
+        } else if let Command::Raw(line) = self {
+            // A raw `PASS x` typed through `quote` is just as secret.
+            let upper = line.trim_start().to_ascii_uppercase();
+            if upper.starts_with("PASS") || upper.starts_with("ACCT") {
+                format!("{} ****", &line.trim_start()[..4])
+            } else {
+                line.clone()
+            }
+        } else {
+            self.line()
+        }
+    }
+}
+
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_verb_and_argument_with_crlf() {
+        let wire = Command::Retr("pub/a file.txt".into()).to_wire().unwrap();
+        assert_eq!(wire, b"RETR pub/a file.txt\r\n");
+        assert_eq!(Command::Pasv.to_wire().unwrap(), b"PASV\r\n");
+        assert_eq!(
+            Command::Type(TransferType::Binary).to_wire().unwrap(),
+            b"TYPE I\r\n"
+        );
+        assert_eq!(Command::List(None).to_wire().unwrap(), b"LIST\r\n");
+        assert_eq!(Command::Rest(42).to_wire().unwrap(), b"REST 42\r\n");
+    }
+
+    #[test]
+    fn refuses_carriage_return_line_feed_and_nul_in_every_argument() {
+        for bad in ["a\r\nDELE b", "a\nb", "a\rb", "a\0b"] {
+            let cmds = [
+                Command::User(bad.into()),
+                Command::Pass(Secret::new(bad)),
+                Command::Cwd(bad.into()),
+                Command::Retr(bad.into()),
+                Command::Stor(bad.into()),
+                Command::Rnto(bad.into()),
+                Command::Site(bad.into()),
+                Command::List(Some(bad.into())),
+                Command::Raw(bad.into()),
+            ];
+            for cmd in cmds {
+                let err = cmd.to_wire().unwrap_err();
+                assert_eq!(err.verb, cmd.verb());
+            }
+        }
+    }
+
+    #[test]
+    fn refusal_names_the_character_and_hides_secrets() {
+        let err = Command::Dele("x\ny".into()).to_wire().unwrap_err();
+        assert_eq!(err.what, "line feed");
+        assert!(err.to_string().contains("\"x\\ny\""), "{err}");
+        let err = Command::Pass(Secret::new("hunter2\r")).to_wire().unwrap_err();
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn redacts_passwords_everywhere() {
+        let pass = Command::Pass(Secret::new("hunter2"));
+        assert_eq!(pass.redacted(), "PASS ****");
+        assert_eq!(pass.to_string(), "PASS ****");
+        assert!(!format!("{pass:?}").contains("hunter2"));
+        assert_eq!(Command::Raw("pass hunter2".into()).redacted(), "pass ****");
+        assert_eq!(Command::User("bob".into()).redacted(), "USER bob");
+    }
+
+    #[test]
+    fn formats_active_mode_addresses() {
+        let v4: SocketAddrV4 = "127.0.0.1:1025".parse().unwrap();
+        assert_eq!(
+            Command::Port(v4).to_wire().unwrap(),
+            b"PORT 127,0,0,1,4,1\r\n"
+        );
+        let v6: SocketAddr = "[::1]:2000".parse().unwrap();
+        assert_eq!(
+            Command::Eprt(v6).to_wire().unwrap(),
+            b"EPRT |2|::1|2000|\r\n"
+        );
+    }
+}

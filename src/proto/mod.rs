@@ -1,0 +1,8 @@
+//! The FTP protocol without sockets: commands, replies, addresses, reply-code meanings.
+//!
+//! Nothing in here does I/O, so every piece is tested by feeding it bytes or strings.
+
+pub mod addr;
+pub mod codes;
+pub mod command;
+pub mod reply;

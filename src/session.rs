@@ -1,0 +1,511 @@
+//! The control-connection driver: the one place that talks to an FTP server.
+//!
+//! A [`Session`] owns the control [`Stream`] and a [`ReplyParser`]; it connects, reads the
+//! greeting, logs in, discovers features, and sends commands one at a time, each answered by
+//! exactly one final reply. Data connections live in `data.rs` and transfers in `transfer.rs`,
+//! both as `impl Session` blocks so there is still a single driver.
+//!
+//! The session never prints: a trace callback ([`Trace`]) receives every line sent (passwords as
+//! `****`) and received, and the binary decides what to show.
+
+use std::collections::BTreeSet;
+use std::io::{ErrorKind, Read, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use crate::data::{Channel, DataMode};
+use crate::error::{Error, Result};
+use crate::proto::addr::PasvAddressPolicy;
+use crate::proto::command::{Command, Secret, TransferType};
+use crate::proto::reply::{Reply, ReplyParser};
+use crate::transport::{self, Stream};
+
+/// Settings that shape a session; resolved once by the front end.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Bound on each TCP connect.
+    pub connect_timeout: Duration,
+    /// Bound on every read and write, control and data.
+    pub timeout: Duration,
+    /// Which data-channel modes to try.
+    pub data_mode: DataMode,
+    /// Whether the address in a 227 reply is trusted.
+    pub pasv_policy: PasvAddressPolicy,
+    /// Address announced in PORT/EPRT instead of the control socket's (NAT).
+    pub active_address: Option<IpAddr>,
+    /// Local port range for active-mode listeners (firewalls).
+    pub active_ports: Option<(u16, u16)>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            connect_timeout: Duration::from_secs(15),
+            timeout: Duration::from_secs(60),
+            data_mode: DataMode::Auto,
+            pasv_policy: PasvAddressPolicy::Peer,
+            active_address: None,
+            active_ports: None,
+        }
+    }
+}
+
+/// One line of protocol trace.
+#[derive(Debug, Clone, Copy)]
+pub enum Trace<'a> {
+    /// A command we sent (secrets already replaced by `****`).
+    Sent(&'a str),
+    /// A reply line we received (raw server text: sanitize before printing).
+    Received(&'a str),
+    /// Something the engine decided, e.g. a data-channel fallback.
+    Note(&'a str),
+}
+
+/// Receives the protocol trace.
+pub type TraceFn = Box<dyn FnMut(Trace<'_>) + Send>;
+
+/// Who to log in as.
+#[derive(Debug, Clone)]
+pub struct Login {
+    /// The user name (`anonymous` for anonymous logins).
+    pub user: String,
+    /// The password (`anonymous@` by default for anonymous logins).
+    pub password: Secret,
+    /// The account, for servers that answer 332.
+    pub account: Option<Secret>,
+}
+
+impl Login {
+    /// An anonymous login with the customary password.
+    pub fn anonymous() -> Login {
+        Login {
+            user: "anonymous".into(),
+            password: Secret::new("anonymous@"),
+            account: None,
+        }
+    }
+}
+
+/// Features from FEAT (RFC 2389), upper-cased keywords with their parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    lines: BTreeSet<String>,
+}
+
+impl Features {
+    /// Parses the body of a 211 FEAT reply.
+    pub fn parse(reply: &Reply) -> Features {
+        let lines = reply
+            .lines
+            .iter()
+            .skip(1)
+            .take(reply.lines.len().saturating_sub(2))
+            .map(|l| l.trim().to_ascii_uppercase())
+            .filter(|l| !l.is_empty())
+            .collect();
+        Features { lines }
+    }
+
+    /// True if a feature with this keyword (first word) was advertised.
+    pub fn has(&self, keyword: &str) -> bool {
+        self.lines
+            .iter()
+            .any(|l| l.split_whitespace().next() == Some(keyword))
+    }
+
+    /// All advertised feature lines.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.lines.iter().map(String::as_str)
+    }
+}
+
+/// An open, logged-in (or about to be) control connection.
+pub struct Session {
+    stream: Stream,
+    parser: ReplyParser,
+    peer: SocketAddr,
+    local: SocketAddr,
+    pub(crate) opts: Options,
+    features: Features,
+    transfer_type: Option<TransferType>,
+    /// Data-channel modes that failed; `auto` skips them for the rest of the session.
+    pub(crate) failed_channels: BTreeSet<Channel>,
+    trace: Option<TraceFn>,
+    greeting: Reply,
+    /// Set when an abandoned transfer's final reply never came: replies can no longer be
+    /// matched to commands, so the session refuses to go on.
+    desynced: bool,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("peer", &self.peer)
+            .field("local", &self.local)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// Connects to `host` (name, IPv4 or bare IPv6) and reads the greeting.
+    ///
+    /// A `120` ("ready in a while") is followed by waiting for the `220`; a `421` ends in an
+    /// error saying the server is busy.
+    pub fn connect(host: &str, port: u16, opts: Options, trace: Option<TraceFn>) -> Result<Session> {
+        let addrs = transport::resolve(host, port)?;
+        let tcp = transport::connect_any(&addrs, opts.connect_timeout)?;
+        let setup = |e| Error::Network {
+            what: "setting up the control connection".into(),
+            source: e,
+        };
+        transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
+        let peer = tcp.peer_addr().map_err(setup)?;
+        let local = tcp.local_addr().map_err(setup)?;
+        let mut session = Session {
+            stream: Stream::Plain(tcp),
+            parser: ReplyParser::new(),
+            peer,
+            local,
+            opts,
+            features: Features::default(),
+            transfer_type: None,
+            failed_channels: BTreeSet::new(),
+            trace,
+            greeting: Reply::new(0, Vec::new()),
+            desynced: false,
+        };
+        session.greeting = session.read_greeting()?;
+        Ok(session)
+    }
+
+    fn read_greeting(&mut self) -> Result<Reply> {
+        loop {
+            let reply = self.read_reply("waiting for the server's greeting")?;
+            match reply.code {
+                120 => self.note("server says it will be ready shortly; waiting"),
+                220 => return Ok(reply),
+                _ => return Err(Error::rejected("connect", reply)),
+            }
+        }
+    }
+
+    /// The greeting (the 220 reply).
+    pub fn greeting(&self) -> &Reply {
+        &self.greeting
+    }
+
+    /// The server's address on the control connection.
+    pub fn peer_addr(&self) -> SocketAddr {
+        self.peer
+    }
+
+    /// Our address on the control connection.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local
+    }
+
+    /// Features advertised by FEAT (empty until [`Session::login`] ran, or if FEAT failed).
+    pub fn features(&self) -> &Features {
+        &self.features
+    }
+
+    /// Logs in with USER / PASS / ACCT, then discovers features and turns on UTF-8 names.
+    pub fn login(&mut self, login: &Login) -> Result<()> {
+        let mut reply = self.command(&Command::User(login.user.clone()))?;
+        if reply.code == 331 {
+            reply = self.command(&Command::Pass(login.password.clone()))?;
+        }
+        if reply.code == 332 {
+            let Some(account) = &login.account else {
+                return Err(Error::rejected("ACCT", reply));
+            };
+            reply = self.command(&Command::Acct(account.clone()))?;
+        }
+        if !matches!(reply.code, 230 | 202) {
+            let verb = if reply.code == 331 { "USER" } else { "PASS" };
+            return Err(Error::rejected(format!("{verb} (login as {})", login.user), reply));
+        }
+        self.discover_features()?;
+        Ok(())
+    }
+
+    fn discover_features(&mut self) -> Result<()> {
+        let reply = self.command(&Command::Feat)?;
+        if reply.code == 211 {
+            self.features = Features::parse(&reply);
+        }
+        if self.features.has("UTF8") {
+            // Only a courtesy: servers that advertise UTF8 mostly have it on already.
+            let _ = self.command(&Command::Opts("UTF8 ON".into()))?;
+        }
+        Ok(())
+    }
+
+    /// Sends a command and returns its final reply, whatever the code.
+    ///
+    /// Preliminary (1xx) replies before the final one are passed over; use the data-channel
+    /// methods for commands that open a data connection.
+    pub fn command(&mut self, cmd: &Command) -> Result<Reply> {
+        self.send(cmd)?;
+        loop {
+            let reply = self.read_reply_to(cmd)?;
+            if !reply.is_preliminary() {
+                return Ok(reply);
+            }
+        }
+    }
+
+    /// Sends a command and requires a final reply of class 2xx (or one of `also_ok`).
+    pub fn expect(&mut self, cmd: &Command, also_ok: &[u16]) -> Result<Reply> {
+        let reply = self.command(cmd)?;
+        if reply.is_completion() || also_ok.contains(&reply.code) {
+            Ok(reply)
+        } else {
+            Err(Error::rejected(cmd.redacted(), reply))
+        }
+    }
+
+    /// Writes one command line; nothing with CR/LF/NUL in an argument is ever written.
+    pub fn send(&mut self, cmd: &Command) -> Result<()> {
+        let wire = cmd.to_wire()?;
+        if self.desynced {
+            return Err(Error::Closed {
+                what: "earlier: an interrupted transfer left the control connection out of step".into(),
+            });
+        }
+        if let Some(trace) = self.trace.as_mut() {
+            trace(Trace::Sent(&cmd.redacted()));
+        }
+        let what = format!("sending {}", cmd.verb());
+        self.stream
+            .write_all(&wire)
+            .map_err(|e| io_error(e, what, self.opts.timeout))
+    }
+
+    pub(crate) fn read_reply_to(&mut self, cmd: &Command) -> Result<Reply> {
+        self.read_reply(&format!("waiting for the reply to {}", cmd.verb()))
+    }
+
+    /// Reads the next complete reply; `what` says what we were waiting for, for errors.
+    pub fn read_reply(&mut self, what: &str) -> Result<Reply> {
+        loop {
+            if let Some(reply) = self.next_buffered() {
+                return Ok(reply);
+            }
+            self.fill(what)?;
+        }
+    }
+
+    fn next_buffered(&mut self) -> Option<Reply> {
+        let reply = self.parser.next_reply()?;
+        if let Some(trace) = self.trace.as_mut() {
+            for line in &reply.lines {
+                trace(Trace::Received(line));
+            }
+        }
+        Some(reply)
+    }
+
+    /// One read from the control socket into the parser.
+    fn fill(&mut self, what: &str) -> Result<()> {
+        let mut buf = [0u8; 4096];
+        let n = match self.stream.read(&mut buf) {
+            Ok(0) => return Err(Error::Closed { what: what.into() }),
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => return Ok(()),
+            Err(e) => return Err(io_error(e, what.into(), self.opts.timeout)),
+        };
+        self.parser.feed(&buf[..n])?;
+        Ok(())
+    }
+
+    /// Waits at most `wait` for a reply; `Ok(None)` when none came in time.
+    pub(crate) fn poll_reply(&mut self, wait: Duration, what: &str) -> Result<Option<Reply>> {
+        if let Some(reply) = self.next_buffered() {
+            return Ok(Some(reply));
+        }
+        let set = |s: &Stream, t| {
+            s.set_read_timeout(Some(t)).map_err(|e| Error::Network {
+                what: "setting a socket timeout".into(),
+                source: e,
+            })
+        };
+        set(&self.stream, wait)?;
+        let result = self.fill(what);
+        set(&self.stream, self.opts.timeout)?;
+        match result {
+            Ok(()) => Ok(self.next_buffered()),
+            Err(Error::Timeout { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Marks the session unusable (see `desynced`).
+    pub(crate) fn mark_desynced(&mut self) {
+        self.desynced = true;
+    }
+
+    /// Records an engine decision in the trace.
+    pub(crate) fn note(&mut self, text: &str) {
+        if let Some(trace) = self.trace.as_mut() {
+            trace(Trace::Note(text));
+        }
+    }
+
+    /// Sets TYPE A or I, skipping the round trip when it is already set.
+    pub fn set_type(&mut self, t: TransferType) -> Result<()> {
+        if self.transfer_type != Some(t) {
+            self.expect(&Command::Type(t), &[])?;
+            self.transfer_type = Some(t);
+        }
+        Ok(())
+    }
+
+    /// The current directory (PWD), with RFC 959's doubled quotes undone.
+    pub fn pwd(&mut self) -> Result<String> {
+        let reply = self.expect(&Command::Pwd, &[])?;
+        parse_257(&reply).ok_or_else(|| Error::Unexpected {
+            command: "PWD".into(),
+            reply,
+        })
+    }
+
+    /// CWD.
+    pub fn cwd(&mut self, path: &str) -> Result<()> {
+        self.expect(&Command::Cwd(path.into()), &[]).map(drop)
+    }
+
+    /// CDUP.
+    pub fn cdup(&mut self) -> Result<()> {
+        self.expect(&Command::Cdup, &[]).map(drop)
+    }
+
+    /// SIZE: `Ok(None)` when the server cannot tell (no such command, or refused).
+    pub fn size(&mut self, path: &str) -> Result<Option<u64>> {
+        let reply = self.command(&Command::Size(path.into()))?;
+        if reply.code != 213 {
+            return Ok(None);
+        }
+        let text = reply.text();
+        Ok(text.trim().parse().ok())
+    }
+
+    /// MDTM: the raw `YYYYMMDDHHMMSS[.sss]` timestamp (UTC).
+    pub fn mdtm(&mut self, path: &str) -> Result<String> {
+        let reply = self.expect(&Command::Mdtm(path.into()), &[])?;
+        Ok(reply.text().trim().to_owned())
+    }
+
+    /// MKD; returns the created path when the server says it.
+    pub fn mkd(&mut self, path: &str) -> Result<Option<String>> {
+        let reply = self.expect(&Command::Mkd(path.into()), &[])?;
+        Ok(parse_257(&reply))
+    }
+
+    /// RMD.
+    pub fn rmd(&mut self, path: &str) -> Result<()> {
+        self.expect(&Command::Rmd(path.into()), &[]).map(drop)
+    }
+
+    /// DELE.
+    pub fn dele(&mut self, path: &str) -> Result<()> {
+        self.expect(&Command::Dele(path.into()), &[]).map(drop)
+    }
+
+    /// RNFR then RNTO.
+    pub fn rename(&mut self, from: &str, to: &str) -> Result<()> {
+        self.expect(&Command::Rnfr(from.into()), &[350])?;
+        self.expect(&Command::Rnto(to.into()), &[]).map(drop)
+    }
+
+    /// NOOP.
+    pub fn noop(&mut self) -> Result<()> {
+        self.expect(&Command::Noop, &[]).map(drop)
+    }
+
+    /// SYST: the system type text.
+    pub fn syst(&mut self) -> Result<String> {
+        Ok(self.expect(&Command::Syst, &[])?.text())
+    }
+
+    /// SITE: the reply, whatever its code.
+    pub fn site(&mut self, args: &str) -> Result<Reply> {
+        self.command(&Command::Site(args.into()))
+    }
+
+    /// A raw command (`quote`): the reply, whatever its code.
+    pub fn quote(&mut self, line: &str) -> Result<Reply> {
+        self.command(&Command::Raw(line.into()))
+    }
+
+    /// QUIT and close. Errors are ignored: the session ends either way.
+    pub fn quit(mut self) {
+        let _ = self.command(&Command::Quit);
+    }
+}
+
+/// Maps a socket error to a timeout or network error.
+pub(crate) fn io_error(e: std::io::Error, what: String, timeout: Duration) -> Error {
+    match e.kind() {
+        ErrorKind::WouldBlock | ErrorKind::TimedOut => Error::Timeout { what, after: timeout },
+        ErrorKind::UnexpectedEof | ErrorKind::ConnectionReset | ErrorKind::BrokenPipe => {
+            Error::Closed { what }
+        }
+        _ => Error::Network { what, source: e },
+    }
+}
+
+/// The quoted path of a 257 reply, with `""` inside it meaning one `"` (RFC 959 appendix II).
+pub fn parse_257(reply: &Reply) -> Option<String> {
+    let text = reply.text();
+    let start = text.find('"')? + 1;
+    let mut out = String::new();
+    let mut chars = text[start..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                out.push('"');
+            } else {
+                return Some(out);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(lines: &[&str]) -> Reply {
+        let code = lines.last().unwrap()[..3].parse().unwrap();
+        Reply::new(code, lines.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn pwd_undoes_doubled_quotes() {
+        let r = reply(&[r#"257 "/a ""quoted"" dir" is the current directory"#]);
+        assert_eq!(parse_257(&r).unwrap(), r#"/a "quoted" dir"#);
+        assert_eq!(parse_257(&reply(&["257 \"/\""])).unwrap(), "/");
+        assert_eq!(parse_257(&reply(&["257 no quotes"])), None);
+        assert_eq!(parse_257(&reply(&["257 \"unterminated"])), None);
+    }
+
+    #[test]
+    fn features_are_keywords_with_parameters() {
+        let r = reply(&[
+            "211-Features:",
+            " EPSV",
+            " MLST type*;size*;modify*;",
+            " UTF8",
+            " REST STREAM",
+            "211 End",
+        ]);
+        let f = Features::parse(&r);
+        assert!(f.has("EPSV") && f.has("MLST") && f.has("UTF8") && f.has("REST"));
+        assert!(!f.has("SIZE") && !f.has("211"));
+    }
+}

@@ -1,0 +1,351 @@
+//! Transfers: RETR, STOR/APPE and listings, streamed in constant memory.
+//!
+//! Every transfer copies through one fixed buffer and reports through a [`Progress`] callback;
+//! the engine never prints. A download to a file goes to `NAME.part` beside the target and is
+//! renamed over the target only when the data stream ended cleanly, the final reply is a 2xx and
+//! the byte count equals the size the server announced (SIZE, or "(N bytes)" in the 150 reply).
+//! So a failed download never leaves a truncated file under the final name and never touches an
+//! existing one; the partial data stays in the `.part` file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::ascii;
+use crate::data::{DataTransfer, data_io_error};
+use crate::error::{Error, Result};
+use crate::proto::command::{Command, TransferType};
+use crate::proto::reply::Reply;
+use crate::session::Session;
+
+/// Size of the one buffer a transfer copies through.
+const BUF_SIZE: usize = 256 * 1024;
+
+/// Receives transfer progress; implemented by the binary's progress bars.
+pub trait Progress {
+    /// A transfer of `name` starts; `total` when the size is known.
+    fn start(&mut self, name: &str, total: Option<u64>);
+    /// `done` bytes have moved so far.
+    fn advance(&mut self, done: u64);
+    /// The transfer ended (successfully or not) after `done` bytes.
+    fn finish(&mut self, done: u64);
+}
+
+/// Progress that goes nowhere.
+#[derive(Debug, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&mut self, _: &str, _: Option<u64>) {}
+    fn advance(&mut self, _: u64) {}
+    fn finish(&mut self, _: u64) {}
+}
+
+/// Which listing command to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// `LIST`: the server's long format.
+    Long,
+    /// `NLST`: names only.
+    Names,
+    /// `MLSD`: machine-readable facts (RFC 3659).
+    Machine,
+}
+
+/// The `(N bytes)` many servers put in the 150 reply to RETR.
+pub fn bytes_in_150(reply: &Reply) -> Option<u64> {
+    let text = reply.text();
+    let end = text.rfind(" bytes)")?;
+    let start = text[..end].rfind('(')? + 1;
+    text[start..end].trim().parse().ok()
+}
+
+/// `target` with `.part` appended to its file name.
+pub fn part_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    target.with_file_name(name)
+}
+
+impl Session {
+    /// Downloads `remote` into `out` (named `local` in messages); returns the bytes written.
+    pub fn retrieve(
+        &mut self,
+        remote: &str,
+        ty: TransferType,
+        out: &mut dyn Write,
+        local: &Path,
+        progress: &mut dyn Progress,
+    ) -> Result<u64> {
+        self.set_type(ty)?;
+        // SIZE is only meaningful in binary mode; skip the round trip when FEAT did not offer it.
+        let mut expected = None;
+        if ty == TransferType::Binary && self.features().has("SIZE") {
+            expected = self.size(remote)?;
+        }
+        let mut t = self.open_data(&Command::Retr(remote.into()), 0)?;
+        if expected.is_none() && ty == TransferType::Binary {
+            expected = t.preliminary().and_then(bytes_in_150);
+        }
+        progress.start(remote, expected);
+        let copied = copy_down(&mut t, ty, out, local, progress);
+        progress.finish(*copied.as_ref().unwrap_or(&0));
+        let got = match copied {
+            Ok(n) => n,
+            Err(e) => return Err(prefer_reply(t, e)),
+        };
+        let reply = t.finish()?;
+        match expected {
+            Some(n) if n != got => Err(Error::Partial {
+                name: remote.into(),
+                detail: format!(
+                    "received {got} of {n} bytes although the server said {}",
+                    reply.text().trim()
+                ),
+            }),
+            _ => Ok(got),
+        }
+    }
+
+    /// Downloads `remote` to the file `target` through `target.part`, renamed at the end.
+    pub fn download_file(
+        &mut self,
+        remote: &str,
+        ty: TransferType,
+        target: &Path,
+        progress: &mut dyn Progress,
+    ) -> Result<u64> {
+        let part = part_path(target);
+        let mut file = create_part(&part)?;
+        let result = self.retrieve(remote, ty, &mut file, target, progress);
+        let result = result.and_then(|n| {
+            file.sync_data().map_err(|e| local_err("cannot write", &part, e))?;
+            drop(file);
+            fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
+            Ok(n)
+        });
+        if result.is_err() && fs::metadata(&part).is_ok_and(|m| m.len() == 0) {
+            let _ = fs::remove_file(&part);
+        }
+        result
+    }
+
+    /// Uploads everything `input` yields to `remote` (APPE when `append`); returns bytes sent.
+    pub fn store(
+        &mut self,
+        input: &mut dyn Read,
+        local: &Path,
+        remote: &str,
+        ty: TransferType,
+        append: bool,
+        total: Option<u64>,
+        progress: &mut dyn Progress,
+    ) -> Result<u64> {
+        self.set_type(ty)?;
+        let cmd = match append {
+            true => Command::Appe(remote.into()),
+            false => Command::Stor(remote.into()),
+        };
+        let mut t = self.open_data(&cmd, 0)?;
+        progress.start(remote, total);
+        let copied = copy_up(input, local, ty, &mut t, progress);
+        progress.finish(*copied.as_ref().unwrap_or(&0));
+        let sent = match copied {
+            Ok(n) => n,
+            Err(e) => return Err(prefer_reply(t, e)),
+        };
+        if let Err(e) = t.shutdown_write() {
+            let timeout = t.timeout();
+            return Err(prefer_reply(t, data_io_error(e, "ending the upload", timeout)));
+        }
+        t.finish()?;
+        Ok(sent)
+    }
+
+    /// Uploads the local file `path` to `remote`.
+    pub fn upload_file(
+        &mut self,
+        path: &Path,
+        remote: &str,
+        ty: TransferType,
+        progress: &mut dyn Progress,
+    ) -> Result<u64> {
+        let mut file = File::open(path).map_err(|e| local_err("cannot open", path, e))?;
+        let total = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(local_err(
+                "cannot upload",
+                path,
+                io::Error::new(io::ErrorKind::IsADirectory, "is a directory"),
+            ));
+        }
+        self.store(&mut file, path, remote, ty, false, total, progress)
+    }
+
+    /// Streams a listing of `path` (or the current directory) into `out`.
+    pub fn list(&mut self, kind: ListKind, path: Option<&str>, out: &mut dyn Write) -> Result<u64> {
+        let path = path.filter(|p| !p.is_empty()).map(str::to_owned);
+        let cmd = match kind {
+            ListKind::Long => Command::List(path),
+            ListKind::Names => Command::Nlst(path),
+            ListKind::Machine => Command::Mlsd(path),
+        };
+        let mut t = self.open_data(&cmd, 0)?;
+        let copied = copy_down(&mut t, TransferType::Binary, out, Path::new("-"), &mut NoProgress);
+        let n = match copied {
+            Ok(n) => n,
+            Err(e) => return Err(prefer_reply(t, e)),
+        };
+        t.finish()?;
+        Ok(n)
+    }
+}
+
+/// After a failed copy, the server's own reply (552 quota, 426 aborted...) usually says more
+/// than our socket error; use it when it is negative.
+fn prefer_reply(t: DataTransfer<'_>, err: Error) -> Error {
+    if matches!(err, Error::Local { .. }) {
+        return err;
+    }
+    match t.finish() {
+        Err(rejected @ Error::Rejected { .. }) => rejected,
+        _ => err,
+    }
+}
+
+fn copy_down(
+    t: &mut DataTransfer<'_>,
+    ty: TransferType,
+    out: &mut dyn Write,
+    local: &Path,
+    progress: &mut dyn Progress,
+) -> Result<u64> {
+    let timeout = t.timeout();
+    let mut buf = vec![0u8; BUF_SIZE];
+    let mut converted = Vec::new();
+    let mut ascii = (ty == TransferType::Ascii).then(ascii::FromWire::default);
+    let mut done = 0u64;
+    loop {
+        let n = match t.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(data_io_error(e, "receiving data", timeout)),
+        };
+        let chunk = match ascii.as_mut() {
+            Some(conv) => {
+                converted.clear();
+                conv.convert(&buf[..n], &mut converted);
+                &converted[..]
+            }
+            None => &buf[..n],
+        };
+        out.write_all(chunk).map_err(|e| local_err("cannot write", local, e))?;
+        done += n as u64;
+        progress.advance(done);
+    }
+    if let Some(conv) = ascii.as_mut() {
+        converted.clear();
+        conv.finish(&mut converted);
+        out.write_all(&converted).map_err(|e| local_err("cannot write", local, e))?;
+    }
+    out.flush().map_err(|e| local_err("cannot write", local, e))?;
+    Ok(done)
+}
+
+fn copy_up(
+    input: &mut dyn Read,
+    local: &Path,
+    ty: TransferType,
+    t: &mut DataTransfer<'_>,
+    progress: &mut dyn Progress,
+) -> Result<u64> {
+    let timeout = t.timeout();
+    let mut buf = vec![0u8; BUF_SIZE];
+    let mut converted = Vec::new();
+    let mut ascii = (ty == TransferType::Ascii).then(ascii::ToWire::default);
+    let mut done = 0u64;
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(local_err("cannot read", local, e)),
+        };
+        let chunk = match ascii.as_mut() {
+            Some(conv) => {
+                converted.clear();
+                conv.convert(&buf[..n], &mut converted);
+                &converted[..]
+            }
+            None => &buf[..n],
+        };
+        t.write_all(chunk).map_err(|e| data_io_error(e, "sending data", timeout))?;
+        done += n as u64;
+        progress.advance(done);
+    }
+    Ok(done)
+}
+
+/// Creates `NAME.part` fresh: a stale one is removed first, and `create_new` never follows a
+/// symlink planted under that name.
+fn create_part(part: &Path) -> Result<File> {
+    match fs::symlink_metadata(part) {
+        Ok(m) if m.is_dir() => {
+            return Err(local_err(
+                "cannot create",
+                part,
+                io::Error::new(io::ErrorKind::AlreadyExists, "a directory has this name"),
+            ));
+        }
+        Ok(_) => fs::remove_file(part).map_err(|e| local_err("cannot replace", part, e))?,
+        Err(_) => {}
+    }
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(part)
+        .map_err(|e| local_err("cannot create", part, e))
+}
+
+fn local_err(what: &'static str, path: &Path, source: io::Error) -> Error {
+    Error::Local {
+        what,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_size_from_a_150_reply() {
+        let r = Reply::new(150, vec!["150 Opening BINARY mode data connection for a.bin (52428800 bytes).".into()]);
+        assert_eq!(bytes_in_150(&r), Some(52_428_800));
+        let r = Reply::new(150, vec!["150 Here comes the directory listing.".into()]);
+        assert_eq!(bytes_in_150(&r), None);
+        let r = Reply::new(150, vec!["150 file (x bytes)".into()]);
+        assert_eq!(bytes_in_150(&r), None);
+    }
+
+    #[test]
+    fn part_file_sits_beside_the_target() {
+        assert_eq!(part_path(Path::new("/tmp/a/b.iso")), Path::new("/tmp/a/b.iso.part"));
+        assert_eq!(part_path(Path::new("b")), Path::new("b.part"));
+    }
+
+    #[test]
+    fn a_stale_part_symlink_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"keep me").unwrap();
+        let part = dir.path().join("x.part");
+        std::os::unix::fs::symlink(&victim, &part).unwrap();
+        let mut f = create_part(&part).unwrap();
+        f.write_all(b"new").unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"keep me");
+        assert_eq!(fs::read(&part).unwrap(), b"new");
+    }
+}

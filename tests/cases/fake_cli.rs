@@ -1,0 +1,304 @@
+//! The `ferry` binary against the scripted fake server: the exact commands it sends, data-channel
+//! fallback, hostile replies, login errors and failed transfers.
+
+use std::fs;
+
+use crate::support::fake_server::{FakeConfig, FakeServer};
+use crate::support::{dir_names, ferry, test_bytes};
+
+fn server_with(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> FakeServer {
+    let mut cfg = FakeConfig {
+        files: files.iter().map(|(p, d)| (p.to_string(), d.to_vec())).collect(),
+        ..FakeConfig::default()
+    };
+    tweak(&mut cfg);
+    FakeServer::start(cfg)
+}
+
+fn data_verbs(server: &FakeServer) -> Vec<String> {
+    let wanted = ["EPSV", "PASV", "EPRT", "PORT", "RETR", "STOR", "LIST", "NLST"];
+    server.verbs().into_iter().filter(|v| wanted.contains(&v.as_str())).collect()
+}
+
+#[test]
+fn downloads_with_epsv_first_and_nothing_needless() {
+    let server = server_with(&[("/pub/a.txt", b"hello\n")], |_| {});
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    ferry(&["get", &server.url("/pub/a.txt"), "-O", dir]).success();
+    assert_eq!(fs::read(out.path().join("a.txt")).unwrap(), b"hello\n");
+    assert_eq!(dir_names(out.path()), ["a.txt"], "no .part left behind");
+    let cmds = server.commands();
+    assert_eq!(cmds[0], "USER anonymous");
+    assert_eq!(cmds[1], "PASS anonymous@");
+    assert!(cmds.contains(&"TYPE I".to_string()));
+    assert!(cmds.contains(&"RETR pub/a.txt".to_string()), "{cmds:?}");
+    assert_eq!(data_verbs(&server), ["EPSV", "RETR"]);
+    assert_eq!(cmds.last().unwrap(), "QUIT");
+}
+
+#[test]
+fn falls_back_to_pasv_when_epsv_is_refused() {
+    let server = server_with(&[("/a", b"data")], |c| {
+        c.overrides.push(("EPSV".into(), "500 EPSV not understood".into()));
+    });
+    let run = ferry(&["get", &server.url("/a"), "-o", "-"]).success();
+    assert_eq!(run.stdout, b"data");
+    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "RETR"]);
+}
+
+#[test]
+fn falls_back_to_active_when_both_passive_modes_are_refused() {
+    let server = server_with(&[("/a", b"active data")], |c| {
+        c.overrides.push(("EPSV".into(), "502 no".into()));
+        c.overrides.push(("PASV".into(), "502 no".into()));
+    });
+    let run = ferry(&["cat", &server.url("/a")]).success();
+    assert_eq!(run.stdout, b"active data");
+    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "EPRT", "RETR"]);
+}
+
+#[test]
+fn falls_back_to_port_when_eprt_is_refused_too() {
+    let server = server_with(&[("/a", b"port data")], |c| {
+        for verb in ["EPSV", "PASV", "EPRT"] {
+            c.overrides.push((verb.into(), "500 no".into()));
+        }
+    });
+    let run = ferry(&["cat", &server.url("/a")]).success();
+    assert_eq!(run.stdout, b"port data");
+    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "EPRT", "PORT", "RETR"]);
+}
+
+#[test]
+fn falls_back_when_the_epsv_port_cannot_be_reached_and_remembers_it() {
+    let server = server_with(&[("/a", b"1"), ("/b", b"2")], |c| c.epsv_dead_port = true);
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    ferry(&["get", &server.url("/a"), &server.url("/b"), "-O", dir]).success();
+    assert_eq!(fs::read(out.path().join("b")).unwrap(), b"2");
+    // EPSV failed once; the second transfer went straight to PASV on the same session.
+    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "RETR", "PASV", "RETR"]);
+    assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
+}
+
+#[test]
+fn a_pasv_reply_advertising_a_private_address_is_ignored_for_the_peer_address() {
+    for advertised in ["10.1.2.3", "0.0.0.0", "192.168.0.9"] {
+        let server = server_with(&[("/a", b"nat")], |c| {
+            c.pasv_advertise = Some(advertised.parse().unwrap());
+        });
+        let run = ferry(&["--mode", "pasv", "-v", "cat", &server.url("/a")]).success();
+        assert_eq!(run.stdout, b"nat", "advertised {advertised}");
+        if advertised != "0.0.0.0" {
+            assert!(run.stderr.contains(&format!("advertised {advertised}")), "{}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn trusting_the_server_address_still_refuses_a_private_target_from_a_public_class() {
+    // The control peer is loopback; a 227 steering us to 10.x is refused, not connected to.
+    let server = server_with(&[("/a", b"x")], |c| c.pasv_advertise = Some("10.1.2.3".parse().unwrap()));
+    let run = ferry(&["--mode", "pasv", "--pasv-address", "server", "cat", &server.url("/a")]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("10.1.2.3"), "{}", run.stderr);
+    assert!(!server.verbs().contains(&"RETR".to_string()));
+}
+
+#[test]
+fn multi_line_and_delayed_greetings_are_read_whole() {
+    for greeting in [
+        vec!["220-Welcome", "220-second line", "220 ready"],
+        vec!["120 Service ready in 1 minute", "220 ready now"],
+    ] {
+        let server = server_with(&[("/a", b"ok")], |c| {
+            c.greeting = greeting.iter().map(|s| s.to_string()).collect();
+        });
+        let run = ferry(&["cat", &server.url("/a")]).success();
+        assert_eq!(run.stdout, b"ok");
+    }
+}
+
+#[test]
+fn too_many_users_at_the_greeting_says_wait() {
+    let server = server_with(&[], |c| c.greeting = vec!["421 Too many users - please try again later.".into()]);
+    let run = ferry(&["ls", &server.url("/")]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("421 Too many users"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: the server has as many users as it allows; wait"), "{}", run.stderr);
+}
+
+#[test]
+fn too_many_users_at_login_exits_with_the_login_code() {
+    let server = server_with(&[], |c| c.overrides.push(("USER".into(), "421 Too many users".into())));
+    let run = ferry(&["ls", &server.url("/")]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("wait"), "{}", run.stderr);
+}
+
+#[test]
+fn wrong_password_exits_with_the_login_code_and_a_hint() {
+    let server = server_with(&[], |_| {});
+    let run = ferry(&["-u", "alice:wrong", "ls", &server.url("/")]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("530"), "{}", run.stderr);
+    assert!(run.stderr.contains("password"), "{}", run.stderr);
+    assert!(!run.stderr.contains("wrong"), "the password leaked: {}", run.stderr);
+}
+
+#[test]
+fn anonymous_refused_and_unauthorized_ip_get_their_own_hints() {
+    let cases = [
+        ("530 Sorry, no ANONYMOUS access allowed", "anonymous"),
+        ("530 Login not allowed from your IP address", "your address"),
+    ];
+    for (reply, hint) in cases {
+        let server = server_with(&[], |c| c.overrides.push(("PASS".into(), reply.into())));
+        let run = ferry(&["ls", &server.url("/")]);
+        assert_eq!(run.code, 4);
+        assert!(run.stderr.contains(hint), "{reply}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn an_account_is_sent_when_the_server_asks_for_one() {
+    let server = server_with(&[("/a", b"acct")], |c| c.require_acct = Some("acme".into()));
+    let home = tempfile::tempdir().unwrap();
+    let netrc = home.path().join("netrc");
+    fs::write(&netrc, "machine 127.0.0.1 login alice password secret account acme\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&netrc, fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = crate::support::ferry_command();
+    cmd.env("NETRC", &netrc).args(["cat", &server.url("/a")]);
+    let run = crate::support::run(cmd).success();
+    assert_eq!(run.stdout, b"acct");
+    let cmds = server.commands();
+    assert_eq!(&cmds[..3], ["USER alice", "PASS secret", "ACCT acme"]);
+}
+
+#[test]
+fn verbose_trace_hides_the_password() {
+    let server = server_with(&[("/a", b"x")], |_| {});
+    let url = server.url("/a").replace("ftp://", "ftp://alice:secret@");
+    let run = ferry(&["-v", "cat", &url]).success();
+    assert!(run.stderr.contains("> PASS ****"), "{}", run.stderr);
+    assert!(run.stderr.contains("< 220"), "{}", run.stderr);
+    assert!(!run.stderr.contains("secret"), "{}", run.stderr);
+}
+
+#[test]
+fn a_data_connection_closed_early_leaves_no_file_under_the_final_name() {
+    let content = test_bytes(100_000, 7);
+    for final_reply in ["426 Connection closed; transfer aborted.", "226 Transfer complete (lying)"] {
+        let server = server_with(&[("/big.bin", &content)], |c| {
+            c.retr_truncate = Some(30_000);
+            c.retr_truncate_reply = final_reply.into();
+        });
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("big.bin");
+        fs::write(&target, b"previous version").unwrap();
+        let run = ferry(&["get", &server.url("/big.bin"), "-o", target.to_str().unwrap()]);
+        assert_ne!(run.code, 0, "{final_reply}");
+        assert_eq!(fs::read(&target).unwrap(), b"previous version", "{final_reply}");
+        let part = fs::read(out.path().join("big.bin.part")).unwrap();
+        assert_eq!(part, &content[..30_000], "partial data kept for a resume");
+    }
+}
+
+#[test]
+fn a_size_mismatch_with_the_150_reply_is_a_partial_transfer() {
+    let content = test_bytes(5000, 3);
+    let server = server_with(&[("/f", &content)], |c| {
+        c.feat.retain(|f| !f.contains("SIZE"));
+        c.retr_truncate = Some(100);
+        c.retr_truncate_reply = "226 ok".into();
+    });
+    let out = tempfile::tempdir().unwrap();
+    let run = ferry(&["get", &server.url("/f"), "-O", out.path().to_str().unwrap()]);
+    assert_eq!(run.code, 9, "{}", run.stderr);
+    assert!(run.stderr.contains("100 of 5000 bytes"), "{}", run.stderr);
+    assert!(!out.path().join("f").exists());
+}
+
+#[test]
+fn missing_remote_file_exits_with_the_remote_file_code_and_leaves_nothing() {
+    let server = server_with(&[], |_| {});
+    let out = tempfile::tempdir().unwrap();
+    let run = ferry(&["get", &server.url("/nope.txt"), "-O", out.path().to_str().unwrap()]);
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert!(run.stderr.contains("550"), "{}", run.stderr);
+    assert!(dir_names(out.path()).is_empty(), "{:?}", dir_names(out.path()));
+}
+
+#[test]
+fn injected_line_breaks_in_urls_never_reach_the_server() {
+    let server = server_with(&[("/a", b"x")], |_| {});
+    for evil in ["/a%0D%0ADELE%20a", "/a%0ADELE a", "/a%00"] {
+        let run = ferry(&["get", &server.url(evil), "-o", "-"]);
+        assert_eq!(run.code, 2, "{evil}: {}", run.stderr);
+    }
+    assert!(!server.verbs().contains(&"DELE".to_string()));
+    assert!(server.file("/a").is_some());
+}
+
+#[test]
+fn hostile_reply_text_is_escaped_before_reaching_the_terminal() {
+    let server = server_with(&[], |c| {
+        c.overrides.push(("RETR".into(), "550 \x1b]0;pwned\x07 no".into()));
+    });
+    let run = ferry(&["cat", &server.url("/x")]);
+    assert_eq!(run.code, 5);
+    assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("\\x1b]0;pwned\\x07"), "{}", run.stderr);
+}
+
+#[test]
+fn uploads_and_file_operations_send_the_expected_commands() {
+    let server = server_with(&[("/d/old", b"1")], |_| {});
+    let src = tempfile::tempdir().unwrap();
+    let local = src.path().join("up.bin");
+    fs::write(&local, test_bytes(70_000, 11)).unwrap();
+    ferry(&["put", local.to_str().unwrap(), &server.url("/d/")]).success();
+    assert_eq!(server.file("/d/up.bin").unwrap(), test_bytes(70_000, 11));
+    ferry(&["mv", &server.url("/d/old"), "new"]).success();
+    ferry(&["mkdir", &server.url("/e")]).success();
+    ferry(&["rmdir", &server.url("/e")]).success();
+    ferry(&["rm", &server.url("/d/new")]).success();
+    let cmds = server.commands();
+    for expected in ["STOR d/up.bin", "RNFR d/old", "RNTO d/new", "MKD e", "RMD e", "DELE d/new"] {
+        assert!(cmds.contains(&expected.to_string()), "{expected} not in {cmds:?}");
+    }
+    assert!(server.file("/d/new").is_none());
+}
+
+#[test]
+fn listings_print_names_or_the_long_format() {
+    let server = server_with(&[("/d/one", b"1"), ("/d/two", b"22")], |_| {});
+    let names = ferry(&["ls", &server.url("/d/")]).success().stdout_text();
+    assert_eq!(names.lines().collect::<Vec<_>>(), ["one", "two"]);
+    let long = ferry(&["ls", "-l", &server.url("/d/")]).success().stdout_text();
+    assert!(long.lines().any(|l| l.ends_with(" two") && l.starts_with('-')), "{long}");
+    assert!(server.commands().contains(&"LIST d/".to_string()));
+}
+
+#[test]
+fn ipv6_literal_urls_use_extended_passive() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/six".into(), b"over v6".to_vec()));
+    let server = FakeServer::start_v6(cfg);
+    let run = ferry(&["cat", &server.url("/six")]).success();
+    assert_eq!(run.stdout, b"over v6");
+    assert_eq!(data_verbs(&server), ["EPSV", "RETR"]);
+}
+
+#[test]
+fn connection_refused_explains_itself() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let run = ferry(&["ls", &format!("ftp://127.0.0.1:{port}/")]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("nothing is listening"), "{}", run.stderr);
+}

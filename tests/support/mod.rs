@@ -1,0 +1,116 @@
+//! Shared helpers for the integration tests: running the binary hermetically with a time
+//! limit, test data, and the two kinds of test servers.
+
+#![allow(dead_code)] // each case file uses a different subset of these helpers
+
+pub mod fake_server;
+pub mod pyftpd;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the stderr unless the run succeeded.
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, 0, "ferry failed: {}", self.stderr);
+        self
+    }
+
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
+
+/// An empty HOME shared by every run, so no real ~/.netrc or config leaks into the tests.
+fn empty_home() -> &'static Path {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp home")).path()
+}
+
+/// The binary with a clean environment and short timeouts.
+pub fn ferry_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
+    cmd.env("HOME", empty_home())
+        .env_remove("NETRC")
+        .env_remove("FERRY_CONFIG_DIR")
+        .env_remove("FERRY_PASSWORD")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs the binary with `args` (plus `--timeout 10`), killing it after 120 s.
+pub fn ferry(args: &[&str]) -> Run {
+    let mut cmd = ferry_command();
+    cmd.args(["--timeout", "10", "--connect-timeout", "5"]).args(args);
+    run(cmd)
+}
+
+/// Runs a prepared command with a 120 s limit.
+pub fn run(mut cmd: Command) -> Run {
+    let mut child = cmd.spawn().expect("spawn ferry");
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out.read_to_end(&mut v);
+        v
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ferry hung for 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: out_thread.join().unwrap(),
+        stderr: err_thread.join().unwrap(),
+    }
+}
+
+/// Deterministic pseudo-random bytes (xorshift), so big test files are not all zeros.
+pub fn test_bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed | 1;
+    let mut v = Vec::with_capacity(len + 8);
+    while v.len() < len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v.extend_from_slice(&x.to_le_bytes());
+    }
+    v.truncate(len);
+    v
+}
+
+/// Lists the names in a directory, sorted.
+pub fn dir_names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
