@@ -94,22 +94,26 @@ pub fn execute(session: &mut Session, action: &Action, ui: &mut dyn Ui) -> Resul
     }
 }
 
-fn get(session: &mut Session, remote: &str, output: &Output, ty: TransferType, ui: &mut dyn Ui) -> Result<()> {
+fn get(
+    session: &mut Session,
+    remote: &str,
+    output: &Output,
+    ty: TransferType,
+    ui: &mut dyn Ui,
+) -> Result<()> {
     let started = std::time::Instant::now();
-    let n = match output {
+    match output {
         Output::Stdout => {
-            // Progress goes to stderr and never mixes with the data on stdout.
+            // No bar: the data itself goes to stdout, and stays the only thing there.
             let mut sink = StdoutSink(ui);
             let mut progress = crate::transfer::NoProgress;
-            session.retrieve(remote, ty, &mut sink, Path::new("-"), &mut progress)?
+            session.retrieve(remote, ty, &mut sink, Path::new("-"), &mut progress)?;
         }
         Output::File(path) => {
             let n = session.download_file(remote, ty, path, ui.progress())?;
             ui.summary(&summary(&path.display().to_string(), n, started));
-            n
         }
-    };
-    let _ = n;
+    }
     Ok(())
 }
 
@@ -132,10 +136,16 @@ fn list(session: &mut Session, path: Option<&str>, kind: ListKind, ui: &mut dyn 
         return Ok(());
     }
     // On a terminal the listing is server text: sanitize it line by line.
-    let mut sink = SanitizingLines { ui, pending: Vec::new() };
+    let mut sink = SanitizingLines {
+        ui,
+        pending: Vec::new(),
+    };
     session.list(kind, path, &mut sink)?;
-    sink.flush_pending()
-        .map_err(|e| Error::Local { what: "cannot write", path: "-".into(), source: e })
+    sink.flush_pending().map_err(|e| Error::Local {
+        what: "cannot write",
+        path: "-".into(),
+        source: e,
+    })
 }
 
 /// Buffers one line at a time and writes it with control characters escaped.

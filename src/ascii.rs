@@ -72,7 +72,11 @@ mod tests {
     fn crlf_becomes_lf_at_every_split_point() {
         let wire = b"one\r\ntwo\r\n\r\nlone\rcr\r";
         for at in 0..=wire.len() {
-            assert_eq!(from_wire_split(wire, at), b"one\ntwo\n\nlone\rcr\r", "split at {at}");
+            assert_eq!(
+                from_wire_split(wire, at),
+                b"one\ntwo\n\nlone\rcr\r",
+                "split at {at}"
+            );
         }
     }
 

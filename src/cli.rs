@@ -46,7 +46,12 @@ struct Global {
     #[arg(long, global = true)]
     active: bool,
     /// Whose address to use for PASV: the server's control address (peer) or the one it advertises (server)
-    #[arg(long = "pasv-address", value_enum, default_value = "peer", global = true)]
+    #[arg(
+        long = "pasv-address",
+        value_enum,
+        default_value = "peer",
+        global = true
+    )]
     pasv_address: PasvArg,
     /// Address to announce in PORT/EPRT (your public address behind NAT)
     #[arg(long = "active-address", value_name = "ADDR", global = true)]
@@ -55,7 +60,12 @@ struct Global {
     #[arg(long = "active-ports", value_name = "LOW-HIGH", value_parser = parse_range, global = true)]
     active_ports: Option<(u16, u16)>,
     /// Seconds to wait for a TCP connection
-    #[arg(long = "connect-timeout", value_name = "SECS", default_value_t = 15, global = true)]
+    #[arg(
+        long = "connect-timeout",
+        value_name = "SECS",
+        default_value_t = 15,
+        global = true
+    )]
     connect_timeout: u64,
     /// Seconds without any answer before giving up (control and data connections)
     #[arg(long, value_name = "SECS", default_value_t = 60, global = true)]
@@ -76,7 +86,12 @@ enum Command {
         #[arg(required = true, value_name = "URL")]
         urls: Vec<String>,
         /// Write to PATH (- for standard output); only with one URL
-        #[arg(short = 'o', long = "output", value_name = "PATH", conflicts_with = "dir")]
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "PATH",
+            conflicts_with = "dir"
+        )]
         output: Option<PathBuf>,
         /// Write into directory DIR, keeping the remote names
         #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
@@ -129,11 +144,21 @@ enum Command {
 }
 
 fn parse_range(s: &str) -> Result<(u16, u16), String> {
-    let (low, high) = s.split_once('-').ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
-    let low: u16 = low.trim().parse().map_err(|_| format!("bad port {low:?}"))?;
-    let high: u16 = high.trim().parse().map_err(|_| format!("bad port {high:?}"))?;
+    let (low, high) = s
+        .split_once('-')
+        .ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
+    let low: u16 = low
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad port {low:?}"))?;
+    let high: u16 = high
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad port {high:?}"))?;
     if low == 0 || low > high {
-        return Err(format!("{low}-{high} is not a range of ports (1-65535, low to high)"));
+        return Err(format!(
+            "{low}-{high} is not a range of ports (1-65535, low to high)"
+        ));
     }
     Ok((low, high))
 }
@@ -171,7 +196,10 @@ impl Cli {
             Command::Get { urls, output, dir } => OneShot::Get { urls, output, dir },
             Command::Put { mut args } => {
                 let url = args.pop().expect("clap requires two or more");
-                OneShot::Put { files: args.into_iter().map(PathBuf::from).collect(), url }
+                OneShot::Put {
+                    files: args.into_iter().map(PathBuf::from).collect(),
+                    url,
+                }
             }
             Command::Ls { url, long } => OneShot::Ls { url, long },
             Command::Cat { url } => OneShot::Cat { url },

@@ -99,15 +99,29 @@ impl<'a> Credentials<'a> {
         };
         if is_anonymous(&user) {
             let password = password.unwrap_or_else(|| Secret::new("anonymous@"));
-            return Ok(Login { user, password, account: None });
+            return Ok(Login {
+                user,
+                password,
+                account: None,
+            });
         }
-        let entry = self.netrc()?.and_then(|n| n.lookup(&url.host, Some(&user))).cloned();
-        let account = entry.as_ref().and_then(|e| e.account.clone()).map(Secret::new);
+        let entry = self
+            .netrc()?
+            .and_then(|n| n.lookup(&url.host, Some(&user)))
+            .cloned();
+        let account = entry
+            .as_ref()
+            .and_then(|e| e.account.clone())
+            .map(Secret::new);
         let password = match password.or_else(|| entry.and_then(|e| e.password).map(Secret::new)) {
             Some(p) => p,
             None => self.ask(&user, &url.host)?,
         };
-        Ok(Login { user, password, account })
+        Ok(Login {
+            user,
+            password,
+            account,
+        })
     }
 
     fn login_from_netrc_or_anonymous(&mut self, host: &str) -> Result<Login> {
@@ -169,9 +183,15 @@ mod tests {
             ..Config::default()
         };
         let login = resolve(&config, "ftp://alice:url@h/x").unwrap();
-        assert_eq!((login.user.as_str(), login.password.expose()), ("alice", "url"));
+        assert_eq!(
+            (login.user.as_str(), login.password.expose()),
+            ("alice", "url")
+        );
         let login = resolve(&config, "ftp://h/x").unwrap();
-        assert_eq!((login.user.as_str(), login.password.expose()), ("bob", "cli"));
+        assert_eq!(
+            (login.user.as_str(), login.password.expose()),
+            ("bob", "cli")
+        );
     }
 
     #[test]
@@ -205,7 +225,10 @@ mod tests {
             ..Config::default()
         };
         let login = resolve(&config, "ftp://h/x").unwrap();
-        assert_eq!((login.user.as_str(), login.password.expose()), ("carol", "pw"));
+        assert_eq!(
+            (login.user.as_str(), login.password.expose()),
+            ("carol", "pw")
+        );
         let other = resolve(&config, "ftp://elsewhere/x").unwrap();
         assert_eq!(other.user, "anonymous");
         let named = resolve(&config, "ftp://carol@h/x").unwrap();

@@ -169,7 +169,12 @@ impl Session {
         })
     }
 
-    fn try_channel(&mut self, channel: Channel, cmd: &Command, rest: u64) -> Result<Opened, Attempt> {
+    fn try_channel(
+        &mut self,
+        channel: Channel,
+        cmd: &Command,
+        rest: u64,
+    ) -> Result<Opened, Attempt> {
         match channel {
             Channel::Epsv | Channel::Pasv => self.try_passive(channel, cmd, rest),
             Channel::Eprt | Channel::Port => self.try_active(channel, cmd, rest),
@@ -193,7 +198,11 @@ impl Session {
         if channel == Channel::Pasv && !is_v4(peer) {
             return Err(Attempt::Next("PASV cannot describe an IPv6 server".into()));
         }
-        let setup = if channel == Channel::Epsv { Command::Epsv } else { Command::Pasv };
+        let setup = if channel == Channel::Epsv {
+            Command::Epsv
+        } else {
+            Command::Pasv
+        };
         let reply = self.negotiate(&setup)?;
         let bad = |e: AddrError| Attempt::Next(e.to_string());
         if channel == Channel::Epsv {
@@ -212,15 +221,28 @@ impl Session {
         Ok(target)
     }
 
-    fn try_passive(&mut self, channel: Channel, cmd: &Command, rest: u64) -> Result<Opened, Attempt> {
+    fn try_passive(
+        &mut self,
+        channel: Channel,
+        cmd: &Command,
+        rest: u64,
+    ) -> Result<Opened, Attempt> {
         let target = self.passive_target(channel)?;
         let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
             .map_err(|e| Attempt::Next(format!("cannot connect to {target}: {e}")))?;
         transport::configure(&tcp, self.opts.timeout, false).map_err(|e| net(e, "data"))?;
         let reply = self.start_transfer(cmd, rest)?;
         Ok(match reply.is_preliminary() {
-            true => Opened { stream: Some(Stream::Plain(tcp)), prelim: Some(reply), done: None },
-            false => Opened { stream: Some(Stream::Plain(tcp)), prelim: None, done: Some(reply) },
+            true => Opened {
+                stream: Some(Stream::Plain(tcp)),
+                prelim: Some(reply),
+                done: None,
+            },
+            false => Opened {
+                stream: Some(Stream::Plain(tcp)),
+                prelim: None,
+                done: Some(reply),
+            },
         })
     }
 
@@ -260,7 +282,12 @@ impl Session {
         Err(Attempt::Next(format!("no free local port in {low}-{high}")))
     }
 
-    fn try_active(&mut self, channel: Channel, cmd: &Command, rest: u64) -> Result<Opened, Attempt> {
+    fn try_active(
+        &mut self,
+        channel: Channel,
+        cmd: &Command,
+        rest: u64,
+    ) -> Result<Opened, Attempt> {
         let announce_ip = self.opts.active_address.unwrap_or(self.local_addr().ip());
         let setup_for = |port| match (channel, announce_ip) {
             (Channel::Port, IpAddr::V4(v4)) => Ok(Command::Port(SocketAddrV4::new(v4, port))),
@@ -275,7 +302,11 @@ impl Session {
         let port = listener.local_addr().map_err(|e| net(e, "listen"))?.port();
         self.negotiate(&setup_for(port)?)?;
         let first = self.start_transfer(cmd, rest)?;
-        let mut opened = Opened { stream: None, prelim: None, done: None };
+        let mut opened = Opened {
+            stream: None,
+            prelim: None,
+            done: None,
+        };
         match first.is_preliminary() {
             true => opened.prelim = Some(first),
             false => {
@@ -290,19 +321,28 @@ impl Session {
 
     /// Waits for the server's connection while watching the control connection for a reply
     /// that ends the wait (425, or a final reply without data).
-    fn accept_from_server(&mut self, listener: &TcpListener, opened: &mut Opened) -> Result<Option<TcpStream>, Attempt> {
-        listener.set_nonblocking(true).map_err(|e| net(e, "listen"))?;
+    fn accept_from_server(
+        &mut self,
+        listener: &TcpListener,
+        opened: &mut Opened,
+    ) -> Result<Option<TcpStream>, Attempt> {
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| net(e, "listen"))?;
         let deadline = Instant::now() + self.opts.timeout;
         let server = canonical(self.peer_addr().ip());
         while Instant::now() < deadline {
             match listener.accept() {
                 Ok((tcp, from)) if canonical(from.ip()) == server => {
                     tcp.set_nonblocking(false).map_err(|e| net(e, "data"))?;
-                    transport::configure(&tcp, self.opts.timeout, false).map_err(|e| net(e, "data"))?;
+                    transport::configure(&tcp, self.opts.timeout, false)
+                        .map_err(|e| net(e, "data"))?;
                     return Ok(Some(tcp));
                 }
                 Ok((_, from)) => {
-                    self.note(&format!("refused a data connection from {from}, which is not the server"));
+                    self.note(&format!(
+                        "refused a data connection from {from}, which is not the server"
+                    ));
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
                     let what = "waiting for the server to connect back";
@@ -333,20 +373,29 @@ fn check_transfer_reply(cmd: &Command, reply: Reply) -> Result<Reply, Attempt> {
         return Ok(reply);
     }
     match check_transfer_reply_error(reply) {
-        Attempt::Fatal(Error::Rejected { reply, .. }) => Err(Attempt::Fatal(Error::rejected(cmd.redacted(), reply))),
+        Attempt::Fatal(Error::Rejected { reply, .. }) => {
+            Err(Attempt::Fatal(Error::rejected(cmd.redacted(), reply)))
+        }
         other => Err(other),
     }
 }
 
 fn check_transfer_reply_error(reply: Reply) -> Attempt {
     if reply.code == 425 {
-        return Attempt::Next(format!("the server could not open the data connection: {}", one_line(&reply)));
+        return Attempt::Next(format!(
+            "the server could not open the data connection: {}",
+            one_line(&reply)
+        ));
     }
     Attempt::Fatal(Error::rejected("transfer", reply))
 }
 
 fn one_line(reply: &Reply) -> String {
-    format!("{} {}", reply.code, reply.text().replace('\n', " / ").trim())
+    format!(
+        "{} {}",
+        reply.code,
+        reply.text().replace('\n', " / ").trim()
+    )
 }
 
 fn is_v4(ip: IpAddr) -> bool {
@@ -358,7 +407,10 @@ fn canonical(ip: IpAddr) -> IpAddr {
 }
 
 fn net(e: io::Error, what: &str) -> Error {
-    Error::Network { what: format!("on the {what} socket"), source: e }
+    Error::Network {
+        what: format!("on the {what} socket"),
+        source: e,
+    }
 }
 
 /// An open data connection; the session is borrowed until [`DataTransfer::finish`].
@@ -425,7 +477,10 @@ impl Drop for DataTransfer<'_> {
         }
         let deadline = Instant::now() + Duration::from_secs(5).min(self.session.opts.timeout);
         while Instant::now() < deadline {
-            match self.session.poll_reply(Duration::from_millis(200), "draining an abandoned transfer") {
+            match self
+                .session
+                .poll_reply(Duration::from_millis(200), "draining an abandoned transfer")
+            {
                 Ok(Some(r)) if !r.is_preliminary() => return,
                 Ok(_) => continue,
                 Err(_) => break,
@@ -448,7 +503,10 @@ impl Write for DataTransfer<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self.stream.as_mut() {
             Some(s) => s.write(buf),
-            None => Err(io::Error::new(ErrorKind::NotConnected, "the server opened no data connection")),
+            None => Err(io::Error::new(
+                ErrorKind::NotConnected,
+                "the server opened no data connection",
+            )),
         }
     }
 

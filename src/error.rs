@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn login_refusals_exit_with_the_login_code() {
-        let e = Error::rejected("PASS ****", Reply::new(530, vec!["530 Login incorrect.".into()]));
+        let e = Error::rejected(
+            "PASS ****",
+            Reply::new(530, vec!["530 Login incorrect.".into()]),
+        );
         assert_eq!(e.exit_code(), ExitCode::Login);
         assert!(e.to_string().contains("530 Login incorrect."));
         assert!(e.hint().unwrap().contains("password"));

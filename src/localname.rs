@@ -19,7 +19,10 @@ pub fn safe_name(name: &str) -> Result<&str> {
         Some("it contains a path separator")
     } else if name.chars().any(char::is_control) {
         Some("it contains control characters")
-    } else if name.len() >= 2 && name.as_bytes()[1] == b':' && name.as_bytes()[0].is_ascii_alphabetic() {
+    } else if name.len() >= 2
+        && name.as_bytes()[1] == b':'
+        && name.as_bytes()[0].is_ascii_alphabetic()
+    {
         Some("it starts with a drive prefix")
     } else {
         None
@@ -39,7 +42,19 @@ mod tests {
 
     #[test]
     fn refuses_names_that_escape_the_target_directory() {
-        for bad in ["", ".", "..", "../x", "/etc/x", "a/../../x", "a\\b", "x\ny", "C:evil", "x:", "nul\0"] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../x",
+            "/etc/x",
+            "a/../../x",
+            "a\\b",
+            "x\ny",
+            "C:evil",
+            "x:",
+            "nul\0",
+        ] {
             assert!(safe_name(bad).is_err(), "{bad:?} was accepted");
         }
     }

@@ -15,7 +15,11 @@ fn main() -> ExitCode {
     let verbose = config.verbose;
     let trace = move || verbose.then(ui::stderr_trace);
     let mut prompt = ui::prompt_password;
-    let hooks = Hooks { ui: &mut ui, trace: &trace, prompt: &mut prompt };
+    let hooks = Hooks {
+        ui: &mut ui,
+        trace: &trace,
+        prompt: &mut prompt,
+    };
     let result = oneshot::run(&cmd, &config, hooks);
     let flushed = ui.flush();
     match result {
@@ -23,8 +27,14 @@ fn main() -> ExitCode {
             ui::report(&e);
             ExitCode::from(e.exit_code() as u8)
         }
-        _ if flushed.as_ref().is_err_and(|e| e.kind() != std::io::ErrorKind::BrokenPipe) => {
-            eprintln!("ferry: error: cannot write to standard output: {}", flushed.unwrap_err());
+        _ if flushed
+            .as_ref()
+            .is_err_and(|e| e.kind() != std::io::ErrorKind::BrokenPipe) =>
+        {
+            eprintln!(
+                "ferry: error: cannot write to standard output: {}",
+                flushed.unwrap_err()
+            );
             ExitCode::from(ferry::ExitCode::LocalFile as u8)
         }
         _ => ExitCode::SUCCESS,

@@ -119,7 +119,12 @@ fn connection<'p>(
     let index = match pool.iter().position(|(k, _)| *k == key) {
         Some(i) => i,
         None => {
-            let mut session = Session::connect(&url.host, url.port_or_default(), config.session.clone(), trace())?;
+            let mut session = Session::connect(
+                &url.host,
+                url.port_or_default(),
+                config.session.clone(),
+                trace(),
+            )?;
             session.login(&login)?;
             pool.push((key, session));
             pool.len() - 1
@@ -158,14 +163,25 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
         OneShot::Ls { url, long } => {
             let u = parse(url)?;
             let path = Some(u.path.clone()).filter(|p| !p.is_empty());
-            let kind = if *long { ListKind::Long } else { ListKind::Names };
+            let kind = if *long {
+                ListKind::Long
+            } else {
+                ListKind::Names
+            };
             Ok(vec![(u, Action::List { path, kind })])
         }
         OneShot::Cat { url } => {
             let u = parse(url)?;
             let remote = file_path(&u)?;
             let ty = transfer_type(&u);
-            Ok(vec![(u, Action::Get { remote, output: Output::Stdout, ty })])
+            Ok(vec![(
+                u,
+                Action::Get {
+                    remote,
+                    output: Output::Stdout,
+                    ty,
+                },
+            )])
         }
         OneShot::Rm { urls } => urls
             .iter()
@@ -181,7 +197,9 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
             let u = parse(url)?;
             let from = u.path.trim_end_matches('/').to_owned();
             if from.is_empty() {
-                return Err(Error::Usage("mv needs a URL naming a file or directory".into()));
+                return Err(Error::Usage(
+                    "mv needs a URL naming a file or directory".into(),
+                ));
             }
             let to = match (new_name.contains('/'), from.rfind('/')) {
                 (false, Some(i)) => format!("{}{new_name}", &from[..=i]),
@@ -201,9 +219,15 @@ fn dir_action(url: &str, make: fn(String) -> Action) -> Result<Vec<(FtpUrl, Acti
     Ok(vec![(u, make(path))])
 }
 
-fn plan_get(urls: &[String], output: Option<&Path>, dir: Option<&Path>) -> Result<Vec<(FtpUrl, Action)>> {
+fn plan_get(
+    urls: &[String],
+    output: Option<&Path>,
+    dir: Option<&Path>,
+) -> Result<Vec<(FtpUrl, Action)>> {
     if output.is_some() && urls.len() > 1 {
-        return Err(Error::Usage("-o takes one URL; use -O DIR for several".into()));
+        return Err(Error::Usage(
+            "-o takes one URL; use -O DIR for several".into(),
+        ));
     }
     let mut steps = Vec::new();
     for s in urls {
@@ -229,10 +253,9 @@ fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
     let mut steps = Vec::new();
     for local in files {
         let remote = if into_dir {
-            let name = local
-                .file_name()
-                .and_then(|n| n.to_str())
-                .ok_or_else(|| Error::Usage(format!("{} has no usable file name", local.display())))?;
+            let name = local.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+                Error::Usage(format!("{} has no usable file name", local.display()))
+            })?;
             let base = u.path.trim_end_matches('/');
             if base.is_empty() {
                 name.to_owned()
@@ -243,7 +266,14 @@ fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
             u.path.clone()
         };
         let ty = transfer_type(&u);
-        steps.push((u.clone(), Action::Put { local: local.clone(), remote, ty }));
+        steps.push((
+            u.clone(),
+            Action::Put {
+                local: local.clone(),
+                remote,
+                ty,
+            },
+        ));
     }
     Ok(steps)
 }
@@ -259,8 +289,14 @@ mod tests {
 
     #[test]
     fn get_names_the_local_file_after_the_remote_one() {
-        let cmd = OneShot::Get { urls: vec!["ftp://h/pub/a.txt".into()], output: None, dir: Some("out".into()) };
-        let Action::Get { remote, output, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        let cmd = OneShot::Get {
+            urls: vec!["ftp://h/pub/a.txt".into()],
+            output: None,
+            dir: Some("out".into()),
+        };
+        let Action::Get { remote, output, .. } = only(plan(&cmd).unwrap()) else {
+            panic!()
+        };
         assert_eq!(remote, "pub/a.txt");
         assert_eq!(output, Output::File("out/a.txt".into()));
     }
@@ -268,31 +304,54 @@ mod tests {
     #[test]
     fn get_refuses_hostile_names_and_directories() {
         for u in ["ftp://h/pub/..", "ftp://h/a/%2e%2e", "ftp://h/dir/"] {
-            let cmd = OneShot::Get { urls: vec![u.into()], output: None, dir: None };
+            let cmd = OneShot::Get {
+                urls: vec![u.into()],
+                output: None,
+                dir: None,
+            };
             assert!(plan(&cmd).is_err(), "{u}");
         }
     }
 
     #[test]
     fn put_into_a_directory_url_appends_the_file_name() {
-        let cmd = OneShot::Put { files: vec!["/tmp/x/a.bin".into()], url: "ftp://h/up/".into() };
-        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        let cmd = OneShot::Put {
+            files: vec!["/tmp/x/a.bin".into()],
+            url: "ftp://h/up/".into(),
+        };
+        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else {
+            panic!()
+        };
         assert_eq!(remote, "up/a.bin");
-        let cmd = OneShot::Put { files: vec!["a.bin".into()], url: "ftp://h/up/b.bin".into() };
-        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else { panic!() };
+        let cmd = OneShot::Put {
+            files: vec!["a.bin".into()],
+            url: "ftp://h/up/b.bin".into(),
+        };
+        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else {
+            panic!()
+        };
         assert_eq!(remote, "up/b.bin");
     }
 
     #[test]
     fn mv_keeps_a_bare_new_name_in_the_same_directory() {
-        let cmd = OneShot::Mv { url: "ftp://h/d/old".into(), new_name: "new".into() };
-        let Action::Rename { from, to } = only(plan(&cmd).unwrap()) else { panic!() };
+        let cmd = OneShot::Mv {
+            url: "ftp://h/d/old".into(),
+            new_name: "new".into(),
+        };
+        let Action::Rename { from, to } = only(plan(&cmd).unwrap()) else {
+            panic!()
+        };
         assert_eq!((from.as_str(), to.as_str()), ("d/old", "d/new"));
     }
 
     #[test]
     fn dash_o_takes_one_url() {
-        let cmd = OneShot::Get { urls: vec!["ftp://h/a".into(), "ftp://h/b".into()], output: Some("x".into()), dir: None };
+        let cmd = OneShot::Get {
+            urls: vec!["ftp://h/a".into(), "ftp://h/b".into()],
+            output: Some("x".into()),
+            dir: None,
+        };
         assert!(plan(&cmd).is_err());
     }
 }

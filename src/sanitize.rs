@@ -46,6 +46,9 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_borrowed_unchanged() {
-        assert!(matches!(terminal_safe("héllo\tworld 文件"), Cow::Borrowed(_)));
+        assert!(matches!(
+            terminal_safe("héllo\tworld 文件"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -151,7 +151,12 @@ impl Session {
     ///
     /// A `120` ("ready in a while") is followed by waiting for the `220`; a `421` ends in an
     /// error saying the server is busy.
-    pub fn connect(host: &str, port: u16, opts: Options, trace: Option<TraceFn>) -> Result<Session> {
+    pub fn connect(
+        host: &str,
+        port: u16,
+        opts: Options,
+        trace: Option<TraceFn>,
+    ) -> Result<Session> {
         let addrs = transport::resolve(host, port)?;
         let tcp = transport::connect_any(&addrs, opts.connect_timeout)?;
         let setup = |e| Error::Network {
@@ -211,22 +216,26 @@ impl Session {
 
     /// Logs in with USER / PASS / ACCT, then discovers features and turns on UTF-8 names.
     pub fn login(&mut self, login: &Login) -> Result<()> {
+        let mut last = "USER";
         let mut reply = self.command(&Command::User(login.user.clone()))?;
         if reply.code == 331 {
+            last = "PASS";
             reply = self.command(&Command::Pass(login.password.clone()))?;
         }
         if reply.code == 332 {
             let Some(account) = &login.account else {
-                return Err(Error::rejected("ACCT", reply));
+                return Err(Error::rejected("ACCT (none configured)", reply));
             };
+            last = "ACCT";
             reply = self.command(&Command::Acct(account.clone()))?;
         }
         if !matches!(reply.code, 230 | 202) {
-            let verb = if reply.code == 331 { "USER" } else { "PASS" };
-            return Err(Error::rejected(format!("{verb} (login as {})", login.user), reply));
+            return Err(Error::rejected(
+                format!("{last} (login as {})", login.user),
+                reply,
+            ));
         }
-        self.discover_features()?;
-        Ok(())
+        self.discover_features()
     }
 
     fn discover_features(&mut self) -> Result<()> {
@@ -270,7 +279,8 @@ impl Session {
         let wire = cmd.to_wire()?;
         if self.desynced {
             return Err(Error::Closed {
-                what: "earlier: an interrupted transfer left the control connection out of step".into(),
+                what: "earlier: an interrupted transfer left the control connection out of step"
+                    .into(),
             });
         }
         if let Some(trace) = self.trace.as_mut() {
@@ -447,7 +457,10 @@ impl Session {
 /// Maps a socket error to a timeout or network error.
 pub(crate) fn io_error(e: std::io::Error, what: String, timeout: Duration) -> Error {
     match e.kind() {
-        ErrorKind::WouldBlock | ErrorKind::TimedOut => Error::Timeout { what, after: timeout },
+        ErrorKind::WouldBlock | ErrorKind::TimedOut => Error::Timeout {
+            what,
+            after: timeout,
+        },
         ErrorKind::UnexpectedEof | ErrorKind::ConnectionReset | ErrorKind::BrokenPipe => {
             Error::Closed { what }
         }

@@ -41,6 +41,16 @@ impl Progress for NoProgress {
     fn finish(&mut self, _: u64) {}
 }
 
+/// What an upload reads from.
+pub struct Source<'a> {
+    /// The bytes to send.
+    pub reader: &'a mut dyn Read,
+    /// Its name, for messages (`-` for standard input).
+    pub name: &'a Path,
+    /// Its size when known, for progress.
+    pub size: Option<u64>,
+}
+
 /// Which listing command to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListKind {
@@ -119,7 +129,8 @@ impl Session {
         let mut file = create_part(&part)?;
         let result = self.retrieve(remote, ty, &mut file, target, progress);
         let result = result.and_then(|n| {
-            file.sync_data().map_err(|e| local_err("cannot write", &part, e))?;
+            file.sync_data()
+                .map_err(|e| local_err("cannot write", &part, e))?;
             drop(file);
             fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
             Ok(n)
@@ -130,17 +141,20 @@ impl Session {
         result
     }
 
-    /// Uploads everything `input` yields to `remote` (APPE when `append`); returns bytes sent.
+    /// Uploads everything `source` yields to `remote` (APPE when `append`); returns bytes sent.
     pub fn store(
         &mut self,
-        input: &mut dyn Read,
-        local: &Path,
+        source: Source<'_>,
         remote: &str,
         ty: TransferType,
         append: bool,
-        total: Option<u64>,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
+        let Source {
+            reader: input,
+            name: local,
+            size: total,
+        } = source;
         self.set_type(ty)?;
         let cmd = match append {
             true => Command::Appe(remote.into()),
@@ -156,7 +170,10 @@ impl Session {
         };
         if let Err(e) = t.shutdown_write() {
             let timeout = t.timeout();
-            return Err(prefer_reply(t, data_io_error(e, "ending the upload", timeout)));
+            return Err(prefer_reply(
+                t,
+                data_io_error(e, "ending the upload", timeout),
+            ));
         }
         t.finish()?;
         Ok(sent)
@@ -171,7 +188,11 @@ impl Session {
         progress: &mut dyn Progress,
     ) -> Result<u64> {
         let mut file = File::open(path).map_err(|e| local_err("cannot open", path, e))?;
-        let total = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+        let total = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
         if file.metadata().is_ok_and(|m| m.is_dir()) {
             return Err(local_err(
                 "cannot upload",
@@ -179,7 +200,12 @@ impl Session {
                 io::Error::new(io::ErrorKind::IsADirectory, "is a directory"),
             ));
         }
-        self.store(&mut file, path, remote, ty, false, total, progress)
+        let source = Source {
+            reader: &mut file,
+            name: path,
+            size: total,
+        };
+        self.store(source, remote, ty, false, progress)
     }
 
     /// Streams a listing of `path` (or the current directory) into `out`.
@@ -191,7 +217,13 @@ impl Session {
             ListKind::Machine => Command::Mlsd(path),
         };
         let mut t = self.open_data(&cmd, 0)?;
-        let copied = copy_down(&mut t, TransferType::Binary, out, Path::new("-"), &mut NoProgress);
+        let copied = copy_down(
+            &mut t,
+            TransferType::Binary,
+            out,
+            Path::new("-"),
+            &mut NoProgress,
+        );
         let n = match copied {
             Ok(n) => n,
             Err(e) => return Err(prefer_reply(t, e)),
@@ -240,16 +272,19 @@ fn copy_down(
             }
             None => &buf[..n],
         };
-        out.write_all(chunk).map_err(|e| local_err("cannot write", local, e))?;
+        out.write_all(chunk)
+            .map_err(|e| local_err("cannot write", local, e))?;
         done += n as u64;
         progress.advance(done);
     }
     if let Some(conv) = ascii.as_mut() {
         converted.clear();
         conv.finish(&mut converted);
-        out.write_all(&converted).map_err(|e| local_err("cannot write", local, e))?;
+        out.write_all(&converted)
+            .map_err(|e| local_err("cannot write", local, e))?;
     }
-    out.flush().map_err(|e| local_err("cannot write", local, e))?;
+    out.flush()
+        .map_err(|e| local_err("cannot write", local, e))?;
     Ok(done)
 }
 
@@ -280,7 +315,8 @@ fn copy_up(
             }
             None => &buf[..n],
         };
-        t.write_all(chunk).map_err(|e| data_io_error(e, "sending data", timeout))?;
+        t.write_all(chunk)
+            .map_err(|e| data_io_error(e, "sending data", timeout))?;
         done += n as u64;
         progress.advance(done);
     }
@@ -322,7 +358,10 @@ mod tests {
 
     #[test]
     fn reads_the_size_from_a_150_reply() {
-        let r = Reply::new(150, vec!["150 Opening BINARY mode data connection for a.bin (52428800 bytes).".into()]);
+        let r = Reply::new(
+            150,
+            vec!["150 Opening BINARY mode data connection for a.bin (52428800 bytes).".into()],
+        );
         assert_eq!(bytes_in_150(&r), Some(52_428_800));
         let r = Reply::new(150, vec!["150 Here comes the directory listing.".into()]);
         assert_eq!(bytes_in_150(&r), None);
@@ -332,7 +371,10 @@ mod tests {
 
     #[test]
     fn part_file_sits_beside_the_target() {
-        assert_eq!(part_path(Path::new("/tmp/a/b.iso")), Path::new("/tmp/a/b.iso.part"));
+        assert_eq!(
+            part_path(Path::new("/tmp/a/b.iso")),
+            Path::new("/tmp/a/b.iso.part")
+        );
         assert_eq!(part_path(Path::new("b")), Path::new("b.part"));
     }
 

@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use ferry::Error;
 use ferry::actions::Ui;
 use ferry::sanitize::terminal_safe;
 use ferry::session::{Trace, TraceFn};
 use ferry::transfer::{NoProgress, Progress};
-use ferry::Error;
 
 /// Progress bars and output for one run of the program.
 pub struct TerminalUi {
@@ -50,7 +50,11 @@ impl Ui for TerminalUi {
     }
 
     fn progress(&mut self) -> &mut dyn Progress {
-        if self.show_progress { &mut self.bar } else { &mut self.none }
+        if self.show_progress {
+            &mut self.bar
+        } else {
+            &mut self.none
+        }
     }
 
     fn summary(&mut self, line: &str) {

@@ -49,11 +49,17 @@ pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
             "the server has as many users as it allows; wait a few minutes before trying again \
              (reconnecting at once only keeps the slot taken)"
         }
-        421 => "the server is closing the connection (busy, shutting down, or idle too long); try again later",
+        421 => {
+            "the server is closing the connection (busy, shutting down, or idle too long); try again later"
+        }
         530 if text_has(reply, &["anonymous"]) => {
             "this server does not allow anonymous logins: give a user name with -u USER or ftp://USER@HOST/"
         }
-        530 if text_has(reply, &["ip", "address", "host", "not allowed from", "denied"]) => {
+        530 if text_has(
+            reply,
+            &["ip", "address", "host", "not allowed from", "denied"],
+        ) =>
+        {
             "the server refuses connections from your address: ask its administrator to allow your IP"
         }
         530 if matches!(verb, "USER" | "PASS" | "ACCT") => {
@@ -66,15 +72,23 @@ pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
             "the data connection could not be opened: a firewall or NAT is in the way; \
              try --passive (or --active if you can accept connections), or ask for the server's passive port range to be opened"
         }
-        426 => "the data connection broke during the transfer: the network or a firewall cut it; try again",
+        426 => {
+            "the data connection broke during the transfer: the network or a firewall cut it; try again"
+        }
         450 => "the file is busy or not available right now; try again later",
         451 => "the server hit a local error; try again later",
         452 | 552 => "the server is out of space or over your quota",
-        550 if matches!(verb, "RETR" | "SIZE" | "MDTM" | "CWD" | "DELE" | "RMD" | "LIST" | "NLST" | "MLSD") => {
+        550 if matches!(
+            verb,
+            "RETR" | "SIZE" | "MDTM" | "CWD" | "DELE" | "RMD" | "LIST" | "NLST" | "MLSD"
+        ) =>
+        {
             "check the path (names are case-sensitive on most servers) and your permissions"
         }
         550 => "the server refused the operation: check the path and your permissions",
-        553 => "the file name is not allowed by the server (bad characters, or no permission to create it)",
+        553 => {
+            "the file name is not allowed by the server (bad characters, or no permission to create it)"
+        }
         500 | 502 => "the server does not support this command",
         501 => "the server did not accept the command's arguments",
         504 => "the server does not support this parameter",

@@ -120,7 +120,9 @@ pub enum Command {
 
 /// An argument that would have injected a second command or truncated this one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("refusing to send {verb}: the argument {shown} contains a {what} character, which would corrupt the FTP command stream")]
+#[error(
+    "refusing to send {verb}: the argument {shown} contains a {what} character, which would corrupt the FTP command stream"
+)]
 pub struct InvalidArgument {
     /// The command's verb.
     pub verb: &'static str,
@@ -314,7 +316,9 @@ mod tests {
         let err = Command::Dele("x\ny".into()).to_wire().unwrap_err();
         assert_eq!(err.what, "line feed");
         assert!(err.to_string().contains("\"x\\ny\""), "{err}");
-        let err = Command::Pass(Secret::new("hunter2\r")).to_wire().unwrap_err();
+        let err = Command::Pass(Secret::new("hunter2\r"))
+            .to_wire()
+            .unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
