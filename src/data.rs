@@ -332,6 +332,39 @@ impl Session {
         let deadline = Instant::now() + self.opts.timeout;
         let server = canonical(self.peer_addr().ip());
         while Instant::now() < deadline {
+            if let Some(tcp) = self.accept_queued(listener, server)? {
+                return Ok(Some(tcp));
+            }
+            let what = "waiting for the server to connect back";
+            let Some(reply) = self.poll_reply(Duration::from_millis(10), what)? else {
+                continue;
+            };
+            if reply.is_preliminary() {
+                opened.prelim = Some(reply);
+            } else if reply.is_completion() {
+                // The server connects before it sends data and its final reply, so a
+                // connection it made is already queued on the listener.
+                opened.done = Some(reply);
+                return self.accept_queued(listener, server);
+            } else {
+                return Err(check_transfer_reply_error(reply));
+            }
+        }
+        Err(Attempt::Fatal(Error::Timeout {
+            what: "waiting for the server to open the active-mode data connection".into(),
+            after: self.opts.timeout,
+        }))
+    }
+}
+
+impl Session {
+    /// Takes a connection already queued on the listener from the server, if there is one.
+    fn accept_queued(
+        &mut self,
+        listener: &TcpListener,
+        server: IpAddr,
+    ) -> Result<Option<TcpStream>, Attempt> {
+        loop {
             match listener.accept() {
                 Ok((tcp, from)) if canonical(from.ip()) == server => {
                     tcp.set_nonblocking(false).map_err(|e| net(e, "data"))?;
@@ -344,27 +377,10 @@ impl Session {
                         "refused a data connection from {from}, which is not the server"
                     ));
                 }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    let what = "waiting for the server to connect back";
-                    if let Some(reply) = self.poll_reply(Duration::from_millis(10), what)? {
-                        if reply.is_preliminary() {
-                            opened.prelim = Some(reply);
-                            continue;
-                        }
-                        if reply.is_completion() {
-                            opened.done = Some(reply);
-                            return Ok(None);
-                        }
-                        return Err(check_transfer_reply_error(reply));
-                    }
-                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(None),
                 Err(e) => return Err(net(e, "accepting the data connection").into()),
             }
         }
-        Err(Attempt::Fatal(Error::Timeout {
-            what: "waiting for the server to open the active-mode data connection".into(),
-            after: self.opts.timeout,
-        }))
     }
 }
 

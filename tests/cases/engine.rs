@@ -11,7 +11,10 @@ use ferry::transfer::{ListKind, NoProgress};
 use crate::support::fake_server::{FakeConfig, FakeServer};
 
 fn connect(server: &FakeServer) -> Session {
-    let opts = Options { timeout: Duration::from_secs(10), ..Options::default() };
+    let opts = Options {
+        timeout: Duration::from_secs(10),
+        ..Options::default()
+    };
     let addr = server.addr();
     let mut s = Session::connect(&addr.ip().to_string(), addr.port(), opts, None).unwrap();
     s.login(&Login::anonymous()).unwrap();
@@ -26,11 +29,24 @@ fn a_refused_retr_leaves_the_session_usable() {
     let mut s = connect(&server);
     let mut sink = Vec::new();
     let err = s
-        .retrieve("missing", TransferType::Binary, &mut sink, "-".as_ref(), &mut NoProgress)
+        .retrieve(
+            "missing",
+            TransferType::Binary,
+            &mut sink,
+            "-".as_ref(),
+            &mut NoProgress,
+        )
         .unwrap_err();
     assert_eq!(err.reply().map(|r| r.code), Some(550), "{err}");
     assert_eq!(s.pwd().unwrap(), "/");
-    s.retrieve("there", TransferType::Binary, &mut sink, "-".as_ref(), &mut NoProgress).unwrap();
+    s.retrieve(
+        "there",
+        TransferType::Binary,
+        &mut sink,
+        "-".as_ref(),
+        &mut NoProgress,
+    )
+    .unwrap();
     assert_eq!(sink, b"yes");
     let verbs = server.verbs();
     let retr = verbs.iter().position(|v| v == "RETR").unwrap();
@@ -60,10 +76,95 @@ fn listing_an_empty_directory_is_not_an_error() {
 #[test]
 fn a_closed_control_connection_is_reported_as_closed() {
     let mut cfg = FakeConfig::default();
-    cfg.overrides.push(("NOOP".into(), "421 Timeout, closing control connection.".into()));
+    cfg.overrides.push((
+        "NOOP".into(),
+        "421 Timeout, closing control connection.".into(),
+    ));
     let server = FakeServer::start(cfg);
     let mut s = connect(&server);
     let err = s.noop().unwrap_err();
     assert!(matches!(err, Error::Rejected { .. }), "{err}");
     assert_eq!(err.exit_code(), ferry::ExitCode::Login);
+}
+
+/// A hand-driven server for one case the fake server does not model: in active mode it first
+/// connects from another loopback address (127.0.0.2), then from the right one.
+#[test]
+fn active_mode_refuses_a_data_connection_from_another_address() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{SocketAddr, TcpListener, TcpStream};
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (ctrl, _) = listener.accept().unwrap();
+        let mut w = ctrl.try_clone().unwrap();
+        let mut r = BufReader::new(ctrl);
+        let mut line = String::new();
+        let mut send = |s: &str| w.write_all(format!("{s}\r\n").as_bytes()).unwrap();
+        send("220 hand-driven");
+        let mut target: Option<SocketAddr> = None;
+        loop {
+            line.clear();
+            if r.read_line(&mut line).unwrap() == 0 {
+                return;
+            }
+            let cmd = line.trim_end().to_string();
+            let verb = cmd.split(' ').next().unwrap().to_ascii_uppercase();
+            match verb.as_str() {
+                "USER" => send("230 ok"),
+                "FEAT" => send("211 no features"),
+                "TYPE" => send("200 ok"),
+                "EPRT" => {
+                    let parts: Vec<&str> = cmd[5..].split('|').collect();
+                    target = Some(format!("{}:{}", parts[2], parts[3]).parse().unwrap());
+                    send("200 EPRT ok");
+                }
+                "RETR" => {
+                    send("150 opening");
+                    let to = target.unwrap();
+                    // An intruder on another address gets there first.
+                    let intruder =
+                        socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+                            .unwrap();
+                    intruder
+                        .bind(&"127.0.0.2:0".parse::<SocketAddr>().unwrap().into())
+                        .unwrap();
+                    intruder.connect(&to.into()).unwrap();
+                    let mut intruder: TcpStream = intruder.into();
+                    let _ = intruder.write_all(b"EVIL");
+                    drop(intruder);
+                    std::thread::sleep(Duration::from_millis(100));
+                    let mut data = TcpStream::connect(to).unwrap();
+                    data.write_all(b"good").unwrap();
+                    drop(data);
+                    send("226 done");
+                }
+                "QUIT" => {
+                    send("221 bye");
+                    return;
+                }
+                _ => send("502 not here"),
+            }
+        }
+    });
+    let opts = Options {
+        timeout: Duration::from_secs(10),
+        data_mode: ferry::data::DataMode::Eprt,
+        ..Options::default()
+    };
+    let mut s = Session::connect("127.0.0.1", port, opts, None).unwrap();
+    s.login(&Login::anonymous()).unwrap();
+    let mut out = Vec::new();
+    s.retrieve(
+        "f",
+        TransferType::Binary,
+        &mut out,
+        "-".as_ref(),
+        &mut NoProgress,
+    )
+    .unwrap();
+    assert_eq!(out, b"good");
+    s.quit();
+    server.join().unwrap();
 }

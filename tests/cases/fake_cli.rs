@@ -8,7 +8,10 @@ use crate::support::{dir_names, ferry, test_bytes};
 
 fn server_with(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> FakeServer {
     let mut cfg = FakeConfig {
-        files: files.iter().map(|(p, d)| (p.to_string(), d.to_vec())).collect(),
+        files: files
+            .iter()
+            .map(|(p, d)| (p.to_string(), d.to_vec()))
+            .collect(),
         ..FakeConfig::default()
     };
     tweak(&mut cfg);
@@ -16,8 +19,14 @@ fn server_with(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> 
 }
 
 fn data_verbs(server: &FakeServer) -> Vec<String> {
-    let wanted = ["EPSV", "PASV", "EPRT", "PORT", "RETR", "STOR", "LIST", "NLST"];
-    server.verbs().into_iter().filter(|v| wanted.contains(&v.as_str())).collect()
+    let wanted = [
+        "EPSV", "PASV", "EPRT", "PORT", "RETR", "STOR", "LIST", "NLST",
+    ];
+    server
+        .verbs()
+        .into_iter()
+        .filter(|v| wanted.contains(&v.as_str()))
+        .collect()
 }
 
 #[test]
@@ -40,7 +49,8 @@ fn downloads_with_epsv_first_and_nothing_needless() {
 #[test]
 fn falls_back_to_pasv_when_epsv_is_refused() {
     let server = server_with(&[("/a", b"data")], |c| {
-        c.overrides.push(("EPSV".into(), "500 EPSV not understood".into()));
+        c.overrides
+            .push(("EPSV".into(), "500 EPSV not understood".into()));
     });
     let run = ferry(&["get", &server.url("/a"), "-o", "-"]).success();
     assert_eq!(run.stdout, b"data");
@@ -67,7 +77,10 @@ fn falls_back_to_port_when_eprt_is_refused_too() {
     });
     let run = ferry(&["cat", &server.url("/a")]).success();
     assert_eq!(run.stdout, b"port data");
-    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "EPRT", "PORT", "RETR"]);
+    assert_eq!(
+        data_verbs(&server),
+        ["EPSV", "PASV", "EPRT", "PORT", "RETR"]
+    );
 }
 
 #[test]
@@ -78,7 +91,10 @@ fn falls_back_when_the_epsv_port_cannot_be_reached_and_remembers_it() {
     ferry(&["get", &server.url("/a"), &server.url("/b"), "-O", dir]).success();
     assert_eq!(fs::read(out.path().join("b")).unwrap(), b"2");
     // EPSV failed once; the second transfer went straight to PASV on the same session.
-    assert_eq!(data_verbs(&server), ["EPSV", "PASV", "RETR", "PASV", "RETR"]);
+    assert_eq!(
+        data_verbs(&server),
+        ["EPSV", "PASV", "RETR", "PASV", "RETR"]
+    );
     assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
 }
 
@@ -91,7 +107,11 @@ fn a_pasv_reply_advertising_a_private_address_is_ignored_for_the_peer_address() 
         let run = ferry(&["--mode", "pasv", "-v", "cat", &server.url("/a")]).success();
         assert_eq!(run.stdout, b"nat", "advertised {advertised}");
         if advertised != "0.0.0.0" {
-            assert!(run.stderr.contains(&format!("advertised {advertised}")), "{}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("advertised {advertised}")),
+                "{}",
+                run.stderr
+            );
         }
     }
 }
@@ -99,8 +119,17 @@ fn a_pasv_reply_advertising_a_private_address_is_ignored_for_the_peer_address() 
 #[test]
 fn trusting_the_server_address_still_refuses_a_private_target_from_a_public_class() {
     // The control peer is loopback; a 227 steering us to 10.x is refused, not connected to.
-    let server = server_with(&[("/a", b"x")], |c| c.pasv_advertise = Some("10.1.2.3".parse().unwrap()));
-    let run = ferry(&["--mode", "pasv", "--pasv-address", "server", "cat", &server.url("/a")]);
+    let server = server_with(&[("/a", b"x")], |c| {
+        c.pasv_advertise = Some("10.1.2.3".parse().unwrap())
+    });
+    let run = ferry(&[
+        "--mode",
+        "pasv",
+        "--pasv-address",
+        "server",
+        "cat",
+        &server.url("/a"),
+    ]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("10.1.2.3"), "{}", run.stderr);
     assert!(!server.verbs().contains(&"RETR".to_string()));
@@ -122,16 +151,26 @@ fn multi_line_and_delayed_greetings_are_read_whole() {
 
 #[test]
 fn too_many_users_at_the_greeting_says_wait() {
-    let server = server_with(&[], |c| c.greeting = vec!["421 Too many users - please try again later.".into()]);
+    let server = server_with(&[], |c| {
+        c.greeting = vec!["421 Too many users - please try again later.".into()]
+    });
     let run = ferry(&["ls", &server.url("/")]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("421 Too many users"), "{}", run.stderr);
-    assert!(run.stderr.contains("hint: the server has as many users as it allows; wait"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hint: the server has as many users as it allows; wait"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn too_many_users_at_login_exits_with_the_login_code() {
-    let server = server_with(&[], |c| c.overrides.push(("USER".into(), "421 Too many users".into())));
+    let server = server_with(&[], |c| {
+        c.overrides
+            .push(("USER".into(), "421 Too many users".into()))
+    });
     let run = ferry(&["ls", &server.url("/")]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("wait"), "{}", run.stderr);
@@ -144,7 +183,11 @@ fn wrong_password_exits_with_the_login_code_and_a_hint() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("530"), "{}", run.stderr);
     assert!(run.stderr.contains("password"), "{}", run.stderr);
-    assert!(!run.stderr.contains("wrong"), "the password leaked: {}", run.stderr);
+    assert!(
+        !run.stderr.contains("wrong"),
+        "the password leaked: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -166,7 +209,11 @@ fn an_account_is_sent_when_the_server_asks_for_one() {
     let server = server_with(&[("/a", b"acct")], |c| c.require_acct = Some("acme".into()));
     let home = tempfile::tempdir().unwrap();
     let netrc = home.path().join("netrc");
-    fs::write(&netrc, "machine 127.0.0.1 login alice password secret account acme\n").unwrap();
+    fs::write(
+        &netrc,
+        "machine 127.0.0.1 login alice password secret account acme\n",
+    )
+    .unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(&netrc, fs::Permissions::from_mode(0o600)).unwrap();
     let mut cmd = crate::support::ferry_command();
@@ -190,7 +237,10 @@ fn verbose_trace_hides_the_password() {
 #[test]
 fn a_data_connection_closed_early_leaves_no_file_under_the_final_name() {
     let content = test_bytes(100_000, 7);
-    for final_reply in ["426 Connection closed; transfer aborted.", "226 Transfer complete (lying)"] {
+    for final_reply in [
+        "426 Connection closed; transfer aborted.",
+        "226 Transfer complete (lying)",
+    ] {
         let server = server_with(&[("/big.bin", &content)], |c| {
             c.retr_truncate = Some(30_000);
             c.retr_truncate_reply = final_reply.into();
@@ -198,9 +248,18 @@ fn a_data_connection_closed_early_leaves_no_file_under_the_final_name() {
         let out = tempfile::tempdir().unwrap();
         let target = out.path().join("big.bin");
         fs::write(&target, b"previous version").unwrap();
-        let run = ferry(&["get", &server.url("/big.bin"), "-o", target.to_str().unwrap()]);
+        let run = ferry(&[
+            "get",
+            &server.url("/big.bin"),
+            "-o",
+            target.to_str().unwrap(),
+        ]);
         assert_ne!(run.code, 0, "{final_reply}");
-        assert_eq!(fs::read(&target).unwrap(), b"previous version", "{final_reply}");
+        assert_eq!(
+            fs::read(&target).unwrap(),
+            b"previous version",
+            "{final_reply}"
+        );
         let part = fs::read(out.path().join("big.bin.part")).unwrap();
         assert_eq!(part, &content[..30_000], "partial data kept for a resume");
     }
@@ -225,10 +284,19 @@ fn a_size_mismatch_with_the_150_reply_is_a_partial_transfer() {
 fn missing_remote_file_exits_with_the_remote_file_code_and_leaves_nothing() {
     let server = server_with(&[], |_| {});
     let out = tempfile::tempdir().unwrap();
-    let run = ferry(&["get", &server.url("/nope.txt"), "-O", out.path().to_str().unwrap()]);
+    let run = ferry(&[
+        "get",
+        &server.url("/nope.txt"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 5, "{}", run.stderr);
     assert!(run.stderr.contains("550"), "{}", run.stderr);
-    assert!(dir_names(out.path()).is_empty(), "{:?}", dir_names(out.path()));
+    assert!(
+        dir_names(out.path()).is_empty(),
+        "{:?}",
+        dir_names(out.path())
+    );
 }
 
 #[test]
@@ -245,7 +313,8 @@ fn injected_line_breaks_in_urls_never_reach_the_server() {
 #[test]
 fn hostile_reply_text_is_escaped_before_reaching_the_terminal() {
     let server = server_with(&[], |c| {
-        c.overrides.push(("RETR".into(), "550 \x1b]0;pwned\x07 no".into()));
+        c.overrides
+            .push(("RETR".into(), "550 \x1b]0;pwned\x07 no".into()));
     });
     let run = ferry(&["cat", &server.url("/x")]);
     assert_eq!(run.code, 5);
@@ -266,8 +335,18 @@ fn uploads_and_file_operations_send_the_expected_commands() {
     ferry(&["rmdir", &server.url("/e")]).success();
     ferry(&["rm", &server.url("/d/new")]).success();
     let cmds = server.commands();
-    for expected in ["STOR d/up.bin", "RNFR d/old", "RNTO d/new", "MKD e", "RMD e", "DELE d/new"] {
-        assert!(cmds.contains(&expected.to_string()), "{expected} not in {cmds:?}");
+    for expected in [
+        "STOR d/up.bin",
+        "RNFR d/old",
+        "RNTO d/new",
+        "MKD e",
+        "RMD e",
+        "DELE d/new",
+    ] {
+        assert!(
+            cmds.contains(&expected.to_string()),
+            "{expected} not in {cmds:?}"
+        );
     }
     assert!(server.file("/d/new").is_none());
 }
@@ -277,8 +356,14 @@ fn listings_print_names_or_the_long_format() {
     let server = server_with(&[("/d/one", b"1"), ("/d/two", b"22")], |_| {});
     let names = ferry(&["ls", &server.url("/d/")]).success().stdout_text();
     assert_eq!(names.lines().collect::<Vec<_>>(), ["one", "two"]);
-    let long = ferry(&["ls", "-l", &server.url("/d/")]).success().stdout_text();
-    assert!(long.lines().any(|l| l.ends_with(" two") && l.starts_with('-')), "{long}");
+    let long = ferry(&["ls", "-l", &server.url("/d/")])
+        .success()
+        .stdout_text();
+    assert!(
+        long.lines()
+            .any(|l| l.ends_with(" two") && l.starts_with('-')),
+        "{long}"
+    );
     assert!(server.commands().contains(&"LIST d/".to_string()));
 }
 
@@ -300,5 +385,9 @@ fn connection_refused_explains_itself() {
     };
     let run = ferry(&["ls", &format!("ftp://127.0.0.1:{port}/")]);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(run.stderr.contains("nothing is listening"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("nothing is listening"),
+        "{}",
+        run.stderr
+    );
 }

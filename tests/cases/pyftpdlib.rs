@@ -10,7 +10,9 @@ const BIG: usize = 50 * 1024 * 1024;
 
 fn user_url(server: &PyFtpd, path: &str) -> String {
     // The password has a space, percent-encoded in the URL.
-    server.url(path).replacen("ftp://", "ftp://alice:s3cret%20pass@", 1)
+    server
+        .url(path)
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1)
 }
 
 /// Uploads then downloads a 50 MiB file in one data-channel mode and compares every byte.
@@ -20,11 +22,32 @@ fn round_trip(server: &PyFtpd, mode: &str, seed: u64) {
     let local = work.path().join("big.bin");
     fs::write(&local, &data).unwrap();
     let name = format!("big-{mode}.bin");
-    ferry(&["--mode", mode, "put", local.to_str().unwrap(), &user_url(server, &name)]).success();
-    assert!(fs::read(server.root().join(&name)).unwrap() == data, "upload in {mode} corrupted");
+    ferry(&[
+        "--mode",
+        mode,
+        "put",
+        local.to_str().unwrap(),
+        &user_url(server, &name),
+    ])
+    .success();
+    assert!(
+        fs::read(server.root().join(&name)).unwrap() == data,
+        "upload in {mode} corrupted"
+    );
     let back = work.path().join("back.bin");
-    ferry(&["--mode", mode, "get", &user_url(server, &name), "-o", back.to_str().unwrap()]).success();
-    assert!(fs::read(&back).unwrap() == data, "download in {mode} corrupted");
+    ferry(&[
+        "--mode",
+        mode,
+        "get",
+        &user_url(server, &name),
+        "-o",
+        back.to_str().unwrap(),
+    ])
+    .success();
+    assert!(
+        fs::read(&back).unwrap() == data,
+        "download in {mode} corrupted"
+    );
     assert!(!work.path().join("back.bin.part").exists());
 }
 
@@ -38,7 +61,10 @@ fn fifty_mib_both_ways_in_every_mode_over_ipv4() {
 
 #[test]
 fn fifty_mib_both_ways_over_ipv6_in_the_extended_modes() {
-    let server = PyFtpd::start(PyFtpdOptions { ipv6: true, ..PyFtpdOptions::default() });
+    let server = PyFtpd::start(PyFtpdOptions {
+        ipv6: true,
+        ..PyFtpdOptions::default()
+    });
     for (i, mode) in ["epsv", "eprt", "auto"].iter().enumerate() {
         round_trip(&server, mode, i as u64 + 10);
     }
@@ -48,11 +74,23 @@ fn fifty_mib_both_ways_over_ipv6_in_the_extended_modes() {
 fn anonymous_login_lists_and_reads() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     fs::create_dir(server.root().join("pub")).unwrap();
-    fs::write(server.root().join("pub/readme.txt"), "hello from pyftpdlib\n").unwrap();
+    fs::write(
+        server.root().join("pub/readme.txt"),
+        "hello from pyftpdlib\n",
+    )
+    .unwrap();
     let names = ferry(&["ls", &server.url("pub/")]).success().stdout_text();
-    assert!(names.lines().any(|l| l.trim_end().ends_with("readme.txt")), "{names}");
-    let long = ferry(&["ls", "-l", &server.url("pub/")]).success().stdout_text();
-    assert!(long.contains("readme.txt") && long.starts_with('-'), "{long}");
+    assert!(
+        names.lines().any(|l| l.trim_end().ends_with("readme.txt")),
+        "{names}"
+    );
+    let long = ferry(&["ls", "-l", &server.url("pub/")])
+        .success()
+        .stdout_text();
+    assert!(
+        long.contains("readme.txt") && long.starts_with('-'),
+        "{long}"
+    );
     let cat = ferry(&["cat", &server.url("pub/readme.txt")]).success();
     assert_eq!(cat.stdout, b"hello from pyftpdlib\n");
 }
@@ -67,7 +105,11 @@ fn file_operations_with_a_user_login() {
     assert!(server.root().join("renamed.txt").exists());
     ferry(&["rm", &user_url(&server, "renamed.txt")]).success();
     ferry(&["rmdir", &user_url(&server, "newdir")]).success();
-    assert!(dir_names(server.root()).is_empty(), "{:?}", dir_names(server.root()));
+    assert!(
+        dir_names(server.root()).is_empty(),
+        "{:?}",
+        dir_names(server.root())
+    );
 }
 
 #[test]
@@ -79,7 +121,14 @@ fn credentials_from_dash_u_and_netrc() {
 
     let home = tempfile::tempdir().unwrap();
     let netrc = home.path().join("netrc");
-    fs::write(&netrc, format!("machine {} login alice password \"s3cret pass\"\n", server.host())).unwrap();
+    fs::write(
+        &netrc,
+        format!(
+            "machine {} login alice password \"s3cret pass\"\n",
+            server.host()
+        ),
+    )
+    .unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(&netrc, fs::Permissions::from_mode(0o600)).unwrap();
     let mut cmd = crate::support::ferry_command();
@@ -89,7 +138,8 @@ fn credentials_from_dash_u_and_netrc() {
     // The same file readable by others: its password is refused, loudly.
     fs::set_permissions(&netrc, fs::Permissions::from_mode(0o644)).unwrap();
     let mut cmd = crate::support::ferry_command();
-    cmd.env("NETRC", &netrc).args(["-u", "alice", "cat", &server.url("f")]);
+    cmd.env("NETRC", &netrc)
+        .args(["-u", "alice", "cat", &server.url("f")]);
     let run = crate::support::run(cmd);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
@@ -102,7 +152,12 @@ fn wrong_password_and_missing_file_end_with_their_exit_codes() {
     let run = ferry(&["ls", &bad]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     let out = tempfile::tempdir().unwrap();
-    let run = ferry(&["get", &user_url(&server, "missing.bin"), "-O", out.path().to_str().unwrap()]);
+    let run = ferry(&[
+        "get",
+        &user_url(&server, "missing.bin"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 5, "{}", run.stderr);
     assert!(dir_names(out.path()).is_empty());
 }

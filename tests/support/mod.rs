@@ -35,7 +35,8 @@ impl Run {
 /// An empty HOME shared by every run, so no real ~/.netrc or config leaks into the tests.
 fn empty_home() -> &'static Path {
     static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
-    HOME.get_or_init(|| tempfile::tempdir().expect("temp home")).path()
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp home"))
+        .path()
 }
 
 /// The binary with a clean environment and short timeouts.
@@ -54,7 +55,8 @@ pub fn ferry_command() -> Command {
 /// Runs the binary with `args` (plus `--timeout 10`), killing it after 120 s.
 pub fn ferry(args: &[&str]) -> Run {
     let mut cmd = ferry_command();
-    cmd.args(["--timeout", "10", "--connect-timeout", "5"]).args(args);
+    cmd.args(["--timeout", "10", "--connect-timeout", "5"])
+        .args(args);
     run(cmd)
 }
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Run a pyftpdlib FTP server for ferry's integration tests.
+
+Started by tests/support/pyftpd.rs with the interpreter of the virtualenv that
+scripts/setup-test-env.sh prepares. Once listening it prints exactly one line,
+``PORT <n>``, on stdout and flushes it. It exits as soon as its stdin reaches
+EOF, so a test that dies (or forgets to stop it) never leaves it behind.
+
+Usage:
+    pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
+        [--user NAME:PASS ...] [--anonymous]
+"""
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import warnings
+
+from pyftpdlib.authorizers import DummyAuthorizer
+from pyftpdlib.handlers import FTPHandler
+from pyftpdlib.servers import FTPServer
+
+FULL_PERMS = "elradfmwMT"
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--root", required=True)
+    p.add_argument(
+        "--user",
+        action="append",
+        default=[],
+        metavar="NAME:PASS",
+        help="account with full permissions in root (repeatable); "
+        "the password is everything after the first ':'",
+    )
+    p.add_argument(
+        "--anonymous",
+        action="store_true",
+        help="allow anonymous login with read and write permissions",
+    )
+    return p.parse_args(argv)
+
+
+def exit_on_stdin_eof():
+    """Block until stdin is closed, then end the whole process at once."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except Exception:  # noqa: BLE001 - any failure means our parent is gone
+        pass
+    os._exit(0)
+
+
+def main(argv):
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING,
+        stream=sys.stderr,
+        format="pyftpd_server: %(levelname)s %(message)s",
+    )
+    # Granting write permissions to anonymous makes pyftpdlib emit a
+    # RuntimeWarning; that is exactly what the tests want, so hide it.
+    warnings.simplefilter("ignore", RuntimeWarning)
+
+    root = os.path.realpath(args.root)
+    authorizer = DummyAuthorizer()
+    for spec in args.user:
+        name, sep, password = spec.partition(":")
+        if not sep or not name:
+            sys.exit(f"pyftpd_server: bad --user {spec!r}, want NAME:PASS")
+        authorizer.add_user(name, password, root, perm=FULL_PERMS)
+    if args.anonymous:
+        authorizer.add_anonymous(root, perm=FULL_PERMS)
+
+    class Handler(FTPHandler):
+        pass
+
+    Handler.authorizer = authorizer
+    Handler.banner = "pyftpdlib test server ready."
+    # A failed login normally waits 3 s before answering 530; tests that
+    # exercise bad passwords should not pay for that.
+    Handler.auth_failed_timeout = 0.1
+
+    server = FTPServer((args.host, args.port), Handler)
+    port = server.socket.getsockname()[1]
+
+    threading.Thread(target=exit_on_stdin_eof, daemon=True).start()
+
+    sys.stdout.write(f"PORT {port}\n")
+    sys.stdout.flush()
+    server.serve_forever(handle_exit=False)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
