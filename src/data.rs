@@ -185,7 +185,7 @@ impl Session {
     fn negotiate(&mut self, setup: &Command) -> Result<Reply, Attempt> {
         let reply = self.command(setup)?;
         if reply.is_permanent() {
-            return Err(Attempt::Next(format!("refused: {}", one_line(&reply))));
+            return Err(Attempt::Next(format!("refused: {}", reply.one_line())));
         }
         if !reply.is_completion() {
             return Err(Attempt::Fatal(Error::rejected(setup.redacted(), reply)));
@@ -400,18 +400,10 @@ fn check_transfer_reply_error(reply: Reply) -> Attempt {
     if reply.code == 425 {
         return Attempt::Next(format!(
             "the server could not open the data connection: {}",
-            one_line(&reply)
+            reply.one_line()
         ));
     }
     Attempt::Fatal(Error::rejected("transfer", reply))
-}
-
-fn one_line(reply: &Reply) -> String {
-    format!(
-        "{} {}",
-        reply.code,
-        reply.text().replace('\n', " / ").trim()
-    )
 }
 
 fn is_v4(ip: IpAddr) -> bool {

@@ -88,7 +88,7 @@ pub enum Error {
         source: io::Error,
     },
     /// The server answered a command with a negative reply.
-    #[error("{command}: the server replied {}", one_line(.reply))]
+    #[error("{command}: the server replied {}", .reply.one_line())]
     Rejected {
         /// The command as shown to people (passwords as `****`).
         command: String,
@@ -96,7 +96,7 @@ pub enum Error {
         reply: Reply,
     },
     /// The server sent an unexpected reply (a valid code that makes no sense here).
-    #[error("{command}: unexpected reply {}", one_line(.reply))]
+    #[error("{command}: unexpected reply {}", .reply.one_line())]
     Unexpected {
         /// The command as shown to people.
         command: String,
@@ -151,11 +151,6 @@ pub enum Error {
     /// The user interrupted the operation.
     #[error("interrupted")]
     Interrupted,
-}
-
-fn one_line(reply: &Reply) -> String {
-    let text = reply.text().replace('\n', " / ");
-    format!("{} {}", reply.code, text.trim())
 }
 
 impl Error {

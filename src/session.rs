@@ -189,7 +189,14 @@ impl Session {
             match reply.code {
                 120 => self.note("server says it will be ready shortly; waiting"),
                 220 => return Ok(reply),
-                _ => return Err(Error::rejected("connect", reply)),
+                400..=599 => return Err(Error::rejected("connect", reply)),
+                // Anything else (a 230 "already logged in" included) is not a greeting.
+                _ => {
+                    return Err(Error::Unexpected {
+                        command: "greeting".into(),
+                        reply,
+                    });
+                }
             }
         }
     }

@@ -79,6 +79,11 @@ impl Reply {
         stripped.join("\n")
     }
 
+    /// Code and text on one line, inner lines joined with " / ", for messages.
+    pub fn one_line(&self) -> String {
+        format!("{} {}", self.code, self.text().replace('\n', " / ").trim())
+    }
+
     /// True for a 1xx (positive preliminary) reply.
     pub fn is_preliminary(&self) -> bool {
         self.code / 100 == 1

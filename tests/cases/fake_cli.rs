@@ -391,3 +391,47 @@ fn connection_refused_explains_itself() {
         run.stderr
     );
 }
+
+#[test]
+fn malformed_and_oversized_replies_are_protocol_errors() {
+    let long = format!("220 {}", "x".repeat(9000));
+    for greeting in [
+        "hello there".to_string(),
+        "999 not a code".to_string(),
+        long,
+    ] {
+        let server = server_with(&[], |c| c.greeting = vec![greeting.clone()]);
+        let run = ferry(&["ls", &server.url("/")]);
+        assert_eq!(run.code, 8, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("broke the FTP protocol"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.len() < 2000,
+            "the error repeats the whole hostile line"
+        );
+    }
+}
+
+#[test]
+fn a_greeting_other_than_220_is_a_protocol_error() {
+    // A multi-line greeting that closes with another code (glFTPd style) ends at that line;
+    // a 230 there is not taken as "already logged in".
+    let server = server_with(&[("/a", b"ok")], |c| {
+        c.greeting = vec![
+            "220-Welcome".into(),
+            "230 closes with a different code".into(),
+        ];
+    });
+    let run = ferry(&["cat", &server.url("/a")]);
+    assert_eq!(run.code, 8, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("230 Welcome / closes with a different code"),
+        "{}",
+        run.stderr
+    );
+    assert!(!server.verbs().contains(&"RETR".to_string()));
+}
