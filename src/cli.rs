@@ -1,6 +1,7 @@
 //! Command-line arguments (clap). Nothing else in ferry depends on clap: [`Cli::resolve`] turns
 //! the parsed arguments into the engine's [`Config`] and [`OneShot`] command.
 
+use std::io::IsTerminal;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,13 +16,42 @@ use ferry::proto::addr::PasvAddressPolicy;
 use ferry::session::Options;
 
 /// ferry: a fast, careful FTP client.
+///
+/// Without a subcommand, ferry runs its interactive shell (on a terminal) or reads shell
+/// commands from standard input; `ferry URL` connects first.
 #[derive(Debug, Parser)]
 #[command(name = "ferry", version, about, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     global: Global,
+    /// Run the shell commands in FILE (- for standard input), then exit
+    #[arg(short = 'b', long = "batch", value_name = "FILE")]
+    batch: Option<PathBuf>,
+    /// In batch mode, run on after a failing command (the exit code still reports it)
+    #[arg(short = 'k', long = "keep-going")]
+    keep_going: bool,
+    /// Server to open first: ftp://[user[:password]@]host[:port]/[dir]
+    #[arg(value_name = "URL")]
+    url: Option<String>,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+}
+
+/// What the program was asked to do.
+pub enum Mode {
+    /// A one-shot subcommand.
+    OneShot(OneShot),
+    /// The interactive shell, opening a URL first.
+    Shell(Option<String>),
+    /// Commands from a file (`None` for standard input), opening a URL first.
+    Batch {
+        /// The script; `None` for standard input.
+        file: Option<PathBuf>,
+        /// A URL to open first.
+        url: Option<String>,
+        /// Run on after failures.
+        keep_going: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -80,6 +110,16 @@ enum PasvArg {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run shell commands from FILE (- for standard input): ferry batch FILE [URL]
+    Batch {
+        /// The script
+        file: PathBuf,
+        /// Server to open first
+        url: Option<String>,
+        /// Run on after a failing command
+        #[arg(short = 'k', long = "keep-going")]
+        keep_going: bool,
+    },
     /// Download files: ferry get URL... [-o PATH | -O DIR]
     Get {
         /// ftp://[user[:password]@]host[:port]/path
@@ -164,8 +204,8 @@ fn parse_range(s: &str) -> Result<(u16, u16), String> {
 }
 
 impl Cli {
-    /// The engine's settings and the command to run.
-    pub fn resolve(self) -> (Config, OneShot) {
+    /// The engine's settings and what to run.
+    pub fn resolve(self) -> (Config, Mode) {
         let g = self.global;
         let mode = if g.passive {
             DataMode::Passive
@@ -192,7 +232,44 @@ impl Cli {
             verbose: g.verbose,
             quiet: g.quiet,
         };
+        let stdin_is_terminal = std::io::stdin().is_terminal();
+        let file_or_stdin = |f: PathBuf| (f.as_os_str() != "-").then_some(f);
         let cmd = match self.command {
+            None => {
+                let mode = match self.batch {
+                    Some(file) => Mode::Batch {
+                        file: file_or_stdin(file),
+                        url: self.url,
+                        keep_going: self.keep_going,
+                    },
+                    None if stdin_is_terminal => Mode::Shell(self.url),
+                    None => Mode::Batch {
+                        file: None,
+                        url: self.url,
+                        keep_going: self.keep_going,
+                    },
+                };
+                return (config, mode);
+            }
+            Some(Command::Batch {
+                file,
+                url,
+                keep_going,
+            }) => {
+                let keep_going = keep_going || self.keep_going;
+                return (
+                    config,
+                    Mode::Batch {
+                        file: file_or_stdin(file),
+                        url,
+                        keep_going,
+                    },
+                );
+            }
+            Some(c) => c,
+        };
+        let cmd = match cmd {
+            Command::Batch { .. } => unreachable!("handled above"),
             Command::Get { urls, output, dir } => OneShot::Get { urls, output, dir },
             Command::Put { mut args } => {
                 let url = args.pop().expect("clap requires two or more");
@@ -208,7 +285,7 @@ impl Cli {
             Command::Rmdir { url } => OneShot::Rmdir { url },
             Command::Mv { url, new_name } => OneShot::Mv { url, new_name },
         };
-        (config, cmd)
+        (config, Mode::OneShot(cmd))
     }
 }
 
@@ -230,10 +307,40 @@ mod tests {
         assert!(parse_range("x").is_err());
     }
 
+    fn mode_of(args: &[&str]) -> Mode {
+        Cli::try_parse_from(args).unwrap().resolve().1
+    }
+
+    #[test]
+    fn a_url_without_subcommand_is_the_shell_or_batch() {
+        assert!(matches!(
+            mode_of(&["ferry", "get", "ftp://h/a"]),
+            Mode::OneShot(OneShot::Get { .. })
+        ));
+        let Mode::Batch {
+            file,
+            url,
+            keep_going,
+        } = mode_of(&["ferry", "-b", "s.txt", "-k", "ftp://h/"])
+        else {
+            panic!("not batch")
+        };
+        assert_eq!(
+            (file, url.as_deref(), keep_going),
+            (Some("s.txt".into()), Some("ftp://h/"), true)
+        );
+        let Mode::Batch { file, .. } = mode_of(&["ferry", "batch", "-"]) else {
+            panic!("not batch")
+        };
+        assert_eq!(file, None);
+    }
+
     #[test]
     fn passive_and_active_are_mode_aliases() {
         let cli = Cli::parse_from(["ferry", "ls", "ftp://h/", "--active"]);
         assert_eq!(cli.resolve().0.session.data_mode, DataMode::Active);
+        let cli = Cli::parse_from(["ferry", "--passive", "ftp://h/"]);
+        assert_eq!(cli.resolve().0.session.data_mode, DataMode::Passive);
         let cli = Cli::parse_from(["ferry", "--mode", "pasv", "ls", "ftp://h/"]);
         assert_eq!(cli.resolve().0.session.data_mode, DataMode::Pasv);
     }

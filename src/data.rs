@@ -230,7 +230,7 @@ impl Session {
         let target = self.passive_target(channel)?;
         let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
             .map_err(|e| Attempt::Next(format!("cannot connect to {target}: {e}")))?;
-        transport::configure(&tcp, self.opts.timeout, false).map_err(|e| net(e, "data"))?;
+        configure_data(&tcp, self.opts.timeout)?;
         let reply = self.start_transfer(cmd, rest)?;
         Ok(match reply.is_preliminary() {
             true => Opened {
@@ -414,6 +414,15 @@ fn canonical(ip: IpAddr) -> IpAddr {
     ip.to_canonical()
 }
 
+/// How often a blocked data read wakes up to check for Ctrl-C.
+const READ_SLICE: Duration = Duration::from_millis(250);
+
+fn configure_data(tcp: &TcpStream, timeout: Duration) -> Result<(), Attempt> {
+    transport::configure(tcp, timeout, false)
+        .and_then(|()| tcp.set_read_timeout(Some(READ_SLICE.min(timeout))))
+        .map_err(|e| net(e, "data").into())
+}
+
 fn net(e: io::Error, what: &str) -> Error {
     Error::Network {
         what: format!("on the {what} socket"),
@@ -440,6 +449,80 @@ impl DataTransfer<'_> {
     /// The session's timeout, for messages.
     pub fn timeout(&self) -> Duration {
         self.session.opts.timeout
+    }
+
+    /// Reads data, waking up every 250 ms to honour Ctrl-C; fails after the session timeout
+    /// passes without a byte (a stalled data connection).
+    pub(crate) fn read_data(&mut self, buf: &mut [u8]) -> Result<usize> {
+        let timeout = self.session.opts.timeout;
+        let mut idle = Duration::ZERO;
+        loop {
+            if self.session.take_interrupt() {
+                return Err(Error::Interrupted);
+            }
+            let Some(stream) = self.stream.as_mut() else {
+                return Ok(0);
+            };
+            match stream.read(buf) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    idle += READ_SLICE;
+                    if idle >= timeout {
+                        return Err(Error::Timeout {
+                            what: format!(
+                                "waiting for data during {} (the data connection stalled)",
+                                self.command
+                            ),
+                            after: timeout,
+                        });
+                    }
+                }
+                Err(e) => return Err(data_io_error(e, "receiving data", timeout)),
+            }
+        }
+    }
+
+    /// Fails with [`Error::Interrupted`] if Ctrl-C was pressed.
+    pub(crate) fn check_interrupt(&self) -> Result<()> {
+        match self.session.take_interrupt() {
+            true => Err(Error::Interrupted),
+            false => Ok(()),
+        }
+    }
+
+    /// Stops the transfer at the user's request: ABOR, close the data connection, read the
+    /// transfer's final reply, then NOOP to be sure replies and commands are in step again.
+    /// If the server does not cooperate within a few seconds, the session is marked unusable
+    /// and the next command reconnects.
+    pub fn abort(mut self) {
+        self.finished = true;
+        let synced = self.try_abort().is_ok();
+        if !synced {
+            self.session.mark_desynced();
+        }
+    }
+
+    fn try_abort(&mut self) -> Result<()> {
+        const LIMIT: Duration = Duration::from_secs(5);
+        self.session.send(&Command::Abor)?;
+        drop(self.stream.take());
+        if self.done.is_none() {
+            let what = "waiting for the aborted transfer's reply";
+            while self
+                .session
+                .read_reply_within(LIMIT, what)?
+                .is_preliminary()
+            {}
+        }
+        self.session.send(&Command::Noop)?;
+        while self
+            .session
+            .read_reply_within(LIMIT, "re-synchronising after ABOR")?
+            .code
+            != 200
+        {}
+        Ok(())
     }
 
     /// Ends our side of an upload (EOF for the server), keeping the connection readable.

@@ -170,6 +170,17 @@ impl Error {
         }
     }
 
+    /// True when the control connection is gone (closed, reset, timed out, 421), so the
+    /// next command must reconnect.
+    pub fn is_connection_lost(&self) -> bool {
+        match self {
+            Error::Closed { .. } | Error::Network { .. } | Error::Timeout { .. } => true,
+            Error::Reply(_) => true,
+            Error::Rejected { reply, .. } | Error::Unexpected { reply, .. } => reply.code == 421,
+            _ => false,
+        }
+    }
+
     /// The exit code this error ends the program with.
     pub fn exit_code(&self) -> ExitCode {
         match self {

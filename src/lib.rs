@@ -10,6 +10,7 @@
 pub mod actions;
 pub mod ascii;
 pub mod config;
+pub mod context;
 pub mod data;
 pub mod error;
 pub mod localname;

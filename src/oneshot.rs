@@ -6,14 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actions::{self, Action, Output, Ui};
-use crate::config::{Config, Credentials, PasswordPrompt};
+use crate::actions::{self, Action, Output, PutMode, Ui};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
 use crate::proto::command::TransferType;
-use crate::session::{Login, Session, TraceFn};
 use crate::transfer::ListKind;
-use crate::url::{self, FtpUrl, Scheme, TypeCode};
+use crate::url::{self, FtpUrl, TypeCode};
 
 /// A one-shot command as the user gave it.
 #[derive(Debug, Clone)]
@@ -70,78 +69,35 @@ pub enum OneShot {
     },
 }
 
-/// Front-end hooks for running one-shot commands.
-pub struct Hooks<'a> {
-    /// Output and progress.
-    pub ui: &'a mut dyn Ui,
-    /// A fresh trace sink per session (`None` without `-v`).
-    pub trace: &'a dyn Fn() -> Option<TraceFn>,
-    /// Asks for a missing password.
-    pub prompt: PasswordPrompt<'a>,
-}
-
-/// Runs a one-shot command to completion.
-pub fn run(cmd: &OneShot, config: &Config, hooks: Hooks<'_>) -> Result<()> {
+/// Runs a one-shot command to completion on `ctx`, then closes the connection.
+pub fn run(cmd: &OneShot, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let plan = plan(cmd)?;
-    let Hooks { ui, trace, prompt } = hooks;
-    let mut creds = Credentials::new(config, prompt);
-    let mut pool: Vec<(String, Session)> = Vec::new();
     let mut result = Ok(());
     for (url, action) in &plan {
-        let step = connection(&mut pool, url, config, &mut creds, trace)
-            .and_then(|session| actions::execute(session, action, ui));
+        // Paths stay relative to the login directory, so the connection is opened without
+        // changing directory; the URL's ;type= applies to its own transfer only.
+        ctx.transfer_type = transfer_type(url).unwrap_or(TransferType::Binary);
+        let open = Action::Open(Box::new(url.with_path("")));
+        let step =
+            actions::execute(ctx, &open, ui).and_then(|()| actions::execute(ctx, action, ui));
         if let Err(e) = step {
             result = Err(e);
             break;
         }
     }
-    for (_, session) in pool {
-        session.quit();
-    }
+    ctx.close();
     result
-}
-
-/// The session for `url`, connecting and logging in on first use.
-fn connection<'p>(
-    pool: &'p mut Vec<(String, Session)>,
-    url: &FtpUrl,
-    config: &Config,
-    creds: &mut Credentials<'_>,
-    trace: &dyn Fn() -> Option<TraceFn>,
-) -> Result<&'p mut Session> {
-    if url.scheme == Scheme::Ftps {
-        return Err(Error::Usage(
-            "ftps:// (implicit TLS) is not supported by this build of ferry yet".into(),
-        ));
-    }
-    let login: Login = creds.login_for(url)?;
-    let key = format!("{}|{}|{}", url.host, url.port_or_default(), login.user);
-    let index = match pool.iter().position(|(k, _)| *k == key) {
-        Some(i) => i,
-        None => {
-            let mut session = Session::connect(
-                &url.host,
-                url.port_or_default(),
-                config.session.clone(),
-                trace(),
-            )?;
-            session.login(&login)?;
-            pool.push((key, session));
-            pool.len() - 1
-        }
-    };
-    Ok(&mut pool[index].1)
 }
 
 fn parse(u: &str) -> Result<FtpUrl> {
     Ok(url::parse(u)?)
 }
 
-fn transfer_type(url: &FtpUrl) -> TransferType {
-    match url.type_code {
-        Some(TypeCode::Ascii) => TransferType::Ascii,
-        _ => TransferType::Binary,
-    }
+fn transfer_type(url: &FtpUrl) -> Option<TransferType> {
+    url.type_code.map(|t| match t {
+        TypeCode::Ascii => TransferType::Ascii,
+        TypeCode::Image => TransferType::Binary,
+    })
 }
 
 fn file_path(url: &FtpUrl) -> Result<String> {
@@ -173,13 +129,14 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
         OneShot::Cat { url } => {
             let u = parse(url)?;
             let remote = file_path(&u)?;
-            let ty = transfer_type(&u);
+            let output = Output::Stdout;
             Ok(vec![(
                 u,
                 Action::Get {
                     remote,
-                    output: Output::Stdout,
-                    ty,
+                    output,
+                    ty: None,
+                    resume: false,
                 },
             )])
         }
@@ -241,8 +198,15 @@ fn plan_get(
                 Output::File(dir.unwrap_or(Path::new(".")).join(name))
             }
         };
-        let ty = transfer_type(&u);
-        steps.push((u, Action::Get { remote, output, ty }));
+        steps.push((
+            u,
+            Action::Get {
+                remote,
+                output,
+                ty: None,
+                resume: false,
+            },
+        ));
     }
     Ok(steps)
 }
@@ -265,15 +229,12 @@ fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
         } else {
             u.path.clone()
         };
-        let ty = transfer_type(&u);
-        steps.push((
-            u.clone(),
-            Action::Put {
-                local: local.clone(),
-                remote,
-                ty,
-            },
-        ));
+        let put = Action::Put {
+            local: local.clone(),
+            remote: Some(remote),
+            mode: PutMode::Replace,
+        };
+        steps.push((u.clone(), put));
     }
     Ok(steps)
 }
@@ -319,7 +280,11 @@ mod tests {
             files: vec!["/tmp/x/a.bin".into()],
             url: "ftp://h/up/".into(),
         };
-        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else {
+        let Action::Put {
+            remote: Some(remote),
+            ..
+        } = only(plan(&cmd).unwrap())
+        else {
             panic!()
         };
         assert_eq!(remote, "up/a.bin");
@@ -327,7 +292,11 @@ mod tests {
             files: vec!["a.bin".into()],
             url: "ftp://h/up/b.bin".into(),
         };
-        let Action::Put { remote, .. } = only(plan(&cmd).unwrap()) else {
+        let Action::Put {
+            remote: Some(remote),
+            ..
+        } = only(plan(&cmd).unwrap())
+        else {
             panic!()
         };
         assert_eq!(remote, "up/b.bin");

@@ -11,6 +11,8 @@
 use std::collections::BTreeSet;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::data::{Channel, DataMode};
@@ -135,6 +137,8 @@ pub struct Session {
     /// Set when an abandoned transfer's final reply never came: replies can no longer be
     /// matched to commands, so the session refuses to go on.
     desynced: bool,
+    /// Raised by Ctrl-C in the shell; transfers check it between reads.
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl std::fmt::Debug for Session {
@@ -178,6 +182,7 @@ impl Session {
             trace,
             greeting: Reply::new(0, Vec::new()),
             desynced: false,
+            interrupt: None,
         };
         session.greeting = session.read_greeting()?;
         Ok(session)
@@ -336,25 +341,58 @@ impl Session {
         Ok(())
     }
 
+    /// Reads the next reply, allowing each read at most `limit` instead of the session timeout.
+    pub(crate) fn read_reply_within(&mut self, limit: Duration, what: &str) -> Result<Reply> {
+        self.set_control_timeout(limit)?;
+        let result = self.read_reply(what);
+        self.set_control_timeout(self.opts.timeout)?;
+        result
+    }
+
+    fn set_control_timeout(&self, t: Duration) -> Result<()> {
+        self.stream
+            .set_read_timeout(Some(t))
+            .map_err(|e| Error::Network {
+                what: "setting a socket timeout".into(),
+                source: e,
+            })
+    }
+
     /// Waits at most `wait` for a reply; `Ok(None)` when none came in time.
     pub(crate) fn poll_reply(&mut self, wait: Duration, what: &str) -> Result<Option<Reply>> {
         if let Some(reply) = self.next_buffered() {
             return Ok(Some(reply));
         }
-        let set = |s: &Stream, t| {
-            s.set_read_timeout(Some(t)).map_err(|e| Error::Network {
-                what: "setting a socket timeout".into(),
-                source: e,
-            })
-        };
-        set(&self.stream, wait)?;
+        self.set_control_timeout(wait)?;
         let result = self.fill(what);
-        set(&self.stream, self.opts.timeout)?;
+        self.set_control_timeout(self.opts.timeout)?;
         match result {
             Ok(()) => Ok(self.next_buffered()),
             Err(Error::Timeout { .. }) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// Changes the data-channel mode; channels that failed stay remembered.
+    pub fn set_data_mode(&mut self, mode: DataMode) {
+        self.opts.data_mode = mode;
+    }
+
+    /// Lets `flag` (set by Ctrl-C) interrupt transfers on this session.
+    pub fn set_interrupt(&mut self, flag: Arc<AtomicBool>) {
+        self.interrupt = Some(flag);
+    }
+
+    /// True (and the flag cleared) when the user asked to stop the current operation.
+    pub(crate) fn take_interrupt(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.swap(false, Ordering::SeqCst))
+    }
+
+    /// False once replies can no longer be matched to commands; the front end reconnects.
+    pub fn is_usable(&self) -> bool {
+        !self.desynced
     }
 
     /// Marks the session unusable (see `desynced`).

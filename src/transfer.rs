@@ -8,7 +8,7 @@
 //! existing one; the partial data stays in the `.part` file.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use crate::ascii;
@@ -39,6 +39,17 @@ impl Progress for NoProgress {
     fn start(&mut self, _: &str, _: Option<u64>) {}
     fn advance(&mut self, _: u64) {}
     fn finish(&mut self, _: u64) {}
+}
+
+/// How an upload writes the remote file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutMode {
+    /// STOR: create or replace.
+    Replace,
+    /// Continue an interrupted upload: APPE from the remote file's size.
+    Resume,
+    /// APPE the whole local file.
+    Append,
 }
 
 /// What an upload reads from.
@@ -78,11 +89,13 @@ pub fn part_path(target: &Path) -> PathBuf {
 }
 
 impl Session {
-    /// Downloads `remote` into `out` (named `local` in messages); returns the bytes written.
+    /// Downloads `remote` into `out` (named `local` in messages), starting at byte `offset`
+    /// (REST) when it is not 0; returns the bytes written.
     pub fn retrieve(
         &mut self,
         remote: &str,
         ty: TransferType,
+        offset: u64,
         out: &mut dyn Write,
         local: &Path,
         progress: &mut dyn Progress,
@@ -93,23 +106,25 @@ impl Session {
         if ty == TransferType::Binary && self.features().has("SIZE") {
             expected = self.size(remote)?;
         }
-        let mut t = self.open_data(&Command::Retr(remote.into()), 0)?;
-        if expected.is_none() && ty == TransferType::Binary {
+        let mut t = self.open_data(&Command::Retr(remote.into()), offset)?;
+        // After REST, servers disagree on whether "(N bytes)" counts the whole file.
+        if expected.is_none() && ty == TransferType::Binary && offset == 0 {
             expected = t.preliminary().and_then(bytes_in_150);
         }
         progress.start(remote, expected);
-        let copied = copy_down(&mut t, ty, out, local, progress);
+        let copied = copy_down(&mut t, ty, offset, out, local, progress);
         progress.finish(*copied.as_ref().unwrap_or(&0));
         let got = match copied {
             Ok(n) => n,
-            Err(e) => return Err(prefer_reply(t, e)),
+            Err(e) => return Err(fail(t, e)),
         };
         let reply = t.finish()?;
         match expected {
-            Some(n) if n != got => Err(Error::Partial {
+            Some(n) if n != offset + got => Err(Error::Partial {
                 name: remote.into(),
                 detail: format!(
-                    "received {got} of {n} bytes although the server said {}",
+                    "received {} of {n} bytes although the server said {}",
+                    offset + got,
                     reply.text().trim()
                 ),
             }),
@@ -118,16 +133,31 @@ impl Session {
     }
 
     /// Downloads `remote` to the file `target` through `target.part`, renamed at the end.
+    ///
+    /// With `resume`, an existing `target.part` (or else an existing `target`, copied to the
+    /// `.part` first so it stays intact) is continued with REST; if the server refuses REST the
+    /// download starts over from zero, still into the `.part` file.
     pub fn download_file(
         &mut self,
         remote: &str,
         ty: TransferType,
         target: &Path,
+        resume: bool,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
         let part = part_path(target);
-        let mut file = create_part(&part)?;
-        let result = self.retrieve(remote, ty, &mut file, target, progress);
+        let (mut file, mut offset) = match resume {
+            true => open_resumable(&part, target)?,
+            false => (create_part(&part)?, 0),
+        };
+        let mut result = self.retrieve(remote, ty, offset, &mut file, target, progress);
+        if offset > 0
+            && matches!(&result, Err(Error::Rejected { command, .. }) if command.starts_with("REST"))
+        {
+            file = create_part(&part)?;
+            offset = 0;
+            result = self.retrieve(remote, ty, offset, &mut file, target, progress);
+        }
         let result = result.and_then(|n| {
             file.sync_data()
                 .map_err(|e| local_err("cannot write", &part, e))?;
@@ -166,46 +196,61 @@ impl Session {
         progress.finish(*copied.as_ref().unwrap_or(&0));
         let sent = match copied {
             Ok(n) => n,
-            Err(e) => return Err(prefer_reply(t, e)),
+            Err(e) => return Err(fail(t, e)),
         };
         if let Err(e) = t.shutdown_write() {
             let timeout = t.timeout();
-            return Err(prefer_reply(
-                t,
-                data_io_error(e, "ending the upload", timeout),
-            ));
+            return Err(fail(t, data_io_error(e, "ending the upload", timeout)));
         }
         t.finish()?;
         Ok(sent)
     }
 
-    /// Uploads the local file `path` to `remote`.
+    /// Uploads the local file `path` to `remote`: replacing it, appending to it (APPE), or
+    /// resuming an interrupted upload from the remote file's current size.
     pub fn upload_file(
         &mut self,
         path: &Path,
         remote: &str,
         ty: TransferType,
+        mode: PutMode,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
         let mut file = File::open(path).map_err(|e| local_err("cannot open", path, e))?;
-        let total = file
+        let meta = file
             .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
-        if file.metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(local_err(
-                "cannot upload",
-                path,
-                io::Error::new(io::ErrorKind::IsADirectory, "is a directory"),
-            ));
+            .map_err(|e| local_err("cannot read", path, e))?;
+        if meta.is_dir() {
+            let e = io::Error::new(io::ErrorKind::IsADirectory, "is a directory");
+            return Err(local_err("cannot upload", path, e));
         }
+        let total = meta.len();
+        let offset = match mode {
+            PutMode::Resume => {
+                self.set_type(ty)?;
+                let have = self.size(remote)?.unwrap_or(0);
+                if have > total {
+                    return Err(Error::Usage(format!(
+                        "cannot resume {remote}: the remote file ({have} bytes) is larger than {} ({total} bytes)",
+                        path.display()
+                    )));
+                }
+                have
+            }
+            PutMode::Replace | PutMode::Append => 0,
+        };
+        if mode == PutMode::Resume && offset == total {
+            return Ok(0);
+        }
+        file.seek(io::SeekFrom::Start(offset))
+            .map_err(|e| local_err("cannot read", path, e))?;
         let source = Source {
             reader: &mut file,
             name: path,
-            size: total,
+            size: Some(total - offset),
         };
-        self.store(source, remote, ty, false, progress)
+        let append = mode != PutMode::Replace && !(mode == PutMode::Resume && offset == 0);
+        self.store(source, remote, ty, append, progress)
     }
 
     /// Streams a listing of `path` (or the current directory) into `out`.
@@ -220,50 +265,54 @@ impl Session {
         let copied = copy_down(
             &mut t,
             TransferType::Binary,
+            0,
             out,
             Path::new("-"),
             &mut NoProgress,
         );
         let n = match copied {
             Ok(n) => n,
-            Err(e) => return Err(prefer_reply(t, e)),
+            Err(e) => return Err(fail(t, e)),
         };
         t.finish()?;
         Ok(n)
     }
 }
 
-/// After a failed copy, the server's own reply (552 quota, 426 aborted...) usually says more
-/// than our socket error; use it when it is negative.
-fn prefer_reply(t: DataTransfer<'_>, err: Error) -> Error {
-    if matches!(err, Error::Local { .. }) {
-        return err;
-    }
-    match t.finish() {
-        Err(rejected @ Error::Rejected { .. }) => rejected,
-        _ => err,
+/// Ends a transfer whose copy failed. Ctrl-C aborts it (ABOR); otherwise the server's own
+/// reply (552 quota, 426 aborted...) usually says more than our socket error, so it is used when
+/// it is negative. A local error returns at once: dropping the guard drains the reply.
+fn fail(t: DataTransfer<'_>, err: Error) -> Error {
+    match err {
+        Error::Interrupted => {
+            t.abort();
+            Error::Interrupted
+        }
+        Error::Local { .. } => err,
+        _ => match t.finish() {
+            Err(rejected @ Error::Rejected { .. }) => rejected,
+            _ => err,
+        },
     }
 }
 
 fn copy_down(
     t: &mut DataTransfer<'_>,
     ty: TransferType,
+    offset: u64,
     out: &mut dyn Write,
     local: &Path,
     progress: &mut dyn Progress,
 ) -> Result<u64> {
-    let timeout = t.timeout();
     let mut buf = vec![0u8; BUF_SIZE];
     let mut converted = Vec::new();
     let mut ascii = (ty == TransferType::Ascii).then(ascii::FromWire::default);
     let mut done = 0u64;
     loop {
-        let n = match t.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(data_io_error(e, "receiving data", timeout)),
-        };
+        let n = t.read_data(&mut buf)?;
+        if n == 0 {
+            break;
+        }
         let chunk = match ascii.as_mut() {
             Some(conv) => {
                 converted.clear();
@@ -275,7 +324,7 @@ fn copy_down(
         out.write_all(chunk)
             .map_err(|e| local_err("cannot write", local, e))?;
         done += n as u64;
-        progress.advance(done);
+        progress.advance(offset + done);
     }
     if let Some(conv) = ascii.as_mut() {
         converted.clear();
@@ -301,6 +350,7 @@ fn copy_up(
     let mut ascii = (ty == TransferType::Ascii).then(ascii::ToWire::default);
     let mut done = 0u64;
     loop {
+        t.check_interrupt()?;
         let n = match input.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => n,
@@ -321,6 +371,29 @@ fn copy_up(
         progress.advance(done);
     }
     Ok(done)
+}
+
+/// Opens `part` to continue it, or copies an existing `target` to `part` first; returns the
+/// file positioned at its end and that offset.
+fn open_resumable(part: &Path, target: &Path) -> Result<(File, u64)> {
+    let part_exists = fs::symlink_metadata(part).is_ok_and(|m| m.is_file());
+    if !part_exists {
+        if !fs::symlink_metadata(target).is_ok_and(|m| m.is_file()) {
+            return Ok((create_part(part)?, 0));
+        }
+        let mut file = create_part(part)?;
+        let mut src = File::open(target).map_err(|e| local_err("cannot read", target, e))?;
+        io::copy(&mut src, &mut file).map_err(|e| local_err("cannot copy into", part, e))?;
+    }
+    let file = OpenOptions::new()
+        .append(true)
+        .open(part)
+        .map_err(|e| local_err("cannot open", part, e))?;
+    let offset = file
+        .metadata()
+        .map_err(|e| local_err("cannot read", part, e))?
+        .len();
+    Ok((file, offset))
 }
 
 /// Creates `NAME.part` fresh: a stale one is removed first, and `create_new` never follows a

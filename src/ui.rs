@@ -1,46 +1,74 @@
-//! The terminal side: progress bars, summaries, the protocol trace and error messages.
+//! The terminal side: progress bars, `#` marks, summaries, the protocol trace, questions and
+//! error messages.
 //!
 //! Progress and messages go to stderr, data to stdout. Bars appear only when stderr is a
 //! terminal and `-q` is not given. Everything that came from the server is passed through
 //! [`terminal_safe`] first.
 
-use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use ferry::Error;
 use ferry::actions::Ui;
+use ferry::context::TraceFactory;
 use ferry::sanitize::terminal_safe;
-use ferry::session::{Trace, TraceFn};
+use ferry::session::Trace;
 use ferry::transfer::{NoProgress, Progress};
 
 /// Progress bars and output for one run of the program.
 pub struct TerminalUi {
-    out: BufWriter<StdoutLock<'static>>,
+    out: BufWriter<Stdout>,
     stdout_tty: bool,
     show_progress: bool,
+    interactive: bool,
     bar: Bar,
+    hash: HashMarks,
     none: NoProgress,
+    level: Arc<AtomicU8>,
 }
 
 impl TerminalUi {
-    /// A UI on the process's stdout and stderr.
-    pub fn new(quiet: bool) -> TerminalUi {
+    /// A UI on the process's stdout and stderr; `interactive` allows questions on the terminal.
+    pub fn new(quiet: bool, trace_level: u8, interactive: bool) -> TerminalUi {
         let stdout = io::stdout();
-        let stdout_tty = stdout.is_terminal();
         TerminalUi {
-            out: BufWriter::with_capacity(64 * 1024, stdout.lock()),
-            stdout_tty,
+            stdout_tty: stdout.is_terminal(),
+            out: BufWriter::with_capacity(64 * 1024, stdout),
             show_progress: !quiet && io::stderr().is_terminal(),
+            interactive,
             bar: Bar::default(),
+            hash: HashMarks::default(),
             none: NoProgress,
+            level: Arc::new(AtomicU8::new(trace_level)),
         }
     }
 
     /// Flushes standard output.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+
+    /// A trace sink factory that prints according to the current trace level.
+    pub fn trace_factory(&self) -> TraceFactory {
+        let level = self.level.clone();
+        Box::new(move || {
+            let level = level.clone();
+            Some(Box::new(move |t: Trace<'_>| {
+                let shown = level.load(Ordering::Relaxed);
+                let (mark, text, min) = match t {
+                    Trace::Sent(s) => ('>', s, 2),
+                    Trace::Received(s) => ('<', s, 1),
+                    Trace::Note(s) => ('*', s, 1),
+                };
+                if shown >= min {
+                    eprintln!("{mark} {}", terminal_safe(text));
+                }
+            }))
+        })
     }
 }
 
@@ -49,11 +77,11 @@ impl Ui for TerminalUi {
         &mut self.out
     }
 
-    fn progress(&mut self) -> &mut dyn Progress {
-        if self.show_progress {
-            &mut self.bar
-        } else {
-            &mut self.none
+    fn progress(&mut self, hash: bool) -> &mut dyn Progress {
+        match (hash, self.show_progress) {
+            (true, _) => &mut self.hash,
+            (false, true) => &mut self.bar,
+            (false, false) => &mut self.none,
         }
     }
 
@@ -63,8 +91,37 @@ impl Ui for TerminalUi {
         }
     }
 
+    fn notice(&mut self, line: &str) {
+        eprintln!("ferry: {}", terminal_safe(line));
+    }
+
+    fn confirm(&mut self, question: &str) -> bool {
+        if !self.interactive {
+            return true;
+        }
+        let _ = self.out.flush();
+        eprint!("{} [y/N] ", terminal_safe(question));
+        let mut answer = String::new();
+        if io::stdin().lock().read_line(&mut answer).is_err() {
+            return false;
+        }
+        matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+    }
+
+    fn password(&mut self, prompt: &str) -> Option<String> {
+        prompt_password(prompt)
+    }
+
     fn stdout_is_terminal(&self) -> bool {
         self.stdout_tty
+    }
+
+    fn set_trace_level(&mut self, level: u8) {
+        self.level.store(level, Ordering::Relaxed);
+    }
+
+    fn trace_level(&self) -> u8 {
+        self.level.load(Ordering::Relaxed)
     }
 }
 
@@ -107,16 +164,29 @@ impl Progress for Bar {
     }
 }
 
-/// A trace sink printing `> sent`, `< received` and `* notes` on stderr.
-pub fn stderr_trace() -> TraceFn {
-    Box::new(|t: Trace<'_>| {
-        let (mark, text) = match t {
-            Trace::Sent(s) => ('>', s),
-            Trace::Received(s) => ('<', s),
-            Trace::Note(s) => ('*', s),
-        };
-        eprintln!("{mark} {}", terminal_safe(text));
-    })
+/// Classic `hash` output: one `#` per KiB on stderr.
+#[derive(Default)]
+struct HashMarks {
+    printed: u64,
+}
+
+impl Progress for HashMarks {
+    fn start(&mut self, _: &str, _: Option<u64>) {
+        self.printed = 0;
+    }
+
+    fn advance(&mut self, done: u64) {
+        let due = done / 1024;
+        if due > self.printed {
+            let marks = "#".repeat((due - self.printed) as usize);
+            eprint!("{marks}");
+            self.printed = due;
+        }
+    }
+
+    fn finish(&mut self, _: u64) {
+        eprintln!();
+    }
 }
 
 /// Asks for a password on the terminal, if there is one.
@@ -132,9 +202,10 @@ pub fn is_broken_pipe(e: &Error) -> bool {
     matches!(e, Error::Local { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// Prints `ferry: error: …` and, when there is one, `ferry: hint: …`.
-pub fn report(e: &Error) {
-    eprintln!("ferry: error: {}", terminal_safe(&e.to_string()));
+/// Prints `ferry: error: …` (with a `where` prefix such as `script:3: `) and, when there is
+/// one, `ferry: hint: …`.
+pub fn report(place: &str, e: &Error) {
+    eprintln!("ferry: {place}error: {}", terminal_safe(&e.to_string()));
     if let Some(hint) = e.hint() {
         eprintln!("ferry: hint: {hint}");
     }

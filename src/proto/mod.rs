@@ -5,4 +5,5 @@
 pub mod addr;
 pub mod codes;
 pub mod command;
+pub mod listing;
 pub mod reply;

@@ -32,6 +32,7 @@ fn a_refused_retr_leaves_the_session_usable() {
         .retrieve(
             "missing",
             TransferType::Binary,
+            0,
             &mut sink,
             "-".as_ref(),
             &mut NoProgress,
@@ -42,6 +43,7 @@ fn a_refused_retr_leaves_the_session_usable() {
     s.retrieve(
         "there",
         TransferType::Binary,
+        0,
         &mut sink,
         "-".as_ref(),
         &mut NoProgress,
@@ -159,6 +161,7 @@ fn active_mode_refuses_a_data_connection_from_another_address() {
     s.retrieve(
         "f",
         TransferType::Binary,
+        0,
         &mut out,
         "-".as_ref(),
         &mut NoProgress,

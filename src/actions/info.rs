@@ -1,0 +1,217 @@
+//! Actions that show things: listings, sizes, times, status, and raw server replies.
+//!
+//! Everything printed here that came from the server is sanitized when stdout is a terminal.
+
+use std::io::Write;
+use std::time::Instant;
+
+use super::Ui;
+use super::files::StdoutSink;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::proto::listing::Timestamp;
+use crate::proto::reply::Reply;
+use crate::sanitize::terminal_safe;
+use crate::session::Session;
+use crate::transfer::ListKind;
+
+fn stdout_err(e: std::io::Error) -> Error {
+    Error::Local {
+        what: "cannot write",
+        path: "-".into(),
+        source: e,
+    }
+}
+
+/// Prints one line of server-derived text on stdout.
+pub(super) fn print_line(ui: &mut dyn Ui, line: &str) -> Result<()> {
+    let safe = terminal_safe(line);
+    writeln!(ui.stdout(), "{safe}")
+        .and_then(|()| ui.stdout().flush())
+        .map_err(stdout_err)
+}
+
+/// Streams a listing to stdout (sanitized line by line on a terminal).
+pub(super) fn list(
+    ctx: &mut Context,
+    path: Option<&str>,
+    kind: ListKind,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let session = ctx.session()?;
+    if !ui.stdout_is_terminal() {
+        let mut sink = StdoutSink(ui);
+        session.list(kind, path, &mut sink)?;
+        return sink.flush().map_err(stdout_err);
+    }
+    let mut sink = SanitizingLines {
+        ui,
+        pending: Vec::new(),
+    };
+    session.list(kind, path, &mut sink)?;
+    sink.flush_pending().map_err(stdout_err)
+}
+
+/// `size FILE`: the size in bytes (binary mode, where SIZE means something).
+pub(super) fn size(ctx: &mut Context, path: &str, ui: &mut dyn Ui) -> Result<()> {
+    let session = ctx.session()?;
+    session.set_type(crate::proto::command::TransferType::Binary)?;
+    let reply = session.expect(&crate::proto::command::Command::Size(path.into()), &[])?;
+    print_line(ui, &format!("{path}: {}", reply.text().trim()))
+}
+
+/// `modtime FILE`: the modification time, in UTC.
+pub(super) fn modtime(ctx: &mut Context, path: &str, ui: &mut dyn Ui) -> Result<()> {
+    let raw = ctx.session()?.mdtm(path)?;
+    let shown = match Timestamp::parse_mdtm(&raw) {
+        Some(t) => format!("{t} UTC"),
+        None => raw,
+    };
+    print_line(ui, &format!("{path}: {shown}"))
+}
+
+/// `quote`, `site`, `system`, `rhelp`, `rstatus`: print the whole reply; a 4xx/5xx is an error.
+pub(super) fn raw(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    op: impl FnOnce(&mut Session) -> Result<Reply>,
+) -> Result<()> {
+    let reply = op(ctx.session()?)?;
+    if reply.is_transient() || reply.is_permanent() {
+        return Err(Error::rejected("command", reply));
+    }
+    for line in &reply.lines {
+        print_line(ui, line)?;
+    }
+    Ok(())
+}
+
+/// `features`: what FEAT advertised.
+pub(super) fn features(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
+    let lines: Vec<String> = ctx
+        .session()?
+        .features()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    if lines.is_empty() {
+        return print_line(ui, "the server advertised no features (FEAT)");
+    }
+    for line in lines {
+        print_line(ui, &line)?;
+    }
+    Ok(())
+}
+
+/// `status`: where we are and how transfers will be made.
+pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
+    let mut lines = Vec::new();
+    match ctx.endpoint() {
+        Some(e) if ctx.is_connected() => lines.push(format!("Connected to {}", e.display())),
+        Some(e) => lines.push(format!(
+            "Connection to {} lost; the next command reconnects",
+            e.display()
+        )),
+        None => lines.push("Not connected.".to_owned()),
+    }
+    if let Some(cwd) = ctx.remote_cwd() {
+        lines.push(format!("Remote directory: {cwd}"));
+    }
+    let local = std::env::current_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    lines.push(format!("Local directory: {local}"));
+    lines.push(format!("Transfer type: {:?}", ctx.transfer_type).to_lowercase());
+    lines.push(format!("Data connections: {:?}", ctx.config.session.data_mode).to_lowercase());
+    let on = |b: bool| if b { "on" } else { "off" };
+    lines.push(format!(
+        "Verbose: {}; debug: {}; prompting: {}; hash marks: {}",
+        on(ui.trace_level() >= 1),
+        on(ui.trace_level() >= 2),
+        on(ctx.prompt),
+        on(ctx.hash)
+    ));
+    for line in lines {
+        print_line(ui, &line)?;
+    }
+    Ok(())
+}
+
+/// Buffers one line at a time and writes it with control characters escaped.
+struct SanitizingLines<'a> {
+    ui: &'a mut dyn Ui,
+    pending: Vec<u8>,
+}
+
+impl SanitizingLines<'_> {
+    fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        writeln!(self.ui.stdout(), "{}", terminal_safe(text))
+    }
+
+    fn flush_pending(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let line = std::mem::take(&mut self.pending);
+            self.emit(&line)?;
+        }
+        self.ui.stdout().flush()
+    }
+}
+
+impl Write for SanitizingLines<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            self.pending.push(b);
+            if b == b'\n' || self.pending.len() >= 64 * 1024 {
+                let line = std::mem::take(&mut self.pending);
+                self.emit(&line)?;
+            }
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `name: 48.0 MiB in 0.41 s, 117 MiB/s`.
+pub fn summary(name: &str, bytes: u64, started: Instant) -> String {
+    let secs = started.elapsed().as_secs_f64();
+    let rate = if secs > 0.0 { bytes as f64 / secs } else { 0.0 };
+    format!(
+        "{}: {} in {:.2} s, {}/s",
+        terminal_safe(name),
+        human_bytes(bytes as f64),
+        secs,
+        human_bytes(rate)
+    )
+}
+
+/// Bytes in binary units, one decimal.
+pub fn human_bytes(n: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut n = n;
+    let mut unit = 0;
+    while n >= 1024.0 && unit < UNITS.len() - 1 {
+        n /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n:.0} B")
+    } else {
+        format!("{n:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_bytes(512.0), "512 B");
+        assert_eq!(human_bytes(48.0 * 1024.0 * 1024.0), "48.0 MiB");
+        assert_eq!(human_bytes(1536.0), "1.5 KiB");
+    }
+}

@@ -1,0 +1,148 @@
+//! Actions on the local side and on settings: lcd, lpwd, lls, `!`, user, modes and toggles.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::info::print_line;
+use super::{Toggle, Ui};
+use crate::context::Context;
+use crate::data::DataMode;
+use crate::error::{Error, Result};
+use crate::proto::command::Secret;
+use crate::session::Login;
+
+fn local_err(what: &'static str, path: &Path, source: std::io::Error) -> Error {
+    Error::Local {
+        what,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// `lcd [DIR]`: change the local directory (home without an argument).
+pub(super) fn lcd(dir: Option<&Path>, ui: &mut dyn Ui) -> Result<()> {
+    let target = match dir {
+        Some(d) => d.to_owned(),
+        None => {
+            dirs::home_dir().ok_or_else(|| Error::Usage("no home directory to go to".into()))?
+        }
+    };
+    std::env::set_current_dir(&target).map_err(|e| local_err("cannot change to", &target, e))?;
+    lpwd(ui)
+}
+
+/// `lpwd`: print the local directory.
+pub(super) fn lpwd(ui: &mut dyn Ui) -> Result<()> {
+    let cwd = std::env::current_dir().map_err(|e| local_err("cannot read", Path::new("."), e))?;
+    print_line(ui, &format!("Local directory: {}", cwd.display()))
+}
+
+/// `lls [DIR]`: names in a local directory, directories marked with `/`.
+pub(super) fn lls(dir: Option<&Path>, ui: &mut dyn Ui) -> Result<()> {
+    let dir = dir.unwrap_or(Path::new("."));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| local_err("cannot list", dir, e))?
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let mut name = e.file_name().to_string_lossy().into_owned();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                name.push('/');
+            }
+            name
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        print_line(ui, &name)?;
+    }
+    Ok(())
+}
+
+/// `! [COMMAND]`: run a command with the user's shell, or the shell itself.
+pub(super) fn shell(cmd: Option<&str>) -> Result<()> {
+    let sh = std::env::var("SHELL").unwrap_or_else(|_| "/bin/sh".into());
+    let mut command = Command::new(&sh);
+    if let Some(c) = cmd {
+        command.arg("-c").arg(c);
+    }
+    let status = command
+        .status()
+        .map_err(|e| local_err("cannot run", Path::new(&sh), e))?;
+    match status.success() {
+        true => Ok(()),
+        false => Err(Error::Usage(format!("local command failed ({status})"))),
+    }
+}
+
+/// `user NAME [PASSWORD [ACCOUNT]]`: log in again on the open connection.
+pub(super) fn relogin(
+    ctx: &mut Context,
+    user: &str,
+    password: &Option<Secret>,
+    account: &Option<Secret>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let host = ctx.endpoint().map(|e| e.host.clone()).unwrap_or_default();
+    let password = match password {
+        Some(p) => p.clone(),
+        None if user.eq_ignore_ascii_case("anonymous") => Secret::new("anonymous@"),
+        None => ui
+            .password(&format!("Password for {user}@{host}: "))
+            .map(Secret::new)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "no password for {user}: give it after the user name"
+                ))
+            })?,
+    };
+    ctx.relogin(Login {
+        user: user.to_owned(),
+        password,
+        account: account.clone(),
+    })
+}
+
+/// `mode`-style setting of the data-channel mode, for this and later connections.
+pub(super) fn set_mode(ctx: &mut Context, mode: DataMode) {
+    ctx.config.session.data_mode = mode;
+    if ctx.is_connected()
+        && let Ok(session) = ctx.session()
+    {
+        session.set_data_mode(mode);
+    }
+}
+
+/// BSD `passive`: flip between passive-only and active-only.
+pub(super) fn toggle_passive(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
+    let next = match ctx.config.session.data_mode {
+        DataMode::Active | DataMode::Eprt | DataMode::Port => DataMode::Passive,
+        _ => DataMode::Active,
+    };
+    set_mode(ctx, next);
+    let word = if next == DataMode::Passive {
+        "on"
+    } else {
+        "off"
+    };
+    print_line(ui, &format!("Passive mode: {word}."))
+}
+
+/// `verbose` / `debug`: how much of the protocol trace shows.
+pub(super) fn trace_toggle(ui: &mut dyn Ui, toggle: Toggle, level: u8) -> Result<()> {
+    let mut on = ui.trace_level() >= level;
+    toggle.apply(&mut on);
+    let new = if on { level } else { level - 1 };
+    ui.set_trace_level(new);
+    let name = if level == 1 {
+        "Verbose mode"
+    } else {
+        "Debugging"
+    };
+    print_line(ui, &format!("{name}: {}.", if on { "on" } else { "off" }))
+}
+
+/// `prompt`, `hash`: flip or set a setting and say its new value.
+pub(super) fn setting(ui: &mut dyn Ui, name: &str, toggle: Toggle, value: &mut bool) -> Result<()> {
+    let on = toggle.apply(value);
+    print_line(ui, &format!("{name}: {}.", if on { "on" } else { "off" }))
+}

@@ -1,0 +1,307 @@
+//! The one command type and the one executor shared by every front end.
+//!
+//! The shell, batch mode and one-shot subcommands all turn what the user typed into
+//! [`Action`]s and run them with [`execute`] against a [`Context`]. There is exactly one
+//! implementation of `get`, `put`, `ls` and the rest; the front ends differ only in how they
+//! read commands and show results (the [`Ui`] trait).
+
+mod files;
+mod info;
+mod local;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::context::Context;
+use crate::data::DataMode;
+use crate::error::Result;
+use crate::proto::command::{Secret, TransferType};
+pub use crate::transfer::PutMode;
+use crate::transfer::{ListKind, Progress};
+use crate::url::FtpUrl;
+
+pub use info::{human_bytes, summary};
+
+/// Where a download goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Standard output (`-o -`, `cat`).
+    Stdout,
+    /// A local file, written through `NAME.part`.
+    File(PathBuf),
+    /// A file of the remote name inside this local directory.
+    Into(PathBuf),
+}
+
+/// A boolean setting: `on`, `off`, or flip it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggle {
+    /// Turn on.
+    On,
+    /// Turn off.
+    Off,
+    /// Flip.
+    Flip,
+}
+
+impl Toggle {
+    /// Applies the toggle to `value`, returning the new value.
+    pub fn apply(self, value: &mut bool) -> bool {
+        *value = match self {
+            Toggle::On => true,
+            Toggle::Off => false,
+            Toggle::Flip => !*value,
+        };
+        *value
+    }
+}
+
+/// One user-level operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Connect and log in (a no-op when already there).
+    Open(Box<FtpUrl>),
+    /// Log in again on the current connection.
+    User {
+        /// User name.
+        user: String,
+        /// Password; asked for when missing.
+        password: Option<Secret>,
+        /// Account, for servers that want one.
+        account: Option<Secret>,
+    },
+    /// QUIT the current connection.
+    Close,
+    /// Download a file.
+    Get {
+        /// Remote path.
+        remote: String,
+        /// Destination.
+        output: Output,
+        /// ASCII or binary; `None` for the session's current type.
+        ty: Option<TransferType>,
+        /// Continue a partial download (REST).
+        resume: bool,
+    },
+    /// Download every file matching remote glob patterns into the local directory.
+    Mget(Vec<String>),
+    /// Upload a file.
+    Put {
+        /// Local file.
+        local: PathBuf,
+        /// Remote path; `None` for the local file's name in the current directory.
+        remote: Option<String>,
+        /// Continue a partial upload, or append to the remote file.
+        mode: PutMode,
+    },
+    /// Upload every local file matching glob patterns into the remote directory.
+    Mput(Vec<String>),
+    /// Print a listing.
+    List {
+        /// Directory or file; `None` for the current directory.
+        path: Option<String>,
+        /// Names or long format.
+        kind: ListKind,
+    },
+    /// Change the remote directory.
+    Cd(String),
+    /// Go to the parent remote directory.
+    Cdup,
+    /// Print the remote directory.
+    Pwd,
+    /// Change the local directory (home when `None`).
+    Lcd(Option<PathBuf>),
+    /// Print the local directory.
+    Lpwd,
+    /// List a local directory.
+    Lls(Option<PathBuf>),
+    /// Make a remote directory.
+    Mkdir(String),
+    /// Remove a remote directory.
+    Rmdir(String),
+    /// Delete a remote file.
+    Delete(String),
+    /// Delete every remote file matching glob patterns.
+    Mdelete(Vec<String>),
+    /// Rename a remote file or directory.
+    Rename {
+        /// Current path.
+        from: String,
+        /// New path.
+        to: String,
+    },
+    /// Print a remote file's size.
+    Size(String),
+    /// Print a remote file's modification time.
+    Modtime(String),
+    /// Set the transfer type.
+    Type(TransferType),
+    /// Set the data-channel mode.
+    Mode(DataMode),
+    /// Flip between passive-only and active-only (BSD `passive`).
+    TogglePassive,
+    /// Show the connection and settings.
+    Status,
+    /// Show server replies (the trace without the commands).
+    Verbose(Toggle),
+    /// Show the full protocol trace.
+    Debug(Toggle),
+    /// Ask before each file of mget/mput/mdelete.
+    Prompt(Toggle),
+    /// Print `#` for every KiB transferred.
+    Hash(Toggle),
+    /// Send a raw command.
+    Quote(String),
+    /// Send SITE arguments.
+    Site(String),
+    /// Show the server's system type.
+    System,
+    /// Show the server's FEAT list.
+    Features,
+    /// Ask the server for HELP.
+    Rhelp(Option<String>),
+    /// Ask the server for STAT.
+    Rstatus(Option<String>),
+    /// NOOP.
+    Noop,
+    /// Run a local shell command (`!`), or an interactive shell.
+    Shell(Option<String>),
+}
+
+/// What the executor needs from the front end: where output goes and how progress shows.
+pub trait Ui {
+    /// Standard output, for listings and `cat`.
+    fn stdout(&mut self) -> &mut dyn Write;
+    /// Progress display for one transfer; `hash` asks for classic `#` marks.
+    fn progress(&mut self, hash: bool) -> &mut dyn Progress;
+    /// A one-line summary after a transfer; quiet front ends drop it.
+    fn summary(&mut self, line: &str);
+    /// A one-line notice on stderr (reconnects, skipped files).
+    fn notice(&mut self, line: &str);
+    /// Asks a yes/no question; front ends without a terminal answer yes.
+    fn confirm(&mut self, question: &str) -> bool;
+    /// Asks for a password; `None` when nobody can answer.
+    fn password(&mut self, prompt: &str) -> Option<String>;
+    /// Whether stdout is a terminal (server text must then be sanitized).
+    fn stdout_is_terminal(&self) -> bool;
+    /// Sets how much protocol trace is shown: 0 none, 1 replies, 2 replies and commands.
+    fn set_trace_level(&mut self, level: u8);
+    /// The current trace level.
+    fn trace_level(&self) -> u8;
+}
+
+/// Runs `action` against `ctx`. A failure that lost the connection makes the next action
+/// reconnect.
+pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
+    let result = dispatch(ctx, action, ui);
+    for notice in ctx.take_notices() {
+        ui.notice(&notice);
+    }
+    if let Err(e) = &result {
+        ctx.after_error(e);
+    }
+    result
+}
+
+fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
+    use Action::*;
+    match action {
+        Open(url) => {
+            let mut ask = |p: &str| ui.password(p);
+            ctx.open_url(url, &mut ask)?;
+            if !url.path.is_empty() {
+                ctx.session()?.cwd(&url.path)?;
+                ctx.refresh_cwd();
+            }
+            Ok(())
+        }
+        User {
+            user,
+            password,
+            account,
+        } => local::relogin(ctx, user, password, account, ui),
+        Close => {
+            ctx.close();
+            Ok(())
+        }
+        Get {
+            remote,
+            output,
+            ty,
+            resume,
+        } => files::get(ctx, remote, output, *ty, *resume, ui),
+        Mget(patterns) => files::mget(ctx, patterns, ui),
+        Put {
+            local,
+            remote,
+            mode,
+        } => files::put(ctx, local, remote.as_deref(), *mode, ui),
+        Mput(patterns) => files::mput(ctx, patterns, ui),
+        Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
+        List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
+        Cd(path) => {
+            ctx.session()?.cwd(path)?;
+            ctx.refresh_cwd();
+            Ok(())
+        }
+        Cdup => {
+            ctx.session()?.cdup()?;
+            ctx.refresh_cwd();
+            Ok(())
+        }
+        Pwd => {
+            let cwd = ctx.session()?.pwd()?;
+            info::print_line(ui, &cwd)
+        }
+        Lcd(dir) => local::lcd(dir.as_deref(), ui),
+        Lpwd => local::lpwd(ui),
+        Lls(dir) => local::lls(dir.as_deref(), ui),
+        Mkdir(path) => changed(ctx, |s| s.mkd(path).map(drop)),
+        Rmdir(path) => changed(ctx, |s| s.rmd(path)),
+        Delete(path) => changed(ctx, |s| s.dele(path)),
+        Rename { from, to } => changed(ctx, |s| s.rename(from, to)),
+        Size(path) => info::size(ctx, path, ui),
+        Modtime(path) => info::modtime(ctx, path, ui),
+        Type(t) => {
+            ctx.transfer_type = *t;
+            Ok(())
+        }
+        Mode(m) => {
+            local::set_mode(ctx, *m);
+            Ok(())
+        }
+        TogglePassive => local::toggle_passive(ctx, ui),
+        Status => info::status(ctx, ui),
+        Verbose(t) => local::trace_toggle(ui, *t, 1),
+        Debug(t) => local::trace_toggle(ui, *t, 2),
+        Prompt(t) => local::setting(ui, "prompting", *t, &mut ctx.prompt),
+        Hash(t) => local::setting(ui, "hash marks", *t, &mut ctx.hash),
+        Quote(line) => info::raw(ctx, ui, |s| s.quote(line)),
+        Site(args) => info::raw(ctx, ui, |s| s.site(args)),
+        System => info::raw(ctx, ui, |s| {
+            s.command(&crate::proto::command::Command::Syst)
+        }),
+        Features => info::features(ctx, ui),
+        Rhelp(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("HELP", arg))),
+        Rstatus(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("STAT", arg))),
+        Noop => ctx.session()?.noop(),
+        Shell(cmd) => local::shell(cmd.as_deref()),
+    }
+}
+
+fn with_arg(verb: &str, arg: &Option<String>) -> String {
+    match arg {
+        Some(a) => format!("{verb} {a}"),
+        None => verb.to_owned(),
+    }
+}
+
+/// Runs an operation that changes the server's files, then forgets cached listings.
+fn changed(
+    ctx: &mut Context,
+    op: impl FnOnce(&mut crate::session::Session) -> Result<()>,
+) -> Result<()> {
+    let result = op(ctx.session()?);
+    ctx.invalidate_cache();
+    result
+}

@@ -1,0 +1,253 @@
+//! The state every front end runs actions against: at most one connection, what is needed to
+//! make it again, and the user's settings.
+//!
+//! [`Context::session`] hands out the live session, and reconnects first when the previous one
+//! was lost (server closed it, 421, timeout, a transfer that left it out of step): it connects,
+//! logs in again, returns to the remote directory the user was in, and says so in one line
+//! through the notice callback. A listing cache per remote directory serves tab completion and
+//! globbing; every action that changes the server's files clears it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::config::{Config, Credentials, PasswordPrompt};
+use crate::error::{Error, Result};
+use crate::proto::command::TransferType;
+use crate::proto::listing::{self, Entry, Timestamp};
+use crate::session::{Login, Session, TraceFn};
+use crate::transfer::ListKind;
+use crate::url::FtpUrl;
+
+/// Where we are connected, with what is needed to connect again.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    /// Host name or address.
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+    /// Who we logged in as.
+    pub login: Login,
+}
+
+impl Endpoint {
+    /// `user@host` (with `:port` when not 21), for prompts and messages.
+    pub fn display(&self) -> String {
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
+        let port = if self.port == 21 {
+            String::new()
+        } else {
+            format!(":{}", self.port)
+        };
+        format!("{}@{host}{port}", self.login.user)
+    }
+
+    fn same_as(&self, other: &Endpoint) -> bool {
+        self.host == other.host
+            && self.port == other.port
+            && self.login.user == other.login.user
+            && self.login.password == other.login.password
+    }
+}
+
+/// Makes a fresh trace sink for each new connection.
+pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn>>;
+
+/// Connection, settings and caches shared by the shell, batch mode and one-shot commands.
+pub struct Context {
+    /// Settings for new connections, and credentials resolution.
+    pub config: Config,
+    session: Option<Session>,
+    endpoint: Option<Endpoint>,
+    /// The remote directory to return to after a reconnect.
+    remote_cwd: Option<String>,
+    /// TYPE for transfers that do not say.
+    pub transfer_type: TransferType,
+    /// Ask before each file of mget/mput/mdelete.
+    pub prompt: bool,
+    /// Print `#` marks during transfers instead of a bar.
+    pub hash: bool,
+    trace: TraceFactory,
+    /// Set by Ctrl-C; transfers stop at the next check.
+    pub interrupt: Arc<AtomicBool>,
+    cache: HashMap<String, Vec<Entry>>,
+    notices: Vec<String>,
+}
+
+impl Context {
+    /// A disconnected context.
+    pub fn new(config: Config, trace: TraceFactory) -> Context {
+        Context {
+            config,
+            session: None,
+            endpoint: None,
+            remote_cwd: None,
+            transfer_type: TransferType::Binary,
+            prompt: true,
+            hash: false,
+            trace,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            cache: HashMap::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// Lines the user should see (reconnects); taken by the front end after each action.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The endpoint of the current (or last lost) connection.
+    pub fn endpoint(&self) -> Option<&Endpoint> {
+        self.endpoint.as_ref()
+    }
+
+    /// The remote directory, as last reported by the server.
+    pub fn remote_cwd(&self) -> Option<&str> {
+        self.remote_cwd.as_deref()
+    }
+
+    /// Whether a live session exists (not counting one that can be re-made).
+    pub fn is_connected(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// Resolves the login for `url` and connects, unless already connected there as the same user.
+    pub fn open_url(&mut self, url: &FtpUrl, prompt: PasswordPrompt<'_>) -> Result<()> {
+        if url.scheme == crate::url::Scheme::Ftps {
+            return Err(Error::Usage(
+                "ftps:// (implicit TLS) is not supported by this build of ferry yet".into(),
+            ));
+        }
+        let login = Credentials::new(&self.config, prompt).login_for(url)?;
+        let endpoint = Endpoint {
+            host: url.host.clone(),
+            port: url.port_or_default(),
+            login,
+        };
+        self.open(endpoint)
+    }
+
+    /// Connects and logs in to `endpoint` (a no-op when already there).
+    pub fn open(&mut self, endpoint: Endpoint) -> Result<()> {
+        if self.session.is_some() && self.endpoint.as_ref().is_some_and(|e| e.same_as(&endpoint)) {
+            return Ok(());
+        }
+        self.close();
+        let session = self.connect(&endpoint)?;
+        self.session = Some(session);
+        self.endpoint = Some(endpoint);
+        self.refresh_cwd();
+        Ok(())
+    }
+
+    fn connect(&mut self, endpoint: &Endpoint) -> Result<Session> {
+        let mut session = Session::connect(
+            &endpoint.host,
+            endpoint.port,
+            self.config.session.clone(),
+            (self.trace)(),
+        )?;
+        session.set_interrupt(self.interrupt.clone());
+        session.login(&endpoint.login)?;
+        Ok(session)
+    }
+
+    /// Logs in again on the current connection as someone else (`user`).
+    pub fn relogin(&mut self, login: Login) -> Result<()> {
+        let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+        let session = self.session()?;
+        session.login(&login)?;
+        self.endpoint = Some(Endpoint { login, ..endpoint });
+        self.cache.clear();
+        self.refresh_cwd();
+        Ok(())
+    }
+
+    /// QUITs and forgets the connection.
+    pub fn close(&mut self) {
+        if let Some(session) = self.session.take() {
+            session.quit();
+        }
+        self.endpoint = None;
+        self.remote_cwd = None;
+        self.cache.clear();
+    }
+
+    /// The live session, reconnecting first if the last one was lost.
+    pub fn session(&mut self) -> Result<&mut Session> {
+        if self.session.as_ref().is_some_and(|s| !s.is_usable()) {
+            self.session = None;
+        }
+        if self.session.is_none() {
+            let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+            self.notices.push(format!(
+                "connection to {} was lost; reconnecting",
+                endpoint.host
+            ));
+            let mut session = self.connect(&endpoint)?;
+            if let Some(cwd) = self.remote_cwd.clone() {
+                session.cwd(&cwd)?;
+            }
+            self.session = Some(session);
+        }
+        Ok(self.session.as_mut().expect("just made"))
+    }
+
+    /// Looks at an action's error and drops the session if the connection is gone, so the
+    /// next action reconnects.
+    pub fn after_error(&mut self, e: &Error) {
+        if e.is_connection_lost() {
+            self.session = None;
+        }
+    }
+
+    /// Asks the server where we are (PWD) and remembers it.
+    pub fn refresh_cwd(&mut self) {
+        let cwd = self.session.as_mut().and_then(|s| s.pwd().ok());
+        self.remote_cwd = cwd;
+    }
+
+    /// Forgets cached listings (after anything that changes the server's files).
+    pub fn invalidate_cache(&mut self) {
+        self.cache.clear();
+    }
+
+    /// The entries of remote directory `dir` ("" for the current one), from the cache or the
+    /// server (MLSD when offered, else LIST).
+    pub fn entries(&mut self, dir: &str) -> Result<Vec<Entry>> {
+        let key = format!("{}\u{0}{dir}", self.remote_cwd.as_deref().unwrap_or(""));
+        if let Some(hit) = self.cache.get(&key) {
+            return Ok(hit.clone());
+        }
+        let session = self.session()?;
+        let mlsd = session.features().has("MLST");
+        let kind = if mlsd {
+            ListKind::Machine
+        } else {
+            ListKind::Long
+        };
+        let mut body = Vec::new();
+        let path = (!dir.is_empty()).then_some(dir);
+        session.list(kind, path, &mut body)?;
+        let entries = listing::parse_listing(&body, mlsd, now());
+        self.cache.insert(key, entries.clone());
+        Ok(entries)
+    }
+}
+
+fn not_connected() -> Error {
+    Error::Usage("not connected: use `open HOST` or `open ftp://user@host/` first".into())
+}
+
+/// The current time, for placing LIST dates that carry no year.
+fn now() -> Timestamp {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Timestamp::from_unix_seconds(secs)
+}

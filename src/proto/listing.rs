@@ -1,0 +1,778 @@
+//! Directory listings (MLSD/MLST facts, Unix `ls -l`, DOS/IIS) turned into one [`Entry`] type,
+//! plus the [`Timestamp`] used for MDTM replies and modification times.
+//!
+//! Everything here is sans-IO and never panics on server input. Design choices:
+//!
+//! * **Names are not judged here.** [`Entry::name`] is exactly what the server sent (`../x`,
+//!   `a/b`, a trailing CR, ...). Deciding whether a name is safe to use locally is the caller's
+//!   job; this module only parses.
+//! * **Lines.** [`parse_listing`] splits at LF, strips one CR directly before it, and decodes each
+//!   line with [`String::from_utf8_lossy`]. The per-line parsers take the line verbatim. Lines
+//!   that do not parse are skipped, as are entries named `.` and `..`.
+//! * **Sizes** that are not plain decimal `u64` values (a 20-digit size, say) become `None`;
+//!   the entry itself is kept.
+//! * **Time.** Listings carry no time zone, so timestamps are "UTC-ish": MLSD/MDTM values are UTC
+//!   by RFC 3659, LIST values are whatever the server's clock said. A Unix date without a year
+//!   gets the latest year that puts it no more than 183 days after `now`. Seconds up to 60 (a
+//!   leap second, allowed by RFC 3659) are accepted. Calendar arithmetic is proleptic Gregorian
+//!   on `i64` days, done here without a date crate.
+//! * **MLSD.** Facts are case-insensitive; the name is everything after the first space, so it
+//!   may hold `;` and spaces. One leading space (as in an MLST reply line) is dropped when facts
+//!   follow it. `type=cdir`/`pdir` lines are skipped. `UNIX.mode` is rendered as `rwxr-xr-x`
+//!   and preferred over the `perm` fact, which is otherwise kept verbatim.
+//! * **Unix LIST.** The date (`Mon DD HH:MM` or `Mon DD YYYY`, English month names) is found by
+//!   scanning fields, so the owner, group and links columns are optional. The name starts one
+//!   separator after the time or year, keeping its leading spaces. Only symlinks are split at
+//!   the first ` -> `. Device files (`c 1, 3`) have no size.
+//! * **DOS/IIS LIST.** `MM-DD-YY[YY]` (two-digit years below 70 are 20xx), 12-hour (`AM`/`PM`,
+//!   attached or separate) or 24-hour times, then `<DIR>` or a size (commas allowed). A file name
+//!   starts one space after the size; a directory name after the padding, so leading spaces of
+//!   directory names are lost in this format.
+
+use std::fmt;
+
+/// What a listed entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+    /// A symbolic link; its target may be in [`Entry::link_target`].
+    Symlink,
+    /// Anything else: devices, sockets, pipes, unknown MLSD types, entries without a type fact.
+    Other,
+}
+
+/// One entry of a directory listing, whatever format it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The name exactly as the server gave it; untrusted and unsanitized.
+    pub name: String,
+    /// What the entry is.
+    pub kind: EntryKind,
+    /// Size in bytes, when given and representable.
+    pub size: Option<u64>,
+    /// Last modification time, when given and valid.
+    pub modified: Option<Timestamp>,
+    /// Symlink target (Unix `name -> target`, MLSD `OS.unix=slink:target`).
+    pub link_target: Option<String>,
+    /// `rwxr-xr-x`-style permissions when known, else the MLSD `perm` fact verbatim.
+    pub permissions: Option<String>,
+}
+
+impl Entry {
+    fn new(name: &str, kind: EntryKind) -> Entry {
+        Entry {
+            name: name.to_string(),
+            kind,
+            size: None,
+            modified: None,
+            link_target: None,
+            permissions: None,
+        }
+    }
+}
+
+/// A calendar date and time of day, without a time zone (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Timestamp {
+    /// Year, proleptic Gregorian.
+    pub year: i32,
+    /// Month, `1..=12`.
+    pub month: u8,
+    /// Day of the month, `1..=31`.
+    pub day: u8,
+    /// Hour, `0..=23`.
+    pub hour: u8,
+    /// Minute, `0..=59`.
+    pub minute: u8,
+    /// Second, `0..=60` (60 only for a leap second).
+    pub second: u8,
+}
+
+const SECS_PER_DAY: i64 = 86_400;
+/// Unix seconds of the first and last instants whose year fits in an `i32`.
+const MIN_SECS: i64 = days_from_civil(i32::MIN as i64, 1, 1) * SECS_PER_DAY;
+const MAX_SECS: i64 = days_from_civil(i32::MAX as i64, 12, 31) * SECS_PER_DAY + SECS_PER_DAY - 1;
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to the given date, counting in 400-year eras that start on March 1.
+const fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// Inverse of [`days_from_civil`]: (year, month, day).
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = (month_from_march + 2) % 12 + 1;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month as u8, day as u8)
+}
+
+impl Timestamp {
+    /// Builds a timestamp if every field is in range (including the day for that month/year).
+    fn checked(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Option<Self> {
+        let valid = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(i64::from(year), month)
+            && hour <= 23
+            && minute <= 59
+            && second <= 60;
+        valid.then_some(Timestamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+        })
+    }
+
+    /// Parses MDTM/MLSD "YYYYMMDDHHMMSS[.sss]" (validate ranges).
+    ///
+    /// Exactly 14 ASCII digits, optionally followed by `.` and at least one digit (the fraction
+    /// is ignored). No surrounding whitespace is accepted.
+    pub fn parse_mdtm(s: &str) -> Option<Timestamp> {
+        let (main, fraction) = match s.split_once('.') {
+            Some((main, fraction)) => (main, Some(fraction)),
+            None => (s, None),
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if main.len() != 14 || !digits(main) || fraction.is_some_and(|f| !digits(f)) {
+            return None;
+        }
+        let two = |at: usize| main[at..at + 2].parse::<u8>().ok();
+        let year = main[..4].parse().ok()?;
+        Timestamp::checked(year, two(4)?, two(6)?, two(8)?, two(10)?, two(12)?)
+    }
+
+    /// Seconds since the Unix epoch (days-from-civil arithmetic; no chrono crate).
+    pub fn unix_seconds(&self) -> i64 {
+        let days = days_from_civil(self.year.into(), self.month.into(), self.day.into());
+        let minutes = i64::from(self.hour) * 60 + i64::from(self.minute);
+        days * SECS_PER_DAY + minutes * 60 + i64::from(self.second)
+    }
+
+    /// Inverse of unix_seconds.
+    ///
+    /// Saturates to the first or last second of the `i32` year range.
+    pub fn from_unix_seconds(secs: i64) -> Timestamp {
+        let secs = secs.clamp(MIN_SECS, MAX_SECS);
+        let (year, month, day) = civil_from_days(secs.div_euclid(SECS_PER_DAY));
+        let in_day = secs.rem_euclid(SECS_PER_DAY);
+        Timestamp {
+            year: year as i32,
+            month,
+            day,
+            hour: (in_day / 3600) as u8,
+            minute: (in_day / 60 % 60) as u8,
+            second: (in_day % 60) as u8,
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// Formats as `2024-03-07 11:44:56`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+}
+
+/// One MLSD/MLST line: "type=file;size=123;modify=20240307114456;perm=r; name with spaces" (facts are case-insensitive,
+/// separated by ';', then ONE space, then the name which may contain ';' and spaces). type=cdir and type=pdir → return None (skip them);
+/// type=OS.unix=symlink / OS.unix=slink:target → Symlink; unknown type → Other.
+///
+/// Also returns `None` for a line without a space, with an empty name, or whose facts do not
+/// end in `;`. Unknown facts and facts without `=` are ignored.
+pub fn parse_mlsd_line(line: &str) -> Option<Entry> {
+    let facts_first = |rest: &&str| {
+        rest.split(' ')
+            .next()
+            .is_some_and(|f| f.ends_with(';') && f.contains('='))
+    };
+    let mlst = line.strip_prefix(' ').filter(facts_first);
+    let (facts, name) = mlst.unwrap_or(line).split_once(' ')?;
+    if name.is_empty() || !(facts.is_empty() || facts.ends_with(';')) {
+        return None;
+    }
+    let mut entry = Entry::new(name, EntryKind::Other);
+    let (mut size, mut dir_size, mut mode, mut perm) = (None, None, None, None);
+    for (key, value) in facts.split(';').filter_map(|fact| fact.split_once('=')) {
+        match key.to_ascii_lowercase().as_str() {
+            "type" => {
+                const SLINK: &str = "os.unix=slink:";
+                let lower = value.to_ascii_lowercase();
+                entry.kind = match lower.as_str() {
+                    "cdir" | "pdir" => return None,
+                    "file" => EntryKind::File,
+                    "dir" => EntryKind::Dir,
+                    "os.unix=symlink" | "os.unix=slink" => EntryKind::Symlink,
+                    _ if lower.starts_with(SLINK) => {
+                        // ASCII lowercasing keeps byte offsets, so this is a char boundary.
+                        entry.link_target = Some(value[SLINK.len()..].to_string());
+                        EntryKind::Symlink
+                    }
+                    _ => EntryKind::Other,
+                };
+            }
+            "size" => size = value.parse::<u64>().ok(),
+            "sizd" => dir_size = value.parse::<u64>().ok(),
+            "modify" => entry.modified = Timestamp::parse_mdtm(value),
+            "perm" => perm = Some(value.to_string()),
+            "unix.mode" => mode = mode_string(value),
+            _ => {}
+        }
+    }
+    entry.size = size.or(dir_size);
+    entry.permissions = mode.or(perm);
+    Some(entry)
+}
+
+/// Renders an octal mode such as `0755` or `4755` as `rwsr-xr-x`.
+fn mode_string(octal: &str) -> Option<String> {
+    let mode = u32::from_str_radix(octal, 8)
+        .ok()
+        .filter(|m| *m <= 0o7777 && octal.len() <= 6)?;
+    let mut out = String::with_capacity(9);
+    for (shift, special, set_char) in [(6, 0o4000, 's'), (3, 0o2000, 's'), (0, 0o1000, 't')] {
+        let bits = mode >> shift;
+        out.push(if bits & 4 != 0 { 'r' } else { '-' });
+        out.push(if bits & 2 != 0 { 'w' } else { '-' });
+        out.push(match (bits & 1 != 0, mode & special != 0) {
+            (true, true) => set_char,
+            (false, true) => set_char.to_ascii_uppercase(),
+            (true, false) => 'x',
+            (false, false) => '-',
+        });
+    }
+    Some(out)
+}
+
+/// One LIST line in Unix `ls -l` format (with or without the group column; with numeric or named owners; device files "c 1, 3";
+/// "total N" lines → None; names with spaces and leading spaces preserved after the date; symlinks "name -> target";
+/// dates "Mar  7 11:44" (no year: pick the year such that the date is not more than ~6 months in the future relative to `now`)
+/// or "Mar  7  2019"; UTF-8 names) or in DOS/IIS format ("03-07-24  11:44AM       <DIR>          name" and
+/// "03-07-2024  11:44PM  12345 name", 2- and 4-digit years, 12-hour clock with AM/PM, 24-hour variants too).
+/// Returns None for lines it cannot parse (blank, "total 12", garbage).
+pub fn parse_list_line(line: &str, now: Timestamp) -> Option<Entry> {
+    parse_unix_line(line, now).or_else(|| parse_dos_line(line))
+}
+
+/// Fields separated by runs of spaces or tabs, each with its byte offset in the line.
+fn fields(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        match (c == ' ' || c == '\t', start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn small_number(s: &str, max_len: usize) -> Option<u32> {
+    let ok = !s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| s.parse().ok()).flatten()
+}
+
+/// `HH:MM` with `HH <= 23`, `MM <= 59`.
+fn clock(s: &str) -> Option<(u8, u8)> {
+    let (h, m) = s.split_once(':')?;
+    let (h, m) = (
+        small_number(h, 2)?,
+        small_number(m, 2).filter(|_| m.len() == 2)?,
+    );
+    (h <= 23 && m <= 59).then_some((h as u8, m as u8))
+}
+
+fn parse_unix_line(line: &str, now: Timestamp) -> Option<Entry> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let f = fields(line);
+    let perms = f.first()?.1;
+    let kind = match perms.as_bytes().first()? {
+        b'-' => EntryKind::File,
+        b'd' => EntryKind::Dir,
+        b'l' => EntryKind::Symlink,
+        b'b' | b'c' | b'p' | b's' | b'D' => EntryKind::Other,
+        _ => return None,
+    };
+    let bits = perms.as_bytes().get(1..10)?;
+    if !bits.iter().all(|b| b"rwxsStTlL-".contains(b)) {
+        return None;
+    }
+    for i in 3..f.len().saturating_sub(2) {
+        let Some(month) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(f[i].1)) else {
+            continue;
+        };
+        let month = month as u8 + 1;
+        let Some(day) = small_number(f[i + 1].1, 2).filter(|d| (1..=31).contains(d)) else {
+            continue;
+        };
+        let day = day as u8;
+        let (time_at, time) = f[i + 2];
+        let modified = if let Some((hour, minute)) = clock(time) {
+            infer_year(now, month, day, hour, minute)
+        } else if let Some(year) = small_number(time, 4).filter(|_| time.len() == 4) {
+            Timestamp::checked(year as i32, month, day, 0, 0, 0)
+        } else {
+            continue;
+        };
+        let size_field = f[i - 1].1;
+        let device = size_field.contains(',') || f[i - 2].1.ends_with(',');
+        let size = if device {
+            None
+        } else if !size_field.is_empty() && size_field.bytes().all(|b| b.is_ascii_digit()) {
+            size_field.parse::<u64>().ok()
+        } else {
+            return None;
+        };
+        // One separator (ASCII, one byte) after the time or year, then the name as is.
+        let name = line
+            .get(time_at + time.len() + 1..)
+            .filter(|n| !n.is_empty())?;
+        let (name, link_target) = match name.split_once(" -> ") {
+            Some((name, target)) if kind == EntryKind::Symlink => (name, Some(target.to_string())),
+            _ => (name, None),
+        };
+        let mut entry = Entry::new(name, kind);
+        entry.size = size;
+        entry.modified = modified;
+        entry.link_target = link_target;
+        entry.permissions = Some(String::from_utf8_lossy(bits).into_owned());
+        return Some(entry);
+    }
+    None
+}
+
+/// The latest year (from next year back) that puts the date at most 183 days after `now`.
+fn infer_year(now: Timestamp, month: u8, day: u8, hour: u8, minute: u8) -> Option<Timestamp> {
+    let limit = now.unix_seconds() + 183 * SECS_PER_DAY;
+    (now.year.saturating_sub(8)..=now.year.saturating_add(1))
+        .rev()
+        .filter_map(|year| Timestamp::checked(year, month, day, hour, minute, 0))
+        .find(|t| t.unix_seconds() <= limit)
+}
+
+fn parse_dos_line(line: &str) -> Option<Entry> {
+    let f = fields(line);
+    let date: Vec<&str> = f.first()?.1.split(['-', '/']).collect();
+    let [month, day, year] = date[..] else {
+        return None;
+    };
+    let (month, day) = (small_number(month, 2)? as u8, small_number(day, 2)? as u8);
+    let year = match year.len() {
+        2 => small_number(year, 2).map(|y| if y < 70 { 2000 + y } else { 1900 + y })?,
+        4 => small_number(year, 4)?,
+        _ => return None,
+    } as i32;
+
+    let am_pm = |s: &str| s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("pm");
+    let time = f.get(1)?.1;
+    let split = time.len().saturating_sub(2);
+    let (clock_part, suffix, next) = match (time.get(split..), f.get(2)) {
+        (Some(s), _) if am_pm(s) => (&time[..split], Some(s), 2),
+        (_, Some(&(_, s))) if am_pm(s) => (time, Some(s), 3),
+        _ => (time, None, 2),
+    };
+    let (hour, minute) = clock(clock_part)?;
+    let hour = match suffix {
+        None => hour,
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(s) => hour % 12 + if s.eq_ignore_ascii_case("pm") { 12 } else { 0 },
+    };
+    let modified = Timestamp::checked(year, month, day, hour, minute, 0)?;
+
+    let (size_at, size_field) = *f.get(next)?;
+    let after = &line[size_at + size_field.len()..];
+    let (kind, size, name) = if size_field.eq_ignore_ascii_case("<dir>") {
+        (EntryKind::Dir, None, after.trim_start_matches([' ', '\t']))
+    } else {
+        let digits: String = size_field.chars().filter(|c| *c != ',').collect();
+        if digits.is_empty() || !size_field.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            return None;
+        }
+        (EntryKind::File, digits.parse::<u64>().ok(), after.get(1..)?)
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let mut entry = Entry::new(name, kind);
+    entry.size = size;
+    entry.modified = Some(modified);
+    Some(entry)
+}
+
+/// Parses a whole listing body (bytes as received; CRLF or LF; lossy UTF-8), MLSD when `mlsd` is true else LIST,
+/// skipping unparseable lines, and entries named "." or "..".
+pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
+    body.split(|&b| b == b'\n')
+        .filter_map(|raw| {
+            let line = String::from_utf8_lossy(raw.strip_suffix(b"\r").unwrap_or(raw));
+            if mlsd {
+                parse_mlsd_line(&line)
+            } else {
+                parse_list_line(&line, now)
+            }
+        })
+        .filter(|e| e.name != "." && e.name != "..")
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntryKind::*;
+
+    fn ts(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Timestamp {
+        Timestamp::checked(year, month, day, hour, minute, second).expect("valid fixture")
+    }
+    fn now() -> Timestamp {
+        ts(2024, 6, 15, 12, 0, 0)
+    }
+    fn list(line: &str) -> Option<Entry> {
+        parse_list_line(line, now())
+    }
+    fn names(entries: &[Entry]) -> Vec<&str> {
+        entries.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    /// `kind|name|size|modified|link target|permissions`, with `-` for absent values.
+    fn summary(entry: Option<Entry>) -> String {
+        let Some(e) = entry else { return "None".into() };
+        let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+        let size = or_dash(e.size.map(|s| s.to_string()));
+        let modified = or_dash(e.modified.map(|t| t.to_string()));
+        let (name, target, perms) = (
+            e.name.escape_debug(),
+            or_dash(e.link_target),
+            or_dash(e.permissions),
+        );
+        format!("{:?}|{name}|{size}|{modified}|{target}|{perms}", e.kind)
+    }
+
+    /// Table of `line => summary` checks for one parser.
+    macro_rules! expect {
+        ($parse:expr; $($line:expr => $want:expr;)*) => {$(
+            assert_eq!(summary($parse($line)), $want, "line {:?}", $line);
+        )*};
+    }
+
+    #[test]
+    fn mdtm_parses_plain_fractional_leap_day_and_leap_second() {
+        let mdtm = |s| Timestamp::parse_mdtm(s).map(|t| t.to_string());
+        assert_eq!(
+            mdtm("20240307114456").as_deref(),
+            Some("2024-03-07 11:44:56")
+        );
+        assert_eq!(
+            mdtm("20240307114456.123").as_deref(),
+            Some("2024-03-07 11:44:56")
+        );
+        assert_eq!(
+            mdtm("20240229000000").as_deref(),
+            Some("2024-02-29 00:00:00")
+        );
+        assert_eq!(
+            mdtm("20161231235960").as_deref(),
+            Some("2016-12-31 23:59:60")
+        );
+    }
+
+    #[test]
+    fn mdtm_rejects_bad_ranges_and_shapes() {
+        let bad = "20241307114456|20240007114456|20240230114456|20230229000000|20240307244456|\
+            20240307116056|20240307114461|2024||20240307114456.|20240307114456.1a| 20240307114456|\
+            +2024030711445|202403071144567|2024-03-07 11:44|20240307114456 ";
+        for s in bad.split('|') {
+            assert_eq!(Timestamp::parse_mdtm(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn unix_seconds_match_known_instants() {
+        assert_eq!(ts(1970, 1, 1, 0, 0, 0).unix_seconds(), 0);
+        assert_eq!(ts(1969, 12, 31, 23, 59, 59).unix_seconds(), -1);
+        assert_eq!(ts(2000, 2, 29, 0, 0, 0).unix_seconds(), 951_782_400);
+        assert_eq!(ts(2038, 1, 19, 3, 14, 8).unix_seconds(), 2_147_483_648);
+        assert_eq!(ts(2100, 3, 1, 0, 0, 0).unix_seconds(), 4_107_542_400);
+        assert_eq!(ts(1600, 2, 29, 0, 0, 0).unix_seconds(), -11_670_998_400);
+    }
+
+    #[test]
+    fn unix_seconds_round_trip_across_leap_years_and_2038() {
+        let from = Timestamp::from_unix_seconds;
+        for secs in (-12_000_000_000_i64..20_000_000_000).step_by(86_399 * 3 + 7) {
+            let t = from(secs);
+            assert_eq!(t.unix_seconds(), secs);
+            let (y, mo, d, h, mi, s) = (t.year, t.month, t.day, t.hour, t.minute, t.second);
+            assert_eq!(Timestamp::checked(y, mo, d, h, mi, s), Some(t));
+            assert!(from(secs + 1) > t, "ordering follows time at {secs}");
+        }
+        assert_eq!(from(951_868_799), ts(2000, 2, 29, 23, 59, 59));
+        assert_eq!(from(0), ts(1970, 1, 1, 0, 0, 0));
+        assert_eq!(from(2_147_483_648), ts(2038, 1, 19, 3, 14, 8));
+    }
+
+    #[test]
+    fn from_unix_seconds_saturates_at_i32_years() {
+        let from = Timestamp::from_unix_seconds;
+        assert_eq!(from(i64::MAX), ts(i32::MAX, 12, 31, 23, 59, 59));
+        assert_eq!(from(i64::MIN), ts(i32::MIN, 1, 1, 0, 0, 0));
+    }
+
+    #[test]
+    fn timestamp_displays_iso_like() {
+        assert_eq!(ts(987, 3, 7, 1, 4, 6).to_string(), "0987-03-07 01:04:06");
+    }
+
+    #[test]
+    fn mlsd_reads_pyftpdlib_proftpd_pure_ftpd_and_iis_lines() {
+        expect! { parse_mlsd_line;
+            "type=file;size=156;perm=r;modify=20071029155301;unique=8012; music.mp3"
+                => "File|music.mp3|156|2007-10-29 15:53:01|-|r";
+            "modify=20240307114456;perm=adfr;size=1234;type=file;unique=FD00U2C;\
+                UNIX.group=1000;UNIX.mode=0644;UNIX.owner=1000; report; final .pdf"
+                => "File|report; final .pdf|1234|2024-03-07 11:44:56|-|rw-r--r--";
+            "type=dir;modify=20240307114456;UNIX.mode=0755;UNIX.uid=1000;UNIX.gid=1000;\
+                unique=801g2; sub dir"
+                => "Dir|sub dir|-|2024-03-07 11:44:56|-|rwxr-xr-x";
+            "modify=20240307114456.123;type=file;size=42; Readme.TXT"
+                => "File|Readme.TXT|42|2024-03-07 11:44:56|-|-";
+        }
+    }
+
+    #[test]
+    fn mlsd_skips_cdir_and_pdir() {
+        expect! { parse_mlsd_line;
+            "type=cdir;perm=el;unique=8013;modify=20071029155301; ." => "None";
+            "type=pdir;perm=el;modify=20071029155301; .." => "None";
+            "Type=CDir; /pub" => "None";
+        }
+    }
+
+    #[test]
+    fn mlsd_reads_symlink_types_modes_and_unknown_types() {
+        expect! { parse_mlsd_line;
+            "modify=20240307114456;type=OS.unix=slink:/srv/v1;UNIX.mode=0777; v"
+                => "Symlink|v|-|2024-03-07 11:44:56|/srv/v1|rwxrwxrwx";
+            "type=OS.unix=symlink;size=7; l" => "Symlink|l|7|-|-|-";
+            "type=dir;UNIX.mode=4755; a" => "Dir|a|-|-|-|rwsr-xr-x";
+            "type=dir;UNIX.mode=1776;perm=el; a" => "Dir|a|-|-|-|rwxrwxrwT";
+            "type=dir;UNIX.mode=99;perm=el; a" => "Dir|a|-|-|-|el";
+            "type=dir;sizd=4096; d" => "Dir|d|4096|-|-|-";
+            "type=OS.unix=chr-1/3; null" => "Other|null|-|-|-|-";
+            "size=5; untyped" => "Other|untyped|5|-|-|-";
+        }
+    }
+
+    #[test]
+    fn mlsd_facts_are_case_insensitive() {
+        expect! { parse_mlsd_line;
+            "Type=FILE;Size=9;Modify=20240307114456;Perm=r;X.Custom=1; X"
+                => "File|X|9|2024-03-07 11:44:56|-|r";
+        }
+    }
+
+    #[test]
+    fn mlsd_accepts_mlst_leading_space_and_rejects_malformed_lines() {
+        expect! { parse_mlsd_line;
+            " type=file;size=3; a b" => "File|a b|3|-|-|-";
+            " bare" => "Other|bare|-|-|-|-";
+            "" => "None";
+            "no-space-here" => "None";
+            "size=1 name" => "None";
+            "type=file; " => "None";
+        }
+    }
+
+    #[test]
+    fn oversized_sizes_become_none_but_entries_are_kept() {
+        expect! { parse_mlsd_line;
+            "type=file;size=99999999999999999999; big" => "File|big|-|-|-|-";
+        }
+        expect! { list;
+            "-rw-r--r-- 1 u g 99999999999999999999 Mar  7 11:44 big"
+                => "File|big|-|2024-03-07 11:44:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 18446744073709551615 Mar  7 11:44 max"
+                => "File|max|18446744073709551615|2024-03-07 11:44:00|-|rw-r--r--";
+            "03-07-24  11:44AM  99999999999999999999 big" => "File|big|-|2024-03-07 11:44:00|-|-";
+        }
+    }
+
+    #[test]
+    fn list_reads_unix_lines_from_common_servers() {
+        expect! { list;
+            // vsftpd: numeric owners, zero-padded days.
+            "-rw-r--r--    1 1000     1000         1234 Mar 07 11:44 report.pdf"
+                => "File|report.pdf|1234|2024-03-07 11:44:00|-|rw-r--r--";
+            "drwxr-xr-x    2 1000     1000         4096 Jan 12  2023 archive"
+                => "Dir|archive|4096|2023-01-12 00:00:00|-|rwxr-xr-x";
+            "lrwxrwxrwx    1 0        0               7 Jun 01 09:05 latest -> v1.2.3"
+                => "Symlink|latest|7|2024-06-01 09:05:00|v1.2.3|rwxrwxrwx";
+            // proftpd
+            "-rw-r--r--   1 alice    staff        5120 Dec 31  2019 notes with spaces.txt"
+                => "File|notes with spaces.txt|5120|2019-12-31 00:00:00|-|rw-r--r--";
+            // pure-ftpd
+            "-rw-r--r--    1 1000       1000                4 Mar  7 11:44 a.txt"
+                => "File|a.txt|4|2024-03-07 11:44:00|-|rw-r--r--";
+            // pyftpdlib
+            "-rw-rw-rw-   1 owner    group         7045120 Sep 02  2012 music.mp3"
+                => "File|music.mp3|7045120|2012-09-02 00:00:00|-|rw-rw-rw-";
+            "drwxrwxrwx   1 owner    group               0 Jun 10 19:50 docs"
+                => "Dir|docs|0|2024-06-10 19:50:00|-|rwxrwxrwx";
+        }
+    }
+
+    #[test]
+    fn list_handles_missing_group_devices_acl_marks_and_utf8() {
+        expect! { list;
+            "-rw-r--r--   1 ftp  1234 Mar  7 11:44 x" => "File|x|1234|2024-03-07 11:44:00|-|rw-r--r--";
+            "crw-rw-rw-   1 root     root       1,   3 Mar  7 11:44 null"
+                => "Other|null|-|2024-03-07 11:44:00|-|rw-rw-rw-";
+            "brw-rw---- 1 root disk 8,0 Mar  7 11:44 sda" => "Other|sda|-|2024-03-07 11:44:00|-|rw-rw----";
+            "-rw-r--r--+ 1 u g 9 mar  7 11:44 café ☕.txt"
+                => "File|café ☕.txt|9|2024-03-07 11:44:00|-|rw-r--r--";
+        }
+    }
+
+    #[test]
+    fn list_preserves_leading_and_inner_spaces_and_splits_only_symlinks() {
+        expect! { list;
+            "-rw-r--r-- 1 u g 9 Mar  7 11:44   two  gaps " => "File|  two  gaps |9|2024-03-07 11:44:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 9 Mar  7  2019  lead" => "File| lead|9|2019-03-07 00:00:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 9 Mar  7 11:44 a -> b" => "File|a -> b|9|2024-03-07 11:44:00|-|rw-r--r--";
+            "lrwxrwxrwx 1 u g 9 Mar  7 11:44 a b -> c -> d"
+                => "Symlink|a b|9|2024-03-07 11:44:00|c -> d|rwxrwxrwx";
+        }
+    }
+
+    #[test]
+    fn list_infers_year_at_most_six_months_ahead() {
+        let at = |line: &str, now| parse_list_line(line, now).and_then(|e| e.modified);
+        let dec = |day| format!("-rw-r--r-- 1 u g 1 Dec {day:2} 10:00 x");
+        assert_eq!(at(&dec(1), now()), Some(ts(2024, 12, 1, 10, 0, 0)));
+        assert_eq!(at(&dec(20), now()), Some(ts(2023, 12, 20, 10, 0, 0)));
+        let jan = "-rw-r--r-- 1 u g 1 Jan  1 00:10 x";
+        assert_eq!(
+            at(jan, ts(2024, 12, 31, 23, 0, 0)),
+            Some(ts(2025, 1, 1, 0, 10, 0))
+        );
+        let leap = "-rw-r--r-- 1 u g 1 Feb 29 10:00 x";
+        assert_eq!(
+            at(leap, ts(2026, 3, 1, 0, 0, 0)),
+            Some(ts(2024, 2, 29, 10, 0, 0))
+        );
+    }
+
+    #[test]
+    fn list_rejects_blank_total_and_garbage() {
+        let bad = "|   |total 12|hello world|-rw-r--r-- 1 u g xyz Mar  7 11:44 x|\
+            -rw-r--r-- 1 u g 9 Mar  7 11:44|-rw-r--r-- 1 u g 9 Mar  7 11:44 |\
+            ?rw-r--r-- 1 u g 9 Mar  7 11:44 x|-rw-r--r-- 1 u g 9 Mar 32 11:44 x|\
+            -rw-r--r-- 1 u g 9 Mar  7 24:00 x|03-07-24  13:00PM  5 z|03-07-24  11:44AM  <DIR>|\
+            13-07-24  11:44  5 z|03-07-024  11:44  5 z|03-07-24  11:44  5x z";
+        for line in bad.split('|') {
+            assert_eq!(list(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn list_reads_iis_dos_format_in_12_and_24_hour_clocks() {
+        expect! { list;
+            "03-07-24  11:44AM       <DIR>          My Folder" => "Dir|My Folder|-|2024-03-07 11:44:00|-|-";
+            "03-07-2024  11:44PM                12345 file name.txt"
+                => "File|file name.txt|12345|2024-03-07 23:44:00|-|-";
+            "12-31-99  12:00AM  1 old" => "File|old|1|1999-12-31 00:00:00|-|-";
+            "01-02-24  12:30pm  1 x" => "File|x|1|2024-01-02 12:30:00|-|-";
+            "01-02-2024  23:59  <DIR>  y" => "Dir|y|-|2024-01-02 23:59:00|-|-";
+            "01-02-24  11:44 PM  5 z" => "File|z|5|2024-01-02 23:44:00|-|-";
+            "01/02/2024  09:05  1,234 c" => "File|c|1234|2024-01-02 09:05:00|-|-";
+        }
+    }
+
+    #[test]
+    fn hostile_names_are_returned_verbatim() {
+        for name in [
+            "../x",
+            "/etc/x",
+            "a/../../x",
+            "a\\..\\b",
+            "x\r",
+            "a/b",
+            "-rf",
+        ] {
+            let unix = list(&format!("-rw-r--r-- 1 u g 1 Mar  7 11:44 {name}"));
+            let dos = list(&format!("03-07-24  11:44AM  1 {name}"));
+            let ml = parse_mlsd_line(&format!("type=file;size=1; {name}"));
+            for entry in [unix, dos, ml] {
+                assert_eq!(entry.map(|e| e.name).as_deref(), Some(name));
+            }
+        }
+    }
+
+    #[test]
+    fn symlink_and_file_with_the_same_name_are_both_kept() {
+        let body = b"lrwxrwxrwx 1 u g 11 Mar  7 11:44 x -> /etc/passwd\n\
+            -rw-r--r-- 1 u g 1 Mar  7 11:44 x\n";
+        let entries = parse_listing(body, false, now());
+        assert_eq!(names(&entries), ["x", "x"]);
+        assert_eq!((entries[0].kind, entries[1].kind), (Symlink, File));
+        assert_eq!(entries[0].link_target.as_deref(), Some("/etc/passwd"));
+    }
+
+    #[test]
+    fn listing_strips_one_cr_per_line_and_keeps_a_name_cr() {
+        let body = b"total 2\r\n-rw-r--r-- 1 u g 1 Mar  7 11:44 x\r\r\n\
+            -rw-r--r-- 1 u g 1 Mar  7 11:44 y\n";
+        assert_eq!(names(&parse_listing(body, false, now())), ["x\r", "y"]);
+        let body = b"type=file;size=1; a\r\r\ntype=file;size=1; b\r\n";
+        assert_eq!(names(&parse_listing(body, true, now())), ["a\r", "b"]);
+    }
+
+    #[test]
+    fn listing_skips_dot_entries_and_garbage_and_decodes_lossily() {
+        let body = b"drwxr-xr-x 2 u g 4096 Mar  7 11:44 .\r\n\
+            drwxr-xr-x 2 u g 4096 Mar  7 11:44 ..\r\n\r\ngarbage\r\n\
+            -rw-r--r-- 1 u g 1 Mar  7 11:44 caf\xe9\r\n";
+        assert_eq!(names(&parse_listing(body, false, now())), ["caf\u{fffd}"]);
+        let body = b"type=dir; .\ntype=dir; ..\ntype=cdir; /pub\ntype=dir; sub\n";
+        assert_eq!(names(&parse_listing(body, true, now())), ["sub"]);
+    }
+}

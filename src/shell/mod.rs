@@ -1,0 +1,173 @@
+//! The interactive shell: a rustyline loop over the shared grammar and executor.
+//!
+//! The prompt says where you are (`ferry user@host:/cwd> `). History lives in the user's data
+//! directory (`ferry/history`) and never holds a password: `open` URLs lose theirs, `user` lines
+//! lose everything after the name, and raw `PASS` lines are not kept. Ctrl-C at the prompt clears
+//! the line; during a transfer it aborts that transfer and the session stays usable; Ctrl-D
+//! quits (QUIT).
+
+mod complete;
+pub mod grammar;
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+use rustyline::error::ReadlineError;
+use rustyline::history::{DefaultHistory, History};
+use rustyline::{Config as LineConfig, Editor};
+
+use ferry::actions::{self, Action, Ui};
+use ferry::context::Context;
+use ferry::sanitize::terminal_safe;
+
+use crate::ui::{TerminalUi, report};
+use complete::ShellHelper;
+use grammar::{Parsed, parse_line};
+
+/// Where history is kept: `$XDG_DATA_HOME/ferry/history` or the platform's equivalent.
+pub fn history_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("ferry").join("history"))
+}
+
+/// The line as it may be written to history, or `None` when it must not be kept at all.
+pub fn history_entry(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    let mut words = trimmed.split_whitespace();
+    let first = words.next()?.to_ascii_lowercase();
+    match first.as_str() {
+        "open" => {
+            let target = words.next().unwrap_or("");
+            match ferry::url::parse(target) {
+                Ok(u) if u.password.is_some() => {
+                    let rest: Vec<&str> = words.collect();
+                    let mut redacted = u.redacted();
+                    if let Some(user) = &u.user {
+                        redacted = redacted.replacen("://", &format!("://{user}@"), 1);
+                    }
+                    Some(
+                        format!("open {redacted} {}", rest.join(" "))
+                            .trim_end()
+                            .to_owned(),
+                    )
+                }
+                _ => Some(trimmed.to_owned()),
+            }
+        }
+        "user" => Some(match words.next() {
+            Some(name) => format!("user {name}"),
+            None => "user".to_owned(),
+        }),
+        "quote" | "literal" => {
+            let verb = words.next().unwrap_or("").to_ascii_uppercase();
+            (!matches!(verb.as_str(), "PASS" | "ACCT")).then(|| trimmed.to_owned())
+        }
+        _ => Some(trimmed.to_owned()),
+    }
+}
+
+fn prompt(ctx: &Context) -> String {
+    match (ctx.endpoint(), ctx.remote_cwd()) {
+        (Some(e), Some(cwd)) => format!(
+            "ferry {}:{}> ",
+            terminal_safe(&e.display()),
+            terminal_safe(cwd)
+        ),
+        (Some(e), None) => format!("ferry {}> ", terminal_safe(&e.display())),
+        _ => "ferry> ".to_owned(),
+    }
+}
+
+/// Runs the shell until `quit` or Ctrl-D; `open` is connected to first when given.
+pub fn run(ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCode {
+    let interrupt = ctx.interrupt.clone();
+    if let Err(e) = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst)) {
+        eprintln!("ferry: warning: Ctrl-C will not abort transfers: {e}");
+    }
+    let ctx = Rc::new(RefCell::new(ctx));
+    let config = LineConfig::builder().auto_add_history(false).build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> = match Editor::with_config(config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("ferry: error: cannot start the line editor: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    editor.set_helper(Some(ShellHelper::new(ctx.clone())));
+    let history = history_path();
+    if let Some(path) = &history {
+        let _ = editor.load_history(path);
+    }
+    if let Some(action) = open {
+        run_action(&ctx, &action, &mut ui);
+    }
+    loop {
+        let line = match editor.readline(&prompt(&ctx.borrow())) {
+            Ok(line) => line,
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("ferry: error: reading the command line: {e}");
+                break;
+            }
+        };
+        if let Some(entry) = history_entry(&line) {
+            let _ = editor.history_mut().add(&entry);
+            save_history(&mut editor, history.as_ref());
+        }
+        match parse_line(&line) {
+            Ok(Parsed::Empty) => {}
+            Ok(Parsed::Quit) => break,
+            Ok(Parsed::Help(topic)) => match grammar::help(topic.as_deref()) {
+                Ok(text) => print!("{text}"),
+                Err(msg) => eprintln!("ferry: {msg}"),
+            },
+            Ok(Parsed::Action(action)) => run_action(&ctx, &action, &mut ui),
+            Err(msg) => eprintln!("ferry: {msg}"),
+        }
+    }
+    save_history(&mut editor, history.as_ref());
+    ctx.borrow_mut().close();
+    ExitCode::SUCCESS
+}
+
+fn run_action(ctx: &Rc<RefCell<Context>>, action: &Action, ui: &mut TerminalUi) {
+    let mut ctx = ctx.borrow_mut();
+    ctx.interrupt.store(false, Ordering::SeqCst);
+    let result = actions::execute(&mut ctx, action, ui);
+    let _ = ui.flush();
+    match result {
+        Ok(()) => {}
+        Err(ferry::Error::Interrupted) => ui.notice("interrupted; the connection is still open"),
+        Err(e) => report("", &e),
+    }
+}
+
+fn save_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: Option<&PathBuf>) {
+    let Some(path) = path else { return };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = editor.save_history(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_never_keeps_a_password() {
+        let e = history_entry("open ftp://bob:hunter2@example.org/pub").unwrap();
+        assert!(!e.contains("hunter2"), "{e}");
+        assert!(e.starts_with("open ftp://bob@example.org"), "{e}");
+        assert_eq!(history_entry("user bob hunter2").unwrap(), "user bob");
+        assert_eq!(history_entry("quote PASS hunter2"), None);
+        assert_eq!(history_entry("get a.txt").unwrap(), "get a.txt");
+        assert_eq!(
+            history_entry("open example.org 21").unwrap(),
+            "open example.org 21"
+        );
+    }
+}
