@@ -8,7 +8,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
-        [--user NAME:PASS ...] [--anonymous]
+        [--user NAME:PASS ...] [--anonymous] [--rate BYTES]
 """
 
 import argparse
@@ -19,7 +19,7 @@ import threading
 import warnings
 
 from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.handlers import FTPHandler
+from pyftpdlib.handlers import FTPHandler, ThrottledDTPHandler
 from pyftpdlib.servers import FTPServer
 
 FULL_PERMS = "elradfmwMT"
@@ -42,6 +42,14 @@ def parse_args(argv):
         "--anonymous",
         action="store_true",
         help="allow anonymous login with read and write permissions",
+    )
+    p.add_argument(
+        "--rate",
+        type=int,
+        default=0,
+        metavar="BYTES",
+        help="throttle every data connection to BYTES per second (for tests "
+        "that interrupt a transfer in the middle)",
     )
     return p.parse_args(argv)
 
@@ -79,6 +87,14 @@ def main(argv):
 
     class Handler(FTPHandler):
         pass
+
+    if args.rate:
+
+        class Throttled(ThrottledDTPHandler):
+            read_limit = args.rate
+            write_limit = args.rate
+
+        Handler.dtp_handler = Throttled
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

@@ -38,6 +38,7 @@ pub(super) fn get(
             return Ok(());
         }
         Output::File(path) => path.clone(),
+        Output::Into(dir) if dir.as_os_str() == "." => PathBuf::from(safe_name(base_name(remote))?),
         Output::Into(dir) => dir.join(safe_name(base_name(remote))?),
     };
     let hash = ctx.hash;

@@ -121,8 +121,10 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     lines.push(format!("Local directory: {local}"));
-    lines.push(format!("Transfer type: {:?}", ctx.transfer_type).to_lowercase());
-    lines.push(format!("Data connections: {:?}", ctx.config.session.data_mode).to_lowercase());
+    let ty = format!("{:?}", ctx.transfer_type).to_lowercase();
+    lines.push(format!("Transfer type: {ty}"));
+    let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
+    lines.push(format!("Data connections: {mode}"));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(
         "Verbose: {}; debug: {}; prompting: {}; hash marks: {}",

@@ -1,21 +1,17 @@
 //! Directory listings (MLSD/MLST facts, Unix `ls -l`, DOS/IIS) turned into one [`Entry`] type,
 //! plus the [`Timestamp`] used for MDTM replies and modification times.
 //!
-//! Everything here is sans-IO and never panics on server input. Design choices:
+//! Sans-IO; never panics on server input. Design choices:
 //!
 //! * **Names are not judged here.** [`Entry::name`] is exactly what the server sent (`../x`,
-//!   `a/b`, a trailing CR, ...). Deciding whether a name is safe to use locally is the caller's
-//!   job; this module only parses.
-//! * **Lines.** [`parse_listing`] splits at LF, strips one CR directly before it, and decodes each
-//!   line with [`String::from_utf8_lossy`]. The per-line parsers take the line verbatim. Lines
-//!   that do not parse are skipped, as are entries named `.` and `..`.
-//! * **Sizes** that are not plain decimal `u64` values (a 20-digit size, say) become `None`;
-//!   the entry itself is kept.
-//! * **Time.** Listings carry no time zone, so timestamps are "UTC-ish": MLSD/MDTM values are UTC
-//!   by RFC 3659, LIST values are whatever the server's clock said. A Unix date without a year
-//!   gets the latest year that puts it no more than 183 days after `now`. Seconds up to 60 (a
-//!   leap second, allowed by RFC 3659) are accepted. Calendar arithmetic is proleptic Gregorian
-//!   on `i64` days, done here without a date crate.
+//!   `a/b`, a trailing CR); callers decide whether a name is safe to use locally.
+//! * **Lines.** [`parse_listing`] splits at LF, strips one CR directly before it, and decodes
+//!   lossily; the per-line parsers take the line verbatim. Unparseable lines are skipped.
+//! * **Sizes** that are not decimal `u64` values (a 20-digit size) become `None`; the entry stays.
+//! * **Time** is "UTC-ish": MLSD/MDTM values are UTC (RFC 3659), LIST values are the server's
+//!   local clock. A Unix date without a year gets the latest year that puts it at most 183 days
+//!   after `now`. Second 60 (a leap second, RFC 3659) is accepted. Calendar arithmetic is
+//!   proleptic Gregorian on `i64` days, without a date crate.
 //! * **MLSD.** Facts are case-insensitive; the name is everything after the first space, so it
 //!   may hold `;` and spaces. One leading space (as in an MLST reply line) is dropped when facts
 //!   follow it. `type=cdir`/`pdir` lines are skipped. `UNIX.mode` is rendered as `rwxr-xr-x`
@@ -101,12 +97,8 @@ fn is_leap(year: i64) -> bool {
 }
 
 fn days_in_month(year: i64, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let february = 28 + u8::from(is_leap(year));
+    [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][usize::from(month - 1)]
 }
 
 /// Days from 1970-01-01 to the given date, counting in 400-year eras that start on March 1.
@@ -208,12 +200,13 @@ impl fmt::Display for Timestamp {
     }
 }
 
-/// One MLSD/MLST line: "type=file;size=123;modify=20240307114456;perm=r; name with spaces" (facts are case-insensitive,
-/// separated by ';', then ONE space, then the name which may contain ';' and spaces). type=cdir and type=pdir → return None (skip them);
-/// type=OS.unix=symlink / OS.unix=slink:target → Symlink; unknown type → Other.
+/// One MLSD/MLST line: `type=file;size=123;modify=20240307114456;perm=r; name with spaces`.
 ///
-/// Also returns `None` for a line without a space, with an empty name, or whose facts do not
-/// end in `;`. Unknown facts and facts without `=` are ignored.
+/// Facts are case-insensitive and separated by `;`; then ONE space, then the name, which may
+/// contain `;` and spaces. `type=cdir` and `type=pdir` return `None` (skip them);
+/// `type=OS.unix=symlink` and `OS.unix=slink:target` give [`EntryKind::Symlink`]; unknown types
+/// give [`EntryKind::Other`]. Also `None` for a line without a space, with an empty name, or
+/// whose facts do not end in `;`. Unknown facts and facts without `=` are ignored.
 pub fn parse_mlsd_line(line: &str) -> Option<Entry> {
     let facts_first = |rest: &&str| {
         rest.split(' ')
@@ -278,29 +271,26 @@ fn mode_string(octal: &str) -> Option<String> {
     Some(out)
 }
 
-/// One LIST line in Unix `ls -l` format (with or without the group column; with numeric or named owners; device files "c 1, 3";
-/// "total N" lines → None; names with spaces and leading spaces preserved after the date; symlinks "name -> target";
-/// dates "Mar  7 11:44" (no year: pick the year such that the date is not more than ~6 months in the future relative to `now`)
-/// or "Mar  7  2019"; UTF-8 names) or in DOS/IIS format ("03-07-24  11:44AM       <DIR>          name" and
-/// "03-07-2024  11:44PM  12345 name", 2- and 4-digit years, 12-hour clock with AM/PM, 24-hour variants too).
-/// Returns None for lines it cannot parse (blank, "total 12", garbage).
+/// One LIST line in Unix `ls -l` or DOS/IIS format; `None` for lines it cannot parse (blank,
+/// `total 12`, garbage).
+///
+/// Unix: with or without the group column, numeric or named owners, device files (`c 1, 3`),
+/// names with spaces (leading ones too) kept after the date, symlinks `name -> target`, dates
+/// `Mar  7 11:44` (the year is chosen so the date is at most ~6 months after `now`) or
+/// `Mar  7  2019`. DOS/IIS: `03-07-24  11:44AM       <DIR>          name` and
+/// `03-07-2024  11:44PM  12345 name`, 2- and 4-digit years, 12- and 24-hour clocks.
 pub fn parse_list_line(line: &str, now: Timestamp) -> Option<Entry> {
     parse_unix_line(line, now).or_else(|| parse_dos_line(line))
 }
 
 /// Fields separated by runs of spaces or tabs, each with its byte offset in the line.
 fn fields(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
-        match (c == ' ' || c == '\t', start) {
-            (true, Some(s)) => {
-                out.push((s, &line[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    let (mut out, mut offset) = (Vec::new(), 0);
+    for field in line.split([' ', '\t']) {
+        if !field.is_empty() {
+            out.push((offset, field));
         }
+        offset += field.len() + 1; // every separator is one byte
     }
     out
 }
@@ -313,11 +303,9 @@ fn small_number(s: &str, max_len: usize) -> Option<u32> {
 /// `HH:MM` with `HH <= 23`, `MM <= 59`.
 fn clock(s: &str) -> Option<(u8, u8)> {
     let (h, m) = s.split_once(':')?;
-    let (h, m) = (
-        small_number(h, 2)?,
-        small_number(m, 2).filter(|_| m.len() == 2)?,
-    );
-    (h <= 23 && m <= 59).then_some((h as u8, m as u8))
+    let hour = small_number(h, 2).filter(|h| *h <= 23)?;
+    let minute = small_number(m, 2).filter(|v| m.len() == 2 && *v <= 59)?;
+    Some((hour as u8, minute as u8))
 }
 
 fn parse_unix_line(line: &str, now: Timestamp) -> Option<Entry> {
@@ -439,8 +427,8 @@ fn parse_dos_line(line: &str) -> Option<Entry> {
     Some(entry)
 }
 
-/// Parses a whole listing body (bytes as received; CRLF or LF; lossy UTF-8), MLSD when `mlsd` is true else LIST,
-/// skipping unparseable lines, and entries named "." or "..".
+/// Parses a whole listing body (bytes as received; CRLF or LF; lossy UTF-8), MLSD when `mlsd`
+/// is true else LIST, skipping unparseable lines and entries named `.` or `..`.
 pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
     body.split(|&b| b == b'\n')
         .filter_map(|raw| {
@@ -458,7 +446,6 @@ pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use EntryKind::*;
 
     fn ts(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Timestamp {
         Timestamp::checked(year, month, day, hour, minute, second).expect("valid fixture")
@@ -466,60 +453,49 @@ mod tests {
     fn now() -> Timestamp {
         ts(2024, 6, 15, 12, 0, 0)
     }
-    fn list(line: &str) -> Option<Entry> {
-        parse_list_line(line, now())
-    }
     fn names(entries: &[Entry]) -> Vec<&str> {
         entries.iter().map(|e| e.name.as_str()).collect()
     }
-
-    /// `kind|name|size|modified|link target|permissions`, with `-` for absent values.
+    fn dash<T: ToString>(value: Option<T>) -> String {
+        value.map_or("-".into(), |v| v.to_string())
+    }
+    fn mdtm(s: &str) -> String {
+        dash(Timestamp::parse_mdtm(s))
+    }
+    /// `kind|name|size|modified|link target|permissions`, `-` for absent values.
     fn summary(entry: Option<Entry>) -> String {
         let Some(e) = entry else { return "None".into() };
-        let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".into());
-        let size = or_dash(e.size.map(|s| s.to_string()));
-        let modified = or_dash(e.modified.map(|t| t.to_string()));
-        let (name, target, perms) = (
-            e.name.escape_debug(),
-            or_dash(e.link_target),
-            or_dash(e.permissions),
-        );
+        let (size, modified) = (dash(e.size), dash(e.modified));
+        let (target, perms) = (dash(e.link_target), dash(e.permissions));
+        let name = e.name.escape_debug();
         format!("{:?}|{name}|{size}|{modified}|{target}|{perms}", e.kind)
     }
+    fn ml(line: &str) -> String {
+        summary(parse_mlsd_line(line))
+    }
+    fn ls(line: &str) -> String {
+        summary(parse_list_line(line, now()))
+    }
 
-    /// Table of `line => summary` checks for one parser.
-    macro_rules! expect {
-        ($parse:expr; $($line:expr => $want:expr;)*) => {$(
-            assert_eq!(summary($parse($line)), $want, "line {:?}", $line);
+    /// A table of `input => expected` checks for one string-producing function.
+    macro_rules! check {
+        ($f:expr; $($input:expr => $want:expr;)*) => {$(
+            assert_eq!($f($input), $want, "input {:?}", $input);
         )*};
     }
 
     #[test]
-    fn mdtm_parses_plain_fractional_leap_day_and_leap_second() {
-        let mdtm = |s| Timestamp::parse_mdtm(s).map(|t| t.to_string());
-        assert_eq!(
-            mdtm("20240307114456").as_deref(),
-            Some("2024-03-07 11:44:56")
-        );
-        assert_eq!(
-            mdtm("20240307114456.123").as_deref(),
-            Some("2024-03-07 11:44:56")
-        );
-        assert_eq!(
-            mdtm("20240229000000").as_deref(),
-            Some("2024-02-29 00:00:00")
-        );
-        assert_eq!(
-            mdtm("20161231235960").as_deref(),
-            Some("2016-12-31 23:59:60")
-        );
-    }
-
-    #[test]
-    fn mdtm_rejects_bad_ranges_and_shapes() {
-        let bad = "20241307114456|20240007114456|20240230114456|20230229000000|20240307244456|\
-            20240307116056|20240307114461|2024||20240307114456.|20240307114456.1a| 20240307114456|\
-            +2024030711445|202403071144567|2024-03-07 11:44|20240307114456 ";
+    fn mdtm_parses_plain_and_fractional_times_and_validates_ranges() {
+        check! { mdtm;
+            "20240307114456" => "2024-03-07 11:44:56";
+            "20240307114456.123" => "2024-03-07 11:44:56";
+            "20240229000000" => "2024-02-29 00:00:00";
+            "20161231235960" => "2016-12-31 23:59:60"; // leap second, RFC 3659
+            "20241307114456" => "-"; // month 13
+            "20230229000000" => "-"; // not a leap year
+        }
+        let bad = "20240007114456|20240230114456|20240307244456|20240307116056|20240307114461|\
+            2024||20240307114456.|20240307114456.1a| 20240307114456|+2024030711445|202403071144567";
         for s in bad.split('|') {
             assert_eq!(Timestamp::parse_mdtm(s), None, "{s:?}");
         }
@@ -536,7 +512,7 @@ mod tests {
     }
 
     #[test]
-    fn unix_seconds_round_trip_across_leap_years_and_2038() {
+    fn unix_seconds_round_trip_across_leap_years_1970_and_2038() {
         let from = Timestamp::from_unix_seconds;
         for secs in (-12_000_000_000_i64..20_000_000_000).step_by(86_399 * 3 + 7) {
             let t = from(secs);
@@ -546,25 +522,21 @@ mod tests {
             assert!(from(secs + 1) > t, "ordering follows time at {secs}");
         }
         assert_eq!(from(951_868_799), ts(2000, 2, 29, 23, 59, 59));
-        assert_eq!(from(0), ts(1970, 1, 1, 0, 0, 0));
+        assert_eq!(from(-1), ts(1969, 12, 31, 23, 59, 59));
         assert_eq!(from(2_147_483_648), ts(2038, 1, 19, 3, 14, 8));
     }
 
     #[test]
-    fn from_unix_seconds_saturates_at_i32_years() {
+    fn from_unix_seconds_saturates_and_display_is_iso_like() {
         let from = Timestamp::from_unix_seconds;
         assert_eq!(from(i64::MAX), ts(i32::MAX, 12, 31, 23, 59, 59));
         assert_eq!(from(i64::MIN), ts(i32::MIN, 1, 1, 0, 0, 0));
-    }
-
-    #[test]
-    fn timestamp_displays_iso_like() {
         assert_eq!(ts(987, 3, 7, 1, 4, 6).to_string(), "0987-03-07 01:04:06");
     }
 
     #[test]
     fn mlsd_reads_pyftpdlib_proftpd_pure_ftpd_and_iis_lines() {
-        expect! { parse_mlsd_line;
+        check! { ml;
             "type=file;size=156;perm=r;modify=20071029155301;unique=8012; music.mp3"
                 => "File|music.mp3|156|2007-10-29 15:53:01|-|r";
             "modify=20240307114456;perm=adfr;size=1234;type=file;unique=FD00U2C;\
@@ -579,17 +551,23 @@ mod tests {
     }
 
     #[test]
-    fn mlsd_skips_cdir_and_pdir() {
-        expect! { parse_mlsd_line;
+    fn mlsd_skips_cdir_and_pdir_and_rejects_malformed_lines() {
+        check! { ml;
             "type=cdir;perm=el;unique=8013;modify=20071029155301; ." => "None";
             "type=pdir;perm=el;modify=20071029155301; .." => "None";
             "Type=CDir; /pub" => "None";
+            "" => "None";
+            "no-space-here" => "None";
+            "size=1 name" => "None"; // facts must end with ';'
+            "type=file; " => "None";
         }
     }
 
     #[test]
-    fn mlsd_reads_symlink_types_modes_and_unknown_types() {
-        expect! { parse_mlsd_line;
+    fn mlsd_facts_are_case_insensitive_and_types_map_to_kinds() {
+        check! { ml;
+            "Type=FILE;Size=9;Modify=20240307114456;Perm=r;X.Custom=1; X"
+                => "File|X|9|2024-03-07 11:44:56|-|r";
             "modify=20240307114456;type=OS.unix=slink:/srv/v1;UNIX.mode=0777; v"
                 => "Symlink|v|-|2024-03-07 11:44:56|/srv/v1|rwxrwxrwx";
             "type=OS.unix=symlink;size=7; l" => "Symlink|l|7|-|-|-";
@@ -599,35 +577,15 @@ mod tests {
             "type=dir;sizd=4096; d" => "Dir|d|4096|-|-|-";
             "type=OS.unix=chr-1/3; null" => "Other|null|-|-|-|-";
             "size=5; untyped" => "Other|untyped|5|-|-|-";
-        }
-    }
-
-    #[test]
-    fn mlsd_facts_are_case_insensitive() {
-        expect! { parse_mlsd_line;
-            "Type=FILE;Size=9;Modify=20240307114456;Perm=r;X.Custom=1; X"
-                => "File|X|9|2024-03-07 11:44:56|-|r";
-        }
-    }
-
-    #[test]
-    fn mlsd_accepts_mlst_leading_space_and_rejects_malformed_lines() {
-        expect! { parse_mlsd_line;
-            " type=file;size=3; a b" => "File|a b|3|-|-|-";
+            " type=file;size=3; a b" => "File|a b|3|-|-|-"; // MLST reply line
             " bare" => "Other|bare|-|-|-|-";
-            "" => "None";
-            "no-space-here" => "None";
-            "size=1 name" => "None";
-            "type=file; " => "None";
         }
     }
 
     #[test]
     fn oversized_sizes_become_none_but_entries_are_kept() {
-        expect! { parse_mlsd_line;
-            "type=file;size=99999999999999999999; big" => "File|big|-|-|-|-";
-        }
-        expect! { list;
+        check! { ml; "type=file;size=99999999999999999999; big" => "File|big|-|-|-|-"; }
+        check! { ls;
             "-rw-r--r-- 1 u g 99999999999999999999 Mar  7 11:44 big"
                 => "File|big|-|2024-03-07 11:44:00|-|rw-r--r--";
             "-rw-r--r-- 1 u g 18446744073709551615 Mar  7 11:44 max"
@@ -637,8 +595,8 @@ mod tests {
     }
 
     #[test]
-    fn list_reads_unix_lines_from_common_servers() {
-        expect! { list;
+    fn list_reads_unix_lines_from_vsftpd_proftpd_pure_ftpd_and_pyftpdlib() {
+        check! { ls;
             // vsftpd: numeric owners, zero-padded days.
             "-rw-r--r--    1 1000     1000         1234 Mar 07 11:44 report.pdf"
                 => "File|report.pdf|1234|2024-03-07 11:44:00|-|rw-r--r--";
@@ -661,23 +619,22 @@ mod tests {
     }
 
     #[test]
-    fn list_handles_missing_group_devices_acl_marks_and_utf8() {
-        expect! { list;
-            "-rw-r--r--   1 ftp  1234 Mar  7 11:44 x" => "File|x|1234|2024-03-07 11:44:00|-|rw-r--r--";
+    fn list_handles_missing_group_devices_acl_marks_spaces_and_utf8() {
+        check! { ls;
+            "-rw-r--r--   1 ftp  1234 Mar  7 11:44 x"
+                => "File|x|1234|2024-03-07 11:44:00|-|rw-r--r--";
             "crw-rw-rw-   1 root     root       1,   3 Mar  7 11:44 null"
                 => "Other|null|-|2024-03-07 11:44:00|-|rw-rw-rw-";
-            "brw-rw---- 1 root disk 8,0 Mar  7 11:44 sda" => "Other|sda|-|2024-03-07 11:44:00|-|rw-rw----";
+            "brw-rw---- 1 root disk 8,0 Mar  7 11:44 sda"
+                => "Other|sda|-|2024-03-07 11:44:00|-|rw-rw----";
             "-rw-r--r--+ 1 u g 9 mar  7 11:44 café ☕.txt"
                 => "File|café ☕.txt|9|2024-03-07 11:44:00|-|rw-r--r--";
-        }
-    }
-
-    #[test]
-    fn list_preserves_leading_and_inner_spaces_and_splits_only_symlinks() {
-        expect! { list;
-            "-rw-r--r-- 1 u g 9 Mar  7 11:44   two  gaps " => "File|  two  gaps |9|2024-03-07 11:44:00|-|rw-r--r--";
-            "-rw-r--r-- 1 u g 9 Mar  7  2019  lead" => "File| lead|9|2019-03-07 00:00:00|-|rw-r--r--";
-            "-rw-r--r-- 1 u g 9 Mar  7 11:44 a -> b" => "File|a -> b|9|2024-03-07 11:44:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 9 Mar  7 11:44   two  gaps "
+                => "File|  two  gaps |9|2024-03-07 11:44:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 9 Mar  7  2019  lead"
+                => "File| lead|9|2019-03-07 00:00:00|-|rw-r--r--";
+            "-rw-r--r-- 1 u g 9 Mar  7 11:44 a -> b"
+                => "File|a -> b|9|2024-03-07 11:44:00|-|rw-r--r--";
             "lrwxrwxrwx 1 u g 9 Mar  7 11:44 a b -> c -> d"
                 => "Symlink|a b|9|2024-03-07 11:44:00|c -> d|rwxrwxrwx";
         }
@@ -685,38 +642,21 @@ mod tests {
 
     #[test]
     fn list_infers_year_at_most_six_months_ahead() {
-        let at = |line: &str, now| parse_list_line(line, now).and_then(|e| e.modified);
-        let dec = |day| format!("-rw-r--r-- 1 u g 1 Dec {day:2} 10:00 x");
-        assert_eq!(at(&dec(1), now()), Some(ts(2024, 12, 1, 10, 0, 0)));
-        assert_eq!(at(&dec(20), now()), Some(ts(2023, 12, 20, 10, 0, 0)));
-        let jan = "-rw-r--r-- 1 u g 1 Jan  1 00:10 x";
-        assert_eq!(
-            at(jan, ts(2024, 12, 31, 23, 0, 0)),
-            Some(ts(2025, 1, 1, 0, 10, 0))
-        );
-        let leap = "-rw-r--r-- 1 u g 1 Feb 29 10:00 x";
-        assert_eq!(
-            at(leap, ts(2026, 3, 1, 0, 0, 0)),
-            Some(ts(2024, 2, 29, 10, 0, 0))
-        );
-    }
-
-    #[test]
-    fn list_rejects_blank_total_and_garbage() {
-        let bad = "|   |total 12|hello world|-rw-r--r-- 1 u g xyz Mar  7 11:44 x|\
-            -rw-r--r-- 1 u g 9 Mar  7 11:44|-rw-r--r-- 1 u g 9 Mar  7 11:44 |\
-            ?rw-r--r-- 1 u g 9 Mar  7 11:44 x|-rw-r--r-- 1 u g 9 Mar 32 11:44 x|\
-            -rw-r--r-- 1 u g 9 Mar  7 24:00 x|03-07-24  13:00PM  5 z|03-07-24  11:44AM  <DIR>|\
-            13-07-24  11:44  5 z|03-07-024  11:44  5 z|03-07-24  11:44  5x z";
-        for line in bad.split('|') {
-            assert_eq!(list(line), None, "{line:?}");
-        }
+        let at = |line: &str, now| dash(parse_list_line(line, now).and_then(|e| e.modified));
+        let line = |date: &str| format!("-rw-r--r-- 1 u g 1 {date} x");
+        assert_eq!(at(&line("Dec  1 10:00"), now()), "2024-12-01 10:00:00");
+        assert_eq!(at(&line("Dec 20 10:00"), now()), "2023-12-20 10:00:00");
+        let eve = ts(2024, 12, 31, 23, 0, 0);
+        assert_eq!(at(&line("Jan  1 00:10"), eve), "2025-01-01 00:10:00");
+        let after_leap = ts(2026, 3, 1, 0, 0, 0);
+        assert_eq!(at(&line("Feb 29 10:00"), after_leap), "2024-02-29 10:00:00");
     }
 
     #[test]
     fn list_reads_iis_dos_format_in_12_and_24_hour_clocks() {
-        expect! { list;
-            "03-07-24  11:44AM       <DIR>          My Folder" => "Dir|My Folder|-|2024-03-07 11:44:00|-|-";
+        check! { ls;
+            "03-07-24  11:44AM       <DIR>          My Folder"
+                => "Dir|My Folder|-|2024-03-07 11:44:00|-|-";
             "03-07-2024  11:44PM                12345 file name.txt"
                 => "File|file name.txt|12345|2024-03-07 23:44:00|-|-";
             "12-31-99  12:00AM  1 old" => "File|old|1|1999-12-31 00:00:00|-|-";
@@ -724,6 +664,18 @@ mod tests {
             "01-02-2024  23:59  <DIR>  y" => "Dir|y|-|2024-01-02 23:59:00|-|-";
             "01-02-24  11:44 PM  5 z" => "File|z|5|2024-01-02 23:44:00|-|-";
             "01/02/2024  09:05  1,234 c" => "File|c|1234|2024-01-02 09:05:00|-|-";
+        }
+    }
+
+    #[test]
+    fn list_rejects_blank_total_and_garbage() {
+        let bad = "|total 12|   |hello world|?rw-r--r-- 1 u g 9 Mar  7 11:44 x|\
+            -rw-r--r-- 1 u g xyz Mar  7 11:44 x|-rw-r--r-- 1 u g 9 Mar  7 11:44|\
+            -rw-r--r-- 1 u g 9 Mar  7 11:44 |-rw-r--r-- 1 u g 9 Mar 32 11:44 x|\
+            -rw-r--r-- 1 u g 9 Mar  7 24:00 x|03-07-24  13:00PM  5 z|03-07-24  11:44AM  <DIR>|\
+            13-07-24  11:44  5 z|03-07-024  11:44  5 z|03-07-24  11:44  5x z|03-07-24  11:4  5 z";
+        for line in bad.split('|') {
+            assert_eq!(parse_list_line(line, now()), None, "{line:?}");
         }
     }
 
@@ -738,10 +690,10 @@ mod tests {
             "a/b",
             "-rf",
         ] {
-            let unix = list(&format!("-rw-r--r-- 1 u g 1 Mar  7 11:44 {name}"));
-            let dos = list(&format!("03-07-24  11:44AM  1 {name}"));
-            let ml = parse_mlsd_line(&format!("type=file;size=1; {name}"));
-            for entry in [unix, dos, ml] {
+            let unix = parse_list_line(&format!("-rw-r--r-- 1 u g 1 Mar  7 11:44 {name}"), now());
+            let dos = parse_list_line(&format!("03-07-24  11:44AM  1 {name}"), now());
+            let mlsd = parse_mlsd_line(&format!("type=file;size=1; {name}"));
+            for entry in [unix, dos, mlsd] {
                 assert_eq!(entry.map(|e| e.name).as_deref(), Some(name));
             }
         }
@@ -752,8 +704,8 @@ mod tests {
         let body = b"lrwxrwxrwx 1 u g 11 Mar  7 11:44 x -> /etc/passwd\n\
             -rw-r--r-- 1 u g 1 Mar  7 11:44 x\n";
         let entries = parse_listing(body, false, now());
-        assert_eq!(names(&entries), ["x", "x"]);
-        assert_eq!((entries[0].kind, entries[1].kind), (Symlink, File));
+        let kinds: Vec<_> = entries.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert_eq!(kinds, [("x", EntryKind::Symlink), ("x", EntryKind::File)]);
         assert_eq!(entries[0].link_target.as_deref(), Some("/etc/passwd"));
     }
 

@@ -104,7 +104,9 @@ pub fn run(ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCode {
         run_action(&ctx, &action, &mut ui);
     }
     loop {
-        let line = match editor.readline(&prompt(&ctx.borrow())) {
+        // The prompt is made first: completion borrows the context during readline.
+        let prompt = prompt(&ctx.borrow());
+        let line = match editor.readline(&prompt) {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,

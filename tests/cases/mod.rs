@@ -1,6 +1,8 @@
 //! Integration test cases, one file per area.
 
+mod batch;
 mod engine;
 mod fake_cli;
 mod pyftpdlib;
+mod shell_pty;
 mod support_selftest;

@@ -26,6 +26,8 @@ pub struct PyFtpdOptions {
     pub users: Vec<(String, String)>,
     /// Allow `anonymous` (any password) with read and write permissions.
     pub anonymous: bool,
+    /// Throttle data connections to this many bytes per second.
+    pub rate: Option<u64>,
 }
 
 impl Default for PyFtpdOptions {
@@ -36,6 +38,7 @@ impl Default for PyFtpdOptions {
             ipv6: false,
             users: vec![("alice".into(), "s3cret pass".into())],
             anonymous: true,
+            rate: None,
         }
     }
 }
@@ -97,6 +100,9 @@ impl PyFtpd {
         }
         if opts.anonymous {
             cmd.arg("--anonymous");
+        }
+        if let Some(rate) = opts.rate {
+            cmd.arg("--rate").arg(rate.to_string());
         }
         let mut child = cmd
             .stdin(Stdio::piped())

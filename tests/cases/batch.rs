@@ -1,0 +1,172 @@
+//! Batch mode end to end against pyftpdlib and the fake server: scripts that work, scripts that
+//! fail half-way, `-k`, `-` lines, commands on standard input, and reconnecting.
+
+use std::fs;
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::support::fake_server::{FakeConfig, FakeServer};
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
+use crate::support::{Run, ferry_command, run, test_bytes};
+
+fn user_url(server: &PyFtpd) -> String {
+    server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1)
+}
+
+/// Runs `ferry -b SCRIPT URL` in `dir`.
+fn batch_in(dir: &std::path::Path, script: &str, url: &str, extra: &[&str]) -> Run {
+    let path = dir.join("script.ftp");
+    fs::write(&path, script).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(dir)
+        .args(["--timeout", "10"])
+        .args(extra)
+        .arg("-b")
+        .arg(&path)
+        .arg(url);
+    run(cmd)
+}
+
+#[test]
+fn a_script_makes_uploads_lists_renames_downloads_and_deletes() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let data = test_bytes(300_000, 5);
+    fs::write(work.path().join("report 2024.bin"), &data).unwrap();
+    let script = r#"
+# a comment, then a blank line
+
+mkdir incoming
+cd incoming
+put "report 2024.bin"
+ls
+rename "report 2024.bin" final.bin
+lcd out
+get final.bin
+delete final.bin
+cdup
+rmdir incoming
+"#;
+    fs::create_dir(work.path().join("out")).unwrap();
+    let run = batch_in(work.path(), script, &user_url(&server), &[]).success();
+    assert!(
+        run.stdout_text().contains("report 2024.bin"),
+        "{}",
+        run.stdout_text()
+    );
+    assert!(fs::read(work.path().join("out/final.bin")).unwrap() == data);
+    assert!(!server.root().join("incoming").exists());
+}
+
+#[test]
+fn a_failing_line_stops_the_script_with_its_line_number() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let script = "mkdir first\nget no-such-file\nmkdir never\n";
+    let run = batch_in(work.path(), script, &user_url(&server), &[]);
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert!(run.stderr.contains("script.ftp:2: error"), "{}", run.stderr);
+    assert!(server.root().join("first").is_dir());
+    assert!(
+        !server.root().join("never").exists(),
+        "a line after the failure ran"
+    );
+}
+
+#[test]
+fn keep_going_runs_on_and_still_fails_and_dash_lines_may_fail() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let script = "-get ignored-failure\nget counted-failure\nmkdir after\n";
+    let run = batch_in(work.path(), script, &user_url(&server), &["-k"]);
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert!(server.root().join("after").is_dir());
+    assert!(
+        run.stderr.contains("script.ftp:1:") && run.stderr.contains("script.ftp:2:"),
+        "{}",
+        run.stderr
+    );
+
+    let run = batch_in(
+        work.path(),
+        "-get ignored\nmkdir only\n",
+        &user_url(&server),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(server.root().join("only").is_dir());
+}
+
+#[test]
+fn unknown_commands_in_a_script_are_usage_errors_with_a_suggestion() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let run = batch_in(work.path(), "pwd\nmkdri x\n", &user_url(&server), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("script.ftp:2: error: unknown command `mkdri`; did you mean `mkdir`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn commands_on_standard_input_run_as_a_batch() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("a.txt"), "from stdin\n").unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .arg(server.url(""))
+        .stdin(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"get a.txt\nquit\nmkdir not-reached\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        fs::read(work.path().join("a.txt")).unwrap(),
+        b"from stdin\n"
+    );
+    assert!(!server.root().join("not-reached").exists());
+}
+
+#[test]
+fn a_dropped_connection_is_made_again_by_the_next_command() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/d/f".into(), b"x".to_vec()));
+    cfg.overrides.push((
+        "NOOP".into(),
+        "421 Idle timeout, closing control connection.".into(),
+    ));
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let run = batch_in(work.path(), "cd d\n-noop\nget f\n", &server.url("/"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("reconnecting"), "{}", run.stderr);
+    assert_eq!(fs::read(work.path().join("f")).unwrap(), b"x");
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "USER").count(),
+        2,
+        "{verbs:?}"
+    );
+    // The directory was restored on the new connection before the download.
+    let cmds = server.commands();
+    let second_login = cmds.iter().rposition(|c| c.starts_with("USER")).unwrap();
+    assert!(
+        cmds[second_login..].contains(&"CWD /d".to_string()),
+        "{cmds:?}"
+    );
+}

@@ -1,0 +1,145 @@
+//! The interactive shell driven through a pseudo-terminal (rexpect) against pyftpdlib: a
+//! command, remote tab completion, history without the password, Ctrl-C during a slow
+//! download leaving the session usable, and Ctrl-D quitting cleanly.
+
+use std::fs;
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
+use crate::support::test_bytes;
+
+struct Shell {
+    pty: PtySession,
+    home: tempfile::TempDir,
+    work: tempfile::TempDir,
+}
+
+fn shell(args: &[&str]) -> Shell {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
+    cmd.env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("NETRC")
+        .env("TERM", "xterm")
+        .current_dir(work.path())
+        .args(["--timeout", "10"])
+        .args(args);
+    let pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
+    Shell { pty, home, work }
+}
+
+/// Waits for the prompt, then a moment more: rustyline discards what is typed before it has
+/// put the terminal in raw mode.
+fn ready(sh: &mut Shell, prompt: &str) {
+    sh.pty.exp_string(prompt).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+}
+
+fn prompt(server: &PyFtpd, user: &str, cwd: &str) -> String {
+    format!("ferry {user}@127.0.0.1:{}:{cwd}> ", server.port())
+}
+
+#[test]
+fn runs_commands_and_completes_remote_names_with_tab() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::create_dir(server.root().join("docs")).unwrap();
+    fs::write(server.root().join("docs/quarterly report.txt"), "numbers\n").unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("cd do\t").unwrap();
+    ready(&mut sh, &prompt(&server, "anonymous", "/docs"));
+    sh.pty.send("get quar\t").unwrap();
+    sh.pty.flush().unwrap();
+    sh.pty.exp_string("quarterly\\ report.txt").unwrap();
+    sh.pty.send_line("").unwrap();
+    ready(&mut sh, &prompt(&server, "anonymous", "/docs"));
+    sh.pty.send_line("pwd").unwrap();
+    sh.pty.exp_string("/docs").unwrap();
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    let got = fs::read(sh.work.path().join("quarterly report.txt")).unwrap();
+    assert_eq!(got, b"numbers\n");
+}
+
+#[test]
+fn history_is_saved_without_the_password() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let mut sh = shell(&[]);
+    ready(&mut sh, "ferry> ");
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    sh.pty.send_line(&format!("open {url}")).unwrap();
+    ready(&mut sh, &prompt(&server, "alice", "/"));
+    sh.pty.send_line("user alice s3cret-again").unwrap();
+    ready(&mut sh, &prompt(&server, "alice", "/"));
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    let history = fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap();
+    assert!(
+        history.contains(&format!("open ftp://alice@127.0.0.1:{}", server.port())),
+        "{history}"
+    );
+    assert!(history.contains("user alice"), "{history}");
+    assert!(
+        !history.contains("s3cret"),
+        "password in history: {history}"
+    );
+}
+
+#[test]
+fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
+    let server = PyFtpd::start(PyFtpdOptions {
+        rate: Some(200_000),
+        ..PyFtpdOptions::default()
+    });
+    fs::write(server.root().join("slow.bin"), test_bytes(8_000_000, 9)).unwrap();
+    fs::write(server.root().join("after.txt"), "still here\n").unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("get slow.bin").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    sh.pty.send_control('c').unwrap();
+    sh.pty.exp_string("interrupted").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("get after.txt").unwrap();
+    ready(&mut sh, &home);
+    // Ctrl-D quits cleanly.
+    sh.pty.send_control('d').unwrap();
+    sh.pty.exp_eof().unwrap();
+    assert_eq!(
+        fs::read(sh.work.path().join("after.txt")).unwrap(),
+        b"still here\n"
+    );
+    assert!(
+        !sh.work.path().join("slow.bin").exists(),
+        "a partial download under the final name"
+    );
+    let part = fs::metadata(sh.work.path().join("slow.bin.part"))
+        .unwrap()
+        .len();
+    assert!(part > 0 && part < 8_000_000, "part file has {part} bytes");
+}
+
+#[test]
+fn ctrl_c_at_the_prompt_clears_the_line() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send("mkdir should-not-exist").unwrap();
+    sh.pty.flush().unwrap();
+    sh.pty.exp_string("should-not-exist").unwrap();
+    sh.pty.send_control('c').unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("pwd").unwrap();
+    sh.pty.exp_string("/\r\n").unwrap();
+    sh.pty.send_line("bye").unwrap();
+    sh.pty.exp_eof().unwrap();
+    assert!(!server.root().join("should-not-exist").exists());
+}
