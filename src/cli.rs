@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use ferry::actions::TransferOptions;
 use ferry::config::{Config, UserArg};
 use ferry::data::DataMode;
 use ferry::netrc;
@@ -100,6 +101,53 @@ struct Global {
     /// Seconds without any answer before giving up (control and data connections)
     #[arg(long, value_name = "SECS", default_value_t = 60, global = true)]
     timeout: u64,
+    /// Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times
+    #[arg(long, value_name = "N", default_value_t = 3, global = true)]
+    retries: u32,
+    /// Seconds to wait before the first retry; the wait doubles each time
+    #[arg(
+        long = "retry-wait",
+        value_name = "SECS",
+        default_value_t = 1.0,
+        global = true
+    )]
+    retry_wait: f64,
+}
+
+/// Transfer flags shared by `get`/`put` here and in the shell.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TransferArgs {
+    /// Continue a partial transfer (REST / APPE from the remote size)
+    #[arg(short = 'c', long = "continue")]
+    pub resume: bool,
+    /// Copy whole directory trees (like cp -r)
+    #[arg(short = 'r', long = "recursive")]
+    pub recursive: bool,
+    /// Leave out names matching GLOB in recursive transfers (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Keep modification times (MDTM on download, MFMT on upload)
+    #[arg(long)]
+    pub preserve: bool,
+    /// Never overwrite an existing local file
+    #[arg(short = 'n', long = "no-clobber")]
+    pub no_clobber: bool,
+    /// Transfer as text (ASCII mode), converting line endings
+    #[arg(short = 'a', long = "ascii")]
+    pub ascii: bool,
+}
+
+impl TransferArgs {
+    /// The engine's transfer options.
+    pub fn options(&self) -> TransferOptions {
+        TransferOptions {
+            resume: self.resume,
+            recursive: self.recursive,
+            preserve: self.preserve,
+            no_clobber: self.no_clobber,
+            exclude: self.exclude.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -136,12 +184,16 @@ enum Command {
         /// Write into directory DIR, keeping the remote names
         #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        transfer: TransferArgs,
     },
     /// Upload files: ferry put FILE... URL (a URL ending in / is a directory)
     Put {
         /// Local files, then the destination URL
         #[arg(required = true, num_args = 2.., value_name = "FILE... URL")]
         args: Vec<String>,
+        #[command(flatten)]
+        transfer: TransferArgs,
     },
     /// List a directory: names, or the server's long format with -l
     Ls {
@@ -150,6 +202,9 @@ enum Command {
         /// Long listing
         #[arg(short = 'l', long = "long")]
         long: bool,
+        /// Parsed entries as JSON (name, type, size, modified, target, permissions)
+        #[arg(long)]
+        json: bool,
     },
     /// Print a remote file on standard output
     Cat {
@@ -231,6 +286,8 @@ impl Cli {
             netrc_path: netrc::default_path(),
             verbose: g.verbose,
             quiet: g.quiet,
+            retries: g.retries,
+            retry_wait: Duration::from_secs_f64(g.retry_wait.clamp(0.0, 3600.0)),
         };
         let stdin_is_terminal = std::io::stdin().is_terminal();
         let file_or_stdin = |f: PathBuf| (f.as_os_str() != "-").then_some(f);
@@ -270,15 +327,28 @@ impl Cli {
         };
         let cmd = match cmd {
             Command::Batch { .. } => unreachable!("handled above"),
-            Command::Get { urls, output, dir } => OneShot::Get { urls, output, dir },
-            Command::Put { mut args } => {
+            Command::Get {
+                urls,
+                output,
+                dir,
+                transfer,
+            } => OneShot::Get {
+                urls,
+                output,
+                dir,
+                opts: transfer.options(),
+                ascii: transfer.ascii,
+            },
+            Command::Put { mut args, transfer } => {
                 let url = args.pop().expect("clap requires two or more");
                 OneShot::Put {
                     files: args.into_iter().map(PathBuf::from).collect(),
                     url,
+                    opts: transfer.options(),
+                    ascii: transfer.ascii,
                 }
             }
-            Command::Ls { url, long } => OneShot::Ls { url, long },
+            Command::Ls { url, long, json } => OneShot::Ls { url, long, json },
             Command::Cat { url } => OneShot::Cat { url },
             Command::Rm { urls } => OneShot::Rm { urls },
             Command::Mkdir { url } => OneShot::Mkdir { url },

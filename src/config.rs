@@ -40,7 +40,7 @@ impl UserArg {
 }
 
 /// Everything a front end resolved from its arguments.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Session settings (timeouts, data-channel mode, NAT options).
     pub session: Options,
@@ -52,6 +52,24 @@ pub struct Config {
     pub verbose: bool,
     /// No progress bars or summaries.
     pub quiet: bool,
+    /// How many times a transient failure is retried.
+    pub retries: u32,
+    /// The first wait before a retry; it doubles each time (with jitter).
+    pub retry_wait: std::time::Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            session: Options::default(),
+            user: None,
+            netrc_path: None,
+            verbose: false,
+            quiet: false,
+            retries: 3,
+            retry_wait: std::time::Duration::from_secs(1),
+        }
+    }
 }
 
 /// Asks the user for a password; returns `None` when nobody can answer.

@@ -181,6 +181,38 @@ impl Error {
         }
     }
 
+    /// True for failures that may go away on their own: a lost or reset connection, a
+    /// timeout, a short transfer, and the replies 421, 425, 426 and 450-452. Never a refused
+    /// login (530), a missing file (550), a bad name (553) or a TLS verification failure.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Closed { .. }
+            | Error::Network { .. }
+            | Error::Timeout { .. }
+            | Error::Partial { .. } => true,
+            Error::Connect { source, .. } => matches!(
+                source.kind(),
+                std::io::ErrorKind::TimedOut
+                    | std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+            ),
+            Error::Rejected { reply, .. } => matches!(reply.code, 421 | 425 | 426 | 450..=452),
+            _ => false,
+        }
+    }
+
+    /// True when the server said it has too many users or connections.
+    pub fn is_too_many_users(&self) -> bool {
+        let Some(reply) = self.reply() else {
+            return false;
+        };
+        let text = reply.text().to_ascii_lowercase();
+        matches!(reply.code, 421 | 530)
+            && ["too many", "maximum", "limit"]
+                .iter()
+                .any(|w| text.contains(w))
+    }
+
     /// The exit code this error ends the program with.
     pub fn exit_code(&self) -> ExitCode {
         match self {

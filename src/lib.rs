@@ -17,6 +17,7 @@ pub mod localname;
 pub mod netrc;
 pub mod oneshot;
 pub mod proto;
+pub mod retry;
 pub mod sanitize;
 pub mod session;
 pub mod transfer;

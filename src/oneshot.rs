@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actions::{self, Action, Output, PutMode, Ui};
+use crate::actions::{self, Action, Output, PutMode, TransferOptions, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -25,6 +25,10 @@ pub enum OneShot {
         output: Option<PathBuf>,
         /// `-O DIR`.
         dir: Option<PathBuf>,
+        /// Resume, recursion, times, overwriting.
+        opts: TransferOptions,
+        /// Transfer in ASCII mode.
+        ascii: bool,
     },
     /// Upload files; a URL ending in `/` (or several files) names a directory.
     Put {
@@ -32,6 +36,10 @@ pub enum OneShot {
         files: Vec<PathBuf>,
         /// Destination URL.
         url: String,
+        /// Resume, recursion, times.
+        opts: TransferOptions,
+        /// Transfer in ASCII mode.
+        ascii: bool,
     },
     /// List a directory: names, or the long format with `-l`.
     Ls {
@@ -39,6 +47,8 @@ pub enum OneShot {
         url: String,
         /// Long format.
         long: bool,
+        /// Parsed entries as JSON.
+        json: bool,
     },
     /// Print a remote file on standard output.
     Cat {
@@ -76,7 +86,12 @@ pub fn run(cmd: &OneShot, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     for (url, action) in &plan {
         // Paths stay relative to the login directory, so the connection is opened without
         // changing directory; the URL's ;type= applies to its own transfer only.
-        ctx.transfer_type = transfer_type(url).unwrap_or(TransferType::Binary);
+        ctx.transfer_type = transfer_type(url).unwrap_or(match cmd {
+            OneShot::Get { ascii: true, .. } | OneShot::Put { ascii: true, .. } => {
+                TransferType::Ascii
+            }
+            _ => TransferType::Binary,
+        });
         let open = Action::Open(Box::new(url.with_path("")));
         let step =
             actions::execute(ctx, &open, ui).and_then(|()| actions::execute(ctx, action, ui));
@@ -114,9 +129,24 @@ fn file_path(url: &FtpUrl) -> Result<String> {
 /// before connecting.
 pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
     match cmd {
-        OneShot::Get { urls, output, dir } => plan_get(urls, output.as_deref(), dir.as_deref()),
-        OneShot::Put { files, url } => plan_put(files, url),
-        OneShot::Ls { url, long } => {
+        OneShot::Get {
+            urls,
+            output,
+            dir,
+            opts,
+            ..
+        } => plan_get(urls, output.as_deref(), dir.as_deref(), opts),
+        OneShot::Put {
+            files, url, opts, ..
+        } => plan_put(files, url, opts),
+        OneShot::Ls {
+            url, json: true, ..
+        } => {
+            let u = parse(url)?;
+            let path = Some(u.path.clone()).filter(|p| !p.is_empty());
+            Ok(vec![(u, Action::ListJson(path))])
+        }
+        OneShot::Ls { url, long, .. } => {
             let u = parse(url)?;
             let path = Some(u.path.clone()).filter(|p| !p.is_empty());
             let kind = if *long {
@@ -136,7 +166,7 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                     remote,
                     output,
                     ty: None,
-                    resume: false,
+                    opts: TransferOptions::default(),
                 },
             )])
         }
@@ -180,23 +210,32 @@ fn plan_get(
     urls: &[String],
     output: Option<&Path>,
     dir: Option<&Path>,
+    opts: &TransferOptions,
 ) -> Result<Vec<(FtpUrl, Action)>> {
-    if output.is_some() && urls.len() > 1 {
+    if output.is_some() && (urls.len() > 1 || opts.recursive) {
         return Err(Error::Usage(
-            "-o takes one URL; use -O DIR for several".into(),
+            "-o takes one file; use -O DIR for several or with -r".into(),
         ));
     }
     let mut steps = Vec::new();
     for s in urls {
         let u = parse(s)?;
-        let remote = file_path(&u)?;
-        let output = match output {
-            Some(p) if p == Path::new("-") => Output::Stdout,
-            Some(p) => Output::File(p.to_owned()),
-            None => {
-                let name = safe_name(u.file_name().unwrap_or_default())?;
-                Output::File(dir.unwrap_or(Path::new(".")).join(name))
-            }
+        let (remote, output) = if opts.recursive {
+            (
+                u.path.clone(),
+                Output::Into(dir.unwrap_or(Path::new(".")).to_owned()),
+            )
+        } else {
+            let remote = file_path(&u)?;
+            let output = match output {
+                Some(p) if p == Path::new("-") => Output::Stdout,
+                Some(p) => Output::File(p.to_owned()),
+                None => {
+                    let name = safe_name(u.file_name().unwrap_or_default())?;
+                    Output::File(dir.unwrap_or(Path::new(".")).join(name))
+                }
+            };
+            (remote, output)
         };
         steps.push((
             u,
@@ -204,15 +243,29 @@ fn plan_get(
                 remote,
                 output,
                 ty: None,
-                resume: false,
+                opts: opts.clone(),
             },
         ));
     }
     Ok(steps)
 }
 
-fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
+fn plan_put(files: &[PathBuf], url: &str, opts: &TransferOptions) -> Result<Vec<(FtpUrl, Action)>> {
     let u = parse(url)?;
+    if opts.recursive {
+        let remote = Some(u.path.trim_end_matches('/').to_owned());
+        let steps = files.iter().map(|local| {
+            let put = Action::Put {
+                local: local.clone(),
+                remote: remote.clone(),
+                ty: None,
+                mode: PutMode::Replace,
+                opts: opts.clone(),
+            };
+            (u.clone(), put)
+        });
+        return Ok(steps.collect());
+    }
     let into_dir = u.is_dir() || files.len() > 1;
     let mut steps = Vec::new();
     for local in files {
@@ -232,7 +285,9 @@ fn plan_put(files: &[PathBuf], url: &str) -> Result<Vec<(FtpUrl, Action)>> {
         let put = Action::Put {
             local: local.clone(),
             remote: Some(remote),
+            ty: None,
             mode: PutMode::Replace,
+            opts: opts.clone(),
         };
         steps.push((u.clone(), put));
     }
@@ -254,6 +309,8 @@ mod tests {
             urls: vec!["ftp://h/pub/a.txt".into()],
             output: None,
             dir: Some("out".into()),
+            opts: Default::default(),
+            ascii: false,
         };
         let Action::Get { remote, output, .. } = only(plan(&cmd).unwrap()) else {
             panic!()
@@ -269,6 +326,8 @@ mod tests {
                 urls: vec![u.into()],
                 output: None,
                 dir: None,
+                opts: Default::default(),
+                ascii: false,
             };
             assert!(plan(&cmd).is_err(), "{u}");
         }
@@ -279,6 +338,8 @@ mod tests {
         let cmd = OneShot::Put {
             files: vec!["/tmp/x/a.bin".into()],
             url: "ftp://h/up/".into(),
+            opts: Default::default(),
+            ascii: false,
         };
         let Action::Put {
             remote: Some(remote),
@@ -291,6 +352,8 @@ mod tests {
         let cmd = OneShot::Put {
             files: vec!["a.bin".into()],
             url: "ftp://h/up/b.bin".into(),
+            opts: Default::default(),
+            ascii: false,
         };
         let Action::Put {
             remote: Some(remote),
@@ -320,6 +383,8 @@ mod tests {
             urls: vec!["ftp://h/a".into(), "ftp://h/b".into()],
             output: Some("x".into()),
             dir: None,
+            opts: Default::default(),
+            ascii: false,
         };
         assert!(plan(&cmd).is_err());
     }

@@ -6,55 +6,115 @@
 //! directory: a refused entry is named in a notice and the command fails at the end.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use glob::Pattern;
 
-use super::{Output, Ui, summary};
+use super::{Output, TransferOptions, Ui, summary};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
 use crate::proto::command::TransferType;
-use crate::proto::listing::EntryKind;
+use crate::proto::listing::{EntryKind, Timestamp};
 use crate::transfer::{NoProgress, PutMode};
 
-/// Downloads one file.
+/// Downloads one file, retrying transient failures by resuming from the `.part` file.
 pub(super) fn get(
     ctx: &mut Context,
     remote: &str,
     output: &Output,
     ty: Option<TransferType>,
-    resume: bool,
+    opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let ty = ty.unwrap_or(ctx.transfer_type);
-    let started = Instant::now();
     let target = match output {
         Output::Stdout => {
-            // No bar: the data itself goes to stdout and stays the only thing there.
+            // No bar and no retry: the data itself goes to stdout as it arrives.
             let session = ctx.session()?;
             let mut sink = StdoutSink(ui);
             session.retrieve(remote, ty, 0, &mut sink, Path::new("-"), &mut NoProgress)?;
             return Ok(());
         }
         Output::File(path) => path.clone(),
-        Output::Into(dir) if dir.as_os_str() == "." => PathBuf::from(safe_name(base_name(remote))?),
-        Output::Into(dir) => dir.join(safe_name(base_name(remote))?),
+        Output::Into(dir) => local_target(dir, remote)?,
     };
+    if target.exists() && !opts.resume {
+        if opts.no_clobber {
+            ui.notice(&format!(
+                "{} exists; not overwriting it (--no-clobber)",
+                target.display()
+            ));
+            return Ok(());
+        }
+        if ctx.prompt && !ui.confirm(&format!("overwrite {}?", target.display())) {
+            return Ok(());
+        }
+    }
+    let started = Instant::now();
     let hash = ctx.hash;
-    let n = ctx
-        .session()?
-        .download_file(remote, ty, &target, resume, ui.progress(hash))?;
+    let n = super::retrying(ctx, ui, remote, |ctx, ui, attempt| {
+        let resume = opts.resume || attempt > 0;
+        ctx.session()?
+            .download_file(remote, ty, &target, resume, ui.progress(hash))
+    })?;
+    if opts.preserve {
+        preserve_local_time(ctx, remote, &target, ui)?;
+    }
     ui.summary(&summary(&target.display().to_string(), n, started));
     Ok(())
 }
 
-/// Uploads one file.
+/// `dir/NAME` for a remote path's last component, refusing unsafe names.
+pub(super) fn local_target(dir: &Path, remote: &str) -> Result<PathBuf> {
+    let name = safe_name(base_name(remote))?;
+    Ok(if dir.as_os_str() == "." {
+        PathBuf::from(name)
+    } else {
+        dir.join(name)
+    })
+}
+
+/// Sets the local file's modification time from the server's MDTM.
+fn preserve_local_time(
+    ctx: &mut Context,
+    remote: &str,
+    target: &Path,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let raw = match ctx.session()?.mdtm(remote) {
+        Ok(raw) => raw,
+        Err(e) => {
+            ui.notice(&format!("cannot keep the time of {remote}: {e}"));
+            return Ok(());
+        }
+    };
+    let Some(stamp) = Timestamp::parse_mdtm(&raw) else {
+        ui.notice(&format!(
+            "cannot keep the time of {remote}: unreadable MDTM reply {raw:?}"
+        ));
+        return Ok(());
+    };
+    let when = UNIX_EPOCH + Duration::from_secs(stamp.unix_seconds().max(0) as u64);
+    let set = std::fs::File::options()
+        .write(true)
+        .open(target)
+        .and_then(|f| f.set_modified(when));
+    set.map_err(|e| Error::Local {
+        what: "cannot set the time of",
+        path: target.to_owned(),
+        source: e,
+    })
+}
+
+/// Uploads one file; transient failures resume from the remote size (not for APPE).
 pub(super) fn put(
     ctx: &mut Context,
     local: &Path,
     remote: Option<&str>,
+    ty: TransferType,
     mode: PutMode,
+    opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let remote = match remote {
@@ -65,15 +125,67 @@ pub(super) fn put(
             .ok_or_else(|| Error::Usage(format!("{} has no usable file name", local.display())))?
             .to_owned(),
     };
-    let ty = ctx.transfer_type;
     let hash = ctx.hash;
     let started = Instant::now();
-    let result = ctx
-        .session()?
-        .upload_file(local, &remote, ty, mode, ui.progress(hash));
+    let first = if opts.resume && mode == PutMode::Replace {
+        PutMode::Resume
+    } else {
+        mode
+    };
+    let result = super::retrying(ctx, ui, &remote, |ctx, ui, attempt| {
+        let mode = if attempt > 0 && first == PutMode::Replace {
+            PutMode::Resume
+        } else {
+            first
+        };
+        if attempt > 0 && mode == PutMode::Append {
+            // How much of an append arrived is unknowable: never append twice.
+            return Err(Error::Usage(format!(
+                "append to {remote} was interrupted; not repeating it"
+            )));
+        }
+        ctx.session()?
+            .upload_file(local, &remote, ty, mode, ui.progress(hash))
+    });
     ctx.invalidate_cache();
     let n = result?;
+    if opts.preserve {
+        preserve_remote_time(ctx, local, &remote, ui)?;
+    }
     ui.summary(&summary(&remote, n, started));
+    Ok(())
+}
+
+/// Sets the remote file's time with MFMT (RFC draft, widely offered) when FEAT lists it.
+fn preserve_remote_time(
+    ctx: &mut Context,
+    local: &Path,
+    remote: &str,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let session = ctx.session()?;
+    if !session.features().has("MFMT") {
+        ui.notice(&format!(
+            "cannot keep the time of {remote}: the server does not offer MFMT"
+        ));
+        return Ok(());
+    }
+    let modified = std::fs::metadata(local).and_then(|m| m.modified());
+    let Ok(secs) = modified.map(|t| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())) else {
+        return Ok(());
+    };
+    let stamp = Timestamp::from_unix_seconds(secs as i64);
+    let line = format!(
+        "MFMT {:04}{:02}{:02}{:02}{:02}{:02} {remote}",
+        stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second
+    );
+    let reply = session.quote(&line)?;
+    if !reply.is_completion() {
+        ui.notice(&format!(
+            "cannot keep the time of {remote}: {}",
+            reply.one_line()
+        ));
+    }
     Ok(())
 }
 
@@ -96,7 +208,7 @@ pub(super) fn mget(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> R
                 &remote,
                 &Output::Into(PathBuf::from(".")),
                 None,
-                false,
+                &TransferOptions::default(),
                 ui,
             )?;
         }
@@ -112,7 +224,15 @@ pub(super) fn mput(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> R
             if ctx.prompt && !ui.confirm(&format!("mput {}?", file.display())) {
                 continue;
             }
-            put(ctx, &file, None, PutMode::Replace, ui)?;
+            put(
+                ctx,
+                &file,
+                None,
+                ctx.transfer_type,
+                PutMode::Replace,
+                &TransferOptions::default(),
+                ui,
+            )?;
         }
     }
     Ok(())

@@ -52,6 +52,49 @@ pub(super) fn list(
     sink.flush_pending().map_err(stdout_err)
 }
 
+/// One listing entry as `ls --json` prints it; the field names are a stable contract.
+#[derive(serde::Serialize)]
+struct JsonEntry<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    size: Option<u64>,
+    modified: Option<String>,
+    target: Option<&'a str>,
+    permissions: Option<&'a str>,
+}
+
+/// `ls --json`: the parsed entries (MLSD when offered, else LIST) as one JSON array.
+pub(super) fn list_json(ctx: &mut Context, path: Option<&str>, ui: &mut dyn Ui) -> Result<()> {
+    use crate::proto::listing::EntryKind;
+    let entries = ctx.entries(path.unwrap_or(""))?;
+    let rows: Vec<JsonEntry<'_>> = entries
+        .iter()
+        .map(|e| JsonEntry {
+            name: &e.name,
+            kind: match e.kind {
+                EntryKind::File => "file",
+                EntryKind::Dir => "dir",
+                EntryKind::Symlink => "symlink",
+                EntryKind::Other => "other",
+            },
+            size: e.size,
+            modified: e.modified.map(|t| {
+                format!(
+                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                    t.year, t.month, t.day, t.hour, t.minute, t.second
+                )
+            }),
+            target: e.link_target.as_deref(),
+            permissions: e.permissions.as_deref(),
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&rows).expect("entries serialize");
+    writeln!(ui.stdout(), "{text}")
+        .and_then(|()| ui.stdout().flush())
+        .map_err(stdout_err)
+}
+
 /// `size FILE`: the size in bytes (binary mode, where SIZE means something).
 pub(super) fn size(ctx: &mut Context, path: &str, ui: &mut dyn Ui) -> Result<()> {
     let session = ctx.session()?;

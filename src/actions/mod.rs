@@ -8,6 +8,7 @@
 mod files;
 mod info;
 mod local;
+mod tree;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,6 +32,21 @@ pub enum Output {
     File(PathBuf),
     /// A file of the remote name inside this local directory.
     Into(PathBuf),
+}
+
+/// How a transfer behaves, shared by get and put.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransferOptions {
+    /// Continue a partial transfer (REST for downloads, APPE from the remote size for uploads).
+    pub resume: bool,
+    /// Copy a whole directory tree, like `cp -r`.
+    pub recursive: bool,
+    /// Keep modification times (MDTM on download, MFMT on upload when offered).
+    pub preserve: bool,
+    /// Never replace an existing local file.
+    pub no_clobber: bool,
+    /// Names (globs) to leave out of recursive transfers.
+    pub exclude: Vec<String>,
 }
 
 /// A boolean setting: `on`, `off`, or flip it.
@@ -80,8 +96,8 @@ pub enum Action {
         output: Output,
         /// ASCII or binary; `None` for the session's current type.
         ty: Option<TransferType>,
-        /// Continue a partial download (REST).
-        resume: bool,
+        /// Resume, recursion, times, overwriting.
+        opts: TransferOptions,
     },
     /// Download every file matching remote glob patterns into the local directory.
     Mget(Vec<String>),
@@ -91,11 +107,17 @@ pub enum Action {
         local: PathBuf,
         /// Remote path; `None` for the local file's name in the current directory.
         remote: Option<String>,
-        /// Continue a partial upload, or append to the remote file.
+        /// ASCII or binary; `None` for the session's current type.
+        ty: Option<TransferType>,
+        /// Replace or append (APPE).
         mode: PutMode,
+        /// Resume, recursion, times.
+        opts: TransferOptions,
     },
     /// Upload every local file matching glob patterns into the remote directory.
     Mput(Vec<String>),
+    /// Print the parsed entries of a directory as JSON lines.
+    ListJson(Option<String>),
     /// Print a listing.
     List {
         /// Directory or file; `None` for the current directory.
@@ -193,14 +215,95 @@ pub trait Ui {
 /// Runs `action` against `ctx`. A failure that lost the connection makes the next action
 /// reconnect.
 pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
-    let result = dispatch(ctx, action, ui);
-    for notice in ctx.take_notices() {
-        ui.notice(&notice);
-    }
+    use Action::*;
+    // Transfers retry file by file inside; changes (mkdir, delete, rename...) are not repeated
+    // blindly, since the first attempt may have taken effect before the connection broke.
+    let idempotent = matches!(
+        action,
+        Open(_)
+            | List { .. }
+            | ListJson(_)
+            | Cd(_)
+            | Cdup
+            | Pwd
+            | Size(_)
+            | Modtime(_)
+            | Noop
+            | Features
+            | System
+    );
+    let result = if idempotent {
+        retrying(ctx, ui, "", |ctx, ui, _| dispatch(ctx, action, ui))
+    } else {
+        dispatch(ctx, action, ui)
+    };
+    flush_notices(ctx, ui);
     if let Err(e) = &result {
         ctx.after_error(e);
     }
     result
+}
+
+fn flush_notices(ctx: &mut Context, ui: &mut dyn Ui) {
+    for notice in ctx.take_notices() {
+        ui.notice(&notice);
+    }
+}
+
+/// Runs `op` again after transient failures (see [`crate::retry`]), telling the user what
+/// happened and how long it waits; `op` learns the attempt number (0 first) so a transfer can
+/// resume instead of starting over.
+pub(crate) fn retrying<T>(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    what: &str,
+    mut op: impl FnMut(&mut Context, &mut dyn Ui, u32) -> Result<T>,
+) -> Result<T> {
+    let mut attempt = 0;
+    loop {
+        let result = op(ctx, ui, attempt);
+        flush_notices(ctx, ui);
+        let e = match result {
+            Ok(v) => return Ok(v),
+            Err(e) if attempt < ctx.config.retries && e.is_transient() => e,
+            Err(e) => return Err(e),
+        };
+        ctx.after_error(&e);
+        let wait = crate::retry::delay(ctx.config.retry_wait, attempt, &e);
+        let label = if what.is_empty() {
+            String::new()
+        } else {
+            format!("{what}: ")
+        };
+        let busy = if e.is_too_many_users() {
+            " (the server is full; giving it time)"
+        } else {
+            ""
+        };
+        ui.notice(&format!(
+            "{label}{e}; retrying in {:.1} s{busy} (retry {} of {})",
+            wait.as_secs_f64(),
+            attempt + 1,
+            ctx.config.retries
+        ));
+        sleep_unless_interrupted(ctx, wait)?;
+        attempt += 1;
+    }
+}
+
+fn sleep_unless_interrupted(ctx: &Context, wait: std::time::Duration) -> Result<()> {
+    let deadline = std::time::Instant::now() + wait;
+    while std::time::Instant::now() < deadline {
+        if ctx
+            .interrupt
+            .swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            return Err(crate::Error::Interrupted);
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
+    }
+    Ok(())
 }
 
 fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
@@ -228,17 +331,35 @@ fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
             remote,
             output,
             ty,
-            resume,
-        } => files::get(ctx, remote, output, *ty, *resume, ui),
+            opts,
+        } if opts.recursive => tree::get(ctx, remote, output, *ty, opts, ui),
+        Get {
+            remote,
+            output,
+            ty,
+            opts,
+        } => files::get(ctx, remote, output, *ty, opts, ui),
         Mget(patterns) => files::mget(ctx, patterns, ui),
         Put {
             local,
             remote,
+            opts,
+            ..
+        } if opts.recursive => tree::put(ctx, local, remote.as_deref(), opts, ui),
+        Put {
+            local,
+            remote,
+            ty,
             mode,
-        } => files::put(ctx, local, remote.as_deref(), *mode, ui),
+            opts,
+        } => {
+            let ty = ty.unwrap_or(ctx.transfer_type);
+            files::put(ctx, local, remote.as_deref(), ty, *mode, opts, ui)
+        }
         Mput(patterns) => files::mput(ctx, patterns, ui),
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
         List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
+        ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
         Cd(path) => {
             ctx.session()?.cwd(path)?;
             ctx.refresh_cwd();

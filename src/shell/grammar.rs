@@ -10,7 +10,9 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use ferry::actions::{Action, Output, PutMode, Toggle};
+use ferry::actions::{Action, Output, PutMode, Toggle, TransferOptions};
+
+use crate::cli::TransferArgs;
 use ferry::data::DataMode;
 use ferry::proto::command::{Secret, TransferType};
 use ferry::transfer::ListKind;
@@ -84,9 +86,8 @@ enum Cmd {
     Get {
         remote: String,
         local: Option<PathBuf>,
-        /// Continue a partial download
-        #[arg(short = 'c', long = "continue")]
-        resume: bool,
+        #[command(flatten)]
+        transfer: TransferArgs,
     },
     /// Continue a partial download: reget REMOTE [LOCAL]
     Reget {
@@ -103,9 +104,8 @@ enum Cmd {
     Put {
         local: PathBuf,
         remote: Option<String>,
-        /// Continue a partial upload
-        #[arg(short = 'c', long = "continue")]
-        resume: bool,
+        #[command(flatten)]
+        transfer: TransferArgs,
     },
     /// Continue a partial upload: reput LOCAL [REMOTE]
     Reput {
@@ -333,35 +333,49 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
         Cmd::Get {
             remote,
             local,
-            resume,
-        } => get(remote, local, resume),
-        Cmd::Reget { remote, local } => get(remote, local, true),
+            transfer,
+        } => get(remote, local, &transfer),
+        Cmd::Reget { remote, local } => {
+            let transfer = TransferArgs {
+                resume: true,
+                ..TransferArgs::default()
+            };
+            get(remote, local, &transfer)
+        }
         Cmd::Mget { patterns } => A::Mget(patterns),
         Cmd::Put {
             local,
             remote,
-            resume,
+            transfer,
         } => {
-            let mode = if resume {
-                PutMode::Resume
-            } else {
-                PutMode::Replace
+            let ty = transfer.ascii.then_some(TransferType::Ascii);
+            A::Put {
+                local,
+                remote,
+                ty,
+                mode: PutMode::Replace,
+                opts: transfer.options(),
+            }
+        }
+        Cmd::Reput { local, remote } => {
+            let opts = TransferOptions {
+                resume: true,
+                ..TransferOptions::default()
             };
             A::Put {
                 local,
                 remote,
-                mode,
+                ty: None,
+                mode: PutMode::Replace,
+                opts,
             }
         }
-        Cmd::Reput { local, remote } => A::Put {
-            local,
-            remote,
-            mode: PutMode::Resume,
-        },
         Cmd::Append { local, remote } => A::Put {
             local,
             remote,
+            ty: None,
             mode: PutMode::Append,
+            opts: TransferOptions::default(),
         },
         Cmd::Mput { patterns } => A::Mput(patterns),
         Cmd::Mkdir { path } => A::Mkdir(path),
@@ -411,17 +425,20 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     Ok(Parsed::Action(action))
 }
 
-fn get(remote: String, local: Option<PathBuf>, resume: bool) -> Action {
+fn get(remote: String, local: Option<PathBuf>, transfer: &TransferArgs) -> Action {
+    let opts = transfer.options();
     let output = match local {
         Some(p) if p.as_os_str() == "-" => Output::Stdout,
+        Some(p) if opts.recursive => Output::Into(p),
         Some(p) => Output::File(p),
         None => Output::Into(PathBuf::from(".")),
     };
+    let ty = transfer.ascii.then_some(TransferType::Ascii);
     Action::Get {
         remote,
         output,
-        ty: None,
-        resume,
+        ty,
+        opts,
     }
 }
 

@@ -146,13 +146,18 @@ fn commands_on_standard_input_run_as_a_batch() {
 fn a_dropped_connection_is_made_again_by_the_next_command() {
     let mut cfg = FakeConfig::default();
     cfg.files.push(("/d/f".into(), b"x".to_vec()));
-    cfg.overrides.push((
+    cfg.overrides_once.push((
         "NOOP".into(),
         "421 Idle timeout, closing control connection.".into(),
     ));
     let server = FakeServer::start(cfg);
     let work = tempfile::tempdir().unwrap();
-    let run = batch_in(work.path(), "cd d\n-noop\nget f\n", &server.url("/"), &[]);
+    let run = batch_in(
+        work.path(),
+        "cd d\nnoop\nget f\n",
+        &server.url("/"),
+        &["--retry-wait", "0.01"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("reconnecting"), "{}", run.stderr);
     assert_eq!(fs::read(work.path().join("f")).unwrap(), b"x");

@@ -57,6 +57,9 @@ pub struct FakeConfig {
     /// (case-insensitive), even before login. A reply starting with 230 logs
     /// the session in; one starting with 221 or 421 closes the connection.
     pub overrides: Vec<(String, String)>,
+    /// Like `overrides`, but each entry answers only the first matching
+    /// command (on any connection), then normal handling resumes.
+    pub overrides_once: Vec<(String, String)>,
     /// Lines between `211-Features:` and `211 End`.
     pub feat: Vec<String>,
     /// Address written into the 227 reply instead of 127.0.0.1.
@@ -67,6 +70,15 @@ pub struct FakeConfig {
     /// replies [`FakeConfig::retr_truncate_reply`].
     pub retr_truncate: Option<usize>,
     pub retr_truncate_reply: String,
+    /// How many RETRs (counted over all connections) `retr_truncate` cuts;
+    /// later ones send the whole file.
+    pub retr_truncate_times: usize,
+    /// After a cut RETR, close the control connection too instead of
+    /// replying: the connection is lost half-way.
+    pub retr_cut_closes_control: bool,
+    /// After a cut RETR's bytes, keep the data connection open and silent
+    /// for 20 s (a stalled transfer) before closing it.
+    pub retr_stall: bool,
     /// Put `(N bytes)` (the whole file size) into RETR's 150 reply.
     pub retr_size_in_150: bool,
     /// Initial files by absolute path; a path ending in `/` is an empty dir.
@@ -84,6 +96,7 @@ impl Default for FakeConfig {
             allow_anonymous: true,
             require_acct: None,
             overrides: Vec::new(),
+            overrides_once: Vec::new(),
             feat: s(&[
                 " EPSV",
                 " PASV",
@@ -96,6 +109,9 @@ impl Default for FakeConfig {
             epsv_dead_port: false,
             retr_truncate: None,
             retr_truncate_reply: "426 Connection closed; transfer aborted.".into(),
+            retr_truncate_times: usize::MAX,
+            retr_cut_closes_control: false,
+            retr_stall: false,
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
@@ -111,6 +127,9 @@ pub struct FakeServer {
 
 struct Shared {
     cfg: FakeConfig,
+    /// `overrides_once` entries already used, and RETRs cut so far.
+    used_once: Mutex<Vec<bool>>,
+    retr_cuts: Mutex<usize>,
     commands: Mutex<Vec<String>>,
     fs: Mutex<Fs>,
     stop: AtomicBool,
@@ -133,6 +152,8 @@ impl FakeServer {
         let addr = listener.local_addr().expect("fake server: local_addr");
         let shared = Arc::new(Shared {
             fs: Mutex::new(Fs::new(&cfg.files)),
+            used_once: Mutex::new(vec![false; cfg.overrides_once.len()]),
+            retr_cuts: Mutex::new(0),
             cfg,
             commands: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),

@@ -55,8 +55,16 @@ pub fn ferry_command() -> Command {
 /// Runs the binary with `args` (plus `--timeout 10`), killing it after 120 s.
 pub fn ferry(args: &[&str]) -> Run {
     let mut cmd = ferry_command();
-    cmd.args(["--timeout", "10", "--connect-timeout", "5"])
-        .args(args);
+    // A 10 ms first retry wait: retries happen, but do not slow the suite down.
+    cmd.args([
+        "--timeout",
+        "10",
+        "--connect-timeout",
+        "5",
+        "--retry-wait",
+        "0.01",
+    ])
+    .args(args);
     run(cmd)
 }
 

@@ -102,12 +102,27 @@ impl Session {
     fn handle(&mut self, line: &str) -> io::Result<bool> {
         let sh = Arc::clone(&self.sh);
         let (verb, arg) = verb_of(line);
-        let overridden = sh
-            .cfg
-            .overrides
-            .iter()
-            .find(|(v, _)| v.eq_ignore_ascii_case(&verb));
-        if let Some((_, r)) = overridden {
+        let once = {
+            let mut used = sh.used_once.lock().unwrap();
+            let hit = sh
+                .cfg
+                .overrides_once
+                .iter()
+                .enumerate()
+                .find(|(i, (v, _))| !used[*i] && v.eq_ignore_ascii_case(&verb));
+            hit.map(|(i, (_, r))| {
+                used[i] = true;
+                r
+            })
+        };
+        let overridden = once.or_else(|| {
+            sh.cfg
+                .overrides
+                .iter()
+                .find(|(v, _)| v.eq_ignore_ascii_case(&verb))
+                .map(|(_, r)| r)
+        });
+        if let Some(r) = overridden {
             self.reply(r)?;
             self.logged_in |= r.starts_with("230");
             return Ok(!r.starts_with("221") && !r.starts_with("421"));
@@ -371,8 +386,17 @@ impl Session {
         self.reply(mark)?;
         let n = cut.map_or(data.len(), |(n, _)| n.min(data.len()));
         let sent = conn.write_all(&data[..n]).and_then(|_| conn.flush());
+        if cut.is_some() && self.sh.cfg.retr_stall {
+            std::thread::sleep(std::time::Duration::from_secs(20));
+        }
         let _ = conn.shutdown(Shutdown::Write);
         drop(conn);
+        if cut.is_some() && self.sh.cfg.retr_cut_closes_control {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "cut on purpose",
+            ));
+        }
         match (sent, cut) {
             (Ok(()), Some((_, r))) => self.reply(r),
             (Ok(()), None) => self.reply("226 Transfer complete."),
@@ -405,9 +429,16 @@ impl Session {
             false => format!("150 Opening {mode} mode data connection for {arg}."),
         };
         let sh = Arc::clone(&self.sh);
+        let cut_now = {
+            let mut cuts = sh.retr_cuts.lock().unwrap();
+            let due = sh.cfg.retr_truncate.is_some() && *cuts < sh.cfg.retr_truncate_times;
+            *cuts += usize::from(due);
+            due
+        };
         let cut = sh
             .cfg
             .retr_truncate
+            .filter(|_| cut_now)
             .map(|n| (n, sh.cfg.retr_truncate_reply.as_str()));
         self.send(&mark, &data, cut)
     }
