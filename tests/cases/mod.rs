@@ -6,3 +6,4 @@ mod fake_cli;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;
+mod transfers;

@@ -1,0 +1,366 @@
+//! Transfers a person can trust: resume, retries, stalls, ASCII, recursion, hostile listings,
+//! JSON listings, preserved times and no-clobber, against the fake server and pyftpdlib.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::support::fake_server::{FakeConfig, FakeServer};
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
+use crate::support::{dir_names, ferry, test_bytes};
+
+fn user_url(server: &PyFtpd, path: &str) -> String {
+    server
+        .url(path)
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1)
+}
+
+#[test]
+fn a_download_cut_half_way_is_retried_from_where_it_stopped() {
+    let content = test_bytes(200_000, 21);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/big.bin".into(), content.clone()));
+    cfg.retr_truncate = Some(80_000);
+    cfg.retr_truncate_times = 1;
+    cfg.retr_cut_closes_control = true;
+    let server = FakeServer::start(cfg);
+    let out = tempfile::tempdir().unwrap();
+    let run = ferry(&[
+        "get",
+        &server.url("/big.bin"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ])
+    .success();
+    assert!(
+        fs::read(out.path().join("big.bin")).unwrap() == content,
+        "resumed file differs"
+    );
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    let cmds = server.commands();
+    assert!(cmds.contains(&"REST 80000".to_string()), "{cmds:?}");
+    assert_eq!(
+        cmds.iter().filter(|c| c.starts_with("USER")).count(),
+        2,
+        "{cmds:?}"
+    );
+}
+
+#[test]
+fn get_continue_resumes_a_part_file_and_put_continue_an_upload() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let content = test_bytes(3_000_000, 22);
+    fs::write(server.root().join("data.bin"), &content).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    fs::write(out.path().join("data.bin.part"), &content[..1_234_567]).unwrap();
+    let target = out.path().join("data.bin");
+    let run = ferry(&[
+        "-v",
+        "get",
+        "-c",
+        &user_url(&server, "data.bin"),
+        "-o",
+        target.to_str().unwrap(),
+    ])
+    .success();
+    assert!(run.stderr.contains("> REST 1234567"), "{}", run.stderr);
+    assert!(
+        fs::read(&target).unwrap() == content,
+        "resumed download differs"
+    );
+
+    // An upload that stopped at 1 MB: only the rest is sent, appended.
+    fs::write(server.root().join("up.bin"), &content[..1_000_000]).unwrap();
+    let local = out.path().join("up.bin");
+    fs::write(&local, &content).unwrap();
+    let run = ferry(&[
+        "-v",
+        "put",
+        "-c",
+        local.to_str().unwrap(),
+        &user_url(&server, "up.bin"),
+    ])
+    .success();
+    assert!(run.stderr.contains("> APPE up.bin"), "{}", run.stderr);
+    assert!(
+        fs::read(server.root().join("up.bin")).unwrap() == content,
+        "resumed upload differs"
+    );
+}
+
+#[test]
+fn a_full_server_is_retried_patiently_and_a_wrong_password_is_not_retried() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/f".into(), b"in".to_vec()));
+    cfg.overrides_once.push((
+        "USER".into(),
+        "421 Too many users - please try again later.".into(),
+    ));
+    let server = FakeServer::start(cfg);
+    let run = ferry(&["cat", &server.url("/f")]).success();
+    assert_eq!(run.stdout, b"in");
+    assert!(
+        run.stderr.contains("the server is full; giving it time"),
+        "{}",
+        run.stderr
+    );
+
+    let server = FakeServer::start(FakeConfig::default());
+    let run = ferry(&["-u", "alice:wrong", "ls", &server.url("/")]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(server.verbs().iter().filter(|v| *v == "PASS").count(), 1);
+}
+
+#[test]
+fn a_stalled_data_connection_times_out_with_a_clear_error() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/slow".into(), test_bytes(50_000, 23)));
+    cfg.retr_truncate = Some(1000);
+    cfg.retr_stall = true;
+    let server = FakeServer::start(cfg);
+    let out = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let mut cmd = crate::support::ferry_command();
+    cmd.args([
+        "--timeout",
+        "1",
+        "--retries",
+        "0",
+        "get",
+        &server.url("/slow"),
+        "-O",
+    ])
+    .arg(out.path());
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 9, "{}", run.stderr);
+    assert!(run.stderr.contains("stalled"), "{}", run.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(!out.path().join("slow").exists());
+}
+
+#[test]
+fn ascii_mode_converts_line_endings_both_ways() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("notes.txt");
+    let text = "first line\nsecond line\n\nlast line without newline";
+    fs::write(&local, text).unwrap();
+    ferry(&[
+        "put",
+        "-a",
+        local.to_str().unwrap(),
+        &user_url(&server, "notes.txt"),
+    ])
+    .success();
+    let back = work.path().join("back.txt");
+    ferry(&[
+        "get",
+        "-a",
+        &user_url(&server, "notes.txt"),
+        "-o",
+        back.to_str().unwrap(),
+    ])
+    .success();
+    assert_eq!(fs::read_to_string(&back).unwrap(), text);
+    // On the wire (and in binary mode) the file has CRLF endings where the server keeps them.
+    let raw = ferry(&["cat", &user_url(&server, "notes.txt;type=a")]).success();
+    assert_eq!(String::from_utf8(raw.stdout).unwrap(), text);
+}
+
+fn make_tree(root: &Path) {
+    fs::create_dir_all(root.join("sub dir/deeper")).unwrap();
+    fs::write(root.join("top.txt"), "top").unwrap();
+    fs::write(root.join("sub dir/-rf"), "dash").unwrap();
+    fs::write(root.join("sub dir/|cmd"), "pipe").unwrap();
+    fs::write(root.join("sub dir/deeper/файл.bin"), test_bytes(70_000, 24)).unwrap();
+    fs::write(root.join("sub dir/skip.log"), "excluded").unwrap();
+}
+
+fn assert_same_tree(a: &Path, b: &Path, skip: &[&str]) {
+    let mut names = dir_names(a);
+    names.retain(|n| !skip.contains(&n.as_str()));
+    assert_eq!(names, dir_names(b), "{} vs {}", a.display(), b.display());
+    for name in names {
+        let (x, y) = (a.join(&name), b.join(&name));
+        if x.is_dir() {
+            assert_same_tree(&x, &y, skip);
+        } else {
+            assert!(
+                fs::read(&x).unwrap() == fs::read(&y).unwrap(),
+                "{} differs",
+                x.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn recursive_put_and_get_copy_a_tree_like_cp_r() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let tree = work.path().join("project");
+    make_tree(&tree);
+    fs::create_dir(server.root().join("backups")).unwrap();
+    ferry(&[
+        "put",
+        "-r",
+        "--exclude",
+        "*.log",
+        tree.to_str().unwrap(),
+        &user_url(&server, "backups/"),
+    ])
+    .success();
+    assert_same_tree(&tree, &server.root().join("backups/project"), &["skip.log"]);
+
+    let out = work.path().join("restore");
+    fs::create_dir(&out).unwrap();
+    ferry(&[
+        "get",
+        "-r",
+        &user_url(&server, "backups/project"),
+        "-O",
+        out.to_str().unwrap(),
+    ])
+    .success();
+    assert_same_tree(
+        &server.root().join("backups/project"),
+        &out.join("project"),
+        &[],
+    );
+}
+
+#[test]
+fn a_hostile_listing_writes_nothing_outside_the_target_directory() {
+    let mut cfg = FakeConfig::default();
+    cfg.feat.retain(|f| !f.contains("MLST")); // make ferry parse LIST
+    cfg.files.push(("/d/ok.txt".into(), b"fine".to_vec()));
+    cfg.listing_lines = Some(
+        [
+            "-rw-r--r-- 1 u g 4 Jan  1  2024 ok.txt",
+            "-rw-r--r-- 1 u g 4 Jan  1  2024 ../escape.txt",
+            "-rw-r--r-- 1 u g 4 Jan  1  2024 /tmp/absolute.txt",
+            "-rw-r--r-- 1 u g 4 Jan  1  2024 a/../../x",
+            "lrwxrwxrwx 1 u g 4 Jan  1  2024 twin -> /etc/passwd",
+            "-rw-r--r-- 1 u g 4 Jan  1  2024 twin",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    let server = FakeServer::start(cfg);
+    let base = tempfile::tempdir().unwrap();
+    let out = base.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let run = ferry(&["get", "-r", &server.url("/d"), "-O", out.to_str().unwrap()]);
+    assert_ne!(run.code, 0, "refused entries must make the command fail");
+    for name in ["../escape.txt", "/tmp/absolute.txt", "a/../../x"] {
+        assert!(
+            run.stderr.contains(name),
+            "{name} not named: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        dir_names(base.path()),
+        ["out"],
+        "something was written beside the target"
+    );
+    assert_eq!(fs::read(out.join("d/ok.txt")).unwrap(), b"fine");
+    assert!(!Path::new("/tmp/absolute.txt").exists());
+    assert!(fs::symlink_metadata(out.join("d/twin")).map_or(true, |m| !m.file_type().is_symlink()));
+    assert!(
+        server.commands().iter().all(|c| !c.contains("..")),
+        "{:?}",
+        server.commands()
+    );
+}
+
+#[test]
+fn ls_json_gives_scripts_parsed_entries() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::create_dir(server.root().join("dir")).unwrap();
+    fs::write(server.root().join("a file.txt"), "12345").unwrap();
+    let run = ferry(&["ls", "-l", "--json", &server.url("")]).success();
+    let rows: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let file = rows
+        .iter()
+        .find(|r| r["name"] == "a file.txt")
+        .expect("file row");
+    assert_eq!(file["type"], "file");
+    assert_eq!(file["size"], 5);
+    assert!(file["modified"].as_str().unwrap().ends_with('Z'));
+    let dir = rows.iter().find(|r| r["name"] == "dir").expect("dir row");
+    assert_eq!(dir["type"], "dir");
+}
+
+#[test]
+fn preserve_keeps_times_and_no_clobber_keeps_files() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_577_934_245); // 2020-01-02 03:04:05 UTC
+    let remote = server.root().join("old.txt");
+    fs::write(&remote, "old").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&remote)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    ferry(&[
+        "get",
+        "--preserve",
+        &user_url(&server, "old.txt"),
+        "-O",
+        dir,
+    ])
+    .success();
+    assert_eq!(
+        fs::metadata(out.path().join("old.txt"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        when
+    );
+
+    let local = out.path().join("stamped.txt");
+    fs::write(&local, "stamped").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&local)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    ferry(&[
+        "put",
+        "--preserve",
+        local.to_str().unwrap(),
+        &user_url(&server, "stamped.txt"),
+    ])
+    .success();
+    assert_eq!(
+        fs::metadata(server.root().join("stamped.txt"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        when
+    );
+
+    fs::write(&remote, "new").unwrap();
+    let run = ferry(&[
+        "get",
+        "--no-clobber",
+        &user_url(&server, "old.txt"),
+        "-O",
+        dir,
+    ])
+    .success();
+    assert_eq!(fs::read(out.path().join("old.txt")).unwrap(), b"old");
+    assert!(run.stderr.contains("not overwriting"), "{}", run.stderr);
+}
