@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use ferry::Error;
 use ferry::actions::Ui;
@@ -86,8 +86,14 @@ impl Ui for TerminalUi {
     }
 
     fn summary(&mut self, line: &str) {
-        if self.show_progress {
-            eprintln!("{line}");
+        if !self.show_progress {
+            return;
+        }
+        match &self.bar.multi {
+            Some(multi) => {
+                let _ = multi.println(line);
+            }
+            None => eprintln!("{line}"),
         }
     }
 
@@ -123,12 +129,69 @@ impl Ui for TerminalUi {
     fn trace_level(&self) -> u8 {
         self.level.load(Ordering::Relaxed)
     }
+
+    fn batch_start(&mut self, files: Option<u64>) {
+        if self.show_progress {
+            self.bar.batch_start(files);
+        }
+    }
+
+    fn batch_step(&mut self, bytes: u64) {
+        if let Some(overall) = &self.bar.overall {
+            overall.inc(1);
+            self.bar.batch_bytes += bytes;
+            overall.set_message(ferry::actions::human_bytes(self.bar.batch_bytes as f64));
+        }
+    }
+
+    fn batch_end(&mut self) {
+        self.bar.batch_end();
+    }
 }
 
-/// An indicatif bar per transfer: bytes, rate and ETA, or a spinner when the size is unknown.
+/// An indicatif bar per transfer: bytes, rate and ETA, or a spinner when the size is unknown;
+/// during a many-file command, under an overall bar of files and bytes done.
 #[derive(Default)]
 struct Bar {
     bar: Option<ProgressBar>,
+    multi: Option<MultiProgress>,
+    overall: Option<ProgressBar>,
+    batch_bytes: u64,
+}
+
+impl Bar {
+    fn batch_start(&mut self, files: Option<u64>) {
+        if let (Some(overall), Some(n)) = (&self.overall, files) {
+            overall.set_length(n);
+            overall.set_style(overall_style(true));
+            return;
+        }
+        let multi = MultiProgress::new();
+        let overall = multi
+            .add(ProgressBar::new(files.unwrap_or(0)).with_style(overall_style(files.is_some())));
+        overall.set_message("0 B");
+        overall.enable_steady_tick(Duration::from_millis(200));
+        self.multi = Some(multi);
+        self.overall = Some(overall);
+        self.batch_bytes = 0;
+    }
+
+    fn batch_end(&mut self) {
+        if let Some(overall) = self.overall.take() {
+            overall.finish_and_clear();
+        }
+        self.multi = None;
+    }
+}
+
+fn overall_style(counted: bool) -> ProgressStyle {
+    let template = match counted {
+        true => "total [{bar:30}] {pos}/{len} files, {msg}",
+        false => "{spinner} total {pos} files, {msg}",
+    };
+    ProgressStyle::with_template(template)
+        .expect("valid template")
+        .progress_chars("=> ")
 }
 
 impl Progress for Bar {
@@ -146,6 +209,11 @@ impl Progress for Bar {
                     .expect("valid template"),
             ),
         };
+        // Joined to the many-file display before it draws anything of its own.
+        let bar = match &self.multi {
+            Some(multi) => multi.add(bar),
+            None => bar,
+        };
         bar.set_message(terminal_safe(name).into_owned());
         bar.enable_steady_tick(Duration::from_millis(200));
         self.bar = Some(bar);
@@ -160,6 +228,9 @@ impl Progress for Bar {
     fn finish(&mut self, _done: u64) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
+            if let Some(multi) = &self.multi {
+                multi.remove(&bar);
+            }
         }
     }
 }

@@ -61,6 +61,7 @@ pub(super) fn get(
     if opts.preserve {
         preserve_local_time(ctx, remote, &target, ui)?;
     }
+    ui.batch_step(n);
     ui.summary(&summary(&target.display().to_string(), n, started));
     Ok(())
 }
@@ -152,6 +153,7 @@ pub(super) fn put(
     if opts.preserve {
         preserve_remote_time(ctx, local, &remote, ui)?;
     }
+    ui.batch_step(n);
     ui.summary(&summary(&remote, n, started));
     Ok(())
 }
@@ -192,8 +194,13 @@ fn preserve_remote_time(
 /// Downloads every remote file matching the patterns into the local directory.
 pub(super) fn mget(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
     let mut failures = 0;
+    let mut all = Vec::new();
     for pattern in patterns {
-        for remote in expand_remote(ctx, pattern)? {
+        all.extend(expand_remote(ctx, pattern)?);
+    }
+    ui.batch_start(Some(all.len() as u64));
+    {
+        for remote in all {
             let name = base_name(&remote);
             if let Err(e) = safe_name(name) {
                 ui.notice(&format!("skipping {}", e));
@@ -218,9 +225,13 @@ pub(super) fn mget(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> R
 
 /// Uploads every local file matching the patterns into the remote directory.
 pub(super) fn mput(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
+    let mut all = Vec::new();
     for pattern in patterns {
-        let files = expand_local(pattern)?;
-        for file in files {
+        all.extend(expand_local(pattern)?);
+    }
+    ui.batch_start(Some(all.len() as u64));
+    {
+        for file in all {
             if ctx.prompt && !ui.confirm(&format!("mput {}?", file.display())) {
                 continue;
             }

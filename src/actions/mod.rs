@@ -210,6 +210,12 @@ pub trait Ui {
     fn set_trace_level(&mut self, level: u8);
     /// The current trace level.
     fn trace_level(&self) -> u8;
+    /// A many-file command (mget, mput, recursive) starts; `files` when the count is known.
+    fn batch_start(&mut self, _files: Option<u64>) {}
+    /// A file was transferred (`bytes` moved); counts toward the running many-file command.
+    fn batch_step(&mut self, _bytes: u64) {}
+    /// The many-file command ended.
+    fn batch_end(&mut self) {}
 }
 
 /// Runs `action` against `ctx`. A failure that lost the connection makes the next action
@@ -307,6 +313,21 @@ fn sleep_unless_interrupted(ctx: &Context, wait: std::time::Duration) -> Result<
 }
 
 fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
+    let many = match action {
+        Action::Mget(_) | Action::Mput(_) => true,
+        Action::Get { opts, .. } | Action::Put { opts, .. } => opts.recursive,
+        _ => false,
+    };
+    if !many {
+        return dispatch_one(ctx, action, ui);
+    }
+    ui.batch_start(None);
+    let result = dispatch_one(ctx, action, ui);
+    ui.batch_end();
+    result
+}
+
+fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
     match action {
         Open(url) => {
