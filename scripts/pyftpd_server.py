@@ -51,6 +51,13 @@ def parse_args(argv):
         help="throttle every data connection to BYTES per second (for tests "
         "that interrupt a transfer in the middle)",
     )
+    p.add_argument("--certfile", help="PEM certificate: serve explicit FTPS (AUTH TLS)")
+    p.add_argument("--keyfile", help="PEM private key for --certfile")
+    p.add_argument(
+        "--tls-required",
+        action="store_true",
+        help="refuse logins and data connections without TLS",
+    )
     return p.parse_args(argv)
 
 
@@ -85,8 +92,20 @@ def main(argv):
     if args.anonymous:
         authorizer.add_anonymous(root, perm=FULL_PERMS)
 
-    class Handler(FTPHandler):
+    base = FTPHandler
+    if args.certfile:
+        from pyftpdlib.handlers import TLS_FTPHandler
+
+        base = TLS_FTPHandler
+
+    class Handler(base):
         pass
+
+    if args.certfile:
+        Handler.certfile = args.certfile
+        Handler.keyfile = args.keyfile
+        Handler.tls_control_required = args.tls_required
+        Handler.tls_data_required = args.tls_required
 
     if args.rate:
 

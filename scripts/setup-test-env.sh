@@ -9,6 +9,7 @@
 set -euo pipefail
 
 PYFTPDLIB_VERSION="2.2.0"
+PYOPENSSL_VERSION=26.4.0 # pyftpdlib's TLS_FTPHandler (FTPS tests)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${FERRY_TEST_VENV:-$repo_root/target/test-venv}"
@@ -20,7 +21,7 @@ die() {
 }
 
 ready() {
-    [ -x "$python" ] && "$python" -c 'import pyftpdlib' >/dev/null 2>&1
+    [ -x "$python" ] && "$python" -c 'import pyftpdlib, OpenSSL' >/dev/null 2>&1
 }
 
 # Fast path: nothing to do, print nothing.
@@ -47,7 +48,7 @@ if [ ! -x "$python" ]; then
 fi
 
 "$python" -m pip install --quiet --disable-pip-version-check \
-    "pyftpdlib==$PYFTPDLIB_VERSION" >&2 ||
+    "pyftpdlib==$PYFTPDLIB_VERSION" "pyOpenSSL==$PYOPENSSL_VERSION" >&2 ||
     die "pip install pyftpdlib==$PYFTPDLIB_VERSION into $venv failed"
 
 ready || die "pyftpdlib still not importable from $python after install"

@@ -15,6 +15,8 @@ use ferry::netrc;
 use ferry::oneshot::OneShot;
 use ferry::proto::addr::PasvAddressPolicy;
 use ferry::session::Options;
+use ferry::tls::verify::{TlsSettings, Trust};
+use ferry::tls::{Backend, TlsMode};
 
 /// ferry: a fast, careful FTP client.
 ///
@@ -112,6 +114,70 @@ struct Global {
         global = true
     )]
     retry_wait: f64,
+    #[command(flatten)]
+    tls: TlsArgs,
+}
+
+/// FTPS options.
+#[derive(Debug, Args)]
+struct TlsArgs {
+    /// TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require
+    /// (--tls alone), or off
+    #[arg(long, value_name = "WHEN", num_args = 0..=1, require_equals = true,
+          default_missing_value = "require", value_parser = ["off", "auto", "require"], global = true)]
+    tls: Option<String>,
+    /// Trust the certificates in FILE (PEM): CAs, or the server's own self-signed certificate
+    #[arg(long, value_name = "FILE", global = true)]
+    cacert: Option<PathBuf>,
+    /// Trust exactly the server certificate with this SHA-256 fingerprint (sha256:HEX)
+    #[arg(long, value_name = "sha256:HEX", value_parser = parse_pin, global = true)]
+    pin: Option<[u8; 32]>,
+    /// Do not check the server's certificate at all (not recommended)
+    #[arg(long, global = true)]
+    insecure: bool,
+    /// Highest TLS version to use: 1.2 or 1.3
+    #[arg(long = "tls-max", value_name = "VERSION", value_parser = ["1.2", "1.3"], global = true)]
+    tls_max: Option<String>,
+    /// TLS implementation: rustls (resumes TLS sessions on data connections, as vsftpd and
+    /// ProFTPD require) or native (the system library; needs the native-tls build feature)
+    #[arg(long = "tls-backend", value_name = "BACKEND", value_parser = ["rustls", "native"],
+          default_value = "rustls", global = true)]
+    tls_backend: String,
+}
+
+fn parse_pin(s: &str) -> Result<[u8; 32], String> {
+    ferry::tls::verify::parse_pin(s).map_err(|e| e.to_string())
+}
+
+impl TlsArgs {
+    fn mode(&self) -> TlsMode {
+        match self.tls.as_deref() {
+            Some("off") => TlsMode::Off,
+            Some("require") => TlsMode::Require,
+            _ => TlsMode::Auto,
+        }
+    }
+
+    fn settings(&self) -> TlsSettings {
+        let trust = if self.insecure {
+            eprintln!(
+                "ferry: warning: --insecure: the server's certificate is not checked; \
+                 anyone on the way can read and change this session"
+            );
+            Trust::Insecure
+        } else if let Some(pin) = self.pin {
+            Trust::Pin(pin)
+        } else if let Some(file) = &self.cacert {
+            Trust::CaFile(file.clone())
+        } else {
+            Trust::System
+        };
+        TlsSettings { trust, max_tls12: self.tls_max.as_deref() == Some("1.2") }
+    }
+
+    fn backend(&self) -> Backend {
+        if self.tls_backend == "native" { Backend::Native } else { Backend::Rustls }
+    }
 }
 
 /// Transfer flags shared by `get`/`put` here and in the shell.
@@ -279,6 +345,10 @@ impl Cli {
             },
             active_address: g.active_address,
             active_ports: g.active_ports,
+            tls: g.tls.mode(),
+            implicit_tls: false,
+            tls_settings: g.tls.settings(),
+            tls_backend: g.tls.backend(),
         };
         let config = Config {
             session,
@@ -403,6 +473,17 @@ mod tests {
             panic!("not batch")
         };
         assert_eq!(file, None);
+    }
+
+    #[test]
+    fn tls_takes_its_value_only_after_an_equals_sign() {
+        let (config, mode) = Cli::parse_from(["ferry", "--tls", "get", "ftp://h/a"]).resolve();
+        assert_eq!(config.session.tls, TlsMode::Require);
+        assert!(matches!(mode, Mode::OneShot(OneShot::Get { .. })));
+        let (config, _) = Cli::parse_from(["ferry", "--tls=off", "ls", "ftp://h/"]).resolve();
+        assert_eq!(config.session.tls, TlsMode::Off);
+        let (config, _) = Cli::parse_from(["ferry", "ls", "ftp://h/"]).resolve();
+        assert_eq!(config.session.tls, TlsMode::Auto);
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Endpoint {
     pub port: u16,
     /// Who we logged in as.
     pub login: Login,
+    /// TLS from the first byte (`ftps://`).
+    pub implicit_tls: bool,
 }
 
 impl Endpoint {
@@ -51,6 +53,7 @@ impl Endpoint {
             && self.port == other.port
             && self.login.user == other.login.user
             && self.login.password == other.login.password
+            && self.implicit_tls == other.implicit_tls
     }
 }
 
@@ -118,16 +121,12 @@ impl Context {
 
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
     pub fn open_url(&mut self, url: &FtpUrl, prompt: PasswordPrompt<'_>) -> Result<()> {
-        if url.scheme == crate::url::Scheme::Ftps {
-            return Err(Error::Usage(
-                "ftps:// (implicit TLS) is not supported by this build of ferry yet".into(),
-            ));
-        }
         let login = Credentials::new(&self.config, prompt).login_for(url)?;
         let endpoint = Endpoint {
             host: url.host.clone(),
             port: url.port_or_default(),
             login,
+            implicit_tls: url.scheme == crate::url::Scheme::Ftps,
         };
         self.open(endpoint)
     }
@@ -146,12 +145,9 @@ impl Context {
     }
 
     fn connect(&mut self, endpoint: &Endpoint) -> Result<Session> {
-        let mut session = Session::connect(
-            &endpoint.host,
-            endpoint.port,
-            self.config.session.clone(),
-            (self.trace)(),
-        )?;
+        let mut options = self.config.session.clone();
+        options.implicit_tls = endpoint.implicit_tls;
+        let mut session = Session::connect(&endpoint.host, endpoint.port, options, (self.trace)())?;
         session.set_interrupt(self.interrupt.clone());
         session.login(&endpoint.login)?;
         Ok(session)

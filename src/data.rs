@@ -159,14 +159,21 @@ impl Session {
                 tried: tried.join("; "),
             });
         };
-        Ok(DataTransfer {
+        let mut transfer = DataTransfer {
             session: self,
             stream: opened.stream,
             prelim: opened.prelim,
             done: opened.done,
             command: cmd.redacted(),
             finished: false,
-        })
+            unclean_eof: false,
+        };
+        // The TLS handshake comes after the 1xx: servers start it only once the transfer has
+        // begun. If it fails, dropping the guard still reads the transfer's final reply.
+        if let Some(plain) = transfer.stream.take() {
+            transfer.stream = Some(transfer.session.protect_data_stream(plain)?);
+        }
+        Ok(transfer)
     }
 
     fn try_channel(
@@ -438,9 +445,17 @@ pub struct DataTransfer<'a> {
     done: Option<Reply>,
     command: String,
     finished: bool,
+    /// The TLS stream ended without close_notify (a possible truncation).
+    unclean_eof: bool,
 }
 
 impl DataTransfer<'_> {
+    /// True when a TLS data stream ended without close_notify: the data may be cut short, so
+    /// the transfer only counts when its size is known and complete.
+    pub fn ended_uncleanly(&self) -> bool {
+        self.unclean_eof
+    }
+
     /// The 1xx reply that opened the transfer, if the server sent one.
     pub fn preliminary(&self) -> Option<&Reply> {
         self.prelim.as_ref()
@@ -465,6 +480,10 @@ impl DataTransfer<'_> {
             };
             match stream.read(buf) {
                 Ok(n) => return Ok(n),
+                Err(e) if e.kind() == ErrorKind::UnexpectedEof && stream.is_tls() => {
+                    self.unclean_eof = true;
+                    return Ok(0);
+                }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
                     idle += READ_SLICE;

@@ -139,6 +139,16 @@ pub enum Error {
         /// The OS error.
         source: io::Error,
     },
+    /// TLS setup, handshake or certificate failure.
+    #[error("{what}: {detail}")]
+    Tls {
+        /// What failed ("the server's certificate was refused on the control connection").
+        what: String,
+        /// The library's words.
+        detail: String,
+        /// What to do, when known (certificate explanation with the fingerprint).
+        hint: Option<String>,
+    },
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -234,6 +244,7 @@ impl Error {
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
             Error::Local { .. } => ExitCode::LocalFile,
+            Error::Tls { .. } => ExitCode::Tls,
             Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
             Error::Netrc(_) => ExitCode::Usage,
             Error::Interrupted => ExitCode::Interrupted,
@@ -247,6 +258,7 @@ impl Error {
                 let verb = command.split_whitespace().next().unwrap_or("");
                 codes::hint(&verb.to_ascii_uppercase(), reply)
             }
+            Error::Tls { hint, .. } => hint.clone(),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::Timeout { .. } => Some(

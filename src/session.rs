@@ -20,6 +20,8 @@ use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::command::{Command, Secret, TransferType};
 use crate::proto::reply::{Reply, ReplyParser};
+use crate::tls::verify::{TlsSettings, Trust};
+use crate::tls::{Backend, TlsClient, TlsMode};
 use crate::transport::{self, Stream};
 
 /// Settings that shape a session; resolved once by the front end.
@@ -37,6 +39,14 @@ pub struct Options {
     pub active_address: Option<IpAddr>,
     /// Local port range for active-mode listeners (firewalls).
     pub active_ports: Option<(u16, u16)>,
+    /// When to use explicit TLS (AUTH TLS) on the control connection.
+    pub tls: TlsMode,
+    /// TLS from the first byte (`ftps://`, port 990).
+    pub implicit_tls: bool,
+    /// Certificate checking and protocol versions.
+    pub tls_settings: TlsSettings,
+    /// Which TLS implementation.
+    pub tls_backend: Backend,
 }
 
 impl Default for Options {
@@ -48,6 +58,10 @@ impl Default for Options {
             pasv_policy: PasvAddressPolicy::Peer,
             active_address: None,
             active_ports: None,
+            tls: TlsMode::Auto,
+            implicit_tls: false,
+            tls_settings: TlsSettings { trust: Trust::System, max_tls12: false },
+            tls_backend: Backend::Rustls,
         }
     }
 }
@@ -139,6 +153,14 @@ pub struct Session {
     desynced: bool,
     /// Raised by Ctrl-C in the shell; transfers check it between reads.
     interrupt: Option<Arc<AtomicBool>>,
+    /// The host name we connected to (the TLS server name).
+    pub(crate) host: String,
+    /// TLS for this session, once the control connection is protected.
+    pub(crate) tls: Option<TlsClient>,
+    /// PROT P is in force: data connections are TLS too.
+    pub(crate) prot_private: bool,
+    /// FEAT answered 211 (so `features` is the server's list, not a guess).
+    pub(crate) features_known: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -170,6 +192,7 @@ impl Session {
         transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
         let peer = tcp.peer_addr().map_err(setup)?;
         let local = tcp.local_addr().map_err(setup)?;
+        let implicit = opts.implicit_tls;
         let mut session = Session {
             stream: Stream::Plain(tcp),
             parser: ReplyParser::new(),
@@ -183,7 +206,14 @@ impl Session {
             greeting: Reply::new(0, Vec::new()),
             desynced: false,
             interrupt: None,
+            host: host.to_owned(),
+            tls: None,
+            prot_private: false,
+            features_known: false,
         };
+        if implicit {
+            session.upgrade_control()?;
+        }
         session.greeting = session.read_greeting()?;
         Ok(session)
     }
@@ -228,6 +258,7 @@ impl Session {
 
     /// Logs in with USER / PASS / ACCT, then discovers features and turns on UTF-8 names.
     pub fn login(&mut self, login: &Login) -> Result<()> {
+        self.secure_control(login)?;
         let mut last = "USER";
         let mut reply = self.command(&Command::User(login.user.clone()))?;
         if reply.code == 331 {
@@ -247,17 +278,22 @@ impl Session {
                 reply,
             ));
         }
-        self.discover_features()
-    }
-
-    fn discover_features(&mut self) -> Result<()> {
-        let reply = self.command(&Command::Feat)?;
-        if reply.code == 211 {
-            self.features = Features::parse(&reply);
+        if !self.features_known {
+            self.feat()?;
         }
         if self.features.has("UTF8") {
             // Only a courtesy: servers that advertise UTF8 mostly have it on already.
             let _ = self.command(&Command::Opts("UTF8 ON".into()))?;
+        }
+        self.protect_data()
+    }
+
+    /// FEAT: what the server offers (RFC 2389); nothing is known when it refuses.
+    pub(crate) fn feat(&mut self) -> Result<()> {
+        let reply = self.command(&Command::Feat)?;
+        if reply.code == 211 {
+            self.features = Features::parse(&reply);
+            self.features_known = true;
         }
         Ok(())
     }
@@ -393,6 +429,29 @@ impl Session {
     /// False once replies can no longer be matched to commands; the front end reconnects.
     pub fn is_usable(&self) -> bool {
         !self.desynced
+    }
+
+    /// True once TLS protects the control connection.
+    pub fn is_tls(&self) -> bool {
+        self.stream.is_tls()
+    }
+
+    /// True when bytes beyond the last reply are waiting (checked after `234`).
+    pub(crate) fn has_buffered_replies(&self) -> bool {
+        self.parser.has_buffered()
+    }
+
+    /// A second handle on the control socket, for wrapping it in TLS.
+    pub(crate) fn control_tcp_clone(&self) -> Result<std::net::TcpStream> {
+        self.stream.tcp().try_clone().map_err(|e| Error::Network {
+            what: "preparing the TLS handshake".into(),
+            source: e,
+        })
+    }
+
+    /// Puts `stream` (the TLS-wrapped control connection) in place of the plain one.
+    pub(crate) fn replace_control(&mut self, stream: Stream) {
+        self.stream = stream;
     }
 
     /// Marks the session unusable (see `desynced`).

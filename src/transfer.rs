@@ -118,8 +118,16 @@ impl Session {
             Ok(n) => n,
             Err(e) => return Err(fail(t, e)),
         };
+        let unclean = t.ended_uncleanly();
         let reply = t.finish()?;
         match expected {
+            None if unclean => Err(Error::Partial {
+                name: remote.into(),
+                detail: format!(
+                    "the TLS data connection ended without close_notify after {} bytes and the size is unknown",
+                    offset + got
+                ),
+            }),
             Some(n) if n != offset + got => Err(Error::Partial {
                 name: remote.into(),
                 detail: format!(
@@ -274,7 +282,14 @@ impl Session {
             Ok(n) => n,
             Err(e) => return Err(fail(t, e)),
         };
+        let unclean = t.ended_uncleanly();
         t.finish()?;
+        if unclean {
+            return Err(Error::Partial {
+                name: "the listing".into(),
+                detail: "the TLS data connection ended without close_notify".into(),
+            });
+        }
         Ok(n)
     }
 }

@@ -1,7 +1,7 @@
 //! Sockets: connecting with a timeout, keepalive, and the one stream type.
 //!
-//! [`Stream`] is what both the control connection and data connections are. It is an enum so
-//! that TLS can join as a second variant without the session or the transfers changing type.
+//! [`Stream`] is what both the control connection and data connections are, plain or TLS, so
+//! the session and the transfers never care which.
 //! Every socket gets read and write timeouts, so no read ever blocks forever; the control socket
 //! also gets TCP keepalive, because firewalls and NAT boxes drop a control connection that stays
 //! silent during a long transfer.
@@ -14,11 +14,22 @@ use socket2::{SockRef, TcpKeepalive};
 
 use crate::error::{Error, Result};
 
-/// A connected byte stream: plain TCP today; TLS joins as another variant.
-#[derive(Debug)]
+/// A connected byte stream, plain or TLS.
 pub enum Stream {
     /// A plain TCP connection.
     Plain(TcpStream),
+    /// TLS through rustls.
+    Rustls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+    /// TLS through the platform library.
+    #[cfg(feature = "native-tls")]
+    Native(Box<native_tls::TlsStream<TcpStream>>),
+}
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = if self.is_tls() { "tls" } else { "plain" };
+        write!(f, "Stream({kind}, {:?})", self.tcp().peer_addr().ok())
+    }
 }
 
 impl Stream {
@@ -26,6 +37,22 @@ impl Stream {
     pub fn tcp(&self) -> &TcpStream {
         match self {
             Stream::Plain(s) => s,
+            Stream::Rustls(s) => &s.sock,
+            #[cfg(feature = "native-tls")]
+            Stream::Native(s) => s.get_ref(),
+        }
+    }
+
+    /// True once TLS protects the stream.
+    pub fn is_tls(&self) -> bool {
+        !matches!(self, Stream::Plain(_))
+    }
+
+    /// Whether the TLS session was resumed (rustls only; `None` when unknown or plain).
+    pub fn resumed(&self) -> Option<bool> {
+        match self {
+            Stream::Rustls(s) => s.conn.handshake_kind().map(|k| k == rustls::HandshakeKind::Resumed),
+            _ => None,
         }
     }
 
@@ -44,10 +71,39 @@ impl Stream {
         self.tcp().set_read_timeout(t)
     }
 
-    /// Ends our sending side (an upload's end of file), keeping the socket readable.
+    /// Ends our sending side (an upload's end of file). Under TLS this sends close_notify and
+    /// then reads the stream to its end, so the server's own close_notify — and any TLS 1.3
+    /// session ticket still in flight — is consumed rather than lost with a reset.
     pub fn shutdown_write(&mut self) -> io::Result<()> {
         match self {
             Stream::Plain(s) => s.shutdown(Shutdown::Write),
+            Stream::Rustls(s) => {
+                s.conn.send_close_notify();
+                while s.conn.wants_write() {
+                    s.conn.write_tls(&mut s.sock)?;
+                }
+                drain(s.as_mut())
+            }
+            #[cfg(feature = "native-tls")]
+            Stream::Native(s) => {
+                s.shutdown()?;
+                drain(s.as_mut())
+            }
+        }
+    }
+}
+
+/// Reads until end of stream, tolerating a peer that closes without close_notify or resets
+/// after its final reply (the upload itself already succeeded or failed by then).
+fn drain(r: &mut dyn Read) -> io::Result<()> {
+    let mut buf = [0u8; 4096];
+    loop {
+        match r.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+            Err(_) => return Ok(()),
         }
     }
 }
@@ -56,6 +112,9 @@ impl Read for Stream {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
             Stream::Plain(s) => s.read(buf),
+            Stream::Rustls(s) => s.read(buf),
+            #[cfg(feature = "native-tls")]
+            Stream::Native(s) => s.read(buf),
         }
     }
 }
@@ -64,12 +123,18 @@ impl Write for Stream {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Stream::Plain(s) => s.write(buf),
+            Stream::Rustls(s) => s.write(buf),
+            #[cfg(feature = "native-tls")]
+            Stream::Native(s) => s.write(buf),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Stream::Plain(s) => s.flush(),
+            Stream::Rustls(s) => s.flush(),
+            #[cfg(feature = "native-tls")]
+            Stream::Native(s) => s.flush(),
         }
     }
 }

@@ -56,6 +56,10 @@ pub enum Command {
     Acct(Secret),
     /// `AUTH TLS` (RFC 4217)
     AuthTls,
+    /// `PBSZ 0` (RFC 4217)
+    Pbsz,
+    /// `PROT P` (private) or `PROT C` (clear)
+    Prot(bool),
     /// `QUIT`
     Quit,
     /// `SYST`
@@ -140,6 +144,8 @@ impl Command {
             Command::Pass(_) => "PASS",
             Command::Acct(_) => "ACCT",
             Command::AuthTls => "AUTH",
+            Command::Pbsz => "PBSZ",
+            Command::Prot(_) => "PROT",
             Command::Quit => "QUIT",
             Command::Syst => "SYST",
             Command::Feat => "FEAT",
@@ -193,6 +199,9 @@ impl Command {
             Command::Pass(s) | Command::Acct(s) => Some(s.expose().to_owned()),
             Command::List(p) | Command::Nlst(p) | Command::Mlsd(p) => p.clone(),
             Command::AuthTls => Some("TLS".into()),
+            Command::Pbsz => Some("0".into()),
+            Command::Prot(true) => Some("P".into()),
+            Command::Prot(false) => Some("C".into()),
             Command::Type(TransferType::Ascii) => Some("A".into()),
             Command::Type(TransferType::Binary) => Some("I".into()),
             Command::Rest(n) => Some(n.to_string()),

@@ -221,7 +221,8 @@ fn an_account_is_sent_when_the_server_asks_for_one() {
     let run = crate::support::run(cmd).success();
     assert_eq!(run.stdout, b"acct");
     let cmds = server.commands();
-    assert_eq!(&cmds[..3], ["USER alice", "PASS secret", "ACCT acme"]);
+    // FEAT comes first: a non-anonymous login looks for AUTH TLS (this server offers none).
+    assert_eq!(&cmds[..4], ["FEAT", "USER alice", "PASS secret", "ACCT acme"]);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each case file uses a different subset of these helpers
 
+pub mod certs;
 pub mod fake_server;
 pub mod pyftpd;
 

@@ -28,6 +28,10 @@ pub struct PyFtpdOptions {
     pub anonymous: bool,
     /// Throttle data connections to this many bytes per second.
     pub rate: Option<u64>,
+    /// Serve explicit FTPS with this certificate and key (PEM files).
+    pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    /// Refuse logins and data connections without TLS.
+    pub tls_required: bool,
 }
 
 impl Default for PyFtpdOptions {
@@ -39,6 +43,8 @@ impl Default for PyFtpdOptions {
             users: vec![("alice".into(), "s3cret pass".into())],
             anonymous: true,
             rate: None,
+            tls: None,
+            tls_required: false,
         }
     }
 }
@@ -100,6 +106,12 @@ impl PyFtpd {
         }
         if opts.anonymous {
             cmd.arg("--anonymous");
+        }
+        if let Some((cert, key)) = &opts.tls {
+            cmd.arg("--certfile").arg(cert).arg("--keyfile").arg(key);
+        }
+        if opts.tls_required {
+            cmd.arg("--tls-required");
         }
         if let Some(rate) = opts.rate {
             cmd.arg("--rate").arg(rate.to_string());

@@ -1,0 +1,120 @@
+//! The session's TLS steps: AUTH TLS on the control connection, PBSZ/PROT for data, and the
+//! hardening that past client CVEs taught.
+//!
+//! - `--tls=auto` (the default for `ftp://`) upgrades non-anonymous logins when FEAT offers
+//!   AUTH TLS; `--tls=require` always upgrades and refuses to send a password in clear or to
+//!   move data unprotected; `--tls=off` never upgrades. `ftps://` is TLS from the first byte.
+//! - After the `234` that accepts AUTH TLS, any byte the server already sent is an error:
+//!   an attacker could have injected a reply that would be trusted as if it came over TLS
+//!   (curl CVE-2021-22947).
+//! - TLS cannot be skipped by a server that pretends to be logged in already: the greeting
+//!   must be 220, and AUTH TLS happens before USER (curl CVE-2021-22946).
+
+use crate::error::{Error, Result};
+use crate::proto::command::Command;
+use crate::session::{Login, Session};
+use crate::tls::{TlsClient, TlsMode};
+use crate::transport::Stream;
+
+fn is_anonymous(user: &str) -> bool {
+    user.eq_ignore_ascii_case("anonymous") || user.eq_ignore_ascii_case("ftp")
+}
+
+impl Session {
+    /// True when FEAT lists AUTH with TLS among its mechanisms (`AUTH TLS`, `AUTH SSL;TLS`).
+    fn offers_auth_tls(&self) -> bool {
+        self.features().iter().any(|l| l.starts_with("AUTH") && l.contains("TLS"))
+    }
+
+    /// Upgrades the control connection before USER when the TLS mode says so.
+    pub(crate) fn secure_control(&mut self, login: &Login) -> Result<()> {
+        if self.is_tls() {
+            return Ok(());
+        }
+        match self.opts.tls {
+            TlsMode::Off => return Ok(()),
+            TlsMode::Auto if is_anonymous(&login.user) => return Ok(()),
+            TlsMode::Auto => {
+                self.feat()?;
+                if !self.offers_auth_tls() {
+                    self.note("the server does not offer TLS; logging in without it");
+                    return Ok(());
+                }
+            }
+            TlsMode::Require => {}
+        }
+        let reply = self.command(&Command::AuthTls)?;
+        if reply.code != 234 {
+            if self.opts.tls == TlsMode::Auto {
+                self.note(&format!("AUTH TLS refused ({}); logging in without TLS", reply.one_line()));
+                return Ok(());
+            }
+            return Err(Error::Tls {
+                what: "the server refused AUTH TLS".into(),
+                detail: reply.one_line(),
+                hint: Some("this server cannot encrypt; --tls=off connects without TLS (the password travels in clear)".into()),
+            });
+        }
+        if self.has_buffered_replies() {
+            return Err(Error::Protocol(
+                "the server sent more data right after accepting AUTH TLS, before the TLS handshake; \
+                 refusing to trust it (a possible injection attack, CVE-2021-22947)"
+                    .into(),
+            ));
+        }
+        self.upgrade_control()
+    }
+
+    /// Runs the TLS handshake on the control connection.
+    pub(crate) fn upgrade_control(&mut self) -> Result<()> {
+        let client = TlsClient::new(&self.opts.tls_settings, &self.host, self.opts.tls_backend)?;
+        let tcp = self.control_tcp_clone()?;
+        let stream = client.wrap(tcp, "control", self.opts.timeout)?;
+        self.replace_control(stream);
+        self.tls = Some(client);
+        self.note("the control connection is encrypted (TLS)");
+        Ok(())
+    }
+
+    /// PBSZ 0 and PROT P once the control connection is TLS, so data connections are too.
+    pub(crate) fn protect_data(&mut self) -> Result<()> {
+        if !self.is_tls() || self.prot_private {
+            return Ok(());
+        }
+        let pbsz = self.command(&Command::Pbsz)?;
+        let prot = match pbsz.is_completion() {
+            true => self.command(&Command::Prot(true))?,
+            false => pbsz,
+        };
+        if prot.is_completion() {
+            self.prot_private = true;
+            return Ok(());
+        }
+        if self.opts.tls == TlsMode::Require {
+            return Err(Error::Tls {
+                what: "the server refused to protect data connections (PROT P)".into(),
+                detail: prot.one_line(),
+                hint: Some("--tls=auto accepts unprotected data connections with an encrypted login".into()),
+            });
+        }
+        self.note(&format!("PROT P refused ({}); data connections stay unencrypted", prot.one_line()));
+        Ok(())
+    }
+
+    /// Wraps a fresh data connection in TLS when PROT P is in force.
+    pub(crate) fn protect_data_stream(&mut self, stream: Stream) -> Result<Stream> {
+        if !self.prot_private {
+            return Ok(stream);
+        }
+        let Stream::Plain(tcp) = stream else {
+            return Ok(stream);
+        };
+        let client = self.tls.as_ref().expect("PROT P implies a TLS client");
+        let wrapped = client.wrap(tcp, "data", self.opts.timeout)?;
+        if let Some(resumed) = wrapped.resumed() {
+            let how = if resumed { "resumed the control connection's TLS session" } else { "made a new TLS session" };
+            self.note(&format!("data connection {how}"));
+        }
+        Ok(wrapped)
+    }
+}
