@@ -8,3 +8,5 @@ scripts/setup-test-env.sh
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets
+# The optional native-tls backend, against a server that does not require TLS session reuse.
+cargo test --features native-tls --test cli native_tls

@@ -172,11 +172,18 @@ impl TlsArgs {
         } else {
             Trust::System
         };
-        TlsSettings { trust, max_tls12: self.tls_max.as_deref() == Some("1.2") }
+        TlsSettings {
+            trust,
+            max_tls12: self.tls_max.as_deref() == Some("1.2"),
+        }
     }
 
     fn backend(&self) -> Backend {
-        if self.tls_backend == "native" { Backend::Native } else { Backend::Rustls }
+        if self.tls_backend == "native" {
+            Backend::Native
+        } else {
+            Backend::Rustls
+        }
     }
 }
 

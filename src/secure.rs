@@ -23,7 +23,9 @@ fn is_anonymous(user: &str) -> bool {
 impl Session {
     /// True when FEAT lists AUTH with TLS among its mechanisms (`AUTH TLS`, `AUTH SSL;TLS`).
     fn offers_auth_tls(&self) -> bool {
-        self.features().iter().any(|l| l.starts_with("AUTH") && l.contains("TLS"))
+        self.features()
+            .iter()
+            .any(|l| l.starts_with("AUTH") && l.contains("TLS"))
     }
 
     /// Upgrades the control connection before USER when the TLS mode says so.
@@ -46,7 +48,10 @@ impl Session {
         let reply = self.command(&Command::AuthTls)?;
         if reply.code != 234 {
             if self.opts.tls == TlsMode::Auto {
-                self.note(&format!("AUTH TLS refused ({}); logging in without TLS", reply.one_line()));
+                self.note(&format!(
+                    "AUTH TLS refused ({}); logging in without TLS",
+                    reply.one_line()
+                ));
                 return Ok(());
             }
             return Err(Error::Tls {
@@ -94,10 +99,16 @@ impl Session {
             return Err(Error::Tls {
                 what: "the server refused to protect data connections (PROT P)".into(),
                 detail: prot.one_line(),
-                hint: Some("--tls=auto accepts unprotected data connections with an encrypted login".into()),
+                hint: Some(
+                    "--tls=auto accepts unprotected data connections with an encrypted login"
+                        .into(),
+                ),
             });
         }
-        self.note(&format!("PROT P refused ({}); data connections stay unencrypted", prot.one_line()));
+        self.note(&format!(
+            "PROT P refused ({}); data connections stay unencrypted",
+            prot.one_line()
+        ));
         Ok(())
     }
 
@@ -112,7 +123,11 @@ impl Session {
         let client = self.tls.as_ref().expect("PROT P implies a TLS client");
         let wrapped = client.wrap(tcp, "data", self.opts.timeout)?;
         if let Some(resumed) = wrapped.resumed() {
-            let how = if resumed { "resumed the control connection's TLS session" } else { "made a new TLS session" };
+            let how = if resumed {
+                "resumed the control connection's TLS session"
+            } else {
+                "made a new TLS session"
+            };
             self.note(&format!("data connection {how}"));
         }
         Ok(wrapped)

@@ -60,7 +60,10 @@ impl Default for Options {
             active_ports: None,
             tls: TlsMode::Auto,
             implicit_tls: false,
-            tls_settings: TlsSettings { trust: Trust::System, max_tls12: false },
+            tls_settings: TlsSettings {
+                trust: Trust::System,
+                max_tls12: false,
+            },
             tls_backend: Backend::Rustls,
         }
     }

@@ -51,7 +51,10 @@ impl Stream {
     /// Whether the TLS session was resumed (rustls only; `None` when unknown or plain).
     pub fn resumed(&self) -> Option<bool> {
         match self {
-            Stream::Rustls(s) => s.conn.handshake_kind().map(|k| k == rustls::HandshakeKind::Resumed),
+            Stream::Rustls(s) => s
+                .conn
+                .handshake_kind()
+                .map(|k| k == rustls::HandshakeKind::Resumed),
             _ => None,
         }
     }
@@ -102,7 +105,11 @@ fn drain(r: &mut dyn Read) -> io::Result<()> {
             Ok(0) => return Ok(()),
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) => {}
             Err(_) => return Ok(()),
         }
     }

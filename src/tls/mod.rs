@@ -59,7 +59,10 @@ pub struct TlsClient {
 
 impl std::fmt::Debug for TlsClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TlsClient").field("host", &self.host).field("backend", &self.backend).finish()
+        f.debug_struct("TlsClient")
+            .field("host", &self.host)
+            .field("backend", &self.backend)
+            .finish()
     }
 }
 
@@ -79,7 +82,8 @@ impl TlsClient {
         })?;
         if backend == Backend::Native && !cfg!(feature = "native-tls") {
             return Err(Error::Usage(
-                "this ferry was built without the native-tls backend (cargo feature native-tls)".into(),
+                "this ferry was built without the native-tls backend (cargo feature native-tls)"
+                    .into(),
             ));
         }
         Ok(TlsClient {
@@ -97,12 +101,15 @@ impl TlsClient {
     /// the protected stream; `what` names the connection in errors ("control", "data").
     pub fn wrap(&self, tcp: TcpStream, what: &str, timeout: Duration) -> Result<Stream> {
         let saved = tcp.read_timeout().ok().flatten();
-        tcp.set_read_timeout(Some(timeout)).map_err(|e| self.io_fail(what, e))?;
+        tcp.set_read_timeout(Some(timeout))
+            .map_err(|e| self.io_fail(what, e))?;
         let stream = match self.backend {
             Backend::Rustls => self.wrap_rustls(tcp, what)?,
             Backend::Native => self.wrap_native(tcp, what)?,
         };
-        stream.set_read_timeout(saved).map_err(|e| self.io_fail(what, e))?;
+        stream
+            .set_read_timeout(saved)
+            .map_err(|e| self.io_fail(what, e))?;
         Ok(stream)
     }
 
@@ -114,7 +121,9 @@ impl TlsClient {
                 return Err(self.handshake_error(what, e));
             }
         }
-        Ok(Stream::Rustls(Box::new(rustls::StreamOwned::new(conn, tcp))))
+        Ok(Stream::Rustls(Box::new(rustls::StreamOwned::new(
+            conn, tcp,
+        ))))
     }
 
     #[cfg(feature = "native-tls")]
@@ -154,16 +163,26 @@ impl TlsClient {
     }
 
     fn tls_fail(&self, what: &str, detail: &str) -> Error {
-        Error::Tls { what: format!("TLS handshake on the {what} connection failed"), detail: detail.to_owned(), hint: None }
+        Error::Tls {
+            what: format!("TLS handshake on the {what} connection failed"),
+            detail: detail.to_owned(),
+            hint: None,
+        }
     }
 
     fn io_fail(&self, what: &str, e: io::Error) -> Error {
-        Error::Network { what: format!("setting up TLS on the {what} connection"), source: e }
+        Error::Network {
+            what: format!("setting up TLS on the {what} connection"),
+            source: e,
+        }
     }
 }
 
 #[cfg(feature = "native-tls")]
-fn native_connector(settings: &TlsSettings, backend: Backend) -> Result<Option<native_tls::TlsConnector>> {
+fn native_connector(
+    settings: &TlsSettings,
+    backend: Backend,
+) -> Result<Option<native_tls::TlsConnector>> {
     use verify::Trust;
     if backend != Backend::Native {
         return Ok(None);
@@ -172,23 +191,36 @@ fn native_connector(settings: &TlsSettings, backend: Backend) -> Result<Option<n
     match &settings.trust {
         Trust::System => {}
         Trust::Insecure => {
-            builder.danger_accept_invalid_certs(true).danger_accept_invalid_hostnames(true);
+            builder
+                .danger_accept_invalid_certs(true)
+                .danger_accept_invalid_hostnames(true);
         }
         Trust::Pin(_) => {
-            return Err(Error::Usage("--pin works with the rustls backend only".into()));
+            return Err(Error::Usage(
+                "--pin works with the rustls backend only".into(),
+            ));
         }
         Trust::CaFile(path) => {
-            let pem = std::fs::read(path).map_err(|e| Error::Local { what: "cannot read", path: path.clone(), source: e })?;
-            let cert = native_tls::Certificate::from_pem(&pem)
-                .map_err(|e| Error::Tls { what: "reading --cacert".into(), detail: e.to_string(), hint: None })?;
+            let pem = std::fs::read(path).map_err(|e| Error::Local {
+                what: "cannot read",
+                path: path.clone(),
+                source: e,
+            })?;
+            let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| Error::Tls {
+                what: "reading --cacert".into(),
+                detail: e.to_string(),
+                hint: None,
+            })?;
             builder.add_root_certificate(cert);
         }
     }
     if settings.max_tls12 {
         builder.max_protocol_version(Some(native_tls::Protocol::Tlsv12));
     }
-    let connector = builder
-        .build()
-        .map_err(|e| Error::Tls { what: "setting up native TLS".into(), detail: e.to_string(), hint: None })?;
+    let connector = builder.build().map_err(|e| Error::Tls {
+        what: "setting up native TLS".into(),
+        detail: e.to_string(),
+        hint: None,
+    })?;
     Ok(Some(connector))
 }

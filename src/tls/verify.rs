@@ -47,7 +47,10 @@ pub enum TlsSetupError {
 }
 
 /// Builds one config.
-pub fn client_config(settings: &TlsSettings, _seen: Arc<Mutex<Seen>>) -> Result<Arc<rustls::ClientConfig>, TlsSetupError> {
+pub fn client_config(
+    settings: &TlsSettings,
+    _seen: Arc<Mutex<Seen>>,
+) -> Result<Arc<rustls::ClientConfig>, TlsSetupError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let versions: &[&rustls::SupportedProtocolVersion] = if settings.max_tls12 {
         &[&rustls::version::TLS12]

@@ -222,7 +222,10 @@ fn an_account_is_sent_when_the_server_asks_for_one() {
     assert_eq!(run.stdout, b"acct");
     let cmds = server.commands();
     // FEAT comes first: a non-anonymous login looks for AUTH TLS (this server offers none).
-    assert_eq!(&cmds[..4], ["FEAT", "USER alice", "PASS secret", "ACCT acme"]);
+    assert_eq!(
+        &cmds[..4],
+        ["FEAT", "USER alice", "PASS secret", "ACCT acme"]
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod batch;
 mod engine;
 mod fake_cli;
+mod ftps;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;

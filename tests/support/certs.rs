@@ -15,8 +15,12 @@ pub struct TestCert {
 /// `openssl req -x509` makes them (what most small FTP servers use).
 pub fn self_signed(dir: &Path) -> TestCert {
     let mut params = CertificateParams::new(vec!["localhost".to_string()]).unwrap();
-    params.subject_alt_names.push(SanType::IpAddress("127.0.0.1".parse().unwrap()));
-    params.subject_alt_names.push(SanType::IpAddress("::1".parse().unwrap()));
+    params
+        .subject_alt_names
+        .push(SanType::IpAddress("127.0.0.1".parse().unwrap()));
+    params
+        .subject_alt_names
+        .push(SanType::IpAddress("::1".parse().unwrap()));
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let key = KeyPair::generate().unwrap();
     let cert = params.self_signed(&key).unwrap();
