@@ -20,6 +20,7 @@ pub mod proto;
 pub mod retry;
 pub mod sanitize;
 pub mod session;
+pub mod tls;
 pub mod transfer;
 pub mod transport;
 pub mod url;

@@ -1,0 +1,3 @@
+//! TLS for control and data connections.
+
+pub mod verify;
