@@ -3,6 +3,7 @@
 mod batch;
 mod engine;
 mod fake_cli;
+mod interop;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;
