@@ -4,6 +4,7 @@ mod batch;
 mod engine;
 mod fake_cli;
 mod ftps;
+mod interop;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;

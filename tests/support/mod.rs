@@ -1,9 +1,10 @@
 //! Shared helpers for the integration tests: running the binary hermetically with a time
-//! limit, test data, and the two kinds of test servers.
+//! limit, test data, and the test servers: scripted, pyftpdlib, and vsftpd/proftpd/pure-ftpd.
 
 #![allow(dead_code)] // each case file uses a different subset of these helpers
 
 pub mod certs;
+pub mod daemons;
 pub mod fake_server;
 pub mod pyftpd;
 

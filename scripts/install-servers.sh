@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Installs the real FTP servers that ferry's interop tests (tests/cases/interop.rs) start on
+# loopback: vsftpd, proftpd (proftpd-core) and pure-ftpd, from Debian's packages.
+#
+# Debian's three packages all "Provides/Conflicts: ftp-server", so dpkg cannot install them side
+# by side. This script therefore does not install them: it downloads the three .debs with
+# `apt-get download` and unpacks each with `dpkg-deb -x` into its own directory under
+# "${FERRY_FTP_SERVERS:-/opt/ferry-ftp-servers}" (vsftpd/, proftpd-core/, pure-ftpd/), and
+# installs only their shared libraries with apt-get. No maintainer script runs, so no service is
+# installed, enabled or started and nothing listens on port 21: the tests start their own
+# instances in the foreground on random ports (see tests/support/daemons.rs).
+#
+# It also creates what the servers authenticate against:
+# - "ftp", the anonymous account (pure-ftpd serves its home, /srv/ftp), unless it exists;
+# - "ferrytest", password "ferry pass 1" (with spaces), shell /usr/sbin/nologin, home
+#   /var/tmp/ferrytest;
+# - /etc/pam.d/ferry-ftp, a PAM service that checks only the password (no pam_shells, so the
+#   nologin shell is accepted), which the test configs of vsftpd and proftpd name.
+#
+# Idempotent: when everything is in place it prints nothing and exits 0 straight away. Otherwise
+# it needs root; it never reads standard input (fine with CI=true and no terminal).
+set -euo pipefail
+
+PACKAGES=(vsftpd proftpd-core pure-ftpd)
+DEST="${FERRY_FTP_SERVERS:-/opt/ferry-ftp-servers}"
+TEST_USER=ferrytest
+TEST_PASSWORD='ferry pass 1'
+TEST_HOME=/var/tmp/ferrytest
+PAM_SERVICE=/etc/pam.d/ferry-ftp
+
+die() {
+    echo "install-servers: $*" >&2
+    exit 1
+}
+
+installed() {
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+unpacked() {
+    [ -f "$DEST/$1/.ferry-unpacked" ]
+}
+
+ready() {
+    local p
+    for p in "${PACKAGES[@]}"; do
+        unpacked "$p" || return 1
+    done
+    getent passwd ftp >/dev/null &&
+        getent passwd "$TEST_USER" >/dev/null &&
+        [ -d "$TEST_HOME" ] &&
+        [ -f "$PAM_SERVICE" ]
+}
+
+# Fast path: nothing to do, print nothing.
+if ready; then
+    exit 0
+fi
+
+[ "$(id -u)" = 0 ] ||
+    die "the FTP servers or the $TEST_USER account are missing; run this script once as root (sudo $0)"
+command -v flock >/dev/null 2>&1 || die "flock not found on PATH (util-linux)"
+
+# Serialise concurrent runs (several test processes starting at once).
+mkdir -p "$DEST"
+exec 9>"$DEST/.lock" || die "cannot open $DEST/.lock"
+flock 9 || die "cannot lock $DEST/.lock"
+if ready; then
+    exit 0
+fi
+
+work="$(mktemp -d /tmp/ferry-install-servers.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+log="$work/apt.log"
+
+# apt_get ARGS...: runs apt-get quietly, showing its output only if it fails.
+apt_get() {
+    if ! DEBIAN_FRONTEND=noninteractive apt-get -q -y "$@" </dev/null >"$log" 2>&1; then
+        cat "$log" >&2
+        return 1
+    fi
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    unpacked "$p" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install-servers: unpacking ${missing[*]} into $DEST" >&2
+    # apt-get update only when the package lists do not know a package, or a download from
+    # stale lists fails.
+    updated=
+    for p in "${missing[@]}"; do
+        if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+            apt_get update || die "apt-get update failed"
+            updated=1
+            break
+        fi
+    done
+    # The _apt sandbox user must be able to write the download directory.
+    mkdir "$work/debs"
+    chown _apt "$work/debs" 2>/dev/null || true
+    if ! (cd "$work/debs" && apt_get download "${missing[@]}"); then
+        [ -z "$updated" ] || die "apt-get download ${missing[*]} failed"
+        echo "install-servers: retrying after apt-get update" >&2
+        apt_get update || die "apt-get update failed"
+        (cd "$work/debs" && apt_get download "${missing[@]}") ||
+            die "apt-get download ${missing[*]} failed"
+    fi
+
+    # The shared libraries they need: the first alternative of each lib* dependency.
+    libs=()
+    for deb in "$work"/debs/*.deb; do
+        while read -r dep; do
+            dep="${dep%%|*}"
+            dep="${dep%%(*}"
+            dep="${dep//[[:space:]]/}"
+            case "$dep" in
+            lib* | zlib*) installed "$dep" || libs+=("$dep") ;;
+            esac
+        done < <(dpkg-deb -f "$deb" Depends | tr ',' '\n')
+    done
+    if [ "${#libs[@]}" -gt 0 ]; then
+        mapfile -t libs < <(printf '%s\n' "${libs[@]}" | sort -u)
+        echo "install-servers: installing libraries ${libs[*]}" >&2
+        apt_get install --no-install-recommends "${libs[@]}" ||
+            die "apt-get install ${libs[*]} failed"
+    fi
+
+    for p in "${missing[@]}"; do
+        deb=("$work"/debs/"${p}"_*.deb)
+        [ -f "${deb[0]}" ] || die "apt-get download did not fetch $p"
+        rm -rf "$DEST/$p.new"
+        dpkg-deb -x "${deb[0]}" "$DEST/$p.new" || die "dpkg-deb -x ${deb[0]} failed"
+        bin="$DEST/$p.new/usr/sbin/${p%-core}"
+        [ -x "$bin" ] || die "no server binary ${bin#"$DEST/$p.new"} in $p"
+        if ldd "$bin" | grep -q 'not found'; then
+            ldd "$bin" >&2
+            die "$bin is missing shared libraries"
+        fi
+        dpkg-deb -f "${deb[0]}" Package Version >"$DEST/$p.new/.ferry-unpacked"
+        rm -rf "$DEST/$p"
+        mv "$DEST/$p.new" "$DEST/$p"
+    done
+fi
+
+if ! getent passwd ftp >/dev/null; then
+    # As Debian's FTP server packages create it.
+    useradd --system --home-dir /srv/ftp --no-create-home --shell /usr/sbin/nologin \
+        --gid nogroup --comment "ftp daemon" ftp || die "useradd ftp failed"
+fi
+ftp_home="$(getent passwd ftp | cut -d: -f6)"
+[ -d "$ftp_home" ] || install -d -m 755 -o root -g root "$ftp_home"
+
+if ! getent passwd "$TEST_USER" >/dev/null; then
+    useradd --home-dir "$TEST_HOME" --no-create-home --shell /usr/sbin/nologin \
+        --comment "ferry interop tests" "$TEST_USER" || die "useradd $TEST_USER failed"
+    printf '%s:%s\n' "$TEST_USER" "$TEST_PASSWORD" | chpasswd || die "chpasswd failed"
+fi
+if [ ! -d "$TEST_HOME" ]; then
+    install -d -m 755 -o "$TEST_USER" -g "$(id -gn "$TEST_USER")" "$TEST_HOME"
+fi
+
+if [ ! -f "$PAM_SERVICE" ]; then
+    cat >"$PAM_SERVICE" <<'END'
+# PAM service of the FTP servers run by ferry's interop tests (scripts/install-servers.sh):
+# the password alone, checked against /etc/shadow, so the test account can keep a nologin shell.
+auth     required pam_unix.so nodelay
+account  required pam_unix.so
+session  required pam_permit.so
+END
+fi
+
+ready || die "setup incomplete (${PACKAGES[*]} in $DEST, users ftp and $TEST_USER, $TEST_HOME, $PAM_SERVICE)"
+echo "install-servers: done" >&2

@@ -1,0 +1,486 @@
+//! Real FTP servers from Debian's packages for the interop tests: vsftpd, proftpd and pure-ftpd.
+//!
+//! [`RealServer::start`] makes sure the servers are installed by running
+//! `scripts/install-servers.sh` (once per test process; it unpacks them under
+//! `/opt/ferry-ftp-servers` and creates the `ferrytest` account), then starts one server in the
+//! foreground on a free loopback port, from a template in `tests/servers/` filled in for a fresh
+//! temporary directory, and waits for its `220` greeting. Dropping the [`RealServer`] kills the
+//! server and its session processes; if the test process dies instead, the closed stdin pipe
+//! of `tests/servers/foreground.sh` kills them.
+//!
+//! The daemons switch to the `ftp` and `ferrytest` accounts, so these tests must run as root.
+//!
+//! Every instance has its own port, configuration, logs and directories, so tests using the
+//! same server run in parallel. vsftpd and proftpd serve directories inside the instance's
+//! temporary directory. pure-ftpd cannot be told where to jail a user: it uses the accounts'
+//! home directories, so each instance works in its own subdirectory of them
+//! (`ferry-interop-…/`), which the URLs below include and which is removed on drop.
+
+use std::fmt;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The account the servers authenticate, made by scripts/install-servers.sh.
+pub const TEST_USER: &str = "ferrytest";
+/// Its password, with spaces.
+pub const TEST_PASSWORD: &str = "ferry pass 1";
+/// The same, percent-encoded for a URL.
+const TEST_PASSWORD_IN_URL: &str = "ferry%20pass%201";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Daemon {
+    Vsftpd,
+    Proftpd,
+    PureFtpd,
+}
+
+impl fmt::Display for Daemon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Daemon::Vsftpd => "vsftpd",
+            Daemon::Proftpd => "proftpd",
+            Daemon::PureFtpd => "pure-ftpd",
+        })
+    }
+}
+
+impl Daemon {
+    /// The server binary, as unpacked by install-servers.sh.
+    fn binary(self) -> PathBuf {
+        let (package, name) = match self {
+            Daemon::Vsftpd => ("vsftpd", "vsftpd"),
+            Daemon::Proftpd => ("proftpd-core", "proftpd"),
+            Daemon::PureFtpd => ("pure-ftpd", "pure-ftpd"),
+        };
+        servers_dir().join(package).join("usr/sbin").join(name)
+    }
+}
+
+/// A running server; killed on drop.
+pub struct RealServer {
+    daemon: Daemon,
+    /// foreground.sh, whose stdin pipe stays open until drop.
+    child: Child,
+    host: &'static str,
+    port: u16,
+    /// Configuration, logs and (vsftpd, proftpd) the served directories.
+    dir: tempfile::TempDir,
+    anon: PathBuf,
+    user: PathBuf,
+    /// What the URLs put before a path: "" or pure-ftpd's "ferry-interop-…/".
+    prefix: String,
+    /// Directories outside `dir` to remove on drop (pure-ftpd's).
+    outside: Vec<PathBuf>,
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn servers_dir() -> PathBuf {
+    std::env::var_os("FERRY_FTP_SERVERS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/opt/ferry-ftp-servers"))
+}
+
+/// Runs scripts/install-servers.sh once per process; panics if it fails or we are not root.
+fn ensure_installed() {
+    static DONE: OnceLock<()> = OnceLock::new();
+    DONE.get_or_init(|| {
+        let euid = fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0);
+        assert_eq!(
+            euid, 0,
+            "the interop tests start FTP servers that switch to other accounts: run them as root"
+        );
+        let script = repo_root().join("scripts/install-servers.sh");
+        let out = Command::new("bash")
+            .arg(&script)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
+        if !out.status.success() {
+            panic!(
+                "{} failed ({}):\n{}{}",
+                script.display(),
+                out.status,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    });
+}
+
+/// An account's uid, gid and home directory.
+struct Account {
+    uid: u32,
+    gid: u32,
+    home: PathBuf,
+}
+
+fn account(name: &str) -> Account {
+    let out = Command::new("getent")
+        .args(["passwd", name])
+        .output()
+        .expect("run getent");
+    let line = String::from_utf8_lossy(&out.stdout);
+    let fields: Vec<&str> = line.trim_end().split(':').collect();
+    assert!(
+        out.status.success() && fields.len() >= 7,
+        "no account {name:?} (scripts/install-servers.sh creates it)"
+    );
+    Account {
+        uid: fields[2].parse().expect("uid"),
+        gid: fields[3].parse().expect("gid"),
+        home: PathBuf::from(fields[5]),
+    }
+}
+
+/// Creates `path` with mode 0755, owned by `owner` (root if None).
+fn make_dir(path: &Path, owner: Option<&Account>) {
+    fs::create_dir_all(path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+    if let Some(a) = owner {
+        std::os::unix::fs::chown(path, Some(a.uid), Some(a.gid))
+            .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+    }
+}
+
+/// A port nobody listens on right now (the server may still lose a race for it; start()
+/// retries).
+fn free_port(host: &str) -> u16 {
+    TcpListener::bind((host, 0))
+        .and_then(|l| l.local_addr())
+        .expect("bind an ephemeral port")
+        .port()
+}
+
+/// The template `tests/servers/NAME` with every `@KEY@` replaced.
+fn fill(name: &str, values: &[(&str, String)]) -> String {
+    let path = repo_root().join("tests/servers").join(name);
+    let mut text =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    for (key, value) in values {
+        text = text.replace(&format!("@{key}@"), value);
+    }
+    assert!(
+        !text.lines().any(|l| !l.starts_with('#') && l.contains('@')),
+        "unfilled placeholder in {name}:\n{text}"
+    );
+    text
+}
+
+/// Waits for the greeting: Ok(()) on a final "220 " line, Err(what came instead).
+fn greeting(addr: SocketAddr) -> Result<(), String> {
+    let stream = TcpStream::connect_timeout(&addr, Duration::from_millis(500))
+        .map_err(|e| format!("connect: {e}"))?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut reader = BufReader::new(&stream);
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) => return Err(format!("connection closed after {seen:?}")),
+            Ok(_) => {}
+            Err(e) => return Err(format!("read: {e} after {seen:?}")),
+        }
+        seen.push_str(&line);
+        if line.starts_with("220 ") {
+            let _ = (&stream).write_all(b"QUIT\r\n");
+            return Ok(());
+        }
+        if !line.starts_with("220-") && !line.starts_with(' ') {
+            return Err(format!("greeting {seen:?}"));
+        }
+    }
+}
+
+impl RealServer {
+    /// Starts `daemon` on 127.0.0.1; panics (with its logs) unless it greets within 20 s.
+    pub fn start(daemon: Daemon) -> RealServer {
+        RealServer::start_on(daemon, "127.0.0.1")
+    }
+
+    /// Starts `daemon` on ::1.
+    pub fn start_ipv6(daemon: Daemon) -> RealServer {
+        RealServer::start_on(daemon, "::1")
+    }
+
+    fn start_on(daemon: Daemon, host: &'static str) -> RealServer {
+        ensure_installed();
+        let ftp = account("ftp");
+        let user = account(TEST_USER);
+        let dir = tempfile::Builder::new()
+            .prefix("ferry-interop-")
+            .tempdir()
+            .expect("create the server's temp dir");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        let (anon_root, user_root, prefix, outside) = match daemon {
+            Daemon::Vsftpd | Daemon::Proftpd => (
+                dir.path().join("anon"),
+                dir.path().join("user"),
+                String::new(),
+                vec![],
+            ),
+            Daemon::PureFtpd => {
+                let unique = dir
+                    .path()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                let anon = ftp.home.join(&unique);
+                let mine = user.home.join(&unique);
+                (
+                    anon.clone(),
+                    mine.clone(),
+                    format!("{unique}/"),
+                    vec![anon, mine],
+                )
+            }
+        };
+        // The anonymous root belongs to root (vsftpd refuses one the ftp account can write);
+        // uploads go to incoming/.
+        make_dir(&anon_root, None);
+        make_dir(&anon_root.join("incoming"), Some(&ftp));
+        make_dir(&user_root, Some(&user));
+        // vsftpd's secure_chroot_dir: empty, and not writable by the ftp account.
+        make_dir(&dir.path().join("empty"), None);
+
+        let mut server = None;
+        let mut failures = String::new();
+        for _attempt in 0..3 {
+            let port = free_port(host);
+            let mut child = spawn(daemon, host, port, dir.path());
+            match wait_until_ready(&mut child, host, port) {
+                Ok(()) => {
+                    server = Some((child, port));
+                    break;
+                }
+                Err(why) => {
+                    kill(&mut child);
+                    failures.push_str(&format!(
+                        "--- {daemon} on {host} port {port}: {why}\n{}",
+                        logs(dir.path())
+                    ));
+                    // Exiting at once is most likely a lost race for the port: try another.
+                    // A server that listens but does not greet is misconfigured: give up.
+                    if !why.starts_with("exited") {
+                        break;
+                    }
+                }
+            }
+        }
+        let Some((child, port)) = server else {
+            for d in &outside {
+                let _ = fs::remove_dir_all(d);
+            }
+            panic!("{daemon} did not start:\n{failures}");
+        };
+        RealServer {
+            daemon,
+            child,
+            host,
+            port,
+            dir,
+            anon: anon_root,
+            user: user_root,
+            prefix,
+            outside,
+        }
+    }
+
+    pub fn daemon(&self) -> Daemon {
+        self.daemon
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// `"127.0.0.1"` or `"::1"`.
+    pub fn host(&self) -> &str {
+        self.host
+    }
+
+    fn base(&self, userinfo: &str, path: &str) -> String {
+        let host = match self.host.contains(':') {
+            true => format!("[{}]", self.host),
+            false => self.host.to_string(),
+        };
+        format!("ftp://{userinfo}{host}:{}/{}{path}", self.port, self.prefix)
+    }
+
+    /// Anonymous `ftp://HOST:PORT/…path`, with `path` relative to [`RealServer::anon_dir`]
+    /// (given without a leading `/`).
+    pub fn url(&self, path: &str) -> String {
+        self.base("", path)
+    }
+
+    /// `ftp://ferrytest:ferry%20pass%201@HOST:PORT/…path`, relative to [`RealServer::user_dir`].
+    pub fn user_url(&self, path: &str) -> String {
+        self.base(&format!("{TEST_USER}:{TEST_PASSWORD_IN_URL}@"), path)
+    }
+
+    /// Like [`RealServer::user_url`] with another (already percent-encoded) password.
+    pub fn user_url_with_password(&self, password: &str, path: &str) -> String {
+        self.base(&format!("{TEST_USER}:{password}@"), path)
+    }
+
+    /// The local directory that `url("")` lists: put files here for anonymous downloads. The
+    /// anonymous account cannot write here.
+    pub fn anon_dir(&self) -> &Path {
+        &self.anon
+    }
+
+    /// `anon_dir()/incoming`, where anonymous users may upload and make directories.
+    pub fn anon_upload_dir(&self) -> PathBuf {
+        self.anon.join("incoming")
+    }
+
+    /// The local directory that `user_url("")` lists, writable by ferrytest. Files placed here
+    /// by the test belong to root: chown them (or upload them) if ferrytest must change them.
+    pub fn user_dir(&self) -> &Path {
+        &self.user
+    }
+
+    /// The server's logs so far, for assertion messages.
+    pub fn logs(&self) -> String {
+        logs(self.dir.path())
+    }
+}
+
+/// Writes the configuration into `dir` and starts the server under foreground.sh.
+fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
+    let root = dir.to_str().expect("temp dir path is UTF-8").to_string();
+    let ipv6 = host.contains(':');
+    let yes_no = |b: bool| if b { "YES" } else { "NO" }.to_string();
+    let mut cmd = Command::new(repo_root().join("tests/servers/foreground.sh"));
+    cmd.arg(daemon.binary());
+    match daemon {
+        Daemon::Vsftpd => {
+            let conf = dir.join("vsftpd.conf");
+            let text = fill(
+                "vsftpd.conf",
+                &[
+                    ("LISTEN_V4", yes_no(!ipv6)),
+                    ("LISTEN_V6", yes_no(ipv6)),
+                    ("PORT", port.to_string()),
+                    ("ROOT", root),
+                ],
+            );
+            fs::write(&conf, text).unwrap();
+            cmd.arg(&conf);
+        }
+        Daemon::Proftpd => {
+            let conf = dir.join("proftpd.conf");
+            let text = fill(
+                "proftpd.conf",
+                &[
+                    ("USE_IPV6", if ipv6 { "on" } else { "off" }.to_string()),
+                    ("ADDRESS", host.to_string()),
+                    ("PORT", port.to_string()),
+                    ("ROOT", root),
+                ],
+            );
+            fs::write(&conf, text).unwrap();
+            cmd.arg("-n").arg("-c").arg(&conf);
+        }
+        Daemon::PureFtpd => {
+            let text = fill(
+                "pure-ftpd.args",
+                &[
+                    ("ADDRESS", host.to_string()),
+                    ("PORT", port.to_string()),
+                    ("ROOT", root),
+                ],
+            );
+            for line in text.lines().map(str::trim) {
+                if !line.is_empty() && !line.starts_with('#') {
+                    cmd.arg(line);
+                }
+            }
+        }
+    }
+    let out = dir.join("stderr.log");
+    let log = fs::File::create(&out).expect("create stderr.log");
+    cmd.current_dir(dir)
+        .process_group(0)
+        .stdin(Stdio::piped())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {daemon}: {e}"))
+}
+
+/// Waits until the server accepts a connection and greets with 220.
+fn wait_until_ready(child: &mut Child, host: &str, port: u16) -> Result<(), String> {
+    let addr = SocketAddr::new(host.parse().unwrap(), port);
+    let deadline = Instant::now() + START_TIMEOUT;
+    let mut last = String::from("not tried");
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().expect("wait for the server") {
+            return Err(format!("exited with {status}"));
+        }
+        match greeting(addr) {
+            Ok(()) => return Ok(()),
+            // Not listening yet.
+            Err(e) if e.starts_with("connect") => last = e,
+            // Listening, but no 220: a broken configuration; waiting will not help.
+            Err(e) => return Err(e),
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    Err(format!("no greeting within {START_TIMEOUT:?} ({last})"))
+}
+
+/// Ends foreground.sh's process group: closing its stdin is the signal; SIGKILL if it lingers.
+fn kill(child: &mut Child) {
+    drop(child.stdin.take());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// stderr.log and whatever log files the server wrote into `dir`.
+fn logs(dir: &Path) -> String {
+    let mut text = String::new();
+    for name in ["stderr.log", "vsftpd.log", "proftpd.log", "xferlog"] {
+        if let Ok(content) = fs::read_to_string(dir.join(name))
+            && !content.is_empty()
+        {
+            let tail: Vec<&str> = content.lines().rev().take(60).collect();
+            text.push_str(&format!("--- {name} (last lines)\n"));
+            for line in tail.into_iter().rev() {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+impl Drop for RealServer {
+    fn drop(&mut self) {
+        kill(&mut self.child);
+        for d in &self.outside {
+            let _ = fs::remove_dir_all(d);
+        }
+    }
+}
