@@ -206,7 +206,11 @@ impl Error {
                     | std::io::ErrorKind::ConnectionReset
                     | std::io::ErrorKind::ConnectionAborted
             ),
-            Error::Rejected { reply, .. } => matches!(reply.code, 421 | 425 | 426 | 450..=452),
+            // Some servers (proftpd) answer 450 for a path that does not exist: not worth a retry.
+            Error::Rejected { reply, .. } if reply.code == 450 => {
+                !reply.text().to_ascii_lowercase().contains("no such")
+            }
+            Error::Rejected { reply, .. } => matches!(reply.code, 421 | 425 | 426 | 451 | 452),
             _ => false,
         }
     }

@@ -68,5 +68,10 @@ mod tests {
         for code in [530, 550, 553, 552, 500] {
             assert!(!e(code).is_transient(), "{code}");
         }
+        let missing = Error::rejected(
+            "NLST x",
+            Reply::new(450, vec!["450 x: No such file or directory".into()]),
+        );
+        assert!(!missing.is_transient());
     }
 }

@@ -39,14 +39,19 @@ pub(super) fn list(
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let session = ctx.session()?;
-    if !ui.stdout_is_terminal() {
+    let sanitize = ui.stdout_is_terminal();
+    // Some servers (pure-ftpd) include `dir/.` and `dir/..` in NLST; a name list never needs them.
+    let skip_dots = kind == ListKind::Names;
+    if !sanitize && !skip_dots {
         let mut sink = StdoutSink(ui);
         session.list(kind, path, &mut sink)?;
         return sink.flush().map_err(stdout_err);
     }
-    let mut sink = SanitizingLines {
+    let mut sink = ListingLines {
         ui,
         pending: Vec::new(),
+        sanitize,
+        skip_dots,
     };
     session.list(kind, path, &mut sink)?;
     sink.flush_pending().map_err(stdout_err)
@@ -182,17 +187,30 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     Ok(())
 }
 
-/// Buffers one line at a time and writes it with control characters escaped.
-struct SanitizingLines<'a> {
+/// Buffers one line at a time, leaves out `.`/`..` in name lists, and escapes control
+/// characters when stdout is a terminal.
+struct ListingLines<'a> {
     ui: &'a mut dyn Ui,
     pending: Vec<u8>,
+    /// Escape control characters (stdout is a terminal).
+    sanitize: bool,
+    /// Leave out `.` and `..` entries (name lists).
+    skip_dots: bool,
 }
 
-impl SanitizingLines<'_> {
+impl ListingLines<'_> {
     fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
         let text = String::from_utf8_lossy(line);
         let text = text.trim_end_matches(['\r', '\n']);
-        writeln!(self.ui.stdout(), "{}", terminal_safe(text))
+        let last = text.rsplit('/').next().unwrap_or(text);
+        if self.skip_dots && (last == "." || last == "..") {
+            return Ok(());
+        }
+        if self.sanitize {
+            writeln!(self.ui.stdout(), "{}", terminal_safe(text))
+        } else {
+            self.ui.stdout().write_all(line)
+        }
     }
 
     fn flush_pending(&mut self) -> std::io::Result<()> {
@@ -204,7 +222,7 @@ impl SanitizingLines<'_> {
     }
 }
 
-impl Write for SanitizingLines<'_> {
+impl Write for ListingLines<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         for &b in buf {
             self.pending.push(b);

@@ -75,6 +75,9 @@ pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
         426 => {
             "the data connection broke during the transfer: the network or a firewall cut it; try again"
         }
+        450 if text_has(reply, &["no such", "not found", "does not exist"]) => {
+            "check the path (names are case-sensitive on most servers)"
+        }
         450 => "the file is busy or not available right now; try again later",
         451 => "the server hit a local error; try again later",
         452 | 552 => "the server is out of space or over your quota",
@@ -128,6 +131,14 @@ mod tests {
         let r = reply(425, "Can't open data connection.");
         assert_eq!(classify(&r), Refusal::DataConnection);
         assert!(hint("RETR", &r).unwrap().contains("--active"));
+    }
+
+    #[test]
+    fn a_450_for_a_missing_path_points_at_the_path() {
+        let r = reply(450, "nope: No such file or directory");
+        assert!(hint("NLST", &r).unwrap().contains("check the path"));
+        let busy = reply(450, "File unavailable");
+        assert!(hint("RETR", &busy).unwrap().contains("try again later"));
     }
 
     #[test]
