@@ -47,6 +47,28 @@ fn a_download_cut_half_way_is_retried_from_where_it_stopped() {
 }
 
 #[test]
+fn an_upload_cut_half_way_is_retried_with_only_the_missing_part() {
+    let content = test_bytes(3_000_000, 25);
+    let mut cfg = FakeConfig::default();
+    cfg.stor_cut_after = Some(1_000_000);
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("up.bin");
+    fs::write(&local, &content).unwrap();
+    let run = ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]).success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(
+        server.file("/up.bin").unwrap() == content,
+        "resumed upload differs"
+    );
+    let cmds = server.commands();
+    assert!(
+        cmds.contains(&"SIZE up.bin".to_string()) && cmds.contains(&"APPE up.bin".to_string()),
+        "{cmds:?}"
+    );
+}
+
+#[test]
 fn get_continue_resumes_a_part_file_and_put_continue_an_upload() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     let content = test_bytes(3_000_000, 22);

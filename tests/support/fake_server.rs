@@ -79,6 +79,9 @@ pub struct FakeConfig {
     /// After a cut RETR's bytes, keep the data connection open and silent
     /// for 20 s (a stalled transfer) before closing it.
     pub retr_stall: bool,
+    /// The first STOR/APPE (over all connections) reads only this many bytes, keeps them, and
+    /// then closes the data and control connections: an upload cut half-way.
+    pub stor_cut_after: Option<usize>,
     /// Put `(N bytes)` (the whole file size) into RETR's 150 reply.
     pub retr_size_in_150: bool,
     /// Initial files by absolute path; a path ending in `/` is an empty dir.
@@ -112,6 +115,7 @@ impl Default for FakeConfig {
             retr_truncate_times: usize::MAX,
             retr_cut_closes_control: false,
             retr_stall: false,
+            stor_cut_after: None,
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
@@ -130,6 +134,7 @@ struct Shared {
     /// `overrides_once` entries already used, and RETRs cut so far.
     used_once: Mutex<Vec<bool>>,
     retr_cuts: Mutex<usize>,
+    stor_cut_done: Mutex<bool>,
     commands: Mutex<Vec<String>>,
     fs: Mutex<Fs>,
     stop: AtomicBool,
@@ -154,6 +159,7 @@ impl FakeServer {
             fs: Mutex::new(Fs::new(&cfg.files)),
             used_once: Mutex::new(vec![false; cfg.overrides_once.len()]),
             retr_cuts: Mutex::new(0),
+            stor_cut_done: Mutex::new(false),
             cfg,
             commands: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),

@@ -457,8 +457,17 @@ impl Session {
             return Ok(());
         };
         self.reply("150 Ok to send data.")?;
+        let cut = {
+            let mut done = self.sh.stor_cut_done.lock().unwrap();
+            let cut = self.sh.cfg.stor_cut_after.filter(|_| !*done);
+            *done |= cut.is_some();
+            cut
+        };
         let mut got = Vec::new();
-        let res = conn.read_to_end(&mut got);
+        let res = match cut {
+            Some(n) => (&mut conn).take(n as u64).read_to_end(&mut got),
+            None => conn.read_to_end(&mut got),
+        };
         drop(conn);
         if !self.binary {
             got = from_ascii(&got);
@@ -473,6 +482,12 @@ impl Session {
             }
             content.extend_from_slice(&got);
             fs.files.insert(p, content);
+        }
+        if cut.is_some() {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "cut on purpose",
+            ));
         }
         match res {
             Ok(_) => self.reply("226 Transfer complete."),
