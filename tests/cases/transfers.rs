@@ -49,9 +49,10 @@ fn a_download_cut_half_way_is_retried_from_where_it_stopped() {
 #[test]
 fn an_upload_cut_half_way_is_retried_with_only_the_missing_part() {
     let content = test_bytes(3_000_000, 25);
-    let mut cfg = FakeConfig::default();
-    cfg.stor_cut_after = Some(1_000_000);
-    let server = FakeServer::start(cfg);
+    let server = FakeServer::start(FakeConfig {
+        stor_cut_after: Some(1_000_000),
+        ..FakeConfig::default()
+    });
     let work = tempfile::tempdir().unwrap();
     let local = work.path().join("up.bin");
     fs::write(&local, &content).unwrap();
