@@ -208,6 +208,9 @@ pub struct TransferArgs {
     /// Transfer as text (ASCII mode), converting line endings
     #[arg(short = 'a', long = "ascii")]
     pub ascii: bool,
+    /// With -r: transfer over N connections at once
+    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+    pub parallel: usize,
 }
 
 impl TransferArgs {
@@ -219,6 +222,7 @@ impl TransferArgs {
             preserve: self.preserve,
             no_clobber: self.no_clobber,
             exclude: self.exclude.clone(),
+            parallel: self.parallel,
         }
     }
 }

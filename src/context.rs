@@ -57,6 +57,31 @@ impl Endpoint {
     }
 }
 
+/// Opens sessions to one endpoint, from any thread.
+#[derive(Debug, Clone)]
+pub struct Connector {
+    endpoint: Endpoint,
+    options: crate::session::Options,
+    cwd: Option<String>,
+    interrupt: Arc<AtomicBool>,
+}
+
+impl Connector {
+    /// Connects, logs in and changes to the remembered directory.
+    pub fn connect(&self, trace: Option<TraceFn>) -> Result<Session> {
+        let mut options = self.options.clone();
+        options.implicit_tls = self.endpoint.implicit_tls;
+        let mut session =
+            Session::connect(&self.endpoint.host, self.endpoint.port, options, trace)?;
+        session.set_interrupt(self.interrupt.clone());
+        session.login(&self.endpoint.login)?;
+        if let Some(cwd) = &self.cwd {
+            session.cwd(cwd)?;
+        }
+        Ok(session)
+    }
+}
+
 /// Makes a fresh trace sink for each new connection.
 pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn>>;
 
@@ -145,12 +170,41 @@ impl Context {
     }
 
     fn connect(&mut self, endpoint: &Endpoint) -> Result<Session> {
-        let mut options = self.config.session.clone();
-        options.implicit_tls = endpoint.implicit_tls;
-        let mut session = Session::connect(&endpoint.host, endpoint.port, options, (self.trace)())?;
-        session.set_interrupt(self.interrupt.clone());
-        session.login(&endpoint.login)?;
-        Ok(session)
+        let connector = Connector {
+            endpoint: endpoint.clone(),
+            options: self.config.session.clone(),
+            cwd: None,
+            interrupt: self.interrupt.clone(),
+        };
+        connector.connect((self.trace)())
+    }
+
+    /// What another thread needs to open more sessions like this one (parallel transfers):
+    /// same server, login, settings and directory.
+    pub fn connector(&self) -> Result<Connector> {
+        Ok(Connector {
+            endpoint: self.endpoint.clone().ok_or_else(not_connected)?,
+            options: self.config.session.clone(),
+            cwd: self.remote_cwd.clone(),
+            interrupt: self.interrupt.clone(),
+        })
+    }
+
+    /// A fresh trace sink, for a session made elsewhere.
+    pub fn trace_sink(&self) -> Option<TraceFn> {
+        (self.trace)()
+    }
+
+    /// Hands the live session out (to a worker thread); [`Context::return_session`] gives it
+    /// back. Reconnects first if it was lost.
+    pub fn lend_session(&mut self) -> Result<Session> {
+        self.session()?;
+        Ok(self.session.take().expect("session() made one"))
+    }
+
+    /// Takes back a lent session (`None` if it was lost meanwhile: the next action reconnects).
+    pub fn return_session(&mut self, session: Option<Session>) {
+        self.session = session.filter(Session::is_usable);
     }
 
     /// Logs in again on the current connection as someone else (`user`).

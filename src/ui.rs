@@ -26,6 +26,8 @@ pub struct TerminalUi {
     show_progress: bool,
     interactive: bool,
     bar: Bar,
+    /// One bar per parallel transfer, under the overall bar.
+    lanes: Vec<Bar>,
     hash: HashMarks,
     none: NoProgress,
     level: Arc<AtomicU8>,
@@ -41,6 +43,7 @@ impl TerminalUi {
             show_progress: !quiet && io::stderr().is_terminal(),
             interactive,
             bar: Bar::default(),
+            lanes: Vec::new(),
             hash: HashMarks::default(),
             none: NoProgress,
             level: Arc::new(AtomicU8::new(trace_level)),
@@ -145,7 +148,26 @@ impl Ui for TerminalUi {
     }
 
     fn batch_end(&mut self) {
+        for mut lane in self.lanes.drain(..) {
+            lane.finish(0);
+        }
         self.bar.batch_end();
+    }
+
+    fn lanes(&mut self, n: usize) {
+        self.lanes = (0..n)
+            .map(|_| Bar {
+                multi: self.bar.multi.clone(),
+                ..Bar::default()
+            })
+            .collect();
+    }
+
+    fn lane(&mut self, i: usize) -> &mut dyn Progress {
+        match (self.show_progress, self.lanes.get_mut(i)) {
+            (true, Some(lane)) => lane,
+            _ => &mut self.none,
+        }
     }
 }
 

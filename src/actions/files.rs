@@ -10,12 +10,14 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use glob::Pattern;
 
+use super::parallel::{self, Job};
 use super::{Output, TransferOptions, Ui, summary};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
 use crate::proto::command::TransferType;
 use crate::proto::listing::{EntryKind, Timestamp};
+use crate::session::Session;
 use crate::transfer::{NoProgress, PutMode};
 
 /// Downloads one file, retrying transient failures by resuming from the `.part` file.
@@ -83,18 +85,27 @@ fn preserve_local_time(
     target: &Path,
     ui: &mut dyn Ui,
 ) -> Result<()> {
-    let raw = match ctx.session()?.mdtm(remote) {
+    if let Some(notice) = set_local_time(ctx.session()?, remote, target)? {
+        ui.notice(&notice);
+    }
+    Ok(())
+}
+
+/// Sets `target`'s modification time from MDTM; `Ok(Some(text))` says why it could not.
+pub(super) fn set_local_time(
+    session: &mut Session,
+    remote: &str,
+    target: &Path,
+) -> Result<Option<String>> {
+    let raw = match session.mdtm(remote) {
         Ok(raw) => raw,
-        Err(e) => {
-            ui.notice(&format!("cannot keep the time of {remote}: {e}"));
-            return Ok(());
-        }
+        Err(e) if e.is_connection_lost() => return Err(e),
+        Err(e) => return Ok(Some(format!("cannot keep the time of {remote}: {e}"))),
     };
     let Some(stamp) = Timestamp::parse_mdtm(&raw) else {
-        ui.notice(&format!(
+        return Ok(Some(format!(
             "cannot keep the time of {remote}: unreadable MDTM reply {raw:?}"
-        ));
-        return Ok(());
+        )));
     };
     let when = UNIX_EPOCH + Duration::from_secs(stamp.unix_seconds().max(0) as u64);
     let set = std::fs::File::options()
@@ -105,7 +116,8 @@ fn preserve_local_time(
         what: "cannot set the time of",
         path: target.to_owned(),
         source: e,
-    })
+    })?;
+    Ok(None)
 }
 
 /// Uploads one file; transient failures resume from the remote size (not for APPE).
@@ -191,62 +203,77 @@ fn preserve_remote_time(
     Ok(())
 }
 
-/// Downloads every remote file matching the patterns into the local directory.
-pub(super) fn mget(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
+/// Downloads every remote file matching the patterns into the local directory, over
+/// `parallel` connections.
+pub(super) fn mget(
+    ctx: &mut Context,
+    patterns: &[String],
+    parallel: usize,
+    ui: &mut dyn Ui,
+) -> Result<()> {
     let mut failures = 0;
     let mut all = Vec::new();
     for pattern in patterns {
         all.extend(expand_remote(ctx, pattern)?);
     }
-    ui.batch_start(Some(all.len() as u64));
-    {
-        for remote in all {
-            let name = base_name(&remote);
-            if let Err(e) = safe_name(name) {
-                ui.notice(&format!("skipping {}", e));
+    let mut jobs = Vec::new();
+    for remote in all {
+        let target = match local_target(Path::new("."), &remote) {
+            Ok(t) => t,
+            Err(e) => {
+                ui.notice(&format!("skipping {e}"));
                 failures += 1;
                 continue;
             }
-            if ctx.prompt && !ui.confirm(&format!("mget {name}?")) {
-                continue;
-            }
-            get(
-                ctx,
-                &remote,
-                &Output::Into(PathBuf::from(".")),
-                None,
-                &TransferOptions::default(),
-                ui,
-            )?;
+        };
+        if ctx.prompt && !ui.confirm(&format!("mget {}?", base_name(&remote))) {
+            continue;
         }
+        jobs.push(Job::Get { remote, target });
     }
+    let opts = TransferOptions {
+        parallel,
+        ..TransferOptions::default()
+    };
+    parallel::run(ctx, jobs, None, &opts, ui)?;
     skipped(failures)
 }
 
-/// Uploads every local file matching the patterns into the remote directory.
-pub(super) fn mput(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
-    let mut all = Vec::new();
+/// Uploads every local file matching the patterns into the remote directory, over
+/// `parallel` connections.
+pub(super) fn mput(
+    ctx: &mut Context,
+    patterns: &[String],
+    parallel: usize,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let mut jobs = Vec::new();
     for pattern in patterns {
-        all.extend(expand_local(pattern)?);
-    }
-    ui.batch_start(Some(all.len() as u64));
-    {
-        for file in all {
-            if ctx.prompt && !ui.confirm(&format!("mput {}?", file.display())) {
+        for local in expand_local(pattern)? {
+            if ctx.prompt && !ui.confirm(&format!("mput {}?", local.display())) {
                 continue;
             }
-            put(
-                ctx,
-                &file,
-                None,
-                ctx.transfer_type,
-                PutMode::Replace,
-                &TransferOptions::default(),
-                ui,
-            )?;
+            let Some(name) = local
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_owned)
+            else {
+                return Err(Error::Usage(format!(
+                    "{} has no usable file name",
+                    local.display()
+                )));
+            };
+            jobs.push(Job::Put {
+                local,
+                remote: name,
+            });
         }
     }
-    Ok(())
+    let opts = TransferOptions {
+        parallel,
+        ..TransferOptions::default()
+    };
+    parallel::run(ctx, jobs, None, &opts, ui)
 }
 
 /// Deletes every remote file matching the patterns.

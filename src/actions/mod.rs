@@ -8,6 +8,7 @@
 mod files;
 mod info;
 mod local;
+mod parallel;
 mod tree;
 
 use std::io::Write;
@@ -47,6 +48,8 @@ pub struct TransferOptions {
     pub no_clobber: bool,
     /// Names (globs) to leave out of recursive transfers.
     pub exclude: Vec<String>,
+    /// Connections to use at once for many-file transfers (`-P N`); 0 or 1 means one.
+    pub parallel: usize,
 }
 
 /// A boolean setting: `on`, `off`, or flip it.
@@ -100,7 +103,12 @@ pub enum Action {
         opts: TransferOptions,
     },
     /// Download every file matching remote glob patterns into the local directory.
-    Mget(Vec<String>),
+    Mget {
+        /// Remote glob patterns.
+        patterns: Vec<String>,
+        /// Connections to use at once.
+        parallel: usize,
+    },
     /// Upload a file.
     Put {
         /// Local file.
@@ -115,7 +123,12 @@ pub enum Action {
         opts: TransferOptions,
     },
     /// Upload every local file matching glob patterns into the remote directory.
-    Mput(Vec<String>),
+    Mput {
+        /// Local glob patterns.
+        patterns: Vec<String>,
+        /// Connections to use at once.
+        parallel: usize,
+    },
     /// Print the parsed entries of a directory as JSON lines.
     ListJson(Option<String>),
     /// Print a listing.
@@ -216,6 +229,12 @@ pub trait Ui {
     fn batch_step(&mut self, _bytes: u64) {}
     /// The many-file command ended.
     fn batch_end(&mut self) {}
+    /// `n` transfers will run at once; each gets a lane (0..n).
+    fn lanes(&mut self, _n: usize) {}
+    /// The progress display of lane `i`; by default everything shares the single one.
+    fn lane(&mut self, _i: usize) -> &mut dyn Progress {
+        self.progress(false)
+    }
 }
 
 /// Runs `action` against `ctx`. A failure that lost the connection makes the next action
@@ -314,7 +333,7 @@ fn sleep_unless_interrupted(ctx: &Context, wait: std::time::Duration) -> Result<
 
 fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     let many = match action {
-        Action::Mget(_) | Action::Mput(_) => true,
+        Action::Mget { .. } | Action::Mput { .. } => true,
         Action::Get { opts, .. } | Action::Put { opts, .. } => opts.recursive,
         _ => false,
     };
@@ -360,7 +379,7 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             ty,
             opts,
         } => files::get(ctx, remote, output, *ty, opts, ui),
-        Mget(patterns) => files::mget(ctx, patterns, ui),
+        Mget { patterns, parallel } => files::mget(ctx, patterns, *parallel, ui),
         Put {
             local,
             remote,
@@ -377,7 +396,7 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             let ty = ty.unwrap_or(ctx.transfer_type);
             files::put(ctx, local, remote.as_deref(), ty, *mode, opts, ui)
         }
-        Mput(patterns) => files::mput(ctx, patterns, ui),
+        Mput { patterns, parallel } => files::mput(ctx, patterns, *parallel, ui),
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
         List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),

@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::files::{self, base_name};
-use super::{Output, PutMode, TransferOptions, Ui};
+use super::files::base_name;
+use super::parallel::{self, Job};
+use super::{Output, TransferOptions, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -23,14 +24,14 @@ use crate::proto::listing::EntryKind;
 /// Deepest directory level a recursive transfer descends to.
 const MAX_DEPTH: usize = 64;
 
-struct Walk<'a> {
-    opts: &'a TransferOptions,
-    ty: Option<TransferType>,
+struct Walk {
     exclude: Vec<Pattern>,
     refused: usize,
+    /// The files found, transferred after the walk (in parallel with `-P`).
+    jobs: Vec<Job>,
 }
 
-impl Walk<'_> {
+impl Walk {
     fn excluded(&self, name: &str) -> bool {
         self.exclude.iter().any(|p| p.matches(name))
     }
@@ -109,12 +110,12 @@ pub(super) fn get(
         parent.join(safe_name(base_name(remote))?)
     };
     let mut walk = Walk {
-        opts,
-        ty,
         exclude: patterns(opts)?,
         refused: 0,
+        jobs: Vec::new(),
     };
     get_dir(ctx, remote.trim_end_matches('/'), &root, 0, &mut walk, ui)?;
+    parallel::run(ctx, walk.jobs, ty, opts, ui)?;
     refused_total(walk.refused)
 }
 
@@ -123,7 +124,7 @@ fn get_dir(
     remote: &str,
     local: &Path,
     depth: usize,
-    walk: &mut Walk<'_>,
+    walk: &mut Walk,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     if depth > MAX_DEPTH {
@@ -148,10 +149,10 @@ fn get_dir(
         let remote_path = join_remote(remote, &name);
         match entry.kind {
             EntryKind::Dir => get_dir(ctx, &remote_path, &local.join(&name), depth + 1, walk, ui)?,
-            EntryKind::File => {
-                let output = Output::File(local.join(&name));
-                files::get(ctx, &remote_path, &output, walk.ty, walk.opts, ui)?;
-            }
+            EntryKind::File => walk.jobs.push(Job::Get {
+                remote: remote_path,
+                target: local.join(&name),
+            }),
             EntryKind::Symlink => ui.notice(&format!("{remote_path}: a symbolic link; not copied")),
             EntryKind::Other => {
                 ui.notice(&format!("{remote_path}: not a file or directory; skipped"))
@@ -177,13 +178,14 @@ pub(super) fn put(
         .ok_or_else(|| Error::Usage(format!("{} has no usable directory name", local.display())))?;
     let target = join_remote(remote.unwrap_or(""), &name);
     let mut walk = Walk {
-        opts,
-        ty: None,
         exclude: patterns(opts)?,
         refused: 0,
+        jobs: Vec::new(),
     };
     put_dir(ctx, local, &target, 0, &mut walk, ui)?;
     ctx.invalidate_cache();
+    let jobs = std::mem::take(&mut walk.jobs);
+    parallel::run(ctx, jobs, None, opts, ui)?;
     refused_total(walk.refused)
 }
 
@@ -192,7 +194,7 @@ fn put_dir(
     local: &Path,
     remote: &str,
     depth: usize,
-    walk: &mut Walk<'_>,
+    walk: &mut Walk,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     if depth > MAX_DEPTH {
@@ -239,18 +241,10 @@ fn put_dir(
                 child.display()
             )),
             Ok(m) if m.is_dir() => put_dir(ctx, &child, &remote_path, depth + 1, walk, ui)?,
-            Ok(m) if m.is_file() => {
-                let ty = walk.ty.unwrap_or(ctx.transfer_type);
-                files::put(
-                    ctx,
-                    &child,
-                    Some(&remote_path),
-                    ty,
-                    PutMode::Replace,
-                    walk.opts,
-                    ui,
-                )?
-            }
+            Ok(m) if m.is_file() => walk.jobs.push(Job::Put {
+                local: child.clone(),
+                remote: remote_path,
+            }),
             _ => ui.notice(&format!("{}: not a regular file; skipped", child.display())),
         }
     }

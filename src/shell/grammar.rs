@@ -98,6 +98,9 @@ enum Cmd {
     Mget {
         #[arg(required = true)]
         patterns: Vec<String>,
+        /// Transfer over N connections at once
+        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+        parallel: usize,
     },
     /// Upload a file: put LOCAL [REMOTE]; -c continues a partial upload
     #[command(alias = "send")]
@@ -121,6 +124,9 @@ enum Cmd {
     Mput {
         #[arg(required = true)]
         patterns: Vec<String>,
+        /// Transfer over N connections at once
+        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+        parallel: usize,
     },
     /// Make a remote directory
     Mkdir { path: String },
@@ -342,7 +348,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             };
             get(remote, local, &transfer)
         }
-        Cmd::Mget { patterns } => A::Mget(patterns),
+        Cmd::Mget { patterns, parallel } => A::Mget { patterns, parallel },
         Cmd::Put {
             local,
             remote,
@@ -377,7 +383,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             mode: PutMode::Append,
             opts: TransferOptions::default(),
         },
-        Cmd::Mput { patterns } => A::Mput(patterns),
+        Cmd::Mput { patterns, parallel } => A::Mput { patterns, parallel },
         Cmd::Mkdir { path } => A::Mkdir(path),
         Cmd::Rmdir { path } => A::Rmdir(path),
         Cmd::Delete { path } => A::Delete(path),
@@ -531,11 +537,17 @@ mod tests {
     fn globs_reach_the_m_commands_unexpanded() {
         assert_eq!(
             action("mget *.txt a?.bin"),
-            Action::Mget(vec!["*.txt".into(), "a?.bin".into()])
+            Action::Mget {
+                patterns: vec!["*.txt".into(), "a?.bin".into()],
+                parallel: 1
+            }
         );
         assert_eq!(
-            action("mput 'x *.log'"),
-            Action::Mput(vec!["x *.log".into()])
+            action("mput -P 4 'x *.log'"),
+            Action::Mput {
+                patterns: vec!["x *.log".into()],
+                parallel: 4
+            }
         );
     }
 

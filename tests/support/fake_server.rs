@@ -82,6 +82,9 @@ pub struct FakeConfig {
     /// The first STOR/APPE (over all connections) reads only this many bytes, keeps them, and
     /// then closes the data and control connections: an upload cut half-way.
     pub stor_cut_after: Option<usize>,
+    /// At most this many control connections at once; one more is greeted with
+    /// "421 Too many connections" and closed (like vsftpd's max_per_ip).
+    pub max_sessions: Option<usize>,
     /// Put `(N bytes)` (the whole file size) into RETR's 150 reply.
     pub retr_size_in_150: bool,
     /// Initial files by absolute path; a path ending in `/` is an empty dir.
@@ -116,6 +119,7 @@ impl Default for FakeConfig {
             retr_cut_closes_control: false,
             retr_stall: false,
             stor_cut_after: None,
+            max_sessions: None,
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
@@ -135,6 +139,7 @@ struct Shared {
     used_once: Mutex<Vec<bool>>,
     retr_cuts: Mutex<usize>,
     stor_cut_done: Mutex<bool>,
+    active: std::sync::atomic::AtomicUsize,
     commands: Mutex<Vec<String>>,
     fs: Mutex<Fs>,
     stop: AtomicBool,
@@ -160,6 +165,7 @@ impl FakeServer {
             used_once: Mutex::new(vec![false; cfg.overrides_once.len()]),
             retr_cuts: Mutex::new(0),
             stor_cut_done: Mutex::new(false),
+            active: std::sync::atomic::AtomicUsize::new(0),
             cfg,
             commands: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
@@ -224,12 +230,20 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             return;
         }
         match accepted {
-            Ok((stream, _)) => {
+            Ok((mut stream, _)) => {
                 let sh = Arc::clone(&shared);
+                let now = sh.active.fetch_add(1, Ordering::SeqCst) + 1;
+                if sh.cfg.max_sessions.is_some_and(|max| now > max) {
+                    use std::io::Write;
+                    let _ = stream.write_all(b"421 Too many connections from your address.\r\n");
+                    sh.active.fetch_sub(1, Ordering::SeqCst);
+                    continue;
+                }
                 thread::spawn(move || {
-                    if let Err(e) = session::serve(stream, sh) {
+                    if let Err(e) = session::serve(stream, Arc::clone(&sh)) {
                         eprintln!("fake server: session ended: {e}");
                     }
+                    sh.active.fetch_sub(1, Ordering::SeqCst);
                 });
             }
             Err(e) => {

@@ -1,0 +1,366 @@
+//! Many files at once: a shared queue served by N sessions to the same server (`-P N`).
+//!
+//! mget, mput and recursive get/put first make a list of [`Job`]s, then run it here. With one
+//! lane the jobs run in order on the context's session, through the same `get`/`put` as single
+//! files. With N lanes, N worker threads each hold a session (the first borrows the context's,
+//! the others log in once each) and take jobs from one queue, so small files are no longer paid
+//! for in round trips one after another. Progress, summaries and notices travel to the front
+//! end over a channel: the engine still never prints.
+//!
+//! A worker that cannot get a connection because the server says it is full retires and puts
+//! its job back, so the transfer goes on with fewer connections. Transient failures are retried
+//! by the worker (reconnecting when the connection was lost, resuming the file); the first
+//! permanent failure stops the queue, lets running files finish, and is returned.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Sender, channel};
+use std::time::Instant;
+
+use super::files;
+use super::{Output, PutMode, TransferOptions, Ui, summary};
+use crate::context::{Connector, Context};
+use crate::error::{Error, Result};
+use crate::proto::command::TransferType;
+use crate::session::{Session, TraceFn};
+use crate::transfer::Progress;
+
+/// One file to move.
+#[derive(Debug, Clone)]
+pub(super) enum Job {
+    /// Download `remote` to `target`.
+    Get {
+        /// Remote path.
+        remote: String,
+        /// Local file.
+        target: PathBuf,
+    },
+    /// Upload `local` to `remote`.
+    Put {
+        /// Local file.
+        local: PathBuf,
+        /// Remote path.
+        remote: String,
+    },
+}
+
+/// Runs `jobs` with `opts.parallel` lanes (at least one).
+pub(super) fn run(
+    ctx: &mut Context,
+    jobs: Vec<Job>,
+    ty: Option<TransferType>,
+    opts: &TransferOptions,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    ui.batch_start(Some(jobs.len() as u64));
+    let lanes = opts.parallel.max(1).min(jobs.len());
+    let uploads = jobs.iter().any(|j| matches!(j, Job::Put { .. }));
+    let result = if lanes <= 1 {
+        in_order(ctx, jobs, ty, opts, ui)
+    } else {
+        in_parallel(ctx, jobs, ty, opts, lanes, ui)
+    };
+    if uploads {
+        ctx.invalidate_cache();
+    }
+    result
+}
+
+fn in_order(
+    ctx: &mut Context,
+    jobs: Vec<Job>,
+    ty: Option<TransferType>,
+    opts: &TransferOptions,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    for job in jobs {
+        match job {
+            Job::Get { remote, target } => {
+                files::get(ctx, &remote, &Output::File(target), ty, opts, ui)?
+            }
+            Job::Put { local, remote } => {
+                let ty = ty.unwrap_or(ctx.transfer_type);
+                files::put(ctx, &local, Some(&remote), ty, PutMode::Replace, opts, ui)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What workers tell the front end.
+enum Event {
+    Start {
+        lane: usize,
+        name: String,
+        total: Option<u64>,
+    },
+    Advance {
+        lane: usize,
+        done: u64,
+    },
+    Finish {
+        lane: usize,
+        done: u64,
+    },
+    Done {
+        summary: String,
+        bytes: u64,
+    },
+    Notice(String),
+}
+
+/// A worker's [`Progress`]: forwards to the front end's lane.
+struct Lane {
+    lane: usize,
+    tx: Sender<Event>,
+}
+
+impl Progress for Lane {
+    fn start(&mut self, name: &str, total: Option<u64>) {
+        let _ = self.tx.send(Event::Start {
+            lane: self.lane,
+            name: name.to_owned(),
+            total,
+        });
+    }
+    fn advance(&mut self, done: u64) {
+        let _ = self.tx.send(Event::Advance {
+            lane: self.lane,
+            done,
+        });
+    }
+    fn finish(&mut self, done: u64) {
+        let _ = self.tx.send(Event::Finish {
+            lane: self.lane,
+            done,
+        });
+    }
+}
+
+/// What every worker shares.
+struct Shared<'a> {
+    queue: Mutex<VecDeque<Job>>,
+    stop: AtomicBool,
+    connector: Connector,
+    ty: TransferType,
+    opts: &'a TransferOptions,
+    retries: u32,
+    retry_wait: std::time::Duration,
+}
+
+fn in_parallel(
+    ctx: &mut Context,
+    jobs: Vec<Job>,
+    ty: Option<TransferType>,
+    opts: &TransferOptions,
+    lanes: usize,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let shared = Shared {
+        queue: Mutex::new(jobs.into()),
+        stop: AtomicBool::new(false),
+        connector: ctx.connector()?,
+        ty: ty.unwrap_or(ctx.transfer_type),
+        opts,
+        retries: ctx.config.retries,
+        retry_wait: ctx.config.retry_wait,
+    };
+    let traces: Vec<Option<TraceFn>> = (0..lanes).map(|_| ctx.trace_sink()).collect();
+    let mut first = Some(ctx.lend_session()?);
+    ui.lanes(lanes);
+    let (tx, rx) = channel::<Event>();
+    let outcomes = std::thread::scope(|scope| {
+        let handles: Vec<_> = traces
+            .into_iter()
+            .enumerate()
+            .map(|(lane, trace)| {
+                let worker = Worker {
+                    lane,
+                    session: if lane == 0 { first.take() } else { None },
+                    trace,
+                    tx: tx.clone(),
+                };
+                let shared = &shared;
+                scope.spawn(move || worker.run(shared))
+            })
+            .collect();
+        drop(tx);
+        for event in rx {
+            show(event, ui);
+        }
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a transfer worker panicked"))
+            .collect::<Vec<_>>()
+    });
+    let mut result = Ok(());
+    for (lane, (session, error)) in outcomes.into_iter().enumerate() {
+        match (lane, session) {
+            (0, s) => ctx.return_session(s),
+            (_, Some(s)) => s.quit(),
+            _ => {}
+        }
+        if let (Some(e), true) = (error, result.is_ok()) {
+            result = Err(e);
+        }
+    }
+    result
+}
+
+fn show(event: Event, ui: &mut dyn Ui) {
+    match event {
+        Event::Start { lane, name, total } => ui.lane(lane).start(&name, total),
+        Event::Advance { lane, done } => ui.lane(lane).advance(done),
+        Event::Finish { lane, done } => ui.lane(lane).finish(done),
+        Event::Done { summary, bytes } => {
+            ui.batch_step(bytes);
+            ui.summary(&summary);
+        }
+        Event::Notice(text) => ui.notice(&text),
+    }
+}
+
+struct Worker {
+    lane: usize,
+    session: Option<Session>,
+    trace: Option<TraceFn>,
+    tx: Sender<Event>,
+}
+
+impl Worker {
+    /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
+    fn run(mut self, shared: &Shared<'_>) -> (Option<Session>, Option<Error>) {
+        loop {
+            if shared.stop.load(Ordering::SeqCst) {
+                return (self.session, None);
+            }
+            let Some(job) = shared.queue.lock().expect("queue lock").pop_front() else {
+                return (self.session, None);
+            };
+            match self.job(shared, &job) {
+                Ok(()) => {}
+                Err(Retire) => {
+                    shared.queue.lock().expect("queue lock").push_front(job);
+                    return (None, None);
+                }
+                Err(Fail(e)) => {
+                    shared.stop.store(true, Ordering::SeqCst);
+                    return (self.session, Some(e));
+                }
+            }
+        }
+    }
+
+    fn notice(&self, text: String) {
+        let _ = self.tx.send(Event::Notice(text));
+    }
+
+    fn session(&mut self, shared: &Shared<'_>) -> std::result::Result<&mut Session, Outcome> {
+        if self.session.as_ref().is_some_and(|s| !s.is_usable()) {
+            self.session = None;
+        }
+        if self.session.is_none() {
+            match shared.connector.connect(self.trace.take()) {
+                Ok(s) => self.session = Some(s),
+                // Another lane carries on; this one gives its place back to the server.
+                Err(e) if e.is_too_many_users() && self.lane > 0 => {
+                    self.notice(format!(
+                        "the server refused connection {}: {e}; going on with fewer",
+                        self.lane + 1
+                    ));
+                    return Err(Retire);
+                }
+                Err(e) => return Err(Fail(e)),
+            }
+        }
+        Ok(self.session.as_mut().expect("just made"))
+    }
+
+    /// One file, with retries that resume it.
+    fn job(&mut self, shared: &Shared<'_>, job: &Job) -> std::result::Result<(), Outcome> {
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            let mut lane = Lane {
+                lane: self.lane,
+                tx: self.tx.clone(),
+            };
+            let session = self.session(shared)?;
+            let result = transfer(session, shared, job, attempt, &mut lane);
+            match result {
+                Ok((name, bytes)) => {
+                    let _ = self.tx.send(Event::Done {
+                        summary: summary(&name, bytes, started),
+                        bytes,
+                    });
+                    return Ok(());
+                }
+                Err(e) if attempt < shared.retries && e.is_transient() => {
+                    if e.is_connection_lost() {
+                        self.session = None;
+                    }
+                    let wait = crate::retry::delay(shared.retry_wait, attempt, &e);
+                    self.notice(format!(
+                        "{e}; retrying in {:.1} s (retry {} of {})",
+                        wait.as_secs_f64(),
+                        attempt + 1,
+                        shared.retries
+                    ));
+                    std::thread::sleep(wait);
+                    attempt += 1;
+                }
+                Err(e) => return Err(Fail(e)),
+            }
+        }
+    }
+}
+
+/// Why a worker stopped taking jobs.
+enum Outcome {
+    /// The server would not give it a connection; others go on.
+    Retire,
+    /// A failure that ends the whole command.
+    Fail(Error),
+}
+use Outcome::{Fail, Retire};
+
+/// Moves one file on `session`; returns the name to show and the bytes moved.
+fn transfer(
+    session: &mut Session,
+    shared: &Shared<'_>,
+    job: &Job,
+    attempt: u32,
+    lane: &mut Lane,
+) -> Result<(String, u64)> {
+    let opts = shared.opts;
+    match job {
+        Job::Get { remote, target } => {
+            if opts.no_clobber && target.exists() && attempt == 0 {
+                let _ = lane.tx.send(Event::Notice(format!(
+                    "{} exists; not overwriting it (--no-clobber)",
+                    target.display()
+                )));
+                return Ok((target.display().to_string(), 0));
+            }
+            let resume = opts.resume || attempt > 0;
+            let n = session.download_file(remote, shared.ty, target, resume, lane)?;
+            if opts.preserve
+                && let Some(notice) = files::set_local_time(session, remote, target)?
+            {
+                let _ = lane.tx.send(Event::Notice(notice));
+            }
+            Ok((target.display().to_string(), n))
+        }
+        Job::Put { local, remote } => {
+            let mode = if opts.resume || attempt > 0 {
+                PutMode::Resume
+            } else {
+                PutMode::Replace
+            };
+            let n = session.upload_file(local, remote, shared.ty, mode, lane)?;
+            Ok((remote.clone(), n))
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Many files over several connections (`-P N`): mget, mput and recursive transfers share one
+//! queue between N logged-in sessions; a server that refuses extra connections gets fewer.
+
+use std::fs;
+
+use crate::support::fake_server::{FakeConfig, FakeServer};
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
+use crate::support::{dir_names, ferry_command, run, test_bytes};
+
+fn batch(dir: &std::path::Path, script: &str, url: &str) -> crate::support::Run {
+    let path = dir.join("script.ftp");
+    fs::write(&path, script).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(dir)
+        .args(["--timeout", "10", "--retry-wait", "0.01", "-b"])
+        .arg(&path)
+        .arg(url);
+    run(cmd)
+}
+
+fn small_files(n: usize) -> Vec<(String, Vec<u8>)> {
+    (0..n)
+        .map(|i| {
+            (
+                format!("/many/f{i:03}.dat"),
+                test_bytes(4096 + i, i as u64 + 1),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mget_over_four_connections_fetches_every_file_once() {
+    let files = small_files(40);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(work.path(), "cd many\nmget -P 4 *.dat\n", &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+    }
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "USER").count(),
+        4,
+        "{verbs:?}"
+    );
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "RETR").count(),
+        40,
+        "{verbs:?}"
+    );
+}
+
+#[test]
+fn mput_over_three_connections_stores_every_file() {
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/up/".into(), Vec::new())],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("out");
+    fs::create_dir(&local).unwrap();
+    for i in 0..25 {
+        fs::write(local.join(format!("u{i}.bin")), test_bytes(5000, i)).unwrap();
+    }
+    let script = format!("cd up\nmput -P 3 {}/*.bin\n", local.display());
+    let run = batch(work.path(), &script, &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for i in 0..25 {
+        assert!(
+            server.file(&format!("/up/u{i}.bin")).unwrap() == test_bytes(5000, i),
+            "u{i}.bin"
+        );
+    }
+    assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 3);
+}
+
+#[test]
+fn a_server_that_refuses_extra_connections_gets_fewer() {
+    let files = small_files(12);
+    // Two connections at once at most: of three workers, one is refused and retires.
+    let server = FakeServer::start(FakeConfig {
+        files,
+        max_sessions: Some(2),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(work.path(), "cd many\nmget -P 3 *\n", &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("going on with fewer"), "{}", run.stderr);
+    assert_eq!(
+        dir_names(work.path())
+            .iter()
+            .filter(|n| n.ends_with(".dat"))
+            .count(),
+        12
+    );
+}
+
+#[test]
+fn recursive_get_and_put_in_parallel_copy_whole_trees() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let work = tempfile::tempdir().unwrap();
+    let tree = work.path().join("tree");
+    for d in 0..3 {
+        fs::create_dir_all(tree.join(format!("d{d}/inner"))).unwrap();
+        for f in 0..6 {
+            fs::write(tree.join(format!("d{d}/f{f}.txt")), format!("{d}-{f}")).unwrap();
+            fs::write(
+                tree.join(format!("d{d}/inner/g{f}.bin")),
+                test_bytes(3000, f),
+            )
+            .unwrap();
+        }
+    }
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    let mut cmd = ferry_command();
+    cmd.args(["put", "-r", "-P", "4"]).arg(&tree).arg(&url);
+    assert_eq!(run(cmd).code, 0);
+    let out = work.path().join("back");
+    fs::create_dir(&out).unwrap();
+    let mut cmd = ferry_command();
+    cmd.args(["get", "-r", "-P", "4", &format!("{url}tree"), "-O"])
+        .arg(&out);
+    let got = run(cmd);
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    for d in 0..3 {
+        for f in 0..6 {
+            let text = fs::read_to_string(out.join(format!("tree/d{d}/f{f}.txt"))).unwrap();
+            assert_eq!(text, format!("{d}-{f}"));
+            assert!(
+                fs::read(out.join(format!("tree/d{d}/inner/g{f}.bin"))).unwrap()
+                    == test_bytes(3000, f)
+            );
+        }
+    }
+}
