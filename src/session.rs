@@ -164,6 +164,8 @@ pub struct Session {
     pub(crate) prot_private: bool,
     /// FEAT answered 211 (so `features` is the server's list, not a guess).
     pub(crate) features_known: bool,
+    /// A size already known for the next download (from a listing), saving a SIZE round trip.
+    pub(crate) size_hint: Option<(String, u64)>,
 }
 
 impl std::fmt::Debug for Session {
@@ -213,6 +215,7 @@ impl Session {
             tls: None,
             prot_private: false,
             features_known: false,
+            size_hint: None,
         };
         if implicit {
             session.upgrade_control()?;
@@ -415,6 +418,12 @@ impl Session {
     /// Changes the data-channel mode; channels that failed stay remembered.
     pub fn set_data_mode(&mut self, mode: DataMode) {
         self.opts.data_mode = mode;
+    }
+
+    /// Tells the next download of `remote` its size (from a listing), so it can check the
+    /// byte count without asking SIZE.
+    pub fn hint_size(&mut self, remote: &str, size: u64) {
+        self.size_hint = Some((remote.to_owned(), size));
     }
 
     /// Lets `flag` (set by Ctrl-C) interrupt transfers on this session.

@@ -101,9 +101,15 @@ impl Session {
         progress: &mut dyn Progress,
     ) -> Result<u64> {
         self.set_type(ty)?;
-        // SIZE is only meaningful in binary mode; skip the round trip when FEAT did not offer it.
-        let mut expected = None;
-        if ty == TransferType::Binary && self.features().has("SIZE") {
+        // SIZE is only meaningful in binary mode; skip the round trip when FEAT did not offer it
+        // or a listing already told us.
+        let hinted = self
+            .size_hint
+            .take()
+            .filter(|(name, _)| name == remote)
+            .map(|(_, n)| n);
+        let mut expected = hinted.filter(|_| ty == TransferType::Binary);
+        if expected.is_none() && ty == TransferType::Binary && self.features().has("SIZE") {
             expected = self.size(remote)?;
         }
         let mut t = self.open_data(&Command::Retr(remote.into()), offset)?;

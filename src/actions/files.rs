@@ -217,7 +217,7 @@ pub(super) fn mget(
         all.extend(expand_remote(ctx, pattern)?);
     }
     let mut jobs = Vec::new();
-    for remote in all {
+    for (remote, size) in all {
         let target = match local_target(Path::new("."), &remote) {
             Ok(t) => t,
             Err(e) => {
@@ -229,7 +229,11 @@ pub(super) fn mget(
         if ctx.prompt && !ui.confirm(&format!("mget {}?", base_name(&remote))) {
             continue;
         }
-        jobs.push(Job::Get { remote, target });
+        jobs.push(Job::Get {
+            remote,
+            target,
+            size,
+        });
     }
     let opts = TransferOptions {
         parallel,
@@ -279,7 +283,7 @@ pub(super) fn mput(
 /// Deletes every remote file matching the patterns.
 pub(super) fn mdelete(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
     for pattern in patterns {
-        for remote in expand_remote(ctx, pattern)? {
+        for (remote, _) in expand_remote(ctx, pattern)? {
             if ctx.prompt && !ui.confirm(&format!("mdelete {remote}?")) {
                 continue;
             }
@@ -312,9 +316,14 @@ fn has_glob(s: &str) -> bool {
 
 /// Remote paths matching `pattern` (globs only in the last component); a pattern without glob
 /// characters is returned as it is.
-pub(super) fn expand_remote(ctx: &mut Context, pattern: &str) -> Result<Vec<String>> {
+/// Remote paths matching `pattern`, with their sizes when the listing gave them (files only:
+/// a symlink's listed size is the link's).
+pub(super) fn expand_remote(
+    ctx: &mut Context,
+    pattern: &str,
+) -> Result<Vec<(String, Option<u64>)>> {
     if !has_glob(pattern) {
-        return Ok(vec![pattern.to_owned()]);
+        return Ok(vec![(pattern.to_owned(), None)]);
     }
     let (dir, name_pattern) = match pattern.rfind('/') {
         Some(i) => (&pattern[..i], &pattern[i + 1..]),
@@ -332,21 +341,22 @@ pub(super) fn expand_remote(ctx: &mut Context, pattern: &str) -> Result<Vec<Stri
     } else {
         dir
     };
-    let mut names: Vec<String> = ctx
+    let mut names: Vec<(String, Option<u64>)> = ctx
         .entries(list_dir)?
         .into_iter()
         .filter(|e| matches!(e.kind, EntryKind::File | EntryKind::Symlink))
         .filter(|e| matcher.matches(&e.name))
         .map(|e| {
+            let size = e.size.filter(|_| e.kind == EntryKind::File);
             if dir.is_empty() && !pattern.starts_with('/') {
-                e.name
+                (e.name, size)
             } else {
-                format!("{dir}/{}", e.name)
+                (format!("{dir}/{}", e.name), size)
             }
         })
         .collect();
     names.sort();
-    names.dedup();
+    names.dedup_by(|a, b| a.0 == b.0);
     if names.is_empty() {
         return Err(Error::Usage(format!("no remote file matches {pattern}")));
     }

@@ -36,6 +36,8 @@ pub(super) enum Job {
         remote: String,
         /// Local file.
         target: PathBuf,
+        /// Its size, when a listing gave it.
+        size: Option<u64>,
     },
     /// Upload `local` to `remote`.
     Put {
@@ -77,7 +79,14 @@ fn in_order(
 ) -> Result<()> {
     for job in jobs {
         match job {
-            Job::Get { remote, target } => {
+            Job::Get {
+                remote,
+                target,
+                size,
+            } => {
+                if let Some(n) = size {
+                    ctx.session()?.hint_size(&remote, n);
+                }
                 files::get(ctx, &remote, &Output::File(target), ty, opts, ui)?
             }
             Job::Put { local, remote } => {
@@ -336,7 +345,11 @@ fn transfer(
 ) -> Result<(String, u64)> {
     let opts = shared.opts;
     match job {
-        Job::Get { remote, target } => {
+        Job::Get {
+            remote,
+            target,
+            size,
+        } => {
             if opts.no_clobber && target.exists() && attempt == 0 {
                 let _ = lane.tx.send(Event::Notice(format!(
                     "{} exists; not overwriting it (--no-clobber)",
@@ -345,6 +358,9 @@ fn transfer(
                 return Ok((target.display().to_string(), 0));
             }
             let resume = opts.resume || attempt > 0;
+            if let Some(n) = size {
+                session.hint_size(remote, *n);
+            }
             let n = session.download_file(remote, shared.ty, target, resume, lane)?;
             if opts.preserve
                 && let Some(notice) = files::set_local_time(session, remote, target)?

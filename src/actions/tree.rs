@@ -152,6 +152,7 @@ fn get_dir(
             EntryKind::File => walk.jobs.push(Job::Get {
                 remote: remote_path,
                 target: local.join(&name),
+                size: entry.size,
             }),
             EntryKind::Symlink => ui.notice(&format!("{remote_path}: a symbolic link; not copied")),
             EntryKind::Other => {
