@@ -57,6 +57,8 @@ fn mget_over_four_connections_fetches_every_file_once() {
         40,
         "{verbs:?}"
     );
+    // The listing gave every size: no SIZE round trip per file.
+    assert!(!verbs.contains(&"SIZE".to_string()), "{verbs:?}");
 }
 
 #[test]
