@@ -107,6 +107,12 @@ pub(super) fn set_local_time(
             "cannot keep the time of {remote}: unreadable MDTM reply {raw:?}"
         )));
     };
+    set_file_time(target, stamp)?;
+    Ok(None)
+}
+
+/// Sets a local file's modification time.
+pub(super) fn set_file_time(target: &Path, stamp: Timestamp) -> Result<()> {
     let when = UNIX_EPOCH + Duration::from_secs(stamp.unix_seconds().max(0) as u64);
     let set = std::fs::File::options()
         .write(true)
@@ -116,8 +122,7 @@ pub(super) fn set_local_time(
         what: "cannot set the time of",
         path: target.to_owned(),
         source: e,
-    })?;
-    Ok(None)
+    })
 }
 
 /// Uploads one file; transient failures resume from the remote size (not for APPE).
@@ -233,6 +238,7 @@ pub(super) fn mget(
             remote,
             target,
             size,
+            modified: None,
         });
     }
     let opts = TransferOptions {

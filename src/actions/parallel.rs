@@ -24,6 +24,7 @@ use super::{Output, PutMode, TransferOptions, Ui, summary};
 use crate::context::{Connector, Context};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
+use crate::proto::listing::Timestamp;
 use crate::session::{Session, TraceFn};
 use crate::transfer::Progress;
 
@@ -38,6 +39,9 @@ pub(super) enum Job {
         target: PathBuf,
         /// Its size, when a listing gave it.
         size: Option<u64>,
+        /// Its time, when a listing gave it: with `preserve`, set on the local file instead of
+        /// asking MDTM.
+        modified: Option<Timestamp>,
     },
     /// Upload `local` to `remote`.
     Put {
@@ -83,11 +87,20 @@ fn in_order(
                 remote,
                 target,
                 size,
+                modified,
             } => {
                 if let Some(n) = size {
                     ctx.session()?.hint_size(&remote, n);
                 }
-                files::get(ctx, &remote, &Output::File(target), ty, opts, ui)?
+                let listed_time = modified.filter(|_| opts.preserve);
+                let opts = &TransferOptions {
+                    preserve: opts.preserve && listed_time.is_none(),
+                    ..opts.clone()
+                };
+                files::get(ctx, &remote, &Output::File(target.clone()), ty, opts, ui)?;
+                if let Some(stamp) = listed_time {
+                    files::set_file_time(&target, stamp)?;
+                }
             }
             Job::Put { local, remote } => {
                 let ty = ty.unwrap_or(ctx.transfer_type);
@@ -349,6 +362,7 @@ fn transfer(
             remote,
             target,
             size,
+            modified,
         } => {
             if opts.no_clobber && target.exists() && attempt == 0 {
                 let _ = lane.tx.send(Event::Notice(format!(
@@ -362,10 +376,14 @@ fn transfer(
                 session.hint_size(remote, *n);
             }
             let n = session.download_file(remote, shared.ty, target, resume, lane)?;
-            if opts.preserve
-                && let Some(notice) = files::set_local_time(session, remote, target)?
-            {
-                let _ = lane.tx.send(Event::Notice(notice));
+            match modified {
+                Some(stamp) if opts.preserve => files::set_file_time(target, *stamp)?,
+                _ if opts.preserve => {
+                    if let Some(notice) = files::set_local_time(session, remote, target)? {
+                        let _ = lane.tx.send(Event::Notice(notice));
+                    }
+                }
+                _ => {}
             }
             Ok((target.display().to_string(), n))
         }

@@ -153,6 +153,7 @@ fn get_dir(
                 remote: remote_path,
                 target: local.join(&name),
                 size: entry.size,
+                modified: entry.modified,
             }),
             EntryKind::Symlink => ui.notice(&format!("{remote_path}: a symbolic link; not copied")),
             EntryKind::Other => {
