@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use ferry::actions::TransferOptions;
+use ferry::actions::{MirrorOptions, TransferOptions};
 use ferry::config::{Config, UserArg};
 use ferry::data::DataMode;
 use ferry::netrc;
@@ -187,6 +187,47 @@ impl TlsArgs {
     }
 }
 
+/// Mirror flags shared by the one-shot command and the shell.
+#[derive(Debug, Clone, Default, Args)]
+pub struct MirrorArgs {
+    /// Reverse: upload the local tree (SOURCE is local, TARGET remote)
+    #[arg(short = 'R', long = "reverse")]
+    pub reverse: bool,
+    /// Copy only files newer than the target's
+    #[arg(long = "only-newer")]
+    pub only_newer: bool,
+    /// Delete target files that the source does not have
+    #[arg(long)]
+    pub delete: bool,
+    /// Print what would be done, change nothing
+    #[arg(long = "dry-run")]
+    pub dry_run: bool,
+    /// Resume target files that are shorter than the source
+    #[arg(short = 'c', long = "continue")]
+    pub resume: bool,
+    /// Leave out names matching GLOB (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Transfer over N connections at once
+    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+    pub parallel: usize,
+}
+
+impl MirrorArgs {
+    /// The engine's mirror options.
+    pub fn options(&self) -> MirrorOptions {
+        MirrorOptions {
+            reverse: self.reverse,
+            only_newer: self.only_newer,
+            delete: self.delete,
+            dry_run: self.dry_run,
+            resume: self.resume,
+            exclude: self.exclude.clone(),
+            parallel: self.parallel,
+        }
+    }
+}
+
 /// Transfer flags shared by `get`/`put` here and in the shell.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TransferArgs {
@@ -282,6 +323,15 @@ enum Command {
         /// Parsed entries as JSON (name, type, size, modified, target, permissions)
         #[arg(long)]
         json: bool,
+    },
+    /// Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)
+    Mirror {
+        /// URL (or LOCAL with -R)
+        source: String,
+        /// LOCAL directory (or URL with -R)
+        target: String,
+        #[command(flatten)]
+        mirror: MirrorArgs,
     },
     /// Print a remote file on standard output
     Cat {
@@ -431,6 +481,22 @@ impl Cli {
             }
             Command::Ls { url, long, json } => OneShot::Ls { url, long, json },
             Command::Cat { url } => OneShot::Cat { url },
+            Command::Mirror {
+                source,
+                target,
+                mirror,
+            } => {
+                let (url, local) = if mirror.reverse {
+                    (target, source)
+                } else {
+                    (source, target)
+                };
+                OneShot::Mirror {
+                    url,
+                    local: PathBuf::from(local),
+                    opts: mirror.options(),
+                }
+            }
             Command::Rm { urls } => OneShot::Rm { urls },
             Command::Mkdir { url } => OneShot::Mkdir { url },
             Command::Rmdir { url } => OneShot::Rmdir { url },

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actions::{self, Action, Output, PutMode, TransferOptions, Ui};
+use crate::actions::{self, Action, MirrorOptions, Output, PutMode, TransferOptions, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -49,6 +49,15 @@ pub enum OneShot {
         long: bool,
         /// Parsed entries as JSON.
         json: bool,
+    },
+    /// Mirror a remote directory and a local one.
+    Mirror {
+        /// The remote directory.
+        url: String,
+        /// The local directory.
+        local: PathBuf,
+        /// Direction and behaviour.
+        opts: MirrorOptions,
     },
     /// Print a remote file on standard output.
     Cat {
@@ -155,6 +164,16 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                 ListKind::Names
             };
             Ok(vec![(u, Action::List { path, kind })])
+        }
+        OneShot::Mirror { url, local, opts } => {
+            let u = parse(url)?;
+            let remote = u.path.clone();
+            let action = Action::Mirror {
+                remote,
+                local: local.clone(),
+                opts: opts.clone(),
+            };
+            Ok(vec![(u, action)])
         }
         OneShot::Cat { url } => {
             let u = parse(url)?;

@@ -182,16 +182,27 @@ fn preserve_remote_time(
     remote: &str,
     ui: &mut dyn Ui,
 ) -> Result<()> {
-    let session = ctx.session()?;
+    if let Some(notice) = set_remote_time(ctx.session()?, local, remote)? {
+        ui.notice(&notice);
+    }
+    Ok(())
+}
+
+/// Sets the remote file's time from the local one with MFMT, when FEAT offers it;
+/// `Ok(Some(text))` says why it could not.
+pub(super) fn set_remote_time(
+    session: &mut Session,
+    local: &Path,
+    remote: &str,
+) -> Result<Option<String>> {
     if !session.features().has("MFMT") {
-        ui.notice(&format!(
+        return Ok(Some(format!(
             "cannot keep the time of {remote}: the server does not offer MFMT"
-        ));
-        return Ok(());
+        )));
     }
     let modified = std::fs::metadata(local).and_then(|m| m.modified());
     let Ok(secs) = modified.map(|t| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())) else {
-        return Ok(());
+        return Ok(None);
     };
     let stamp = Timestamp::from_unix_seconds(secs as i64);
     let line = format!(
@@ -199,13 +210,8 @@ fn preserve_remote_time(
         stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second
     );
     let reply = session.quote(&line)?;
-    if !reply.is_completion() {
-        ui.notice(&format!(
-            "cannot keep the time of {remote}: {}",
-            reply.one_line()
-        ));
-    }
-    Ok(())
+    Ok((!reply.is_completion())
+        .then(|| format!("cannot keep the time of {remote}: {}", reply.one_line())))
 }
 
 /// Downloads every remote file matching the patterns into the local directory, over

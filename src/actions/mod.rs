@@ -8,6 +8,7 @@
 mod files;
 mod info;
 mod local;
+mod mirror;
 mod parallel;
 mod tree;
 
@@ -23,6 +24,7 @@ use crate::transfer::{ListKind, Progress};
 use crate::url::FtpUrl;
 
 pub use info::{human_bytes, summary};
+pub use mirror::MirrorOptions;
 
 /// Where a download goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +130,15 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+    },
+    /// Make LOCAL look like REMOTE (or the reverse).
+    Mirror {
+        /// Remote directory.
+        remote: String,
+        /// Local directory.
+        local: PathBuf,
+        /// Direction, deletion, dry run...
+        opts: MirrorOptions,
     },
     /// Print the parsed entries of a directory as JSON lines.
     ListJson(Option<String>),
@@ -335,6 +346,7 @@ fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     let many = match action {
         Action::Mget { .. } | Action::Mput { .. } => true,
         Action::Get { opts, .. } | Action::Put { opts, .. } => opts.recursive,
+        Action::Mirror { .. } => true,
         _ => false,
     };
     if !many {
@@ -400,6 +412,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
         List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
+        Mirror {
+            remote,
+            local,
+            opts,
+        } => mirror::run(ctx, remote, local, opts, ui),
         Cd(path) => {
             ctx.session()?.cwd(path)?;
             ctx.refresh_cwd();

@@ -394,6 +394,11 @@ fn transfer(
                 PutMode::Replace
             };
             let n = session.upload_file(local, remote, shared.ty, mode, lane)?;
+            if opts.preserve
+                && let Some(notice) = files::set_remote_time(session, local, remote)?
+            {
+                let _ = lane.tx.send(Event::Notice(notice));
+            }
             Ok((remote.clone(), n))
         }
     }

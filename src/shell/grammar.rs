@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use ferry::actions::{Action, Output, PutMode, Toggle, TransferOptions};
 
-use crate::cli::TransferArgs;
+use crate::cli::{MirrorArgs, TransferArgs};
 use ferry::data::DataMode;
 use ferry::proto::command::{Secret, TransferType};
 use ferry::transfer::ListKind;
@@ -127,6 +127,13 @@ enum Cmd {
         /// Transfer over N connections at once
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
+    },
+    /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
+    Mirror {
+        source: String,
+        target: Option<String>,
+        #[command(flatten)]
+        mirror: MirrorArgs,
     },
     /// Make a remote directory
     Mkdir { path: String },
@@ -384,6 +391,31 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             opts: TransferOptions::default(),
         },
         Cmd::Mput { patterns, parallel } => A::Mput { patterns, parallel },
+        Cmd::Mirror {
+            source,
+            target,
+            mirror,
+        } => {
+            let opts = mirror.options();
+            // Without a target: the remote directory of the same name, or the local one.
+            let base = source
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            let target = target.unwrap_or(if base.is_empty() { ".".into() } else { base });
+            let (remote, local) = if opts.reverse {
+                (target, source)
+            } else {
+                (source, target)
+            };
+            A::Mirror {
+                remote,
+                local: PathBuf::from(local),
+                opts,
+            }
+        }
         Cmd::Mkdir { path } => A::Mkdir(path),
         Cmd::Rmdir { path } => A::Rmdir(path),
         Cmd::Delete { path } => A::Delete(path),

@@ -5,6 +5,7 @@ mod engine;
 mod fake_cli;
 mod ftps;
 mod interop;
+mod mirror;
 mod parallel;
 mod pyftpdlib;
 mod shell_pty;

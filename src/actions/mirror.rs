@@ -1,0 +1,385 @@
+//! `mirror [-R] REMOTE LOCAL`: make one tree look like the other, like lftp's mirror.
+//!
+//! Files are compared by size and modification time (from MLSD, or from LIST with a minute's
+//! tolerance, since LIST times are rounded). A file is copied when it is missing, when its size
+//! differs, or when the source is newer; `--only-newer` copies only newer files, `--continue`
+//! resumes a shorter copy that is not older. Copied files get the source's time, so the next
+//! run sees them as equal. `--delete` removes what the source no longer has — only inside the
+//! destination tree, never through a symlink — and `--dry-run` prints the plan without doing
+//! anything. Transfers go through the shared queue, so `-P N` works here too.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use glob::Pattern;
+
+use super::info::print_line;
+use super::parallel::{self, Job};
+use super::{TransferOptions, Ui};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::localname::safe_name;
+use crate::proto::listing::{Entry, EntryKind};
+
+/// Mirror settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MirrorOptions {
+    /// Upload LOCAL to REMOTE instead (`-R`).
+    pub reverse: bool,
+    /// Copy only files newer than the destination's.
+    pub only_newer: bool,
+    /// Remove destination files the source does not have.
+    pub delete: bool,
+    /// Print what would be done, do nothing.
+    pub dry_run: bool,
+    /// Resume shorter destination files.
+    pub resume: bool,
+    /// Names to leave out (globs).
+    pub exclude: Vec<String>,
+    /// Connections at once.
+    pub parallel: usize,
+}
+
+const MAX_DEPTH: usize = 64;
+
+struct Plan<'a> {
+    opts: &'a MirrorOptions,
+    exclude: Vec<Pattern>,
+    /// Seconds two times may differ and still count as equal.
+    tolerance: i64,
+    jobs: Vec<Job>,
+    resumed: Vec<Job>,
+    refused: usize,
+}
+
+impl Plan<'_> {
+    fn excluded(&self, name: &str) -> bool {
+        self.exclude.iter().any(|p| p.matches(name))
+    }
+
+    /// Should a file of (`src_size`, `src_time`) replace one of (`dst_size`, `dst_time`)?
+    /// `Some(resume)` when it should.
+    fn decide(&self, src: (Option<u64>, Option<i64>), dst: Option<(u64, i64)>) -> Option<bool> {
+        let Some((dst_size, dst_time)) = dst else {
+            return Some(false);
+        };
+        let newer = src.1.is_some_and(|t| t > dst_time + self.tolerance);
+        let same_size = src.0 == Some(dst_size);
+        let same_time = src.1.is_none_or(|t| (t - dst_time).abs() <= self.tolerance);
+        if self.opts.only_newer {
+            return newer.then_some(false);
+        }
+        if same_size && same_time {
+            return None;
+        }
+        let shorter = src.0.is_some_and(|s| dst_size < s);
+        Some(self.opts.resume && shorter && !newer)
+    }
+
+    fn push(&mut self, job: Job, resume: bool) {
+        if resume {
+            self.resumed.push(job)
+        } else {
+            self.jobs.push(job)
+        }
+    }
+}
+
+fn local_time(meta: &fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn join(dir: &str, name: &str) -> String {
+    let dir = dir.trim_end_matches('/');
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// Runs a mirror in either direction.
+pub(super) fn run(
+    ctx: &mut Context,
+    remote: &str,
+    local: &Path,
+    opts: &MirrorOptions,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let exclude = opts
+        .exclude
+        .iter()
+        .map(|g| {
+            Pattern::new(g).map_err(|e| Error::Usage(format!("bad --exclude pattern {g:?}: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    ctx.invalidate_cache();
+    let exact = ctx.session()?.features().has("MLST");
+    let mut plan = Plan {
+        opts,
+        exclude,
+        tolerance: if exact { 1 } else { 60 },
+        jobs: Vec::new(),
+        resumed: Vec::new(),
+        refused: 0,
+    };
+    let remote = remote.trim_end_matches('/');
+    if opts.reverse {
+        up(ctx, local, remote, 0, &mut plan, ui)?;
+    } else {
+        if !opts.dry_run {
+            make_dir(local)?;
+        }
+        down(ctx, remote, local, 0, &mut plan, ui)?;
+    }
+    if opts.dry_run {
+        for job in plan.jobs.iter().chain(&plan.resumed) {
+            let line = match job {
+                Job::Get { remote, target, .. } => format!("get {remote} -> {}", target.display()),
+                Job::Put { local, remote } => format!("put {} -> {remote}", local.display()),
+            };
+            print_line(ui, &line)?;
+        }
+        return refused(plan.refused);
+    }
+    let copy = TransferOptions {
+        preserve: true,
+        parallel: opts.parallel,
+        ..TransferOptions::default()
+    };
+    let resume = TransferOptions {
+        resume: true,
+        ..copy.clone()
+    };
+    parallel::run(ctx, std::mem::take(&mut plan.jobs), None, &copy, ui)?;
+    parallel::run(ctx, std::mem::take(&mut plan.resumed), None, &resume, ui)?;
+    refused(plan.refused)
+}
+
+fn refused(n: usize) -> Result<()> {
+    match n {
+        0 => Ok(()),
+        n => Err(Error::Usage(format!(
+            "{n} entr{} refused (see above); the rest was mirrored",
+            if n == 1 { "y was" } else { "ies were" }
+        ))),
+    }
+}
+
+fn make_dir(dir: &Path) -> Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Usage(format!(
+            "{} exists and is not a directory",
+            dir.display()
+        ))),
+        Err(_) => fs::create_dir_all(dir).map_err(|e| Error::Local {
+            what: "cannot create",
+            path: dir.to_owned(),
+            source: e,
+        }),
+    }
+}
+
+/// REMOTE → LOCAL.
+fn down(
+    ctx: &mut Context,
+    remote: &str,
+    local: &Path,
+    depth: usize,
+    plan: &mut Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(Error::Usage(format!(
+            "{remote}: deeper than {MAX_DEPTH} levels; stopping"
+        )));
+    }
+    let entries: Vec<Entry> = ctx.entries(remote)?;
+    let mut keep = HashSet::new();
+    for entry in entries {
+        if plan.excluded(&entry.name) {
+            keep.insert(entry.name.clone());
+            continue;
+        }
+        let name = match safe_name(&entry.name) {
+            Ok(n) => n.to_owned(),
+            Err(e) => {
+                ui.notice(&format!("{remote}: {e}"));
+                plan.refused += 1;
+                continue;
+            }
+        };
+        keep.insert(name.clone());
+        let (src, dst) = (join(remote, &name), local.join(&name));
+        let meta = fs::symlink_metadata(&dst).ok();
+        match entry.kind {
+            EntryKind::Dir => {
+                if !plan.opts.dry_run {
+                    make_dir(&dst)?;
+                }
+                down(ctx, &src, &dst, depth + 1, plan, ui)?;
+            }
+            EntryKind::File => {
+                let have = meta
+                    .as_ref()
+                    .filter(|m| m.is_file())
+                    .map(|m| (m.len(), local_time(m)));
+                let src_time = entry.modified.map(|t| t.unix_seconds());
+                if let Some(resume) = plan.decide((entry.size, src_time), have) {
+                    let job = Job::Get {
+                        remote: src,
+                        target: dst,
+                        size: entry.size,
+                        modified: entry.modified,
+                    };
+                    plan.push(job, resume);
+                }
+            }
+            EntryKind::Symlink | EntryKind::Other => {
+                ui.notice(&format!("{src}: not a plain file or directory; skipped"))
+            }
+        }
+    }
+    if plan.opts.delete {
+        delete_local_extras(local, &keep, plan, ui)?;
+    }
+    Ok(())
+}
+
+/// Removes entries of `dir` that the source does not have. Only `dir`'s own children are
+/// considered, and a symlink is removed as a link, never followed.
+fn delete_local_extras(
+    dir: &Path,
+    keep: &HashSet<String>,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for child in read.filter_map(|e| e.ok()) {
+        let name = child.file_name().to_string_lossy().into_owned();
+        if keep.contains(&name) || plan.excluded(&name) || name.ends_with(".part") {
+            continue;
+        }
+        let path = child.path();
+        if plan.opts.dry_run {
+            print_line(ui, &format!("delete {}", path.display()))?;
+            continue;
+        }
+        let is_dir = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        let removed = if is_dir {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+        removed.map_err(|e| Error::Local {
+            what: "cannot delete",
+            path: path.clone(),
+            source: e,
+        })?;
+        ui.notice(&format!("deleted {}", path.display()));
+    }
+    Ok(())
+}
+
+/// LOCAL → REMOTE (`-R`).
+fn up(
+    ctx: &mut Context,
+    local: &Path,
+    remote: &str,
+    depth: usize,
+    plan: &mut Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(Error::Usage(format!(
+            "{}: deeper than {MAX_DEPTH} levels; stopping",
+            local.display()
+        )));
+    }
+    let existing = match ctx.entries(remote) {
+        Ok(e) => e,
+        Err(e) if e.reply().is_some() => {
+            // The remote directory is new.
+            if plan.opts.dry_run {
+                print_line(ui, &format!("mkdir {remote}"))?;
+            } else if !remote.is_empty() {
+                ctx.session()?.mkd(remote)?;
+                ctx.invalidate_cache();
+            }
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
+    let mut children: Vec<_> = fs::read_dir(local)
+        .map_err(|e| Error::Local {
+            what: "cannot list",
+            path: local.to_owned(),
+            source: e,
+        })?
+        .filter_map(|e| e.ok())
+        .collect();
+    children.sort_by_key(|e| e.file_name());
+    let mut keep = HashSet::new();
+    for child in children {
+        let Some(name) = child.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        if plan.excluded(&name) || name.ends_with(".part") {
+            keep.insert(name);
+            continue;
+        }
+        keep.insert(name.clone());
+        let path = child.path();
+        let dst = join(remote, &name);
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if meta.is_dir() && !is_link {
+            up(ctx, &path, &dst, depth + 1, plan, ui)?;
+        } else if meta.is_file() {
+            let there = existing
+                .iter()
+                .find(|e| e.name == name && e.kind == EntryKind::File);
+            let have = there.and_then(|e| Some((e.size?, e.modified?.unix_seconds())));
+            let have = if there.is_some() && have.is_none() {
+                Some((u64::MAX, 0))
+            } else {
+                have
+            };
+            if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(&meta))), have) {
+                plan.push(
+                    Job::Put {
+                        local: path,
+                        remote: dst,
+                    },
+                    resume,
+                );
+            }
+        }
+    }
+    if plan.opts.delete {
+        for extra in existing
+            .iter()
+            .filter(|e| !keep.contains(&e.name) && !plan.excluded(&e.name))
+        {
+            let path = join(remote, &extra.name);
+            if plan.opts.dry_run {
+                print_line(ui, &format!("delete {path}"))?;
+            } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
+                ctx.session()?.dele(&path)?;
+                ui.notice(&format!("deleted {path}"));
+            }
+        }
+        ctx.invalidate_cache();
+    }
+    Ok(())
+}
