@@ -333,6 +333,28 @@ enum Command {
         #[command(flatten)]
         mirror: MirrorArgs,
     },
+    /// Download one large file in N segments over N connections: ferry pget -n N URL
+    Pget {
+        /// File URL
+        url: String,
+        /// Number of segments (and connections)
+        #[arg(short = 'n', value_name = "N", default_value_t = 4)]
+        segments: usize,
+        /// Write to PATH
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "PATH",
+            conflicts_with = "dir"
+        )]
+        output: Option<PathBuf>,
+        /// Write into directory DIR, keeping the remote name
+        #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Continue an interrupted pget
+        #[arg(short = 'c', long = "continue")]
+        resume: bool,
+    },
     /// Print a remote file on standard output
     Cat {
         /// File URL
@@ -481,6 +503,19 @@ impl Cli {
             }
             Command::Ls { url, long, json } => OneShot::Ls { url, long, json },
             Command::Cat { url } => OneShot::Cat { url },
+            Command::Pget {
+                url,
+                segments,
+                output,
+                dir,
+                resume,
+            } => OneShot::Pget {
+                url,
+                segments,
+                output,
+                dir,
+                resume,
+            },
             Command::Mirror {
                 source,
                 target,

@@ -20,6 +20,7 @@ pub mod proto;
 pub mod retry;
 pub mod sanitize;
 mod secure;
+pub mod segments;
 pub mod session;
 pub mod tls;
 pub mod transfer;

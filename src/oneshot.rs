@@ -50,6 +50,19 @@ pub enum OneShot {
         /// Parsed entries as JSON.
         json: bool,
     },
+    /// One file in segments over several connections.
+    Pget {
+        /// The file.
+        url: String,
+        /// Segments (and connections).
+        segments: usize,
+        /// `-o PATH`.
+        output: Option<PathBuf>,
+        /// `-O DIR`.
+        dir: Option<PathBuf>,
+        /// Continue an interrupted pget.
+        resume: bool,
+    },
     /// Mirror a remote directory and a local one.
     Mirror {
         /// The remote directory.
@@ -164,6 +177,30 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                 ListKind::Names
             };
             Ok(vec![(u, Action::List { path, kind })])
+        }
+        OneShot::Pget {
+            url,
+            segments,
+            output,
+            dir,
+            resume,
+        } => {
+            let u = parse(url)?;
+            let remote = file_path(&u)?;
+            let output = match (output, dir) {
+                (Some(p), _) => Output::File(p.clone()),
+                (None, Some(d)) => Output::Into(d.clone()),
+                (None, None) => Output::Into(PathBuf::from(".")),
+            };
+            Ok(vec![(
+                u,
+                Action::Pget {
+                    remote,
+                    output,
+                    segments: *segments,
+                    resume: *resume,
+                },
+            )])
         }
         OneShot::Mirror { url, local, opts } => {
             let u = parse(url)?;

@@ -419,7 +419,7 @@ fn open_resumable(part: &Path, target: &Path) -> Result<(File, u64)> {
 
 /// Creates `NAME.part` fresh: a stale one is removed first, and `create_new` never follows a
 /// symlink planted under that name.
-fn create_part(part: &Path) -> Result<File> {
+pub fn create_part(part: &Path) -> Result<File> {
     match fs::symlink_metadata(part) {
         Ok(m) if m.is_dir() => {
             return Err(local_err(

@@ -10,6 +10,7 @@ mod info;
 mod local;
 mod mirror;
 mod parallel;
+mod pget;
 mod tree;
 
 use std::io::Write;
@@ -130,6 +131,17 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+    },
+    /// Download one file in `segments` parts over as many connections.
+    Pget {
+        /// Remote path.
+        remote: String,
+        /// Destination.
+        output: Output,
+        /// Number of segments (and connections).
+        segments: usize,
+        /// Continue an interrupted pget.
+        resume: bool,
     },
     /// Make LOCAL look like REMOTE (or the reverse).
     Mirror {
@@ -417,6 +429,12 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             local,
             opts,
         } => mirror::run(ctx, remote, local, opts, ui),
+        Pget {
+            remote,
+            output,
+            segments,
+            resume,
+        } => pget::run(ctx, remote, output, *segments, *resume, ui),
         Cd(path) => {
             ctx.session()?.cwd(path)?;
             ctx.refresh_cwd();

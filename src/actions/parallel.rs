@@ -112,7 +112,7 @@ fn in_order(
 }
 
 /// What workers tell the front end.
-enum Event {
+pub(super) enum Event {
     Start {
         lane: usize,
         name: String,
@@ -134,9 +134,9 @@ enum Event {
 }
 
 /// A worker's [`Progress`]: forwards to the front end's lane.
-struct Lane {
-    lane: usize,
-    tx: Sender<Event>,
+pub(super) struct Lane {
+    pub(super) lane: usize,
+    pub(super) tx: Sender<Event>,
 }
 
 impl Progress for Lane {
@@ -231,7 +231,7 @@ fn in_parallel(
     result
 }
 
-fn show(event: Event, ui: &mut dyn Ui) {
+pub(super) fn show(event: Event, ui: &mut dyn Ui) {
     match event {
         Event::Start { lane, name, total } => ui.lane(lane).start(&name, total),
         Event::Advance { lane, done } => ui.lane(lane).advance(done),

@@ -128,6 +128,17 @@ enum Cmd {
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
     },
+    /// Download one file in segments over several connections: pget [-n N] [-c] REMOTE [LOCAL]
+    Pget {
+        remote: String,
+        local: Option<PathBuf>,
+        /// Number of segments (and connections)
+        #[arg(short = 'n', value_name = "N", default_value_t = 4)]
+        segments: usize,
+        /// Continue an interrupted pget
+        #[arg(short = 'c', long = "continue")]
+        resume: bool,
+    },
     /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
     Mirror {
         source: String,
@@ -391,6 +402,23 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             opts: TransferOptions::default(),
         },
         Cmd::Mput { patterns, parallel } => A::Mput { patterns, parallel },
+        Cmd::Pget {
+            remote,
+            local,
+            segments,
+            resume,
+        } => {
+            let output = match local {
+                Some(p) => Output::File(p),
+                None => Output::Into(PathBuf::from(".")),
+            };
+            A::Pget {
+                remote,
+                output,
+                segments,
+                resume,
+            }
+        }
         Cmd::Mirror {
             source,
             target,

@@ -7,6 +7,7 @@ mod ftps;
 mod interop;
 mod mirror;
 mod parallel;
+mod pget;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;
