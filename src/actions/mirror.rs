@@ -17,6 +17,7 @@ use glob::Pattern;
 
 use super::info::print_line;
 use super::parallel::{self, Job};
+use super::tree::{make_local_dir, refused_total};
 use super::{TransferOptions, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -133,7 +134,7 @@ pub(super) fn run(
         up(ctx, local, remote, 0, &mut plan, ui)?;
     } else {
         if !opts.dry_run {
-            make_dir(local)?;
+            make_local_dir(local)?;
         }
         down(ctx, remote, local, 0, &mut plan, ui)?;
     }
@@ -145,7 +146,7 @@ pub(super) fn run(
             };
             print_line(ui, &line)?;
         }
-        return refused(plan.refused);
+        return refused_total(plan.refused);
     }
     let copy = TransferOptions {
         preserve: true,
@@ -158,32 +159,7 @@ pub(super) fn run(
     };
     parallel::run(ctx, std::mem::take(&mut plan.jobs), None, &copy, ui)?;
     parallel::run(ctx, std::mem::take(&mut plan.resumed), None, &resume, ui)?;
-    refused(plan.refused)
-}
-
-fn refused(n: usize) -> Result<()> {
-    match n {
-        0 => Ok(()),
-        n => Err(Error::Usage(format!(
-            "{n} entr{} refused (see above); the rest was mirrored",
-            if n == 1 { "y was" } else { "ies were" }
-        ))),
-    }
-}
-
-fn make_dir(dir: &Path) -> Result<()> {
-    match fs::symlink_metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Usage(format!(
-            "{} exists and is not a directory",
-            dir.display()
-        ))),
-        Err(_) => fs::create_dir_all(dir).map_err(|e| Error::Local {
-            what: "cannot create",
-            path: dir.to_owned(),
-            source: e,
-        }),
-    }
+    refused_total(plan.refused)
 }
 
 /// REMOTE → LOCAL.
@@ -221,7 +197,7 @@ fn down(
         match entry.kind {
             EntryKind::Dir => {
                 if !plan.opts.dry_run {
-                    make_dir(&dst)?;
+                    make_local_dir(&dst)?;
                 }
                 down(ctx, &src, &dst, depth + 1, plan, ui)?;
             }

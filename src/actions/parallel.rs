@@ -209,14 +209,32 @@ fn in_parallel(
             })
             .collect();
         drop(tx);
-        for event in rx {
-            show(event, ui);
-        }
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a transfer worker panicked"))
-            .collect::<Vec<_>>()
+        finish_lanes(rx, handles, ui)
     });
+    settle(ctx, outcomes)
+}
+
+/// What a worker thread hands back: its session (if it still has one) and its failure.
+pub(super) type LaneOutcome = (Option<Session>, Option<Error>);
+
+/// Shows the workers' events until they all hung up, then collects what they returned.
+pub(super) fn finish_lanes(
+    rx: std::sync::mpsc::Receiver<Event>,
+    handles: Vec<std::thread::ScopedJoinHandle<'_, LaneOutcome>>,
+    ui: &mut dyn Ui,
+) -> Vec<LaneOutcome> {
+    for event in rx {
+        show(event, ui);
+    }
+    handles
+        .into_iter()
+        .map(|h| h.join().expect("a transfer worker panicked"))
+        .collect()
+}
+
+/// Gives lane 0's session back to the context, closes the others, and returns the first
+/// failure.
+pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
     let mut result = Ok(());
     for (lane, (session, error)) in outcomes.into_iter().enumerate() {
         match (lane, session) {

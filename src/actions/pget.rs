@@ -13,7 +13,7 @@ use std::sync::mpsc::channel;
 use std::time::Instant;
 
 use super::files::base_name;
-use super::parallel::{Event, Lane, show};
+use super::parallel::{Event, Lane, finish_lanes, settle};
 use super::{Output, Ui, summary};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -259,26 +259,9 @@ fn fetch_all(
             })
             .collect();
         drop(tx);
-        for event in rx {
-            show(event, ui);
-        }
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a pget worker panicked"))
-            .collect::<Vec<_>>()
+        finish_lanes(rx, handles, ui)
     });
-    let mut result = Ok(());
-    for (lane, (session, error)) in results.into_iter().enumerate() {
-        match (lane, session) {
-            (0, s) => ctx.return_session(s),
-            (_, Some(s)) => s.quit(),
-            _ => {}
-        }
-        if let (Some(e), true) = (error, result.is_ok()) {
-            result = Err(e);
-        }
-    }
-    result
+    settle(ctx, results)
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ fn join_remote(dir: &str, name: &str) -> String {
 
 /// Makes `dir` (and its parents) unless it exists as a real directory; a symlink in its place
 /// is refused, so nothing is written through a link.
-fn make_local_dir(dir: &Path) -> Result<()> {
+pub(super) fn make_local_dir(dir: &Path) -> Result<()> {
     match fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(Error::Local {
@@ -76,11 +76,11 @@ fn make_local_dir(dir: &Path) -> Result<()> {
     }
 }
 
-fn refused_total(refused: usize) -> Result<()> {
+pub(super) fn refused_total(refused: usize) -> Result<()> {
     match refused {
         0 => Ok(()),
         n => Err(Error::Usage(format!(
-            "{n} entr{} refused (see above); the rest was copied",
+            "{n} entr{} refused (see above); the rest was done",
             if n == 1 { "y was" } else { "ies were" }
         ))),
     }
