@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod ascii;
+pub mod bookmarks;
 pub mod config;
 pub mod context;
 pub mod data;
@@ -21,6 +22,7 @@ pub mod retry;
 pub mod sanitize;
 mod secure;
 pub mod session;
+pub mod settings;
 pub mod tls;
 pub mod transfer;
 pub mod transport;
