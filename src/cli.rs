@@ -21,7 +21,7 @@ use ferry::tls::{Backend, TlsMode};
 /// Without a subcommand, ferry runs its interactive shell (on a terminal) or reads shell
 /// commands from standard input; `ferry URL` connects first.
 #[derive(Debug, Parser)]
-#[command(name = "ferry", version, about, max_term_width = 100)]
+#[command(name = "ferry", version, about, max_term_width = 100, after_long_help = FILES_AND_ENVIRONMENT)]
 pub struct Cli {
     #[command(flatten)]
     global: Global,
@@ -37,6 +37,26 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 }
+
+/// The end of `ferry --help` and of the man page.
+const FILES_AND_ENVIRONMENT: &str = "\
+Files:
+  ~/.config/ferry/config.toml     defaults for every option, [hosts.\"NAME\"] sections
+  ~/.config/ferry/bookmarks.toml  bookmarks (mode 0600 when it holds a password)
+  ~/.netrc                        logins (must be mode 0600)
+  ~/.local/share/ferry/history    shell history (never a password)
+  (the platform's config and data directories; $FERRY_CONFIG_DIR replaces ~/.config/ferry)
+
+Environment:
+  FERRY_CONFIG_DIR  directory holding config.toml and bookmarks.toml
+  FERRY_PASSWORD    password when the URL, -u and .netrc give none (never printed)
+  NETRC             the .netrc file to read instead of ~/.netrc
+  NO_COLOR          no colour in progress bars
+  ftp_proxy         not supported: ferry warns and connects directly
+
+Precedence: command line > environment > the host's config section > config defaults.
+Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
+7 TLS, 8 protocol, 9 transfer short or timed out, 130 interrupted.";
 
 /// What the program was asked to do.
 pub enum Mode {
