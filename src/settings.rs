@@ -509,6 +509,17 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_config_file() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("## Config file").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let body = &section[start..start + section[start..].find("```").unwrap()];
+        let file = parsed(body).unwrap();
+        assert_eq!(file.hosts.len(), 2);
+        assert_eq!(file.hosts["ftp.example.org"].port, Some(2121));
+    }
+
+    #[test]
     fn errors_name_the_line_and_the_key() {
         let err = parsed("mode = \"passive\"\n\nfrobnicate = 1\n").unwrap_err();
         let msg = err.to_string();
