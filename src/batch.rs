@@ -8,7 +8,7 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use ferry::actions::{self, Action};
+use ferry::actions::{self, Action, Ui};
 use ferry::context::Context;
 use ferry::{Error, ExitCode as Code};
 
@@ -51,7 +51,9 @@ pub fn run(
             Ok(Parsed::Empty) => Ok(()),
             Ok(Parsed::Quit) => break,
             Ok(Parsed::Help(topic)) => grammar::help(topic.as_deref())
-                .map(|t| print!("{t}"))
+                .map(|t| {
+                    let _ = ui.stdout().write_all(t.as_bytes());
+                })
                 .map_err(Failure::Usage),
             Ok(Parsed::Action(action)) => {
                 let result = actions::execute(&mut ctx, &action, &mut ui);
@@ -61,6 +63,9 @@ pub fn run(
             Err(msg) => Err(Failure::Usage(msg)),
         };
         let Err(failure) = outcome else { continue };
+        if matches!(&failure, Failure::Engine(e) if crate::ui::is_broken_pipe(e)) {
+            break; // `ferry -b script | head`: the reader has all it wanted
+        }
         let place = format!("{name}:{number}: ");
         let code = match &failure {
             Failure::Usage(msg) => {

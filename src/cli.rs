@@ -4,18 +4,16 @@
 use std::io::IsTerminal;
 use std::net::IpAddr;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use ferry::actions::{MirrorOptions, TransferOptions};
+use ferry::actions::{BookmarkOp, MirrorOptions, TransferOptions};
 use ferry::config::{Config, UserArg};
 use ferry::data::DataMode;
-use ferry::netrc;
 use ferry::oneshot::OneShot;
 use ferry::proto::addr::PasvAddressPolicy;
-use ferry::session::Options;
-use ferry::tls::verify::{TlsSettings, Trust};
+use ferry::settings::{Profile, Settings};
+use ferry::tls::verify::Trust;
 use ferry::tls::{Backend, TlsMode};
 
 /// ferry: a fast, careful FTP client.
@@ -23,7 +21,7 @@ use ferry::tls::{Backend, TlsMode};
 /// Without a subcommand, ferry runs its interactive shell (on a terminal) or reads shell
 /// commands from standard input; `ferry URL` connects first.
 #[derive(Debug, Parser)]
-#[command(name = "ferry", version, about, max_term_width = 100)]
+#[command(name = "ferry", version, about, max_term_width = 100, after_long_help = FILES_AND_ENVIRONMENT)]
 pub struct Cli {
     #[command(flatten)]
     global: Global,
@@ -40,12 +38,34 @@ pub struct Cli {
     command: Option<Command>,
 }
 
+/// The end of `ferry --help` and of the man page.
+const FILES_AND_ENVIRONMENT: &str = "\
+Files:
+  ~/.config/ferry/config.toml     defaults for every option, [hosts.\"NAME\"] sections
+  ~/.config/ferry/bookmarks.toml  bookmarks (mode 0600 when it holds a password)
+  ~/.netrc                        logins (must be mode 0600)
+  ~/.local/share/ferry/history    shell history (never a password)
+  (the platform's config and data directories; $FERRY_CONFIG_DIR replaces ~/.config/ferry)
+
+Environment:
+  FERRY_CONFIG_DIR  directory holding config.toml and bookmarks.toml
+  FERRY_PASSWORD    password when the URL, -u and .netrc give none (never printed)
+  NETRC             the .netrc file to read instead of ~/.netrc
+  NO_COLOR          no colour in progress bars
+  ftp_proxy         not supported: ferry warns and connects directly
+
+Precedence: command line > environment > the host's config section > config defaults.
+Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
+7 TLS, 8 protocol, 9 transfer short or timed out, 130 interrupted.";
+
 /// What the program was asked to do.
 pub enum Mode {
     /// A one-shot subcommand.
     OneShot(OneShot),
     /// The interactive shell, opening a URL first.
     Shell(Option<String>),
+    /// Write the man pages and completions into this directory.
+    GenerateDocs(PathBuf),
     /// Commands from a file (`None` for standard input), opening a URL first.
     Batch {
         /// The script; `None` for standard input.
@@ -59,7 +79,8 @@ pub enum Mode {
 
 #[derive(Debug, Args)]
 struct Global {
-    /// Log in as USER (with PASS after a colon; otherwise from ~/.netrc or a prompt)
+    /// Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a
+    /// prompt)
     #[arg(short = 'u', long = "user", value_name = "USER[:PASS]", global = true)]
     user: Option<String>,
     /// Print the protocol conversation on stderr (passwords hidden)
@@ -68,52 +89,38 @@ struct Global {
     /// No progress bars or summaries
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Data connection: auto tries EPSV, PASV, EPRT, then PORT
-    #[arg(long, value_name = "MODE", default_value = "auto", global = true,
+    /// Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT
+    #[arg(long, value_name = "MODE", global = true,
           value_parser = ["auto", "passive", "active", "epsv", "pasv", "eprt", "port"])]
-    mode: String,
+    mode: Option<String>,
     /// Passive data connections only (EPSV, then PASV); same as --mode passive
     #[arg(long, global = true, conflicts_with = "active")]
     passive: bool,
     /// Active data connections only (EPRT, then PORT); same as --mode active
     #[arg(long, global = true)]
     active: bool,
-    /// Whose address to use for PASV: the server's control address (peer) or the one it advertises (server)
-    #[arg(
-        long = "pasv-address",
-        value_enum,
-        default_value = "peer",
-        global = true
-    )]
-    pasv_address: PasvArg,
+    /// Whose address to use for PASV: the server's control address (peer, the default) or the
+    /// one it advertises (server)
+    #[arg(long = "pasv-address", value_enum, global = true)]
+    pasv_address: Option<PasvArg>,
     /// Address to announce in PORT/EPRT (your public address behind NAT)
     #[arg(long = "active-address", value_name = "ADDR", global = true)]
     active_address: Option<IpAddr>,
     /// Local port range for active mode, e.g. 50000-50100 (what the firewall allows)
     #[arg(long = "active-ports", value_name = "LOW-HIGH", value_parser = parse_range, global = true)]
     active_ports: Option<(u16, u16)>,
-    /// Seconds to wait for a TCP connection
-    #[arg(
-        long = "connect-timeout",
-        value_name = "SECS",
-        default_value_t = 15,
-        global = true
-    )]
-    connect_timeout: u64,
-    /// Seconds without any answer before giving up (control and data connections)
-    #[arg(long, value_name = "SECS", default_value_t = 60, global = true)]
-    timeout: u64,
-    /// Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times
-    #[arg(long, value_name = "N", default_value_t = 3, global = true)]
-    retries: u32,
-    /// Seconds to wait before the first retry; the wait doubles each time
-    #[arg(
-        long = "retry-wait",
-        value_name = "SECS",
-        default_value_t = 1.0,
-        global = true
-    )]
-    retry_wait: f64,
+    /// Seconds to wait for a TCP connection (15)
+    #[arg(long = "connect-timeout", value_name = "SECS", global = true)]
+    connect_timeout: Option<u64>,
+    /// Seconds without any answer before giving up, control and data connections (60)
+    #[arg(long, value_name = "SECS", global = true)]
+    timeout: Option<u64>,
+    /// Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)
+    #[arg(long, value_name = "N", global = true)]
+    retries: Option<u32>,
+    /// Seconds to wait before the first retry (1); the wait doubles each time
+    #[arg(long = "retry-wait", value_name = "SECS", global = true)]
+    retry_wait: Option<f64>,
     #[command(flatten)]
     tls: TlsArgs,
 }
@@ -138,11 +145,12 @@ struct TlsArgs {
     /// Highest TLS version to use: 1.2 or 1.3
     #[arg(long = "tls-max", value_name = "VERSION", value_parser = ["1.2", "1.3"], global = true)]
     tls_max: Option<String>,
-    /// TLS implementation: rustls (resumes TLS sessions on data connections, as vsftpd and
-    /// ProFTPD require) or native (the system library; needs the native-tls build feature)
+    /// TLS implementation: rustls (the default; resumes TLS sessions on data connections, as
+    /// vsftpd and ProFTPD require) or native (the system library; needs the native-tls build
+    /// feature)
     #[arg(long = "tls-backend", value_name = "BACKEND", value_parser = ["rustls", "native"],
-          default_value = "rustls", global = true)]
-    tls_backend: String,
+          global = true)]
+    tls_backend: Option<String>,
 }
 
 fn parse_pin(s: &str) -> Result<[u8; 32], String> {
@@ -150,40 +158,27 @@ fn parse_pin(s: &str) -> Result<[u8; 32], String> {
 }
 
 impl TlsArgs {
-    fn mode(&self) -> TlsMode {
-        match self.tls.as_deref() {
-            Some("off") => TlsMode::Off,
-            Some("require") => TlsMode::Require,
-            _ => TlsMode::Auto,
-        }
+    fn mode(&self) -> Option<TlsMode> {
+        self.tls
+            .as_deref()
+            .map(|t| ferry::settings::parse_tls_mode(t).expect("clap checked the value"))
     }
 
-    fn settings(&self) -> TlsSettings {
-        let trust = if self.insecure {
+    fn trust(&self) -> Option<Trust> {
+        if self.insecure {
             eprintln!(
                 "ferry: warning: --insecure: the server's certificate is not checked; \
                  anyone on the way can read and change this session"
             );
-            Trust::Insecure
-        } else if let Some(pin) = self.pin {
-            Trust::Pin(pin)
-        } else if let Some(file) = &self.cacert {
-            Trust::CaFile(file.clone())
-        } else {
-            Trust::System
-        };
-        TlsSettings {
-            trust,
-            max_tls12: self.tls_max.as_deref() == Some("1.2"),
         }
+        ferry::settings::trust(self.insecure, self.pin, self.cacert.clone())
     }
 
-    fn backend(&self) -> Backend {
-        if self.tls_backend == "native" {
-            Backend::Native
-        } else {
-            Backend::Rustls
-        }
+    fn backend(&self) -> Option<Backend> {
+        self.tls_backend.as_deref().map(|b| match b {
+            "native" => Backend::Native,
+            _ => Backend::Rustls,
+        })
     }
 }
 
@@ -252,6 +247,10 @@ pub struct TransferArgs {
     /// With -r: transfer over N connections at once
     #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
     pub parallel: usize,
+    /// Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate,
+    /// resumed)
+    #[arg(long)]
+    pub json: bool,
 }
 
 impl TransferArgs {
@@ -264,6 +263,50 @@ impl TransferArgs {
             no_clobber: self.no_clobber,
             exclude: self.exclude.clone(),
             parallel: self.parallel,
+            json: self.json,
+        }
+    }
+}
+
+/// `bookmark add|list|rm`, shared by the command line and the shell.
+#[derive(Debug, Clone, Subcommand)]
+pub enum BookmarkCmd {
+    /// Save URL under NAME (in the shell, without URL: the server and directory you are in)
+    Add {
+        /// The bookmark's name (letters, digits, `.`, `_`, `-`)
+        name: String,
+        /// ftp://[user@]host[:port]/[dir]
+        url: Option<String>,
+        /// Keep the password too (the bookmarks file is then made mode 0600)
+        #[arg(long = "with-password")]
+        with_password: bool,
+    },
+    /// List the bookmarks (passwords are never shown)
+    #[command(alias = "ls")]
+    List,
+    /// Delete a bookmark
+    #[command(alias = "remove")]
+    Rm {
+        /// The bookmark's name
+        name: String,
+    },
+}
+
+impl BookmarkCmd {
+    /// The engine's bookmark operation.
+    pub fn op(self) -> BookmarkOp {
+        match self {
+            BookmarkCmd::Add {
+                name,
+                url,
+                with_password,
+            } => BookmarkOp::Add {
+                name,
+                url,
+                with_password,
+            },
+            BookmarkCmd::List => BookmarkOp::List,
+            BookmarkCmd::Rm { name } => BookmarkOp::Remove(name),
         }
     }
 }
@@ -385,63 +428,90 @@ enum Command {
         /// New name or path
         new_name: String,
     },
+    /// Show a remote file's name, type, size and modification time (MLST, else SIZE and MDTM)
+    Stat {
+        /// File or directory URL
+        url: String,
+        /// As one JSON object (name, type, size, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's size in bytes
+    Size {
+        /// File URL
+        url: String,
+        /// As one JSON object (name, size)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's modification time (UTC)
+    Modtime {
+        /// File URL
+        url: String,
+        /// As one JSON object (name, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one
+    Bookmark {
+        #[command(subcommand)]
+        op: BookmarkCmd,
+    },
+    /// Write the man pages and shell completions into DIR/man and DIR/completions
+    #[command(name = "generate-docs", hide = true)]
+    GenerateDocs {
+        /// Where man/ and completions/ go (the repository root to update the checked-in ones)
+        dir: PathBuf,
+    },
 }
 
 fn parse_range(s: &str) -> Result<(u16, u16), String> {
-    let (low, high) = s
-        .split_once('-')
-        .ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
-    let low: u16 = low
-        .trim()
-        .parse()
-        .map_err(|_| format!("bad port {low:?}"))?;
-    let high: u16 = high
-        .trim()
-        .parse()
-        .map_err(|_| format!("bad port {high:?}"))?;
-    if low == 0 || low > high {
-        return Err(format!(
-            "{low}-{high} is not a range of ports (1-65535, low to high)"
-        ));
-    }
-    Ok((low, high))
+    ferry::settings::parse_port_range(s)
 }
 
 impl Cli {
-    /// The engine's settings and what to run.
+    /// The engine's settings and what to run, from the command line alone.
+    #[cfg(test)]
     pub fn resolve(self) -> (Config, Mode) {
+        let (config, mode, _) = self.resolve_with(Profile::default());
+        (config, mode)
+    }
+
+    /// The command line as the top layer of `profile` (config file and environment below it):
+    /// the settings before any host is opened, what to run, and every layer for later hosts.
+    pub fn resolve_with(self, mut profile: Profile) -> (Config, Mode, Profile) {
         let g = self.global;
         let mode = if g.passive {
-            DataMode::Passive
+            Some(DataMode::Passive)
         } else if g.active {
-            DataMode::Active
+            Some(DataMode::Active)
         } else {
-            g.mode.parse().expect("clap checked the value")
+            g.mode
+                .as_deref()
+                .map(|m| m.parse().expect("clap checked the value"))
         };
-        let session = Options {
-            connect_timeout: Duration::from_secs(g.connect_timeout.max(1)),
-            timeout: Duration::from_secs(g.timeout.max(1)),
-            data_mode: mode,
-            pasv_policy: match g.pasv_address {
+        profile.command_line = Settings {
+            mode,
+            pasv_address: g.pasv_address.map(|p| match p {
                 PasvArg::Peer => PasvAddressPolicy::Peer,
                 PasvArg::Server => PasvAddressPolicy::Server,
-            },
+            }),
             active_address: g.active_address,
             active_ports: g.active_ports,
-            tls: g.tls.mode(),
-            implicit_tls: false,
-            tls_settings: g.tls.settings(),
-            tls_backend: g.tls.backend(),
-        };
-        let config = Config {
-            session,
-            user: g.user.as_deref().map(UserArg::parse),
-            netrc_path: netrc::default_path(),
-            verbose: g.verbose,
-            quiet: g.quiet,
+            connect_timeout: g.connect_timeout,
+            timeout: g.timeout,
             retries: g.retries,
-            retry_wait: Duration::from_secs_f64(g.retry_wait.clamp(0.0, 3600.0)),
+            retry_wait: g.retry_wait,
+            tls: g.tls.mode(),
+            trust: g.tls.trust(),
+            tls_max12: g.tls.tls_max.as_deref().map(|v| v == "1.2"),
+            tls_backend: g.tls.backend(),
+            verbose: g.verbose.then_some(true),
+            quiet: g.quiet.then_some(true),
+            user: g.user.as_deref().map(UserArg::parse),
+            port: None,
         };
+        let config = profile.config_for(None);
         let stdin_is_terminal = std::io::stdin().is_terminal();
         let file_or_stdin = |f: PathBuf| (f.as_os_str() != "-").then_some(f);
         let cmd = match self.command {
@@ -459,7 +529,7 @@ impl Cli {
                         keep_going: self.keep_going,
                     },
                 };
-                return (config, mode);
+                return (config, mode, profile);
             }
             Some(Command::Batch {
                 file,
@@ -474,12 +544,18 @@ impl Cli {
                         url,
                         keep_going,
                     },
+                    profile,
                 );
+            }
+            Some(Command::GenerateDocs { dir }) => {
+                return (config, Mode::GenerateDocs(dir), profile);
             }
             Some(c) => c,
         };
         let cmd = match cmd {
-            Command::Batch { .. } => unreachable!("handled above"),
+            Command::Batch { .. } | Command::GenerateDocs { .. } => {
+                unreachable!("handled above")
+            }
             Command::Get {
                 urls,
                 output,
@@ -536,8 +612,12 @@ impl Cli {
             Command::Mkdir { url } => OneShot::Mkdir { url },
             Command::Rmdir { url } => OneShot::Rmdir { url },
             Command::Mv { url, new_name } => OneShot::Mv { url, new_name },
+            Command::Stat { url, json } => OneShot::Stat { url, json },
+            Command::Size { url, json } => OneShot::Size { url, json },
+            Command::Modtime { url, json } => OneShot::Modtime { url, json },
+            Command::Bookmark { op } => OneShot::Bookmark(op.op()),
         };
-        (config, Mode::OneShot(cmd))
+        (config, Mode::OneShot(cmd), profile)
     }
 }
 
@@ -549,6 +629,19 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bookmark_names_cannot_shadow_a_subcommand() {
+        for sub in Cli::command().get_subcommands() {
+            let names = std::iter::once(sub.get_name()).chain(sub.get_all_aliases());
+            for name in names {
+                assert!(
+                    ferry::bookmarks::RESERVED.contains(&name),
+                    "{name} missing from bookmarks::RESERVED"
+                );
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! The front end turns its parsed arguments into a [`Config`]; nothing below this module sees
 //! clap. Credentials are resolved per URL by [`Credentials::login_for`] in this order:
 //! the URL's user and password, then `-u USER[:PASS]`, then the `.netrc` entry for exactly
-//! that host, then a password prompt when a terminal is there to answer it. No user anywhere
+//! that host, then `$FERRY_PASSWORD`, then a password prompt when a terminal is there to
+//! answer it. No user anywhere
 //! means an anonymous login with the password `anonymous@`.
 
 use std::path::PathBuf;
@@ -56,6 +57,10 @@ pub struct Config {
     pub retries: u32,
     /// The first wait before a retry; it doubles each time (with jitter).
     pub retry_wait: std::time::Duration,
+    /// `$FERRY_PASSWORD`: the password when the URL, `-u` and `.netrc` give none.
+    pub env_password: Option<Secret>,
+    /// ferry's config directory (config.toml, bookmarks.toml); `None` when there is none.
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -68,6 +73,8 @@ impl Default for Config {
             quiet: false,
             retries: 3,
             retry_wait: std::time::Duration::from_secs(1),
+            env_password: None,
+            config_dir: None,
         }
     }
 }
@@ -131,7 +138,10 @@ impl<'a> Credentials<'a> {
             .as_ref()
             .and_then(|e| e.account.clone())
             .map(Secret::new);
-        let password = match password.or_else(|| entry.and_then(|e| e.password).map(Secret::new)) {
+        let password = password
+            .or_else(|| entry.and_then(|e| e.password).map(Secret::new))
+            .or_else(|| self.config.env_password.clone());
+        let password = match password {
             Some(p) => p,
             None => self.ask(&user, &url.host)?,
         };
@@ -153,6 +163,9 @@ impl<'a> Credentials<'a> {
         let password = match entry.password {
             Some(p) => Secret::new(p),
             None if is_anonymous(&user) => Secret::new("anonymous@"),
+            None if self.config.env_password.is_some() => {
+                self.config.env_password.clone().expect("checked")
+            }
             None => self.ask(&user, host)?,
         };
         Ok(Login {
@@ -167,7 +180,7 @@ impl<'a> Credentials<'a> {
             Some(p) => Ok(Secret::new(p)),
             None => Err(Error::Usage(format!(
                 "no password for {user}@{host}: give one with -u {user}:PASSWORD, in the URL, \
-                 or in ~/.netrc (there is no terminal to ask on)"
+                 in ~/.netrc, or in $FERRY_PASSWORD (there is no terminal to ask on)"
             ))),
         }
     }
@@ -210,6 +223,25 @@ mod tests {
             (login.user.as_str(), login.password.expose()),
             ("bob", "cli")
         );
+    }
+
+    #[test]
+    fn ferry_password_is_the_last_source_before_a_prompt() {
+        let config = Config {
+            user: Some(UserArg::parse("bob")),
+            env_password: Some(Secret::new("from-env")),
+            ..Config::default()
+        };
+        let login = resolve(&config, "ftp://h/x").unwrap();
+        assert_eq!(login.password.expose(), "from-env");
+        let login = resolve(&config, "ftp://bob:url@h/x").unwrap();
+        assert_eq!(login.password.expose(), "url");
+        let anonymous = Config {
+            env_password: Some(Secret::new("from-env")),
+            ..Config::default()
+        };
+        let login = resolve(&anonymous, "ftp://h/x").unwrap();
+        assert_eq!(login.password.expose(), "anonymous@");
     }
 
     #[test]

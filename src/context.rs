@@ -16,6 +16,8 @@ use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
 use crate::proto::listing::{self, Entry, Timestamp};
 use crate::session::{Login, Session, TraceFn};
+use crate::settings::{Profile, Settings};
+use crate::tls::verify::Trust;
 use crate::transfer::ListKind;
 use crate::url::FtpUrl;
 
@@ -104,6 +106,8 @@ pub struct Context {
     pub interrupt: Arc<AtomicBool>,
     cache: HashMap<String, Vec<Entry>>,
     notices: Vec<String>,
+    /// The settings' layers, re-merged for each host opened (its config-file section).
+    profile: Option<Profile>,
 }
 
 impl Context {
@@ -121,6 +125,19 @@ impl Context {
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
             notices: Vec::new(),
+            profile: None,
+        }
+    }
+
+    /// Keeps the settings' layers, so that opening a host applies its config-file section.
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = Some(profile);
+    }
+
+    /// Records a setting changed in the shell, so it outlives the next `open`.
+    pub fn remember(&mut self, change: impl FnOnce(&mut Settings)) {
+        if let Some(profile) = &mut self.profile {
+            change(&mut profile.command_line);
         }
     }
 
@@ -145,11 +162,29 @@ impl Context {
     }
 
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
+    /// With a profile, the host's config-file section applies from here on (settings, user,
+    /// port).
     pub fn open_url(&mut self, url: &FtpUrl, prompt: PasswordPrompt<'_>) -> Result<()> {
+        let mut port = url.port_or_default();
+        if let Some(profile) = &self.profile {
+            self.config = profile.config_for(Some(&url.host));
+            let from_file = !matches!(profile.command_line.trust, Some(Trust::Insecure));
+            if from_file && self.config.session.tls_settings.trust == Trust::Insecure {
+                self.notices.push(format!(
+                    "warning: insecure = true in the config file: the certificate of {} is not checked",
+                    url.host
+                ));
+            }
+            if url.port.is_none()
+                && let Some(p) = profile.port_for(&url.host)
+            {
+                port = p;
+            }
+        }
         let login = Credentials::new(&self.config, prompt).login_for(url)?;
         let endpoint = Endpoint {
             host: url.host.clone(),
-            port: url.port_or_default(),
+            port,
             login,
             implicit_tls: url.scheme == crate::url::Scheme::Ftps,
         };

@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod ascii;
+pub mod bookmarks;
 pub mod config;
 pub mod context;
 pub mod data;
@@ -22,6 +23,7 @@ pub mod sanitize;
 mod secure;
 pub mod segments;
 pub mod session;
+pub mod settings;
 pub mod tls;
 pub mod transfer;
 pub mod transport;

@@ -3,11 +3,13 @@
 
 mod batch;
 mod cli;
+mod docs;
 mod shell;
 mod ui;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,16 +17,37 @@ use clap::Parser;
 use ferry::actions::Action;
 use ferry::context::Context;
 use ferry::oneshot;
+use ferry::proto::command::Secret;
+use ferry::settings::{self, Profile};
 
 use cli::Mode;
 
 fn main() -> ExitCode {
-    let (config, mode) = cli::Cli::parse().resolve();
+    let cli = cli::Cli::parse();
+    let profile = match base_profile() {
+        Ok(p) => p,
+        Err(e) => {
+            ui::report("", &e);
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let (config, mode, profile) = cli.resolve_with(profile);
+    warn_about_proxies();
     let level = if config.verbose { 2 } else { 0 };
     let interactive = matches!(mode, Mode::Shell(_));
     let mut ui = ui::TerminalUi::new(config.quiet, level, interactive);
+    let config_dir = config.config_dir.clone();
     let mut ctx = Context::new(config, ui.trace_factory());
+    ctx.set_profile(profile);
+    let open_action = |url: Option<&str>| open_action(url, config_dir.as_deref());
     match mode {
+        Mode::GenerateDocs(dir) => match docs::generate(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("ferry: error: cannot write into {}: {e}", dir.display());
+                ExitCode::from(ferry::ExitCode::LocalFile as u8)
+            }
+        },
         Mode::OneShot(cmd) => {
             let result = oneshot::run(&cmd, &mut ctx, &mut ui);
             finish(result, &mut ui)
@@ -60,14 +83,52 @@ fn main() -> ExitCode {
     }
 }
 
-/// The `open` action for a URL given on the command line.
-fn open_action(url: Option<&str>) -> Result<Option<Action>, ExitCode> {
+/// The layers below the command line: the config file and the environment.
+fn base_profile() -> ferry::Result<Profile> {
+    let config_dir = settings::config_dir();
+    let file = match &config_dir {
+        Some(dir) => settings::load(dir)?,
+        None => settings::ConfigFile::default(),
+    };
+    Ok(Profile {
+        defaults: file.defaults,
+        hosts: file.hosts,
+        environment: settings::Settings::default(),
+        command_line: settings::Settings::default(),
+        netrc_path: ferry::netrc::default_path(),
+        env_password: std::env::var("FERRY_PASSWORD")
+            .ok()
+            .filter(|p| !p.is_empty())
+            .map(Secret::new),
+        config_dir,
+    })
+}
+
+/// ferry speaks FTP directly; a proxy variable that would be ignored silently gets one line.
+fn warn_about_proxies() {
+    for var in ["ftp_proxy", "FTP_PROXY"] {
+        if std::env::var_os(var).is_some_and(|v| !v.is_empty()) {
+            eprintln!(
+                "ferry: warning: {var} is set, but ferry does not use proxies; connecting directly"
+            );
+            return;
+        }
+    }
+}
+
+/// The `open` action for a URL (or a bookmark's name) given on the command line.
+fn open_action(url: Option<&str>, config_dir: Option<&Path>) -> Result<Option<Action>, ExitCode> {
     let Some(url) = url else { return Ok(None) };
-    match ferry::url::parse(url) {
+    let parsed = if ferry::bookmarks::looks_like_name(url) {
+        ferry::bookmarks::lookup(config_dir, url)
+    } else {
+        ferry::url::parse(url).map_err(ferry::Error::from)
+    };
+    match parsed {
         Ok(u) => Ok(Some(Action::Open(Box::new(u)))),
         Err(e) => {
-            ui::report("", &e.into());
-            Err(ExitCode::from(ferry::ExitCode::Usage as u8))
+            ui::report("", &e);
+            Err(ExitCode::from(e.exit_code() as u8))
         }
     }
 }

@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actions::{self, Action, MirrorOptions, Output, PutMode, TransferOptions, Ui};
+use crate::actions::{
+    self, Action, BookmarkOp, MirrorOptions, Output, PutMode, TransferOptions, Ui,
+};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -99,10 +101,36 @@ pub enum OneShot {
         /// The new name or path.
         new_name: String,
     },
+    /// Name, type, size and time of a file or directory.
+    Stat {
+        /// The file or directory.
+        url: String,
+        /// As JSON.
+        json: bool,
+    },
+    /// A file's size.
+    Size {
+        /// The file.
+        url: String,
+        /// As JSON.
+        json: bool,
+    },
+    /// A file's modification time.
+    Modtime {
+        /// The file.
+        url: String,
+        /// As JSON.
+        json: bool,
+    },
+    /// Add, list or remove bookmarks (no connection).
+    Bookmark(BookmarkOp),
 }
 
 /// Runs a one-shot command to completion on `ctx`, then closes the connection.
 pub fn run(cmd: &OneShot, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
+    if let OneShot::Bookmark(op) = cmd {
+        return actions::execute(ctx, &Action::Bookmark(op.clone()), ui);
+    }
     let plan = plan(cmd)?;
     let mut result = Ok(());
     for (url, action) in &plan {
@@ -234,6 +262,28 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                 Ok((u, Action::Delete(remote)))
             })
             .collect(),
+        OneShot::Stat { url, json } => {
+            let u = parse(url)?;
+            let path = match u.path.trim_end_matches('/') {
+                "" => ".".to_owned(),
+                p => p.to_owned(),
+            };
+            let json = *json;
+            Ok(vec![(u, Action::Stat { path, json })])
+        }
+        OneShot::Size { url, json } => {
+            let u = parse(url)?;
+            let path = file_path(&u)?;
+            let json = *json;
+            Ok(vec![(u, Action::Size { path, json })])
+        }
+        OneShot::Modtime { url, json } => {
+            let u = parse(url)?;
+            let path = file_path(&u)?;
+            let json = *json;
+            Ok(vec![(u, Action::Modtime { path, json })])
+        }
+        OneShot::Bookmark(_) => Ok(Vec::new()),
         OneShot::Mkdir { url } => dir_action(url, Action::Mkdir),
         OneShot::Rmdir { url } => dir_action(url, Action::Rmdir),
         OneShot::Mv { url, new_name } => {

@@ -220,9 +220,9 @@ impl Progress for Bar {
     fn start(&mut self, name: &str, total: Option<u64>) {
         let bar = match total {
             Some(n) => ProgressBar::new(n).with_style(
-                ProgressStyle::with_template(
-                    "{msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
-                )
+                ProgressStyle::with_template(bar_template(colour_allowed(
+                    std::env::var_os("NO_COLOR").as_deref(),
+                )))
                 .expect("valid template")
                 .progress_chars("=> "),
             ),
@@ -254,6 +254,21 @@ impl Progress for Bar {
                 multi.remove(&bar);
             }
         }
+    }
+}
+
+/// Whether bars may use colour: not when `NO_COLOR` is set to anything but the empty string
+/// (<https://no-color.org>). indicatif's own styling (console) honours it too.
+fn colour_allowed(no_color: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(|v| v.is_empty())
+}
+
+/// The per-file bar: the bar itself in cyan when colour is allowed.
+fn bar_template(colour: bool) -> &'static str {
+    if colour {
+        "{msg:20!} [{bar:30.cyan}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}"
+    } else {
+        "{msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}"
     }
 }
 
@@ -301,5 +316,22 @@ pub fn report(place: &str, e: &Error) {
     eprintln!("ferry: {place}error: {}", terminal_safe(&e.to_string()));
     if let Some(hint) = e.hint() {
         eprintln!("ferry: hint: {hint}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_leaves_the_bars_plain() {
+        use std::ffi::OsStr;
+        assert!(colour_allowed(None));
+        assert!(colour_allowed(Some(OsStr::new(""))));
+        assert!(!colour_allowed(Some(OsStr::new("1"))));
+        for colour in [true, false] {
+            ProgressStyle::with_template(bar_template(colour)).expect("valid template");
+        }
+        assert!(!bar_template(false).contains(".cyan"));
     }
 }

@@ -31,6 +31,11 @@ pub(super) fn get(
 ) -> Result<()> {
     let ty = ty.unwrap_or(ctx.transfer_type);
     let target = match output {
+        Output::Stdout if opts.json => {
+            return Err(Error::Usage(
+                "--json cannot share standard output with the file's data; use -o FILE".into(),
+            ));
+        }
         Output::Stdout => {
             // No bar and no retry: the data itself goes to stdout as it arrives.
             let session = ctx.session()?;
@@ -55,8 +60,14 @@ pub(super) fn get(
     }
     let started = Instant::now();
     let hash = ctx.hash;
+    let mut resumed = false;
     let n = super::retrying(ctx, ui, remote, |ctx, ui, attempt| {
         let resume = opts.resume || attempt > 0;
+        // What download_file will continue from: NAME.part, else NAME itself.
+        resumed = resume
+            && [crate::transfer::part_path(&target), target.clone()]
+                .iter()
+                .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0));
         ctx.session()?
             .download_file(remote, ty, &target, resume, ui.progress(hash))
     })?;
@@ -64,8 +75,52 @@ pub(super) fn get(
         preserve_local_time(ctx, remote, &target, ui)?;
     }
     ui.batch_step(n);
+    if opts.json {
+        return print_json_summary(ui, remote, &target, n, started, resumed);
+    }
     ui.summary(&summary(&target.display().to_string(), n, started));
     Ok(())
+}
+
+/// One transferred file as `get --json` and `put --json` print it; the names are stable.
+#[derive(serde::Serialize)]
+struct TransferJson<'a> {
+    /// The remote path.
+    name: &'a str,
+    /// The local file.
+    local: String,
+    /// Bytes moved over the data connection by the attempt that finished the file.
+    bytes: u64,
+    /// Seconds for the whole file, retries included.
+    seconds: f64,
+    /// bytes / seconds.
+    rate: f64,
+    /// That attempt continued a partial copy instead of starting from zero.
+    resumed: bool,
+}
+
+fn print_json_summary(
+    ui: &mut dyn Ui,
+    remote: &str,
+    local: &Path,
+    bytes: u64,
+    started: Instant,
+    resumed: bool,
+) -> Result<()> {
+    let seconds = started.elapsed().as_secs_f64();
+    let summary = TransferJson {
+        name: remote,
+        local: local.display().to_string(),
+        bytes,
+        seconds: (seconds * 1000.0).round() / 1000.0,
+        rate: if seconds > 0.0 {
+            (bytes as f64 / seconds).round()
+        } else {
+            0.0
+        },
+        resumed,
+    };
+    super::info::print_json(ui, &summary)
 }
 
 /// `dir/NAME` for a remote path's last component, refusing unsafe names.
@@ -150,12 +205,14 @@ pub(super) fn put(
     } else {
         mode
     };
+    let mut resumed = false;
     let result = super::retrying(ctx, ui, &remote, |ctx, ui, attempt| {
         let mode = if attempt > 0 && first == PutMode::Replace {
             PutMode::Resume
         } else {
             first
         };
+        resumed = mode == PutMode::Resume;
         if attempt > 0 && mode == PutMode::Append {
             // How much of an append arrived is unknowable: never append twice.
             return Err(Error::Usage(format!(
@@ -171,6 +228,11 @@ pub(super) fn put(
         preserve_remote_time(ctx, local, &remote, ui)?;
     }
     ui.batch_step(n);
+    if opts.json {
+        let whole = std::fs::metadata(local).map_or(n, |m| m.len());
+        let resumed = resumed && n < whole;
+        return print_json_summary(ui, &remote, local, n, started, resumed);
+    }
     ui.summary(&summary(&remote, n, started));
     Ok(())
 }

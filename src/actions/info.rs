@@ -71,51 +71,176 @@ struct JsonEntry<'a> {
 
 /// `ls --json`: the parsed entries (MLSD when offered, else LIST) as one JSON array.
 pub(super) fn list_json(ctx: &mut Context, path: Option<&str>, ui: &mut dyn Ui) -> Result<()> {
-    use crate::proto::listing::EntryKind;
     let entries = ctx.entries(path.unwrap_or(""))?;
     let rows: Vec<JsonEntry<'_>> = entries
         .iter()
         .map(|e| JsonEntry {
             name: &e.name,
-            kind: match e.kind {
-                EntryKind::File => "file",
-                EntryKind::Dir => "dir",
-                EntryKind::Symlink => "symlink",
-                EntryKind::Other => "other",
-            },
+            kind: kind_name(e.kind),
             size: e.size,
-            modified: e.modified.map(|t| {
-                format!(
-                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                    t.year, t.month, t.day, t.hour, t.minute, t.second
-                )
-            }),
+            modified: e.modified.map(iso_time),
             target: e.link_target.as_deref(),
             permissions: e.permissions.as_deref(),
         })
         .collect();
     let text = serde_json::to_string_pretty(&rows).expect("entries serialize");
+    print_json_text(ui, &text)
+}
+
+/// `file`, `dir`, `symlink` or `other`: the stable names in JSON output.
+fn kind_name(kind: crate::proto::listing::EntryKind) -> &'static str {
+    use crate::proto::listing::EntryKind;
+    match kind {
+        EntryKind::File => "file",
+        EntryKind::Dir => "dir",
+        EntryKind::Symlink => "symlink",
+        EntryKind::Other => "other",
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`.
+pub(super) fn iso_time(t: Timestamp) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
+    )
+}
+
+/// Prints one JSON value on a line of its own.
+pub(super) fn print_json(ui: &mut dyn Ui, value: &impl serde::Serialize) -> Result<()> {
+    let text = serde_json::to_string(value).expect("plain values serialize");
+    print_json_text(ui, &text)
+}
+
+fn print_json_text(ui: &mut dyn Ui, text: &str) -> Result<()> {
     writeln!(ui.stdout(), "{text}")
         .and_then(|()| ui.stdout().flush())
         .map_err(stdout_err)
 }
 
+/// What `size --json`, `modtime --json` and `stat --json` print; the field names are stable.
+#[derive(serde::Serialize)]
+struct FileInfo<'a> {
+    name: &'a str,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    /// `None`: not part of this command's answer; `Some(None)`: unknown (`null`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<Option<u64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<Option<String>>,
+}
+
 /// `size FILE`: the size in bytes (binary mode, where SIZE means something).
-pub(super) fn size(ctx: &mut Context, path: &str, ui: &mut dyn Ui) -> Result<()> {
+pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
     let session = ctx.session()?;
     session.set_type(crate::proto::command::TransferType::Binary)?;
     let reply = session.expect(&crate::proto::command::Command::Size(path.into()), &[])?;
-    print_line(ui, &format!("{path}: {}", reply.text().trim()))
+    let text = reply.text();
+    let text = text.trim();
+    if !json {
+        return print_line(ui, &format!("{path}: {text}"));
+    }
+    let bytes = text.parse::<u64>().map_err(|_| Error::Unexpected {
+        command: "SIZE".into(),
+        reply: reply.clone(),
+    })?;
+    let info = FileInfo {
+        name: path,
+        kind: None,
+        size: Some(Some(bytes)),
+        modified: None,
+    };
+    print_json(ui, &info)
 }
 
 /// `modtime FILE`: the modification time, in UTC.
-pub(super) fn modtime(ctx: &mut Context, path: &str, ui: &mut dyn Ui) -> Result<()> {
+pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
     let raw = ctx.session()?.mdtm(path)?;
-    let shown = match Timestamp::parse_mdtm(&raw) {
+    let stamp = Timestamp::parse_mdtm(&raw);
+    if json {
+        let info = FileInfo {
+            name: path,
+            kind: None,
+            size: None,
+            modified: Some(stamp.map(iso_time)),
+        };
+        return print_json(ui, &info);
+    }
+    let shown = match stamp {
         Some(t) => format!("{t} UTC"),
         None => raw,
     };
     print_line(ui, &format!("{path}: {shown}"))
+}
+
+/// `stat PATH`: name, type, size and time, from MLST when the server offers it, else from
+/// SIZE and MDTM (a path without a size that CWD accepts is a directory).
+pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
+    use crate::proto::command::{Command, TransferType};
+    use crate::proto::listing::{EntryKind, parse_mlsd_line};
+    let session = ctx.session()?;
+    let (kind, size, modified) = if session.features().has("MLST") {
+        let reply = session.quote(&format!("MLST {path}"))?;
+        if !reply.is_completion() {
+            return Err(Error::rejected(format!("MLST {path}"), reply));
+        }
+        let entry = reply
+            .lines
+            .iter()
+            .filter_map(|l| l.strip_prefix(' '))
+            .find_map(parse_mlsd_line);
+        let Some(entry) = entry else {
+            return Err(Error::Unexpected {
+                command: "MLST".into(),
+                reply,
+            });
+        };
+        (entry.kind, entry.size, entry.modified)
+    } else {
+        session.set_type(TransferType::Binary)?;
+        let reply = session.command(&Command::Size(path.into()))?;
+        let size = match reply.code {
+            213 => reply.text().trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        let modified = match session.mdtm(path) {
+            Ok(raw) => Timestamp::parse_mdtm(&raw),
+            Err(e) if e.is_connection_lost() => return Err(e),
+            Err(_) => None,
+        };
+        let kind = if size.is_some() {
+            EntryKind::File
+        } else {
+            let here = session.pwd()?;
+            if session.cwd(path).is_err() {
+                return Err(Error::rejected(format!("SIZE {path}"), reply));
+            }
+            session.cwd(&here)?;
+            EntryKind::Dir
+        };
+        (kind, size, modified)
+    };
+    if json {
+        let info = FileInfo {
+            name: path,
+            kind: Some(kind_name(kind)),
+            size: Some(size),
+            modified: Some(modified.map(iso_time)),
+        };
+        return print_json(ui, &info);
+    }
+    let size = size.map_or("unknown".to_owned(), |n| n.to_string());
+    let modified = modified.map_or("unknown".to_owned(), |t| format!("{t} UTC"));
+    for line in [
+        format!("name: {path}"),
+        format!("type: {}", kind_name(kind)),
+        format!("size: {size}"),
+        format!("modified: {modified}"),
+    ] {
+        print_line(ui, &line)?;
+    }
+    Ok(())
 }
 
 /// `quote`, `site`, `system`, `rhelp`, `rstatus`: print the whole reply; a 4xx/5xx is an error.

@@ -105,6 +105,7 @@ pub(super) fn relogin(
 /// `mode`-style setting of the data-channel mode, for this and later connections.
 pub(super) fn set_mode(ctx: &mut Context, mode: DataMode) {
     ctx.config.session.data_mode = mode;
+    ctx.remember(|s| s.mode = Some(mode));
     if ctx.is_connected()
         && let Ok(session) = ctx.session()
     {

@@ -5,6 +5,7 @@
 //! implementation of `get`, `put`, `ls` and the rest; the front ends differ only in how they
 //! read commands and show results (the [`Ui`] trait).
 
+mod bookmark;
 mod files;
 mod info;
 mod local;
@@ -53,6 +54,26 @@ pub struct TransferOptions {
     pub exclude: Vec<String>,
     /// Connections to use at once for many-file transfers (`-P N`); 0 or 1 means one.
     pub parallel: usize,
+    /// Print a JSON object per transferred file on stdout instead of the summary line.
+    pub json: bool,
+}
+
+/// `bookmark add|list|rm`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookmarkOp {
+    /// Add or replace a bookmark: a URL, or the current connection's when `None`.
+    Add {
+        /// The bookmark's name.
+        name: String,
+        /// The URL; `None` for where the shell is now.
+        url: Option<String>,
+        /// Keep the password too (the file becomes mode 0600).
+        with_password: bool,
+    },
+    /// Print every bookmark (never a password).
+    List,
+    /// Delete a bookmark.
+    Remove(String),
 }
 
 /// A boolean setting: `on`, `off`, or flip it.
@@ -189,9 +210,28 @@ pub enum Action {
         to: String,
     },
     /// Print a remote file's size.
-    Size(String),
+    Size {
+        /// The file.
+        path: String,
+        /// As a JSON object.
+        json: bool,
+    },
     /// Print a remote file's modification time.
-    Modtime(String),
+    Modtime {
+        /// The file.
+        path: String,
+        /// As a JSON object.
+        json: bool,
+    },
+    /// Print a remote file's name, type, size and time (MLST, else SIZE and MDTM).
+    Stat {
+        /// The file or directory.
+        path: String,
+        /// As a JSON object.
+        json: bool,
+    },
+    /// Add, list or remove bookmarks.
+    Bookmark(BookmarkOp),
     /// Set the transfer type.
     Type(TransferType),
     /// Set the data-channel mode.
@@ -274,8 +314,9 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             | Cd(_)
             | Cdup
             | Pwd
-            | Size(_)
-            | Modtime(_)
+            | Size { .. }
+            | Modtime { .. }
+            | Stat { .. }
             | Noop
             | Features
             | System
@@ -456,8 +497,10 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
         Rmdir(path) => changed(ctx, |s| s.rmd(path)),
         Delete(path) => changed(ctx, |s| s.dele(path)),
         Rename { from, to } => changed(ctx, |s| s.rename(from, to)),
-        Size(path) => info::size(ctx, path, ui),
-        Modtime(path) => info::modtime(ctx, path, ui),
+        Size { path, json } => info::size(ctx, path, *json, ui),
+        Modtime { path, json } => info::modtime(ctx, path, *json, ui),
+        Stat { path, json } => info::stat(ctx, path, *json, ui),
+        Bookmark(op) => bookmark::run(ctx, op, ui),
         Type(t) => {
             ctx.transfer_type = *t;
             Ok(())

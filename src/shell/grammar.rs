@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use ferry::actions::{Action, Output, PutMode, Toggle, TransferOptions};
 
-use crate::cli::{MirrorArgs, TransferArgs};
+use crate::cli::{BookmarkCmd, MirrorArgs, TransferArgs};
 use ferry::data::DataMode;
 use ferry::proto::command::{Secret, TransferType};
 use ferry::transfer::ListKind;
@@ -44,7 +44,8 @@ struct Line {
 
 #[derive(Debug, Subcommand)]
 enum Cmd {
-    /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir] or open HOST [PORT]
+    /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open HOST [PORT] or open
+    /// BOOKMARK
     Open { target: String, port: Option<u16> },
     /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
     User {
@@ -161,10 +162,32 @@ enum Cmd {
     /// Rename a remote file: rename FROM TO
     #[command(alias = "mv")]
     Rename { from: String, to: String },
-    /// Show a remote file's size
-    Size { path: String },
-    /// Show a remote file's modification time
-    Modtime { path: String },
+    /// Show a remote file's size: size [--json] PATH
+    Size {
+        path: String,
+        /// As one JSON object (name, size)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's modification time: modtime [--json] PATH
+    Modtime {
+        path: String,
+        /// As one JSON object (name, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's name, type, size and time: stat [--json] PATH
+    Stat {
+        path: String,
+        /// As one JSON object (name, type, size, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmarks: bookmark add NAME [URL] | bookmark list | bookmark rm NAME; open NAME
+    Bookmark {
+        #[command(subcommand)]
+        op: BookmarkCmd,
+    },
     /// Transfer text files, converting line endings
     Ascii,
     /// Transfer files byte for byte (the default)
@@ -310,6 +333,16 @@ fn toggle(setting: Option<String>) -> Result<Toggle, String> {
 }
 
 fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
+    // A bookmark's name, when there is such a bookmark; otherwise a host name.
+    if port.is_none()
+        && ferry::bookmarks::looks_like_name(target)
+        && let Some(dir) = ferry::settings::config_dir()
+    {
+        let found = ferry::bookmarks::Bookmarks::load(&dir).and_then(|b| b.url(target));
+        if let Some(u) = found.map_err(|e| e.to_string())? {
+            return Ok(u);
+        }
+    }
     let text = if target.contains("://") {
         target.to_owned()
     } else if target.contains(':') && !target.starts_with('[') {
@@ -449,8 +482,10 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
         Cmd::Delete { path } => A::Delete(path),
         Cmd::Mdelete { patterns } => A::Mdelete(patterns),
         Cmd::Rename { from, to } => A::Rename { from, to },
-        Cmd::Size { path } => A::Size(path),
-        Cmd::Modtime { path } => A::Modtime(path),
+        Cmd::Size { path, json } => A::Size { path, json },
+        Cmd::Modtime { path, json } => A::Modtime { path, json },
+        Cmd::Stat { path, json } => A::Stat { path, json },
+        Cmd::Bookmark { op } => A::Bookmark(op.op()),
         Cmd::Ascii => A::Type(TransferType::Ascii),
         Cmd::Binary => A::Type(TransferType::Binary),
         Cmd::Type { kind } => match kind.to_ascii_lowercase().as_str() {
@@ -561,7 +596,7 @@ pub fn arg_side(command: &str, index: usize) -> ArgSide {
         ("put" | "send" | "reput" | "append", _) => ArgSide::Remote,
         (
             "get" | "recv" | "reget" | "mget" | "cd" | "ls" | "dir" | "nlist" | "mls" | "delete"
-            | "rm" | "mdelete" | "rename" | "mv" | "size" | "modtime" | "rmdir" | "mkdir",
+            | "rm" | "mdelete" | "rename" | "mv" | "size" | "modtime" | "stat" | "rmdir" | "mkdir",
             _,
         ) => ArgSide::Remote,
         _ => ArgSide::Other,

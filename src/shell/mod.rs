@@ -1,7 +1,7 @@
 //! The interactive shell: a rustyline loop over the shared grammar and executor.
 //!
 //! The prompt says where you are (`ferry user@host:/cwd> `). History lives in the user's data
-//! directory (`ferry/history`) and never holds a password: `open` URLs lose theirs, `user` lines
+//! directory (`ferry/history`) and never holds a password: `open` and `bookmark` URLs lose theirs, `user` lines
 //! lose everything after the name, and raw `PASS` lines are not kept. Ctrl-C at the prompt clears
 //! the line; during a transfer it aborts that transfer and the session stays usable; Ctrl-D
 //! quits (QUIT).
@@ -56,6 +56,16 @@ pub fn history_entry(line: &str) -> Option<String> {
                 _ => Some(trimmed.to_owned()),
             }
         }
+        "bookmark" => Some(
+            trimmed
+                .split_whitespace()
+                .map(|w| match ferry::url::parse(w) {
+                    Ok(u) if u.password.is_some() => ferry::bookmarks::url_text(&u),
+                    _ => w.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         "user" => Some(match words.next() {
             Some(name) => format!("user {name}"),
             None => "user".to_owned(),
@@ -166,6 +176,10 @@ mod tests {
         assert!(e.starts_with("open ftp://bob@example.org"), "{e}");
         assert_eq!(history_entry("user bob hunter2").unwrap(), "user bob");
         assert_eq!(history_entry("quote PASS hunter2"), None);
+        assert_eq!(
+            history_entry("bookmark add --with-password w ftp://bob:hunter2@h/").unwrap(),
+            "bookmark add --with-password w ftp://bob@h/"
+        );
         assert_eq!(history_entry("get a.txt").unwrap(), "get a.txt");
         assert_eq!(
             history_entry("open example.org 21").unwrap(),

@@ -1,13 +1,19 @@
 //! Integration test cases, one file per area.
 
 mod batch;
+mod bookmarks;
+mod config_file;
+mod docs;
 mod engine;
+mod environment;
 mod fake_cli;
 mod ftps;
 mod interop;
+mod json_output;
 mod mirror;
 mod parallel;
 mod pget;
+mod pipes;
 mod pyftpdlib;
 mod shell_pty;
 mod support_selftest;

@@ -1,0 +1,598 @@
+//! Layered settings: the config file's defaults and per-host sections, the environment and the
+//! command line, merged by one function ([`Profile::config_for`]) into the engine's [`Config`].
+//!
+//! Precedence, highest first: command line > environment > the host's section > the file's
+//! defaults > built-in defaults. The file is `config.toml` in ferry's config directory
+//! (`$FERRY_CONFIG_DIR`, else `ferry/` under the platform's config directory):
+//!
+//! ```toml
+//! mode = "passive"
+//! timeout = 30
+//!
+//! [hosts."ftp.example.org"]
+//! user = "alice"
+//! tls = "require"
+//! port = 2121
+//! ```
+//!
+//! A malformed file or an unknown key is an error that names the line; nothing here panics.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::config::{Config, UserArg};
+use crate::data::DataMode;
+use crate::error::{Error, Result};
+use crate::proto::addr::PasvAddressPolicy;
+use crate::proto::command::Secret;
+use crate::session::Options;
+use crate::tls::verify::{TlsSettings, Trust};
+use crate::tls::{Backend, TlsMode};
+
+/// The config file's name inside the config directory.
+pub const CONFIG_FILE: &str = "config.toml";
+
+macro_rules! gather {
+    ($s:expr) => {
+        Common {
+            mode: $s.mode.map(|v| v.0),
+            pasv_address: $s.pasv_address.map(|v| v.0),
+            active_address: $s.active_address,
+            active_ports: $s.active_ports.map(|v| v.0),
+            connect_timeout: $s.connect_timeout,
+            timeout: $s.timeout,
+            retries: $s.retries,
+            retry_wait: $s.retry_wait,
+            tls: $s.tls.map(|v| v.0),
+            trust: trust(
+                $s.insecure.unwrap_or(false),
+                $s.pin.map(|v| v.0),
+                $s.cacert.take(),
+            ),
+            tls_max12: $s.tls_max.map(|v| v.0),
+            tls_backend: $s.tls_backend.map(|v| v.0),
+            user: $s.user.take().map(|v| UserArg {
+                user: v.0,
+                password: None,
+            }),
+        }
+    };
+}
+
+/// ferry's config directory: `$FERRY_CONFIG_DIR`, else `ferry/` under the platform's config
+/// directory (`~/.config/ferry` on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os("FERRY_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::config_dir().map(|d| d.join("ferry")),
+    }
+}
+
+/// One layer of settings; `None` leaves the decision to the layers below.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Data-connection mode.
+    pub mode: Option<DataMode>,
+    /// Whose address to use for PASV.
+    pub pasv_address: Option<PasvAddressPolicy>,
+    /// Address announced in PORT/EPRT.
+    pub active_address: Option<IpAddr>,
+    /// Local port range for active mode.
+    pub active_ports: Option<(u16, u16)>,
+    /// Connect timeout, seconds.
+    pub connect_timeout: Option<u64>,
+    /// Read/write timeout, seconds.
+    pub timeout: Option<u64>,
+    /// Retries of transient failures.
+    pub retries: Option<u32>,
+    /// First wait before a retry, seconds.
+    pub retry_wait: Option<f64>,
+    /// Explicit TLS on `ftp://`.
+    pub tls: Option<TlsMode>,
+    /// How the server certificate is checked (cacert, pin or insecure).
+    pub trust: Option<Trust>,
+    /// Cap at TLS 1.2.
+    pub tls_max12: Option<bool>,
+    /// TLS implementation.
+    pub tls_backend: Option<Backend>,
+    /// Protocol trace.
+    pub verbose: Option<bool>,
+    /// No progress or summaries.
+    pub quiet: Option<bool>,
+    /// Who to log in as.
+    pub user: Option<UserArg>,
+    /// Port for URLs that do not name one (host sections).
+    pub port: Option<u16>,
+}
+
+impl Settings {
+    /// This layer over `lower`: every setting this layer leaves open comes from `lower`.
+    pub fn over(self, lower: &Settings) -> Settings {
+        let lower = lower.clone();
+        Settings {
+            mode: self.mode.or(lower.mode),
+            pasv_address: self.pasv_address.or(lower.pasv_address),
+            active_address: self.active_address.or(lower.active_address),
+            active_ports: self.active_ports.or(lower.active_ports),
+            connect_timeout: self.connect_timeout.or(lower.connect_timeout),
+            timeout: self.timeout.or(lower.timeout),
+            retries: self.retries.or(lower.retries),
+            retry_wait: self.retry_wait.or(lower.retry_wait),
+            tls: self.tls.or(lower.tls),
+            trust: self.trust.or(lower.trust),
+            tls_max12: self.tls_max12.or(lower.tls_max12),
+            tls_backend: self.tls_backend.or(lower.tls_backend),
+            verbose: self.verbose.or(lower.verbose),
+            quiet: self.quiet.or(lower.quiet),
+            user: self.user.or(lower.user),
+            port: self.port.or(lower.port),
+        }
+    }
+}
+
+/// Every layer, kept so that a host's section can be applied when that host is opened.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// The config file's top-level settings.
+    pub defaults: Settings,
+    /// `[hosts."NAME"]` sections, keyed by lowercased host name.
+    pub hosts: BTreeMap<String, Settings>,
+    /// The environment's settings.
+    pub environment: Settings,
+    /// The command line (and settings changed in the shell since).
+    pub command_line: Settings,
+    /// `$NETRC`, else `~/.netrc`.
+    pub netrc_path: Option<PathBuf>,
+    /// `$FERRY_PASSWORD`: the password when nothing else gives one.
+    pub env_password: Option<Secret>,
+    /// Where config.toml and bookmarks.toml live.
+    pub config_dir: Option<PathBuf>,
+}
+
+impl Profile {
+    /// The merged settings for `host` (`None` before any host is known).
+    pub fn settings_for(&self, host: Option<&str>) -> Settings {
+        let mut merged = self.defaults.clone();
+        if let Some(section) = host.and_then(|h| self.hosts.get(&h.to_ascii_lowercase())) {
+            merged = section.clone().over(&merged);
+        }
+        merged = self.environment.clone().over(&merged);
+        self.command_line.clone().over(&merged)
+    }
+
+    /// The engine's configuration for `host`: the one place where layers become a [`Config`].
+    pub fn config_for(&self, host: Option<&str>) -> Config {
+        let s = self.settings_for(host);
+        let builtin = Options::default();
+        let session = Options {
+            connect_timeout: s
+                .connect_timeout
+                .map_or(builtin.connect_timeout, |n| Duration::from_secs(n.max(1))),
+            timeout: s
+                .timeout
+                .map_or(builtin.timeout, |n| Duration::from_secs(n.max(1))),
+            data_mode: s.mode.unwrap_or(builtin.data_mode),
+            pasv_policy: s.pasv_address.unwrap_or(builtin.pasv_policy),
+            active_address: s.active_address,
+            active_ports: s.active_ports,
+            tls: s.tls.unwrap_or(builtin.tls),
+            implicit_tls: false,
+            tls_settings: TlsSettings {
+                trust: s.trust.unwrap_or(Trust::System),
+                max_tls12: s.tls_max12.unwrap_or(false),
+            },
+            tls_backend: s.tls_backend.unwrap_or(builtin.tls_backend),
+        };
+        let fallback = Config::default();
+        Config {
+            session,
+            user: s.user,
+            netrc_path: self.netrc_path.clone(),
+            verbose: s.verbose.unwrap_or(false),
+            quiet: s.quiet.unwrap_or(false),
+            retries: s.retries.unwrap_or(fallback.retries),
+            retry_wait: s.retry_wait.map_or(fallback.retry_wait, |w| {
+                Duration::from_secs_f64(w.clamp(0.0, 3600.0))
+            }),
+            env_password: self.env_password.clone(),
+            config_dir: self.config_dir.clone(),
+        }
+    }
+
+    /// The port for `host` when its URL names none.
+    pub fn port_for(&self, host: &str) -> Option<u16> {
+        self.settings_for(Some(host)).port
+    }
+}
+
+/// The parsed config file: its defaults and host sections.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    /// Top-level settings.
+    pub defaults: Settings,
+    /// Host sections, keyed by lowercased host name.
+    pub hosts: BTreeMap<String, Settings>,
+}
+
+/// Reads `DIR/config.toml`; a missing file is an empty one.
+pub fn load(dir: &Path) -> Result<ConfigFile> {
+    let path = dir.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text, &path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
+        Err(e) => Err(Error::Local {
+            what: "cannot read",
+            path,
+            source: e,
+        }),
+    }
+}
+
+/// Parses config text; errors read `PATH:LINE: what is wrong`.
+pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
+    let mut file: FileTop = toml::from_str(text).map_err(|e| toml_error(&e, text, path))?;
+    let mut hosts = BTreeMap::new();
+    for (name, mut section) in std::mem::take(&mut file.hosts) {
+        let settings = Settings {
+            port: section.port,
+            ..gather!(section).into_settings()
+        };
+        hosts.insert(name.to_ascii_lowercase(), settings);
+    }
+    // verbose and quiet are only meaningful at the top level; host sections refuse them.
+    let defaults = Settings {
+        verbose: file.verbose,
+        quiet: file.quiet,
+        ..gather!(file).into_settings()
+    };
+    Ok(ConfigFile { defaults, hosts })
+}
+
+/// `PATH:LINE: message` from a TOML error, with the line taken from its span.
+pub fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> Error {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    let message = e.message().trim().replace('\n', " ");
+    match line {
+        Some(n) => Error::Usage(format!("{}:{n}: {message}", path.display())),
+        None => Error::Usage(format!("{}: {message}", path.display())),
+    }
+}
+
+/// The file's top level: every global option, plus `[hosts."NAME"]` sections.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileTop {
+    #[serde(default)]
+    mode: Option<ModeValue>,
+    #[serde(default)]
+    pasv_address: Option<PasvValue>,
+    #[serde(default)]
+    active_address: Option<IpAddr>,
+    #[serde(default)]
+    active_ports: Option<PortsValue>,
+    #[serde(default)]
+    connect_timeout: Option<u64>,
+    #[serde(default)]
+    timeout: Option<u64>,
+    #[serde(default)]
+    retries: Option<u32>,
+    #[serde(default)]
+    retry_wait: Option<f64>,
+    #[serde(default)]
+    tls: Option<TlsValue>,
+    #[serde(default)]
+    cacert: Option<PathBuf>,
+    #[serde(default)]
+    pin: Option<PinValue>,
+    #[serde(default)]
+    insecure: Option<bool>,
+    #[serde(default)]
+    tls_max: Option<TlsMaxValue>,
+    #[serde(default)]
+    tls_backend: Option<BackendValue>,
+    #[serde(default)]
+    user: Option<UserValue>,
+    #[serde(default)]
+    verbose: Option<bool>,
+    #[serde(default)]
+    quiet: Option<bool>,
+    #[serde(default)]
+    hosts: BTreeMap<String, HostSection>,
+}
+
+/// A `[hosts."NAME"]` section: the connection settings, and a port.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HostSection {
+    #[serde(default)]
+    mode: Option<ModeValue>,
+    #[serde(default)]
+    pasv_address: Option<PasvValue>,
+    #[serde(default)]
+    active_address: Option<IpAddr>,
+    #[serde(default)]
+    active_ports: Option<PortsValue>,
+    #[serde(default)]
+    connect_timeout: Option<u64>,
+    #[serde(default)]
+    timeout: Option<u64>,
+    #[serde(default)]
+    retries: Option<u32>,
+    #[serde(default)]
+    retry_wait: Option<f64>,
+    #[serde(default)]
+    tls: Option<TlsValue>,
+    #[serde(default)]
+    cacert: Option<PathBuf>,
+    #[serde(default)]
+    pin: Option<PinValue>,
+    #[serde(default)]
+    insecure: Option<bool>,
+    #[serde(default)]
+    tls_max: Option<TlsMaxValue>,
+    #[serde(default)]
+    tls_backend: Option<BackendValue>,
+    #[serde(default)]
+    user: Option<UserValue>,
+    #[serde(default)]
+    port: Option<u16>,
+}
+
+/// The settings both levels share, gathered after deserializing (serde's `flatten` cannot be
+/// combined with `deny_unknown_fields`, so the fields are listed in both structs).
+#[derive(Debug)]
+struct Common {
+    mode: Option<DataMode>,
+    pasv_address: Option<PasvAddressPolicy>,
+    active_address: Option<IpAddr>,
+    active_ports: Option<(u16, u16)>,
+    connect_timeout: Option<u64>,
+    timeout: Option<u64>,
+    retries: Option<u32>,
+    retry_wait: Option<f64>,
+    tls: Option<TlsMode>,
+    trust: Option<Trust>,
+    tls_max12: Option<bool>,
+    tls_backend: Option<Backend>,
+    user: Option<UserArg>,
+}
+
+impl Common {
+    fn into_settings(self) -> Settings {
+        Settings {
+            mode: self.mode,
+            pasv_address: self.pasv_address,
+            active_address: self.active_address,
+            active_ports: self.active_ports,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            retries: self.retries,
+            retry_wait: self.retry_wait,
+            tls: self.tls,
+            trust: self.trust,
+            tls_max12: self.tls_max12,
+            tls_backend: self.tls_backend,
+            user: self.user,
+            ..Settings::default()
+        }
+    }
+}
+
+/// The certificate rule of one layer: insecure beats a pin beats a CA file, as on the command
+/// line.
+pub fn trust(insecure: bool, pin: Option<[u8; 32]>, cacert: Option<PathBuf>) -> Option<Trust> {
+    if insecure {
+        Some(Trust::Insecure)
+    } else if let Some(pin) = pin {
+        Some(Trust::Pin(pin))
+    } else {
+        cacert.map(|p| Trust::CaFile(expand_home(p)))
+    }
+}
+
+/// `~/x` in a config file means the home directory's `x`.
+fn expand_home(p: PathBuf) -> PathBuf {
+    match (p.strip_prefix("~"), dirs::home_dir()) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => p,
+    }
+}
+
+/// Parses `LOW-HIGH` port ranges (shared with the command line).
+pub fn parse_port_range(s: &str) -> std::result::Result<(u16, u16), String> {
+    let (low, high) = s
+        .split_once('-')
+        .ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
+    let low: u16 = low
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad port {low:?}"))?;
+    let high: u16 = high
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad port {high:?}"))?;
+    if low == 0 || low > high {
+        return Err(format!(
+            "{low}-{high} is not a range of ports (1-65535, low to high)"
+        ));
+    }
+    Ok((low, high))
+}
+
+/// Parses `off`, `auto` or `require`.
+pub fn parse_tls_mode(s: &str) -> std::result::Result<TlsMode, String> {
+    match s {
+        "off" => Ok(TlsMode::Off),
+        "auto" => Ok(TlsMode::Auto),
+        "require" => Ok(TlsMode::Require),
+        other => Err(format!("unknown tls {other:?}: use off, auto or require")),
+    }
+}
+
+macro_rules! string_value {
+    ($name:ident, $inner:ty, $parse:expr) => {
+        #[derive(Debug)]
+        struct $name($inner);
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                let parse: fn(&str) -> std::result::Result<$inner, String> = $parse;
+                parse(&s).map($name).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+string_value!(ModeValue, DataMode, |s| s.parse());
+string_value!(PasvValue, PasvAddressPolicy, |s| match s {
+    "peer" => Ok(PasvAddressPolicy::Peer),
+    "server" => Ok(PasvAddressPolicy::Server),
+    other => Err(format!(
+        "unknown pasv_address {other:?}: use peer or server"
+    )),
+});
+string_value!(PortsValue, (u16, u16), parse_port_range);
+string_value!(TlsValue, TlsMode, parse_tls_mode);
+string_value!(PinValue, [u8; 32], |s| crate::tls::verify::parse_pin(s)
+    .map_err(|e| e.to_string()));
+string_value!(TlsMaxValue, bool, |s| match s {
+    "1.2" => Ok(true),
+    "1.3" => Ok(false),
+    other => Err(format!("unknown tls_max {other:?}: use \"1.2\" or \"1.3\"")),
+});
+string_value!(BackendValue, Backend, |s| match s {
+    "rustls" => Ok(Backend::Rustls),
+    "native" => Ok(Backend::Native),
+    other => Err(format!(
+        "unknown tls_backend {other:?}: use rustls or native"
+    )),
+});
+string_value!(UserValue, String, |s| if s.contains(':') {
+    Err("user takes a name only; keep passwords in ~/.netrc or a bookmark".into())
+} else {
+    Ok(s.to_owned())
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Result<ConfigFile> {
+        parse(text, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn defaults_and_host_sections_are_read() {
+        let file = parsed(
+            "mode = \"passive\"\ntimeout = 30\nretry_wait = 2\nverbose = true\n\
+             [hosts.\"Example.org\"]\nmode = \"active\"\nuser = \"alice\"\nport = 2121\n\
+             active_address = \"203.0.113.7\"\ntls = \"require\"\n",
+        )
+        .unwrap();
+        assert_eq!(file.defaults.mode, Some(DataMode::Passive));
+        assert_eq!(file.defaults.timeout, Some(30));
+        assert_eq!(file.defaults.retry_wait, Some(2.0));
+        assert_eq!(file.defaults.verbose, Some(true));
+        let host = &file.hosts["example.org"];
+        assert_eq!(host.mode, Some(DataMode::Active));
+        assert_eq!(host.port, Some(2121));
+        assert_eq!(host.user.as_ref().unwrap().user, "alice");
+        assert_eq!(host.tls, Some(TlsMode::Require));
+    }
+
+    #[test]
+    fn the_readme_example_is_a_valid_config_file() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("## Config file").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let body = &section[start..start + section[start..].find("```").unwrap()];
+        let file = parsed(body).unwrap();
+        assert_eq!(file.hosts.len(), 2);
+        assert_eq!(file.hosts["ftp.example.org"].port, Some(2121));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_key() {
+        let err = parsed("mode = \"passive\"\n\nfrobnicate = 1\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("config.toml:3:") && msg.contains("frobnicate"),
+            "{msg}"
+        );
+        let err = parsed("timeout = 10\nmode = \"sideways\"\n").unwrap_err();
+        assert!(err.to_string().contains("config.toml:2:"), "{err}");
+        let err = parsed("timeout = [\n").unwrap_err();
+        assert!(err.to_string().contains("config.toml:"), "{err}");
+        let err = parsed("[hosts.h]\nverbose = true\n").unwrap_err();
+        assert!(err.to_string().contains("config.toml:2:"), "{err}");
+        let err = parsed("user = \"bob:pw\"\n").unwrap_err();
+        assert!(err.to_string().contains("netrc"), "{err}");
+    }
+
+    #[test]
+    fn command_line_beats_environment_beats_host_beats_defaults() {
+        let file = parsed(
+            "mode = \"passive\"\ntimeout = 30\nretries = 7\n\
+             [hosts.h]\nmode = \"active\"\ntimeout = 40\n",
+        )
+        .unwrap();
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            environment: Settings {
+                timeout: Some(50),
+                ..Settings::default()
+            },
+            command_line: Settings {
+                mode: Some(DataMode::Epsv),
+                ..Settings::default()
+            },
+            ..Profile::default()
+        };
+        let c = profile.config_for(Some("H"));
+        assert_eq!(c.session.data_mode, DataMode::Epsv);
+        assert_eq!(c.session.timeout, Duration::from_secs(50));
+        assert_eq!(c.retries, 7);
+        let other = Profile {
+            environment: Settings::default(),
+            command_line: Settings::default(),
+            ..profile.clone()
+        };
+        assert_eq!(
+            other.config_for(Some("h")).session.data_mode,
+            DataMode::Active
+        );
+        assert_eq!(
+            other.config_for(Some("elsewhere")).session.data_mode,
+            DataMode::Passive
+        );
+        assert_eq!(other.config_for(None).session.timeout.as_secs(), 30);
+    }
+
+    #[test]
+    fn a_command_line_certificate_rule_replaces_the_file_one() {
+        let file = parsed("[hosts.h]\npin = \"sha256:00\"\n");
+        assert!(file.is_err(), "a short pin is refused");
+        let file = parsed("[hosts.h]\ninsecure = true\n").unwrap();
+        let profile = Profile {
+            hosts: file.hosts,
+            command_line: Settings {
+                trust: trust(false, None, Some("/ca.pem".into())),
+                ..Settings::default()
+            },
+            ..Profile::default()
+        };
+        assert_eq!(
+            profile.config_for(Some("h")).session.tls_settings.trust,
+            Trust::CaFile("/ca.pem".into())
+        );
+    }
+}
