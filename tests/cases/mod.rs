@@ -5,6 +5,7 @@ mod engine;
 mod fake_cli;
 mod ftps;
 mod interop;
+mod interop_matrix;
 mod interop_tls;
 mod pyftpdlib;
 mod shell_pty;
