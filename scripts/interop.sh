@@ -36,7 +36,10 @@ check() {
         END {
             n = split(servers, want, " ")
             for (i = 1; i <= n; i++)
-                if (!(want[i] in seen)) { missing++; bad = bad sprintf("  %s: no results (missing server?)\n", want[i]) }
+                if (!(want[i] in seen)) {
+                    missing++
+                    bad = bad sprintf("  %s: no results (missing server?)\n", want[i])
+                }
             printf "interop: %d passed, %d failed, %d n/a", pass, fail, na
             if (missing) printf ", %d server(s) missing", missing
             printf "\n"

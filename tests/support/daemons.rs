@@ -76,8 +76,6 @@ pub enum Tls {
 }
 
 impl Daemon {
-    pub const ALL: [Daemon; 3] = [Daemon::Vsftpd, Daemon::Proftpd, Daemon::PureFtpd];
-
     /// Ok if the server can serve implicit TLS here, else why not.
     pub fn implicit_tls(self) -> Result<(), &'static str> {
         match self {
@@ -443,8 +441,8 @@ impl RealServer {
         )
     }
 
-    /// Anonymous `ftp://HOST:PORT/…path` (`ftps://` with implicit TLS), with `path` relative to [`RealServer::anon_dir`]
-    /// (given without a leading `/`).
+    /// Anonymous `ftp://HOST:PORT/…path` (`ftps://` with implicit TLS), with `path` relative
+    /// to [`RealServer::anon_dir`] (given without a leading `/`).
     pub fn url(&self, path: &str) -> String {
         self.base("", path)
     }
