@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the real FTP servers that ferry's interop tests (tests/cases/interop.rs) start on
-# loopback: vsftpd, proftpd (proftpd-core) and pure-ftpd, from Debian's packages.
+# Installs the real FTP servers that ferry's interop tests (tests/cases/interop.rs,
+# interop_tls.rs, interop_matrix.rs) start on loopback: vsftpd, proftpd (proftpd-core, plus
+# proftpd-mod-crypto for its mod_tls module) and pure-ftpd, from Debian's packages.
 #
 # Debian's three packages all "Provides/Conflicts: ftp-server", so dpkg cannot install them side
 # by side. This script therefore does not install them: it downloads the three .debs with
 # `apt-get download` and unpacks each with `dpkg-deb -x` into its own directory under
-# "${FERRY_FTP_SERVERS:-/opt/ferry-ftp-servers}" (vsftpd/, proftpd-core/, pure-ftpd/), and
+# "${FERRY_FTP_SERVERS:-/opt/ferry-ftp-servers}" (vsftpd/, proftpd-core/, proftpd-mod-crypto/,
+# pure-ftpd/), and
 # installs only their shared libraries with apt-get. No maintainer script runs, so no service is
 # installed, enabled or started and nothing listens on port 21: the tests start their own
 # instances in the foreground on random ports (see tests/support/daemons.rs).
@@ -21,7 +23,15 @@
 # it needs root; it never reads standard input (fine with CI=true and no terminal).
 set -euo pipefail
 
-PACKAGES=(vsftpd proftpd-core pure-ftpd)
+PACKAGES=(vsftpd proftpd-core proftpd-mod-crypto pure-ftpd)
+# What each package must contain once unpacked (proftpd-mod-crypto has no binary: ProFTPD's
+# TLS module, loaded by the FTPS tests with LoadModule).
+declare -A PAYLOAD=(
+    [vsftpd]=usr/sbin/vsftpd
+    [proftpd-core]=usr/sbin/proftpd
+    [proftpd-mod-crypto]=usr/lib/proftpd/mod_tls.so
+    [pure-ftpd]=usr/sbin/pure-ftpd
+)
 DEST="${FERRY_FTP_SERVERS:-/opt/ferry-ftp-servers}"
 TEST_USER=ferrytest
 TEST_PASSWORD='ferry pass 1'
@@ -85,6 +95,12 @@ missing=()
 for p in "${PACKAGES[@]}"; do
     unpacked "$p" || missing+=("$p")
 done
+# proftpd-mod-crypto depends on exactly its own version of proftpd-core: unpack both together.
+if [[ " ${missing[*]} " == *" proftpd-"* ]]; then
+    for p in proftpd-core proftpd-mod-crypto; do
+        [[ " ${missing[*]} " == *" $p "* ]] || missing+=("$p")
+    done
+fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "install-servers: unpacking ${missing[*]} into $DEST" >&2
@@ -133,8 +149,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
         [ -f "${deb[0]}" ] || die "apt-get download did not fetch $p"
         rm -rf "$DEST/$p.new"
         dpkg-deb -x "${deb[0]}" "$DEST/$p.new" || die "dpkg-deb -x ${deb[0]} failed"
-        bin="$DEST/$p.new/usr/sbin/${p%-core}"
-        [ -x "$bin" ] || die "no server binary ${bin#"$DEST/$p.new"} in $p"
+        bin="$DEST/$p.new/${PAYLOAD[$p]}"
+        [ -f "$bin" ] || die "no ${PAYLOAD[$p]} in $p"
         if ldd "$bin" | grep -q 'not found'; then
             ldd "$bin" >&2
             die "$bin is missing shared libraries"
@@ -143,6 +159,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
         rm -rf "$DEST/$p"
         mv "$DEST/$p.new" "$DEST/$p"
     done
+    [ "$(sed -n 2p "$DEST/proftpd-core/.ferry-unpacked")" = \
+        "$(sed -n 2p "$DEST/proftpd-mod-crypto/.ferry-unpacked")" ] ||
+        die "proftpd-core and proftpd-mod-crypto were unpacked at different versions"
 fi
 
 if ! getent passwd ftp >/dev/null; then

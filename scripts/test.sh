@@ -10,5 +10,6 @@ scripts/install-servers.sh
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets
+scripts/interop.sh
 # The optional native-tls backend, against a server that does not require TLS session reuse.
 cargo test --features native-tls --test cli native_tls

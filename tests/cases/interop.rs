@@ -1,7 +1,7 @@
 //! The one-shot commands and batch mode against real FTP servers from Debian's packages:
 //! vsftpd 3.0.3, proftpd 1.3.8 and pure-ftpd 1.0.50, each started on loopback by
 //! tests/support/daemons.rs (installed by scripts/install-servers.sh). Plain FTP only; FTPS
-//! comes later.
+//! against the same servers is in interop_tls.rs, and the whole matrix in interop_matrix.rs.
 //!
 //! Every check is one function taking a [`Daemon`]; `interop_tests!` at the bottom makes a test
 //! of each for each server (`cases::interop::vsftpd::…`, `…::proftpd::…`, `…::pure_ftpd::…`).

@@ -9,6 +9,8 @@ mod environment;
 mod fake_cli;
 mod ftps;
 mod interop;
+mod interop_matrix;
+mod interop_tls;
 mod json_output;
 mod mirror;
 mod parallel;

@@ -10,6 +10,15 @@
 //!
 //! The daemons switch to the `ftp` and `ferrytest` accounts, so these tests must run as root.
 //!
+//! [`RealServer::start_tls`] and [`RealServer::start_with`] start the same servers with FTPS:
+//! explicit TLS (`AUTH TLS`, optional, so anonymous logins can stay plain) or implicit TLS on its
+//! own instance where the server has it (vsftpd, proftpd; not pure-ftpd as Debian builds it),
+//! from the fragments `tests/servers/*-tls.*` and a certificate from
+//! [`crate::support::certs::self_signed`] copied into the instance's directory. The servers'
+//! default TLS session-reuse requirements stay on: vsftpd `require_ssl_reuse=YES` and ProFTPD's
+//! default (no `NoSessionReuseRequired`) refuse a data connection that does not resume the
+//! control connection's session.
+//!
 //! Every instance has its own port, configuration, logs and directories, so tests using the
 //! same server run in parallel. vsftpd and proftpd serve directories inside the instance's
 //! temporary directory. pure-ftpd cannot be told where to jail a user: it uses the accounts'
@@ -26,6 +35,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+use crate::support::certs::TestCert;
 
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -53,7 +64,49 @@ impl fmt::Display for Daemon {
     }
 }
 
+/// How a server speaks TLS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tls {
+    /// No TLS at all.
+    Off,
+    /// `AUTH TLS` offered, not required (anonymous logins may stay plain).
+    Explicit,
+    /// TLS from the first byte (`ftps://`), on an instance of its own.
+    Implicit,
+}
+
 impl Daemon {
+    /// Ok if the server can serve implicit TLS here, else why not.
+    pub fn implicit_tls(self) -> Result<(), &'static str> {
+        match self {
+            Daemon::Vsftpd | Daemon::Proftpd => Ok(()),
+            Daemon::PureFtpd => Err(
+                "pure-ftpd 1.0.50 has implicit TLS only as a build option (--with-implicittls, \
+                 which makes it FTPS-only); Debian builds it without",
+            ),
+        }
+    }
+
+    /// The package name and version unpacked by install-servers.sh, e.g. "vsftpd 3.0.3-13+b2".
+    pub fn version(self) -> String {
+        let package = self.package();
+        let stamp = servers_dir().join(package).join(".ferry-unpacked");
+        let text = fs::read_to_string(&stamp).unwrap_or_default();
+        let version = text
+            .lines()
+            .find_map(|l| l.strip_prefix("Version: "))
+            .unwrap_or("(unknown version)");
+        format!("{package} {version}")
+    }
+
+    fn package(self) -> &'static str {
+        match self {
+            Daemon::Vsftpd => "vsftpd",
+            Daemon::Proftpd => "proftpd-core",
+            Daemon::PureFtpd => "pure-ftpd",
+        }
+    }
+
     /// The server binary, as unpacked by install-servers.sh.
     fn binary(self) -> PathBuf {
         let (package, name) = match self {
@@ -68,6 +121,9 @@ impl Daemon {
 /// A running server; killed on drop.
 pub struct RealServer {
     daemon: Daemon,
+    tls: Tls,
+    /// The server's certificate (PEM), in `dir`, when TLS is on: give it to `--cacert`.
+    cert: Option<PathBuf>,
     /// foreground.sh, whose stdin pipe stays open until drop.
     child: Child,
     host: &'static str,
@@ -163,13 +219,21 @@ fn free_port(host: &str) -> u16 {
         .port()
 }
 
-/// The template `tests/servers/NAME` with every `@KEY@` replaced.
+/// The template `tests/servers/NAME` with every `@KEY@` replaced, except in `#` comments.
 fn fill(name: &str, values: &[(&str, String)]) -> String {
     let path = repo_root().join("tests/servers").join(name);
-    let mut text =
+    let template =
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    for (key, value) in values {
-        text = text.replace(&format!("@{key}@"), value);
+    let mut text = String::new();
+    for line in template.lines() {
+        let mut line = line.to_string();
+        if !line.starts_with('#') {
+            for (key, value) in values {
+                line = line.replace(&format!("@{key}@"), value);
+            }
+        }
+        text.push_str(&line);
+        text.push('\n');
     }
     assert!(
         !text.lines().any(|l| !l.starts_with('#') && l.contains('@')),
@@ -216,7 +280,33 @@ impl RealServer {
         RealServer::start_on(daemon, "::1")
     }
 
+    /// Starts `daemon` on 127.0.0.1 with explicit TLS (optional) and `cert`.
+    pub fn start_tls(daemon: Daemon, cert: &TestCert) -> RealServer {
+        RealServer::start_with(daemon, "127.0.0.1", Tls::Explicit, Some(cert))
+    }
+
     fn start_on(daemon: Daemon, host: &'static str) -> RealServer {
+        RealServer::start_with(daemon, host, Tls::Off, None)
+    }
+
+    /// Starts `daemon` on `host` ("127.0.0.1" or "::1") with `tls`, which needs a certificate
+    /// unless it is [`Tls::Off`]. Panics if the server cannot do it (see
+    /// [`Daemon::implicit_tls`]) or does not start.
+    pub fn start_with(
+        daemon: Daemon,
+        host: &'static str,
+        tls: Tls,
+        cert: Option<&TestCert>,
+    ) -> RealServer {
+        if tls == Tls::Implicit
+            && let Err(why) = daemon.implicit_tls()
+        {
+            panic!("{daemon}: no implicit TLS: {why}");
+        }
+        assert!(
+            (tls == Tls::Off) == cert.is_none(),
+            "a certificate goes with TLS, and only with TLS"
+        );
         ensure_installed();
         let ftp = account("ftp");
         let user = account(TEST_USER);
@@ -256,13 +346,22 @@ impl RealServer {
         make_dir(&user_root, Some(&user));
         // vsftpd's secure_chroot_dir: empty, and not writable by the ftp account.
         make_dir(&dir.path().join("empty"), None);
+        // The certificate and key, readable by root only (the servers load them before they
+        // drop privileges).
+        let cert_files = cert.map(|c| {
+            let files = (dir.path().join("server.crt"), dir.path().join("server.key"));
+            fs::copy(&c.cert, &files.0).expect("copy the certificate");
+            fs::copy(&c.key, &files.1).expect("copy the key");
+            fs::set_permissions(&files.1, fs::Permissions::from_mode(0o600)).unwrap();
+            files
+        });
 
         let mut server = None;
         let mut failures = String::new();
         for _attempt in 0..3 {
             let port = free_port(host);
-            let mut child = spawn(daemon, host, port, dir.path());
-            match wait_until_ready(&mut child, host, port) {
+            let mut child = spawn(daemon, host, port, dir.path(), tls, cert_files.as_ref());
+            match wait_until_ready(&mut child, host, port, tls) {
                 Ok(()) => {
                     server = Some((child, port));
                     break;
@@ -289,6 +388,8 @@ impl RealServer {
         };
         RealServer {
             daemon,
+            tls,
+            cert: cert_files.map(|(cert, _)| cert),
             child,
             host,
             port,
@@ -302,6 +403,18 @@ impl RealServer {
 
     pub fn daemon(&self) -> Daemon {
         self.daemon
+    }
+
+    pub fn tls(&self) -> Tls {
+        self.tls
+    }
+
+    /// The server's certificate file, for `--cacert`; panics without TLS.
+    pub fn cert(&self) -> &str {
+        self.cert
+            .as_deref()
+            .and_then(Path::to_str)
+            .expect("a TLS server (started with a certificate), in a UTF-8 path")
     }
 
     pub fn port(&self) -> u16 {
@@ -318,11 +431,18 @@ impl RealServer {
             true => format!("[{}]", self.host),
             false => self.host.to_string(),
         };
-        format!("ftp://{userinfo}{host}:{}/{}{path}", self.port, self.prefix)
+        let scheme = match self.tls {
+            Tls::Implicit => "ftps",
+            Tls::Off | Tls::Explicit => "ftp",
+        };
+        format!(
+            "{scheme}://{userinfo}{host}:{}/{}{path}",
+            self.port, self.prefix
+        )
     }
 
-    /// Anonymous `ftp://HOST:PORT/…path`, with `path` relative to [`RealServer::anon_dir`]
-    /// (given without a leading `/`).
+    /// Anonymous `ftp://HOST:PORT/…path` (`ftps://` with implicit TLS), with `path` relative
+    /// to [`RealServer::anon_dir`] (given without a leading `/`).
     pub fn url(&self, path: &str) -> String {
         self.base("", path)
     }
@@ -360,11 +480,74 @@ impl RealServer {
     }
 }
 
+/// The TLS part of a server's configuration: `tests/servers/NAME-tls.EXT` filled in, or what
+/// turns TLS off.
+fn tls_fragment(
+    daemon: Daemon,
+    tls: Tls,
+    files: Option<&(PathBuf, PathBuf)>,
+    root: &str,
+) -> String {
+    let (name, off) = match daemon {
+        Daemon::Vsftpd => ("vsftpd-tls.conf", "ssl_enable=NO"),
+        // Without mod_tls loaded, proftpd has no TLS.
+        Daemon::Proftpd => ("proftpd-tls.conf", ""),
+        Daemon::PureFtpd => ("pure-ftpd-tls.args", "--tls=0"),
+    };
+    let Some((cert, key)) = files else {
+        return off.to_string();
+    };
+    let implicit = tls == Tls::Implicit;
+    let path = |p: &PathBuf| p.to_str().expect("UTF-8 path").to_string();
+    let text = fill(
+        name,
+        &[
+            ("CERT", path(cert)),
+            ("KEY", path(key)),
+            ("ROOT", root.to_string()),
+            (
+                "MODULES",
+                servers_dir()
+                    .join("proftpd-mod-crypto/usr/lib/proftpd")
+                    .to_str()
+                    .expect("UTF-8 path")
+                    .to_string(),
+            ),
+            (
+                "IMPLICIT_YES_NO",
+                if implicit { "YES" } else { "NO" }.to_string(),
+            ),
+            (
+                "IMPLICIT_OPTIONS",
+                if implicit {
+                    "TLSOptions UseImplicitSSL"
+                } else {
+                    ""
+                }
+                .to_string(),
+            ),
+        ],
+    );
+    // Only the settings: the fragment's own header comments would repeat the template's.
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Writes the configuration into `dir` and starts the server under foreground.sh.
-fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
+fn spawn(
+    daemon: Daemon,
+    host: &str,
+    port: u16,
+    dir: &Path,
+    tls: Tls,
+    cert_files: Option<&(PathBuf, PathBuf)>,
+) -> Child {
     let root = dir.to_str().expect("temp dir path is UTF-8").to_string();
     let ipv6 = host.contains(':');
     let yes_no = |b: bool| if b { "YES" } else { "NO" }.to_string();
+    let tls_config = tls_fragment(daemon, tls, cert_files, &root);
     let mut cmd = Command::new(repo_root().join("tests/servers/foreground.sh"));
     cmd.arg(daemon.binary());
     match daemon {
@@ -373,6 +556,7 @@ fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
             let text = fill(
                 "vsftpd.conf",
                 &[
+                    ("TLS", tls_config),
                     ("LISTEN_V4", yes_no(!ipv6)),
                     ("LISTEN_V6", yes_no(ipv6)),
                     ("PORT", port.to_string()),
@@ -387,6 +571,7 @@ fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
             let text = fill(
                 "proftpd.conf",
                 &[
+                    ("TLS", tls_config),
                     ("USE_IPV6", if ipv6 { "on" } else { "off" }.to_string()),
                     ("ADDRESS", host.to_string()),
                     ("PORT", port.to_string()),
@@ -400,6 +585,7 @@ fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
             let text = fill(
                 "pure-ftpd.args",
                 &[
+                    ("TLS", tls_config),
                     ("ADDRESS", host.to_string()),
                     ("PORT", port.to_string()),
                     ("ROOT", root),
@@ -423,8 +609,9 @@ fn spawn(daemon: Daemon, host: &str, port: u16, dir: &Path) -> Child {
         .unwrap_or_else(|e| panic!("cannot start {daemon}: {e}"))
 }
 
-/// Waits until the server accepts a connection and greets with 220.
-fn wait_until_ready(child: &mut Child, host: &str, port: u16) -> Result<(), String> {
+/// Waits until the server accepts a connection and greets with 220 (with implicit TLS, whose
+/// greeting comes after a handshake, until it accepts a connection).
+fn wait_until_ready(child: &mut Child, host: &str, port: u16, tls: Tls) -> Result<(), String> {
     let addr = SocketAddr::new(host.parse().unwrap(), port);
     let deadline = Instant::now() + START_TIMEOUT;
     let mut last = String::from("not tried");
@@ -432,7 +619,13 @@ fn wait_until_ready(child: &mut Child, host: &str, port: u16) -> Result<(), Stri
         if let Some(status) = child.try_wait().expect("wait for the server") {
             return Err(format!("exited with {status}"));
         }
-        match greeting(addr) {
+        let ready = match tls {
+            Tls::Implicit => TcpStream::connect_timeout(&addr, Duration::from_millis(500))
+                .map(drop)
+                .map_err(|e| format!("connect: {e}")),
+            Tls::Off | Tls::Explicit => greeting(addr),
+        };
+        match ready {
             Ok(()) => return Ok(()),
             // Not listening yet.
             Err(e) if e.starts_with("connect") => last = e,
@@ -461,7 +654,13 @@ fn kill(child: &mut Child) {
 /// stderr.log and whatever log files the server wrote into `dir`.
 fn logs(dir: &Path) -> String {
     let mut text = String::new();
-    for name in ["stderr.log", "vsftpd.log", "proftpd.log", "xferlog"] {
+    for name in [
+        "stderr.log",
+        "vsftpd.log",
+        "proftpd.log",
+        "tls.log",
+        "xferlog",
+    ] {
         if let Ok(content) = fs::read_to_string(dir.join(name))
             && !content.is_empty()
         {

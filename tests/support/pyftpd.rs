@@ -90,6 +90,19 @@ fn venv_python() -> &'static Path {
     })
 }
 
+/// "pyftpdlib X (pyOpenSSL Y)", as installed in the test virtualenv.
+pub fn pyftpdlib_version() -> String {
+    let out = Command::new(venv_python())
+        .args([
+            "-c",
+            "import pyftpdlib, OpenSSL; print(f'pyftpdlib {pyftpdlib.__ver__} (pyOpenSSL {OpenSSL.__version__})')",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run the virtualenv's python");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 impl PyFtpd {
     /// Starts a server on an ephemeral port; panics (with the server's
     /// stderr) if it is not listening within 20 seconds.

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The interop matrix: ferry against vsftpd, proftpd, pure-ftpd and pyftpdlib on loopback, in
+# every data mode (EPSV, PASV, EPRT, PORT), plain, explicit TLS and implicit TLS (where the
+# server has it), over IPv4 and IPv6, with a 50 MiB put and get checked by SHA-256 and a batch
+# session of file operations on UTF-8 names and names with spaces (tests/cases/interop_matrix.rs).
+#
+#   scripts/interop.sh               run the matrix, print the table, write docs/interop.md
+#   scripts/interop.sh --check FILE  only judge a results file (what the tests of this script use)
+#
+# Exits non-zero if any cell that the server supports failed, or a server is missing (in CI a
+# missing server is a failure, not a skip). Needs root (the servers switch accounts) and the
+# servers from scripts/install-servers.sh; never reads standard input. Environment:
+# FERRY_INTEROP_RESULTS (results, TSV; default target/interop/matrix.tsv), FERRY_INTEROP_DOC
+# (default docs/interop.md), FERRY_INTEROP_JOBS (servers at a time; default 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SERVERS=(vsftpd proftpd pure-ftpd pyftpdlib)
+
+# check FILE: prints a summary and the failures; exits 1 unless every cell passed or is n/a and
+# every server has cells.
+check() {
+    local file="$1"
+    [ -s "$file" ] || {
+        echo "interop: no results in $file" >&2
+        return 1
+    }
+    awk -F'\t' -v servers="${SERVERS[*]}" '
+        NR == 1 { next }
+        {
+            seen[$1] = 1
+            if ($5 == "pass") pass++
+            else if ($5 == "n/a") na++
+            else { fail++; bad = bad sprintf("  %s %s %s %s: %s %s\n", $1, $2, $3, $4, $5, $7) }
+        }
+        END {
+            n = split(servers, want, " ")
+            for (i = 1; i <= n; i++)
+                if (!(want[i] in seen)) {
+                    missing++
+                    bad = bad sprintf("  %s: no results (missing server?)\n", want[i])
+                }
+            printf "interop: %d passed, %d failed, %d n/a", pass, fail, na
+            if (missing) printf ", %d server(s) missing", missing
+            printf "\n"
+            if (bad != "") { printf "interop: failed:\n%s", bad; exit 1 }
+        }' "$file"
+}
+
+if [ "${1:-}" = --check ]; then
+    [ $# -eq 2 ] || {
+        echo "usage: $0 [--check RESULTS.tsv]" >&2
+        exit 2
+    }
+    check "$2"
+    exit
+fi
+[ $# -eq 0 ] || {
+    echo "usage: $0 [--check RESULTS.tsv]" >&2
+    exit 2
+}
+
+results="${FERRY_INTEROP_RESULTS:-$PWD/target/interop/matrix.tsv}"
+export FERRY_INTEROP_RESULTS="$results"
+rm -f "$results"
+start=$SECONDS
+status=0
+# The matrix is one ignored test; it prints the table and fails if a supported cell failed.
+cargo test --quiet --test cli interop_matrix -- --ignored --nocapture </dev/null || status=$?
+# Judge the results file too: a test that never ran (a renamed test matches no filter, and
+# cargo test then passes) leaves none.
+check "$results" || status=1
+echo "interop: $((SECONDS - start)) s; table in ${FERRY_INTEROP_DOC:-docs/interop.md}"
+exit "$status"

@@ -1,0 +1,877 @@
+//! The interop matrix: every server × data mode × transport × IP version, run by
+//! `scripts/interop.sh` (part of scripts/test.sh) as
+//! `cargo test --test cli interop_matrix -- --ignored --nocapture`.
+//!
+//! Servers: vsftpd, proftpd and pure-ftpd (tests/support/daemons.rs) and pyftpdlib
+//! (tests/support/pyftpd.rs). Modes: EPSV, PASV, EPRT, PORT. Transports: plain, explicit TLS
+//! (`--tls`), implicit TLS (`ftps://`). IP: 127.0.0.1 and ::1.
+//!
+//! One cell, as ferrytest (pyftpdlib: alice), with `--retries 0` so nothing is retried into a
+//! pass: a one-shot `put` of a 50 MiB file and a one-shot `get` of it back, each checked by
+//! SHA-256 (the server's copy on its disk, then the downloaded copy); then one `ferry -b`
+//! session that makes a directory with a UTF-8 name, changes into it, uploads a file whose name
+//! has spaces, lists (LIST), renames it to a UTF-8 name, downloads and compares it, deletes it,
+//! goes up and removes the directory. Each server instance (server × transport × IP) runs its
+//! modes one after the other; two instances run at a time (`FERRY_INTEROP_JOBS`).
+//!
+//! Cells a server cannot do are "n/a" with the reason; every other cell must pass. A server that
+//! does not start fails all its cells (in CI a missing server is a failure, not a skip).
+//!
+//! The results go to a TSV file (`FERRY_INTEROP_RESULTS`, default
+//! `target/interop/matrix.tsv`), which `scripts/interop.sh --check` verifies again, and as a
+//! table to `docs/interop.md` (`FERRY_INTEROP_DOC`). The rendering and the verdict are tested
+//! below against passing, failing and missing cells.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::support::certs::{TestCert, self_signed};
+use crate::support::daemons::{Daemon, RealServer, Tls};
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions, pyftpdlib_version};
+use crate::support::{Run, ferry, ferry_command, run, test_bytes};
+
+const BIG: usize = 50 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Server {
+    Real(Daemon),
+    Pyftpdlib,
+}
+
+const SERVERS: [Server; 4] = [
+    Server::Real(Daemon::Vsftpd),
+    Server::Real(Daemon::Proftpd),
+    Server::Real(Daemon::PureFtpd),
+    Server::Pyftpdlib,
+];
+
+impl Server {
+    fn name(self) -> &'static str {
+        match self {
+            Server::Real(Daemon::Vsftpd) => "vsftpd",
+            Server::Real(Daemon::Proftpd) => "proftpd",
+            Server::Real(Daemon::PureFtpd) => "pure-ftpd",
+            Server::Pyftpdlib => "pyftpdlib",
+        }
+    }
+
+    fn version(self) -> String {
+        match self {
+            Server::Real(d) => d.version(),
+            Server::Pyftpdlib => pyftpdlib_version(),
+        }
+    }
+}
+
+const MODES: [&str; 4] = ["epsv", "pasv", "eprt", "port"];
+const TRANSPORTS: [&str; 3] = ["plain", "explicit", "implicit"];
+const IPS: [&str; 2] = ["v4", "v6"];
+
+/// Why a cell cannot be run, or None if it must pass.
+fn not_applicable(server: &str, transport: &str, ip: &str, mode: &str) -> Option<String> {
+    if ip == "v6" && (mode == "pasv" || mode == "port") {
+        return Some(
+            "PASV and PORT carry IPv4 addresses only; over IPv6 there are EPSV and EPRT \
+             (RFC 2428)"
+                .into(),
+        );
+    }
+    if transport == "implicit" {
+        match server {
+            "pure-ftpd" => {
+                return Some(Daemon::PureFtpd.implicit_tls().unwrap_err().to_string());
+            }
+            "pyftpdlib" => {
+                return Some("pyftpdlib's TLS_FTPHandler does explicit TLS (AUTH TLS) only".into());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// One cell's result.
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    server: String,
+    transport: String,
+    ip: String,
+    mode: String,
+    /// "pass", "fail" or "n/a".
+    outcome: String,
+    secs: f64,
+    /// Why it failed, or why it does not apply; empty on a pass.
+    detail: String,
+}
+
+impl Cell {
+    fn tsv(&self) -> String {
+        let clean = |s: &str| {
+            s.replace(['\t', '\n', '\r'], " ")
+                .chars()
+                .take(400)
+                .collect::<String>()
+        };
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{:.1}\t{}",
+            self.server,
+            self.transport,
+            self.ip,
+            self.mode,
+            self.outcome,
+            self.secs,
+            clean(&self.detail)
+        )
+    }
+
+    fn from_tsv(line: &str) -> Option<Cell> {
+        let f: Vec<&str> = line.splitn(7, '\t').collect();
+        if f.len() < 7 {
+            return None;
+        }
+        Some(Cell {
+            server: f[0].into(),
+            transport: f[1].into(),
+            ip: f[2].into(),
+            mode: f[3].into(),
+            outcome: f[4].into(),
+            secs: f[5].parse().ok()?,
+            detail: f[6].into(),
+        })
+    }
+}
+
+const TSV_HEADER: &str = "server\ttransport\tip\tmode\toutcome\tseconds\tdetail";
+
+/// Ok, or what is wrong: a failed cell, or a server with no cells at all.
+fn verdict(cells: &[Cell], servers: &[&str]) -> Result<(), String> {
+    let mut problems = Vec::new();
+    for server in servers {
+        if !cells.iter().any(|c| c.server == *server) {
+            problems.push(format!("{server}: no results (missing server?)"));
+        }
+    }
+    for c in cells
+        .iter()
+        .filter(|c| c.outcome != "pass" && c.outcome != "n/a")
+    {
+        problems.push(format!(
+            "{} {} {} {}: {} {}",
+            c.server, c.transport, c.ip, c.mode, c.outcome, c.detail
+        ));
+    }
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(problems.join("\n")),
+    }
+}
+
+fn transport_title(transport: &str) -> &'static str {
+    match transport {
+        "plain" => "plain",
+        "explicit" => "explicit TLS",
+        _ => "implicit TLS",
+    }
+}
+
+/// The markdown page: header, legend, the table (server × mode rows, transport × IP columns),
+/// footnotes for n/a cells and details of failures.
+fn render(cells: &[Cell], servers: &[(String, String)], meta: &str) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    let mut note_of = |reason: &str| -> usize {
+        match notes.iter().position(|n| n == reason) {
+            Some(i) => i + 1,
+            None => {
+                notes.push(reason.to_string());
+                notes.len()
+            }
+        }
+    };
+    let mut out = String::new();
+    out.push_str("# Interop matrix\n\n");
+    out.push_str(
+        "Generated by `scripts/interop.sh` (run by `scripts/test.sh`) from the ignored test \
+         `interop_matrix` in tests/cases/interop_matrix.rs. Do not edit by hand.\n\n",
+    );
+    out.push_str(meta);
+    out.push_str("\nServers:\n\n");
+    for (name, version) in servers {
+        let _ = writeln!(out, "- {name}: {version}");
+    }
+    out.push_str(
+        "\nEach cell: a one-shot `put` and `get` of a 50 MiB file, both checked by SHA-256, then \
+         a `ferry -b` session with mkdir, cd, put, ls, rename, get, delete, cdup and rmdir on \
+         UTF-8 names and names with spaces, as a user with a password, with `--retries 0`. \
+         TLS cells use `--tls --cacert` with a self-signed certificate made at test time; \
+         vsftpd and proftpd keep requiring TLS session reuse on data connections.\n\n\
+         Legend: **pass**: every step worked; **FAIL**: a step failed (details below); \
+         n/a: the server or IP version cannot do it (reason in the footnote).\n\n",
+    );
+    let mut header = String::from("| server | mode |");
+    let mut rule = String::from("|---|---|");
+    for t in TRANSPORTS {
+        for ip in IPS {
+            let _ = write!(header, " {} {} |", transport_title(t), ip);
+            rule.push_str("---|");
+        }
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for (server, _) in servers {
+        for mode in MODES {
+            let _ = write!(out, "| {server} | {} |", mode.to_uppercase());
+            for t in TRANSPORTS {
+                for ip in IPS {
+                    let cell = cells.iter().find(|c| {
+                        c.server == *server && c.mode == mode && c.transport == t && c.ip == ip
+                    });
+                    let text = match cell {
+                        None => "**missing**".to_string(),
+                        Some(c) if c.outcome == "pass" => "pass".to_string(),
+                        Some(c) if c.outcome == "n/a" => format!("n/a[^{}]", note_of(&c.detail)),
+                        Some(_) => "**FAIL**".to_string(),
+                    };
+                    let _ = write!(out, " {text} |");
+                }
+            }
+            out.push('\n');
+        }
+    }
+    let passed = cells.iter().filter(|c| c.outcome == "pass").count();
+    let na = cells.iter().filter(|c| c.outcome == "n/a").count();
+    let failed = cells.len() - passed - na;
+    let _ = writeln!(
+        out,
+        "\n{passed} passed, {failed} failed, {na} not applicable."
+    );
+    let failures: Vec<&Cell> = cells
+        .iter()
+        .filter(|c| c.outcome != "pass" && c.outcome != "n/a")
+        .collect();
+    if !failures.is_empty() {
+        out.push_str("\n## Failures\n\n");
+        for c in failures {
+            let _ = writeln!(
+                out,
+                "- {} {} {} {}: {}",
+                c.server,
+                transport_title(&c.transport),
+                c.ip,
+                c.mode.to_uppercase(),
+                c.detail
+            );
+        }
+    }
+    out.push('\n');
+    for (i, n) in notes.iter().enumerate() {
+        let _ = writeln!(out, "[^{}]: {n}", i + 1);
+    }
+    out
+}
+
+/// "YYYY-MM-DD HH:MM UTC" for a time since the epoch.
+fn utc(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the cells.
+
+/// A running server of either kind.
+enum Instance {
+    Real(RealServer),
+    Py(PyFtpd),
+}
+
+impl Instance {
+    fn start(server: Server, transport: &str, ip: &str, cert: &TestCert) -> Instance {
+        let host = if ip == "v6" { "::1" } else { "127.0.0.1" };
+        match server {
+            Server::Real(daemon) => {
+                let (tls, cert) = match transport {
+                    "plain" => (Tls::Off, None),
+                    "explicit" => (Tls::Explicit, Some(cert)),
+                    _ => (Tls::Implicit, Some(cert)),
+                };
+                Instance::Real(RealServer::start_with(daemon, host, tls, cert))
+            }
+            Server::Pyftpdlib => {
+                assert_ne!(transport, "implicit", "pyftpdlib has no implicit TLS");
+                let tls = (transport == "explicit").then(|| (cert.cert.clone(), cert.key.clone()));
+                Instance::Py(PyFtpd::start(PyFtpdOptions {
+                    ipv6: ip == "v6",
+                    tls,
+                    ..PyFtpdOptions::default()
+                }))
+            }
+        }
+    }
+
+    fn user_url(&self, path: &str) -> String {
+        match self {
+            Instance::Real(s) => s.user_url(path),
+            Instance::Py(s) => s
+                .url(path)
+                .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1),
+        }
+    }
+
+    fn user_dir(&self) -> &Path {
+        match self {
+            Instance::Real(s) => s.user_dir(),
+            Instance::Py(s) => s.root(),
+        }
+    }
+
+    fn logs(&self) -> String {
+        match self {
+            Instance::Real(s) => s.logs(),
+            Instance::Py(_) => String::new(),
+        }
+    }
+}
+
+/// A file's SHA-256, by coreutils' sha256sum (the sha2 crate is slow in a debug build).
+fn sha256_file(path: &Path) -> Result<String, String> {
+    let out = std::process::Command::new("sha256sum")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("run sha256sum: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    match (out.status.success(), text.split_whitespace().next()) {
+        (true, Some(hex)) => Ok(hex.to_string()),
+        _ => Err(format!(
+            "sha256sum {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+    }
+}
+
+/// The last lines of a failed run's stderr (its error message and hint).
+fn why(step: &str, run: &Run) -> String {
+    let tail: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("ferry:") || l.starts_with("< 4") || l.starts_with("< 5"))
+        .collect();
+    format!("{step} exited {}: {}", run.code, tail.join(" / "))
+}
+
+struct Fixture {
+    big: PathBuf,
+    big_sha: String,
+}
+
+/// Runs one cell on a running instance: Ok, or what failed.
+fn run_cell(
+    inst: &Instance,
+    fixture: &Fixture,
+    transport: &str,
+    mode: &str,
+    cacert: &str,
+    require_resumption: bool,
+) -> Result<String, String> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |what: &str| {
+        timings.push(format!("{what} {:.1} s", clock.elapsed().as_secs_f64()));
+        clock = Instant::now();
+    };
+    let mut base: Vec<&str> = vec!["--retries", "0", "--mode", mode];
+    match transport {
+        "plain" => base.push("--tls=off"),
+        _ => base.extend(["-v", "--tls", "--cacert", cacert]),
+    }
+    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let name = format!("matrix-{mode}.bin");
+
+    let mut args = base.clone();
+    args.extend(["put", fixture.big.to_str().unwrap()]);
+    let url = inst.user_url(&name);
+    args.push(&url);
+    let put = ferry(&args);
+    if put.code != 0 {
+        return Err(why("put", &put));
+    }
+    let uploaded = sha256_file(&inst.user_dir().join(&name))?;
+    if uploaded != fixture.big_sha {
+        return Err("put: the server's copy has another SHA-256".into());
+    }
+    lap("put");
+
+    let back = work.path().join("back.bin");
+    let mut args = base.clone();
+    args.extend(["get", &url, "-o", back.to_str().unwrap()]);
+    let get = ferry(&args);
+    if get.code != 0 {
+        return Err(why("get", &get));
+    }
+    if sha256_file(&back)? != fixture.big_sha {
+        return Err("get: the downloaded copy has another SHA-256".into());
+    }
+    lap("get");
+    fs::remove_file(inst.user_dir().join(&name)).map_err(|e| format!("cleanup: {e}"))?;
+
+    // vsftpd and proftpd would have refused the transfer anyway; say why.
+    for run in [&put, &get] {
+        if require_resumption
+            && run
+                .stderr
+                .contains("data connection made a new TLS session")
+        {
+            return Err("a data connection did not resume the TLS session".into());
+        }
+    }
+
+    // The batch session: UTF-8 names and names with spaces.
+    let small = "small file.txt";
+    let text = format!("a small file, {mode}\n");
+    fs::write(work.path().join(small), &text).map_err(|e| e.to_string())?;
+    fs::create_dir(work.path().join("back")).map_err(|e| e.to_string())?;
+    let dir = format!("matrix ü {mode}");
+    let renamed = "ünï côdé.txt";
+    let script = format!(
+        "mkdir \"{dir}\"\ncd \"{dir}\"\nput \"{small}\"\nls\nrename \"{small}\" \"{renamed}\"\n\
+         lcd back\nget \"{renamed}\"\ndelete \"{renamed}\"\ncdup\nrmdir \"{dir}\"\n"
+    );
+    let script_path = work.path().join("script.ftp");
+    fs::write(&script_path, script).map_err(|e| e.to_string())?;
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "10"])
+        .args(&base)
+        .arg("-b")
+        .arg(&script_path)
+        .arg(inst.user_url(""));
+    let batch = run(cmd);
+    if batch.code != 0 {
+        return Err(why("batch", &batch));
+    }
+    if !batch
+        .stdout_text()
+        .lines()
+        .any(|l| l.trim_end().ends_with(&format!(" {small}")))
+    {
+        return Err(format!(
+            "batch: ls did not list {small:?}: {:?}",
+            batch.stdout_text()
+        ));
+    }
+    let got = fs::read_to_string(work.path().join("back").join(renamed))
+        .map_err(|e| format!("batch: get {renamed:?}: {e}"))?;
+    if got != text {
+        return Err("batch: the renamed file came back different".into());
+    }
+    if inst.user_dir().join(&dir).exists() {
+        return Err("batch: the directory is still there after rmdir".into());
+    }
+    lap("batch");
+    Ok(timings.join(", "))
+}
+
+/// Starts one instance and runs its modes; a server that does not start fails every cell.
+fn run_group(server: Server, transport: &str, ip: &str, fixture: &Fixture) -> Vec<Cell> {
+    let name = server.name();
+    let cell = |mode: &str, outcome: &str, secs: f64, detail: String| Cell {
+        server: name.into(),
+        transport: transport.into(),
+        ip: ip.into(),
+        mode: mode.into(),
+        outcome: outcome.into(),
+        secs,
+        detail,
+    };
+    let mut cells = Vec::new();
+    let wanted: Vec<&str> = MODES
+        .iter()
+        .copied()
+        .filter(|m| match not_applicable(name, transport, ip, m) {
+            Some(reason) => {
+                cells.push(cell(m, "n/a", 0.0, reason));
+                false
+            }
+            None => true,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return cells;
+    }
+    let certs = tempfile::tempdir().expect("temp dir");
+    let cert = self_signed(certs.path());
+    let started = Instant::now();
+    let inst = match catch_unwind(AssertUnwindSafe(|| {
+        Instance::start(server, transport, ip, &cert)
+    })) {
+        Ok(inst) => inst,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            let first = msg.lines().take(4).collect::<Vec<_>>().join(" / ");
+            for m in wanted {
+                cells.push(cell(
+                    m,
+                    "fail",
+                    0.0,
+                    format!("server did not start: {first}"),
+                ));
+            }
+            return cells;
+        }
+    };
+    let startup = started.elapsed();
+    for mode in wanted {
+        let t = Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let require_resumption = matches!(
+                server,
+                Server::Real(Daemon::Vsftpd) | Server::Real(Daemon::Proftpd)
+            );
+            run_cell(
+                &inst,
+                fixture,
+                transport,
+                mode,
+                cert.cert.to_str().unwrap(),
+                require_resumption,
+            )
+        }))
+        .unwrap_or_else(|_| Err("the cell panicked".into()));
+        let secs = (t.elapsed() + startup / 4).as_secs_f64();
+        match result {
+            Ok(timings) => cells.push(cell(mode, "pass", secs, timings)),
+            Err(e) => {
+                let logs = inst.logs();
+                eprintln!("interop matrix: {name} {transport} {ip} {mode} FAILED: {e}\n{logs}");
+                cells.push(cell(mode, "fail", secs, e));
+            }
+        }
+    }
+    cells
+}
+
+fn results_path() -> PathBuf {
+    std::env::var_os("FERRY_INTEROP_RESULTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/interop/matrix.tsv")
+        })
+}
+
+fn doc_path() -> PathBuf {
+    std::env::var_os("FERRY_INTEROP_DOC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/interop.md"))
+}
+
+fn git_commit() -> String {
+    std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[test]
+#[ignore = "the interop matrix: run by scripts/interop.sh"]
+fn interop_matrix() {
+    let started = Instant::now();
+    let work = tempfile::tempdir().unwrap();
+    let big = work.path().join("big.bin");
+    fs::write(&big, test_bytes(BIG, 99)).unwrap();
+    let fixture = Fixture {
+        big_sha: sha256_file(&big).unwrap(),
+        big,
+    };
+
+    let mut groups = Vec::new();
+    for server in SERVERS {
+        for transport in TRANSPORTS {
+            for ip in IPS {
+                groups.push((server, transport, ip));
+            }
+        }
+    }
+    let queue = Mutex::new(groups.into_iter());
+    let results = Mutex::new(Vec::new());
+    let jobs: usize = std::env::var("FERRY_INTEROP_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .unwrap_or(2);
+    std::thread::scope(|s| {
+        for _ in 0..jobs.max(1) {
+            s.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap().next();
+                    let Some((server, transport, ip)) = next else {
+                        break;
+                    };
+                    let t = Instant::now();
+                    let cells = run_group(server, transport, ip, &fixture);
+                    eprintln!(
+                        "interop matrix: {} {transport} {ip}: {} in {:.1} s",
+                        server.name(),
+                        cells
+                            .iter()
+                            .map(|c| format!("{} {}", c.mode, c.outcome))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        t.elapsed().as_secs_f64()
+                    );
+                    results.lock().unwrap().extend(cells);
+                }
+            });
+        }
+    });
+    let mut cells = results.into_inner().unwrap();
+    let order = |c: &Cell| {
+        (
+            SERVERS.iter().position(|s| s.name() == c.server),
+            MODES.iter().position(|m| *m == c.mode),
+            TRANSPORTS.iter().position(|t| *t == c.transport),
+            IPS.iter().position(|i| *i == c.ip),
+        )
+    };
+    cells.sort_by_key(order);
+    let elapsed = started.elapsed();
+
+    let servers: Vec<(String, String)> = SERVERS
+        .iter()
+        .map(|s| (s.name().to_string(), s.version()))
+        .collect();
+    let meta = format!(
+        "Run: {} on Debian 12, {} CPUs, ferry {} (commit {}, debug build, rustls), {:.0} s in \
+         all with {jobs} servers at a time.\n",
+        utc(SystemTime::now()),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        env!("CARGO_PKG_VERSION"),
+        git_commit(),
+        elapsed.as_secs_f64(),
+    );
+    let page = render(&cells, &servers, &meta);
+    let mut tsv = String::from(TSV_HEADER);
+    tsv.push('\n');
+    for c in &cells {
+        tsv.push_str(&c.tsv());
+        tsv.push('\n');
+    }
+    let results = results_path();
+    let doc = doc_path();
+    for (path, text) in [(&results, &tsv), (&doc, &page)] {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).unwrap();
+        }
+        fs::write(path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+    println!("{page}");
+    println!(
+        "interop matrix: {:.0} s; results in {} and {}",
+        elapsed.as_secs_f64(),
+        results.display(),
+        doc.display()
+    );
+    let names: Vec<&str> = SERVERS.iter().map(|s| s.name()).collect();
+    if let Err(problems) = verdict(&cells, &names) {
+        panic!("interop matrix: supported cells failed:\n{problems}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table logic, against its own success and failure.
+
+fn all_cells(fail: Option<(&str, &str, &str, &str)>, skip_server: Option<&str>) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for server in SERVERS.map(Server::name) {
+        if Some(server) == skip_server {
+            continue;
+        }
+        for t in TRANSPORTS {
+            for ip in IPS {
+                for mode in MODES {
+                    let (outcome, detail) = match not_applicable(server, t, ip, mode) {
+                        Some(reason) => ("n/a", reason),
+                        None if fail == Some((server, t, ip, mode)) => {
+                            ("fail", "get exited 5: ferry: error: 425".to_string())
+                        }
+                        None => ("pass", String::new()),
+                    };
+                    cells.push(Cell {
+                        server: server.into(),
+                        transport: t.into(),
+                        ip: ip.into(),
+                        mode: mode.into(),
+                        outcome: outcome.into(),
+                        secs: 1.5,
+                        detail,
+                    });
+                }
+            }
+        }
+    }
+    cells
+}
+
+fn names() -> Vec<&'static str> {
+    SERVERS.iter().map(|s| s.name()).collect()
+}
+
+fn fixture_servers() -> Vec<(String, String)> {
+    names()
+        .into_iter()
+        .map(|n| (n.to_string(), format!("{n} 1.0")))
+        .collect()
+}
+
+#[test]
+fn interop_matrix_table_passes_when_every_supported_cell_passes() {
+    let cells = all_cells(None, None);
+    assert_eq!(cells.len(), 4 * 4 * 3 * 2);
+    assert_eq!(verdict(&cells, &names()), Ok(()));
+    let page = render(&cells, &fixture_servers(), "Run: test\n");
+    assert!(page.contains("| vsftpd | EPSV | pass | pass | pass | pass | pass | pass |"));
+    assert!(
+        page.contains("| vsftpd | PASV | pass | n/a[^1] |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("| pure-ftpd | EPSV | pass | pass | pass | pass | n/a[^2] | n/a[^2] |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("| pyftpdlib | EPSV | pass | pass | pass | pass | n/a[^3] | n/a[^3] |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("[^1]: PASV and PORT carry IPv4 addresses only"),
+        "{page}"
+    );
+    assert!(page.contains("[^3]: pyftpdlib's TLS_FTPHandler"), "{page}");
+    assert!(
+        !page.contains("| **FAIL** |") && !page.contains("## Failures"),
+        "{page}"
+    );
+    assert!(
+        page.contains("60 passed, 0 failed, 36 not applicable."),
+        "{page}"
+    );
+}
+
+#[test]
+fn interop_matrix_table_fails_on_a_failed_cell_and_says_which() {
+    let cells = all_cells(Some(("proftpd", "explicit", "v4", "port")), None);
+    let err = verdict(&cells, &names()).unwrap_err();
+    assert!(
+        err.contains("proftpd explicit v4 port: fail get exited 5"),
+        "{err}"
+    );
+    let page = render(&cells, &fixture_servers(), "Run: test\n");
+    assert!(
+        page.contains("| proftpd | PORT | pass | n/a[^1] | **FAIL** | n/a[^1] | pass | n/a[^1] |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("## Failures\n\n- proftpd explicit TLS v4 PORT: get exited 5"),
+        "{page}"
+    );
+    assert!(page.contains("59 passed, 1 failed"), "{page}");
+}
+
+#[test]
+fn interop_matrix_table_fails_when_a_server_is_missing() {
+    let cells = all_cells(None, Some("pure-ftpd"));
+    let err = verdict(&cells, &names()).unwrap_err();
+    assert!(err.contains("pure-ftpd: no results"), "{err}");
+    let page = render(&cells, &fixture_servers(), "Run: test\n");
+    assert!(
+        page.contains("| pure-ftpd | EPSV | **missing** |"),
+        "{page}"
+    );
+}
+
+#[test]
+fn interop_matrix_results_survive_the_tsv_round_trip() {
+    let cells = all_cells(Some(("vsftpd", "implicit", "v6", "eprt")), None);
+    for c in &cells {
+        let back = Cell::from_tsv(&c.tsv()).unwrap();
+        assert_eq!(back.outcome, c.outcome);
+        assert_eq!(back.detail, c.detail);
+        assert_eq!((back.server, back.mode), (c.server.clone(), c.mode.clone()));
+    }
+    assert_eq!(
+        utc(UNIX_EPOCH + Duration::from_secs(1_700_000_000)),
+        "2023-11-14 22:13 UTC"
+    );
+    assert_eq!(
+        utc(UNIX_EPOCH + Duration::from_secs(951_782_400)),
+        "2000-02-29 00:00 UTC"
+    );
+}
+
+/// scripts/interop.sh --check FILE: the script's own verdict on a results file.
+fn check_with_script(cells: &[Cell]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("matrix.tsv");
+    let mut tsv = String::from(TSV_HEADER);
+    tsv.push('\n');
+    for c in cells {
+        tsv.push_str(&c.tsv());
+        tsv.push('\n');
+    }
+    fs::write(&file, tsv).unwrap();
+    let out = std::process::Command::new("bash")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/interop.sh"))
+        .arg("--check")
+        .arg(&file)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run scripts/interop.sh");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn interop_matrix_script_exits_zero_only_when_every_supported_cell_passed() {
+    let (code, out) = check_with_script(&all_cells(None, None));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("60 passed, 0 failed, 36 n/a"), "{out}");
+
+    let (code, out) =
+        check_with_script(&all_cells(Some(("pyftpdlib", "plain", "v6", "eprt")), None));
+    assert_ne!(code, 0, "a failed cell must fail the script: {out}");
+    assert!(out.contains("pyftpdlib plain v6 eprt"), "{out}");
+
+    let (code, out) = check_with_script(&all_cells(None, Some("vsftpd")));
+    assert_ne!(code, 0, "a missing server must fail the script: {out}");
+    assert!(out.contains("vsftpd"), "{out}");
+
+    let (code, out) = check_with_script(&[]);
+    assert_ne!(code, 0, "an empty results file must fail the script: {out}");
+}
