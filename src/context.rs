@@ -289,6 +289,16 @@ impl Context {
         if e.is_connection_lost() {
             self.session = None;
         }
+        if matches!(e, Error::TlsSessionReuse { .. }) && !self.config.session.tls_settings.max_tls12
+        {
+            // TLS 1.2 sessions can be resumed any number of times; TLS 1.3 tickets only once each.
+            self.config.session.tls_settings.max_tls12 = true;
+            self.notices.push(
+                "the server insists on TLS session reuse but ran this session out of TLS 1.3 \
+                 tickets; using TLS 1.2 from now on"
+                    .into(),
+            );
+        }
     }
 
     /// Asks the server where we are (PWD) and remembers it.

@@ -167,11 +167,14 @@ impl Session {
             command: cmd.redacted(),
             finished: false,
             unclean_eof: false,
+            fresh_tls13: false,
         };
         // The TLS handshake comes after the 1xx: servers start it only once the transfer has
         // begun. If it fails, dropping the guard still reads the transfer's final reply.
         if let Some(plain) = transfer.stream.take() {
-            transfer.stream = Some(transfer.session.protect_data_stream(plain)?);
+            let stream = transfer.session.protect_data_stream(plain)?;
+            transfer.fresh_tls13 = stream.fresh_tls13();
+            transfer.stream = Some(stream);
         }
         Ok(transfer)
     }
@@ -447,6 +450,8 @@ pub struct DataTransfer<'a> {
     finished: bool,
     /// The TLS stream ended without close_notify (a possible truncation).
     unclean_eof: bool,
+    /// The data connection made a new TLS 1.3 session instead of resuming the control's.
+    fresh_tls13: bool,
 }
 
 impl DataTransfer<'_> {
@@ -568,6 +573,10 @@ impl DataTransfer<'_> {
         };
         if reply.is_completion() {
             Ok(reply)
+        } else if self.fresh_tls13 && matches!(reply.code, 425 | 450 | 522) {
+            // rustls offers each TLS 1.3 ticket once; a server that requires reuse but sends no
+            // new tickets on upload connections (ProFTPD) refuses us once they are used up.
+            Err(Error::TlsSessionReuse { reply })
         } else {
             Err(Error::rejected(self.command.clone(), reply))
         }

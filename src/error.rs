@@ -149,6 +149,13 @@ pub enum Error {
         /// What to do, when known (certificate explanation with the fingerprint).
         hint: Option<String>,
     },
+    /// The server refused a data connection that made a new TLS 1.3 session instead of
+    /// resuming the control connection's (its tickets ran out).
+    #[error("the server refused the data connection because it did not resume the TLS session: {}", .reply.one_line())]
+    TlsSessionReuse {
+        /// The refusal.
+        reply: Reply,
+    },
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -185,7 +192,7 @@ impl Error {
     pub fn is_connection_lost(&self) -> bool {
         match self {
             Error::Closed { .. } | Error::Network { .. } | Error::Timeout { .. } => true,
-            Error::Reply(_) => true,
+            Error::Reply(_) | Error::TlsSessionReuse { .. } => true,
             Error::Rejected { reply, .. } | Error::Unexpected { reply, .. } => reply.code == 421,
             _ => false,
         }
@@ -199,7 +206,8 @@ impl Error {
             Error::Closed { .. }
             | Error::Network { .. }
             | Error::Timeout { .. }
-            | Error::Partial { .. } => true,
+            | Error::Partial { .. }
+            | Error::TlsSessionReuse { .. } => true,
             Error::Connect { source, .. } => matches!(
                 source.kind(),
                 std::io::ErrorKind::TimedOut
@@ -248,7 +256,7 @@ impl Error {
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
             Error::Local { .. } => ExitCode::LocalFile,
-            Error::Tls { .. } => ExitCode::Tls,
+            Error::Tls { .. } | Error::TlsSessionReuse { .. } => ExitCode::Tls,
             Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
             Error::Netrc(_) => ExitCode::Usage,
             Error::Interrupted => ExitCode::Interrupted,
@@ -263,6 +271,12 @@ impl Error {
                 codes::hint(&verb.to_ascii_uppercase(), reply)
             }
             Error::Tls { hint, .. } => hint.clone(),
+            Error::TlsSessionReuse { .. } => Some(
+                "the server requires TLS session reuse and gave no new TLS 1.3 tickets; ferry \
+                 reconnects with TLS 1.2 (reusable sessions) for the rest of the run; --tls-max 1.2 \
+                 starts that way"
+                    .into(),
+            ),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::Timeout { .. } => Some(

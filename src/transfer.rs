@@ -311,7 +311,7 @@ fn fail(t: DataTransfer<'_>, err: Error) -> Error {
         }
         Error::Local { .. } => err,
         _ => match t.finish() {
-            Err(rejected @ Error::Rejected { .. }) => rejected,
+            Err(rejected @ (Error::Rejected { .. } | Error::TlsSessionReuse { .. })) => rejected,
             _ => err,
         },
     }

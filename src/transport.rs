@@ -48,6 +48,17 @@ impl Stream {
         !matches!(self, Stream::Plain(_))
     }
 
+    /// True for a TLS 1.3 connection that did not resume a session (rustls only).
+    pub fn fresh_tls13(&self) -> bool {
+        match self {
+            Stream::Rustls(s) => {
+                s.conn.protocol_version() == Some(rustls::ProtocolVersion::TLSv1_3)
+                    && s.conn.handshake_kind() != Some(rustls::HandshakeKind::Resumed)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the TLS session was resumed (rustls only; `None` when unknown or plain).
     pub fn resumed(&self) -> Option<bool> {
         match self {
