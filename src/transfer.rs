@@ -270,6 +270,18 @@ impl Session {
     /// Streams a listing of `path` (or the current directory) into `out`.
     pub fn list(&mut self, kind: ListKind, path: Option<&str>, out: &mut dyn Write) -> Result<u64> {
         let path = path.filter(|p| !p.is_empty()).map(str::to_owned);
+        // LIST's argument is "ls options and paths" on some servers (pure-ftpd), which split it
+        // at spaces; list such a directory from inside it instead, as curl does.
+        if kind == ListKind::Long
+            && let Some(dir) = path.as_deref().filter(|p| p.contains(' '))
+        {
+            let back = self.pwd()?;
+            if self.cwd(dir).is_ok() {
+                let listed = self.list(kind, None, out);
+                self.cwd(&back)?;
+                return listed;
+            }
+        }
         let cmd = match kind {
             ListKind::Long => Command::List(path),
             ListKind::Names => Command::Nlst(path),

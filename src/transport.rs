@@ -110,8 +110,11 @@ impl Stream {
 /// Reads until end of stream, tolerating a peer that closes without close_notify or resets
 /// after its final reply (the upload itself already succeeded or failed by then).
 fn drain(r: &mut dyn Read) -> io::Result<()> {
+    // A server that never closes after our close_notify must not hang the upload: after a
+    // few seconds of silence the upload's final reply decides.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
     let mut buf = [0u8; 4096];
-    loop {
+    while std::time::Instant::now() < deadline {
         match r.read(&mut buf) {
             Ok(0) => return Ok(()),
             Ok(_) => {}
@@ -124,6 +127,7 @@ fn drain(r: &mut dyn Read) -> io::Result<()> {
             Err(_) => return Ok(()),
         }
     }
+    Ok(())
 }
 
 impl Read for Stream {

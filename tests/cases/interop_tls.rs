@@ -721,11 +721,9 @@ fn proftpd_listing_a_directory_whose_name_has_a_space() {
 }
 
 // pure-ftpd splits the argument of LIST at spaces (it takes options, several paths and globs),
-// so `LIST two words/` lists nothing ("226 0 matches total") and `ls -l` prints an empty
-// listing and exits 0 (NLST and MLSD with the same path work). Changing into the directory
-// first (CWD, then LIST without an argument), as curl does, would work.
+// so `LIST two words/` would list nothing ("226 0 matches total"); ferry changes into such a
+// directory and sends a bare LIST instead.
 #[test]
-#[ignore = "ferry bug: `ls -l` of a directory whose name has a space lists nothing on pure-ftpd (LIST splits its argument)"]
 fn pure_ftpd_listing_a_directory_whose_name_has_a_space() {
     listing_a_directory_whose_name_has_a_space(Daemon::PureFtpd);
 }
