@@ -22,6 +22,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 NETSIM="${NETSIM:-$repo/../shared/tools/netsim}"
 [ -d "$NETSIM" ] || NETSIM=/work/shared/tools/netsim
 
+BENCH_ARGS="$*"
 QUICK=0
 ROUNDS=""
 RTT_ROUNDS=""
@@ -493,7 +494,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # ---------------------------------------------------------------- report
 mkdir -p "$(dirname "$OUT")"
 env -i PATH="$PATH" \
-    BENCH_QUICK="$QUICK" BENCH_ROUNDS="$ROUNDS" BENCH_RTT_ROUNDS="$RTT_ROUNDS" BENCH_DO_RTT="$DO_RTT" \
+    BENCH_ARGS="$BENCH_ARGS" BENCH_QUICK="$QUICK" BENCH_ROUNDS="$ROUNDS" BENCH_RTT_ROUNDS="$RTT_ROUNDS" BENCH_DO_RTT="$DO_RTT" \
     BENCH_BIG_MIB="$BIG_MIB" BENCH_NSMALL="$NSMALL" BENCH_NLIST="$NLIST" BENCH_RTT_FILES="$RTT_FILES" \
     BENCH_SLOW_CAP="$SLOW_CAP" BENCH_PAR_MGET="$PAR_MGET" BENCH_PAR_GETR="$PAR_GETR" \
     BENCH_LOAD_BEFORE="$LOAD_BEFORE" BENCH_LOAD_AFTER="$LOAD_AFTER" BENCH_SECONDS="$((T_END - T_START))" \
