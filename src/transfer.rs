@@ -159,6 +159,15 @@ impl Session {
         resume: bool,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
+        // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
+        // a `.part` file renamed over it would replace the device with a regular file.
+        if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let mut sink = OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|e| local_err("cannot open", target, e))?;
+            return self.retrieve(remote, ty, 0, &mut sink, target, progress);
+        }
         let part = part_path(target);
         let (mut file, mut offset) = match resume {
             true => open_resumable(&part, target)?,
@@ -172,9 +181,9 @@ impl Session {
             offset = 0;
             result = self.retrieve(remote, ty, offset, &mut file, target, progress);
         }
+        // No fsync before the rename: like curl and lftp, ferry leaves durability to the file
+        // system; syncing every file costs milliseconds each on many small files.
         let result = result.and_then(|n| {
-            file.sync_data()
-                .map_err(|e| local_err("cannot write", &part, e))?;
             drop(file);
             fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
             Ok(n)

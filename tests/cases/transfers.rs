@@ -387,3 +387,29 @@ fn preserve_keeps_times_and_no_clobber_keeps_files() {
     assert_eq!(fs::read(out.path().join("old.txt")).unwrap(), b"old");
     assert!(run.stderr.contains("not overwriting"), "{}", run.stderr);
 }
+
+#[test]
+fn a_download_to_a_device_writes_through_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/f".into(), test_bytes(100_000, 26)));
+    let server = FakeServer::start(cfg);
+    let dir = tempfile::tempdir().unwrap();
+    let device = dir.path().join("null");
+    // The same device as /dev/null, made here so a bug can never touch the real one.
+    let made = std::process::Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .status()
+        .unwrap();
+    assert!(
+        made.success(),
+        "mknod needs root, like the rest of the suite"
+    );
+    ferry(&["get", &server.url("/f"), "-o", device.to_str().unwrap()]).success();
+    assert!(
+        fs::metadata(&device).unwrap().file_type().is_char_device(),
+        "the device was replaced"
+    );
+    assert_eq!(dir_names(dir.path()), ["null"], "a .part file was left");
+}
