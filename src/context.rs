@@ -101,6 +101,8 @@ pub struct Context {
     pub prompt: bool,
     /// Print `#` marks during transfers instead of a bar.
     pub hash: bool,
+    /// Keep the remote directory known right after connecting (the shell's prompt shows it).
+    pub show_cwd: bool,
     trace: TraceFactory,
     /// Set by Ctrl-C; transfers stop at the next check.
     pub interrupt: Arc<AtomicBool>,
@@ -121,6 +123,7 @@ impl Context {
             transfer_type: TransferType::Binary,
             prompt: true,
             hash: false,
+            show_cwd: false,
             trace,
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
@@ -200,7 +203,7 @@ impl Context {
         let session = self.connect(&endpoint)?;
         self.session = Some(session);
         self.endpoint = Some(endpoint);
-        self.refresh_cwd();
+        self.learn_login_dir();
         Ok(())
     }
 
@@ -305,6 +308,15 @@ impl Context {
     pub fn refresh_cwd(&mut self) {
         let cwd = self.session.as_mut().and_then(|s| s.pwd().ok());
         self.remote_cwd = cwd;
+    }
+
+    /// After connecting: learn the login directory only when a prompt shows it (the shell);
+    /// elsewhere an unknown directory is the login directory, which a reconnect returns to
+    /// anyway, so one-shot commands skip the PWD round trip.
+    fn learn_login_dir(&mut self) {
+        if self.show_cwd {
+            self.refresh_cwd();
+        }
     }
 
     /// Forgets cached listings (after anything that changes the server's files).
