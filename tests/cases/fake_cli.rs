@@ -43,7 +43,10 @@ fn downloads_with_epsv_first_and_nothing_needless() {
     assert!(cmds.contains(&"TYPE I".to_string()));
     assert!(cmds.contains(&"RETR pub/a.txt".to_string()), "{cmds:?}");
     assert_eq!(data_verbs(&server), ["EPSV", "RETR"]);
-    assert!(!cmds.contains(&"PWD".to_string()), "a needless PWD: {cmds:?}");
+    assert!(
+        !cmds.contains(&"PWD".to_string()),
+        "a needless PWD: {cmds:?}"
+    );
     assert_eq!(cmds.last().unwrap(), "QUIT");
 }
 
