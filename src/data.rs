@@ -140,7 +140,6 @@ impl Session {
             }
             match self.try_channel(channel, cmd, rest) {
                 Ok(o) => {
-                    self.proven_channel = Some(channel);
                     opened = Some(o);
                     break;
                 }
@@ -239,9 +238,6 @@ impl Session {
         rest: u64,
     ) -> Result<Opened, Attempt> {
         let target = self.passive_target(channel)?;
-        if self.proven_channel == Some(channel) {
-            return self.passive_overlapped(target, cmd, rest);
-        }
         let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
             .map_err(|e| Attempt::Next(format!("cannot connect to {target}: {e}")))?;
         configure_data(&tcp, self.opts.timeout)?;
@@ -257,46 +253,6 @@ impl Session {
                 prelim: None,
                 done: Some(reply),
             },
-        })
-    }
-
-    /// On a passive channel that already worked in this session, the transfer command goes out
-    /// before the data connection is made, so the two round trips overlap (servers accept the
-    /// connection when the command arrives, whichever comes first). If the connection then
-    /// fails, the server's refusal is read so the session stays in step.
-    fn passive_overlapped(
-        &mut self,
-        target: SocketAddr,
-        cmd: &Command,
-        rest: u64,
-    ) -> Result<Opened, Attempt> {
-        if rest > 0 {
-            self.expect(&Command::Rest(rest), &[350])?;
-        }
-        self.send(cmd)?;
-        let tcp = match TcpStream::connect_timeout(&target, self.opts.connect_timeout) {
-            Ok(tcp) => tcp,
-            Err(e) => {
-                let _ = self.read_reply_within(
-                    Duration::from_secs(5),
-                    "waiting for the refused transfer's reply",
-                );
-                return Err(Attempt::Fatal(Error::DataChannel {
-                    tried: format!("cannot connect to {target}: {e}"),
-                }));
-            }
-        };
-        configure_data(&tcp, self.opts.timeout)?;
-        let reply = check_transfer_reply(cmd, self.read_reply_to(cmd)?)?;
-        let (prelim, done) = if reply.is_preliminary() {
-            (Some(reply), None)
-        } else {
-            (None, Some(reply))
-        };
-        Ok(Opened {
-            stream: Some(Stream::Plain(tcp)),
-            prelim,
-            done,
         })
     }
 

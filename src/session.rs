@@ -149,9 +149,6 @@ pub struct Session {
     transfer_type: Option<TransferType>,
     /// Data-channel modes that failed; `auto` skips them for the rest of the session.
     pub(crate) failed_channels: BTreeSet<Channel>,
-    /// The channel the last data connection used; a proven passive channel overlaps the
-    /// connect with the transfer command.
-    pub(crate) proven_channel: Option<Channel>,
     trace: Option<TraceFn>,
     greeting: Reply,
     /// Set when an abandoned transfer's final reply never came: replies can no longer be
@@ -210,7 +207,6 @@ impl Session {
             features: Features::default(),
             transfer_type: None,
             failed_channels: BTreeSet::new(),
-            proven_channel: None,
             trace,
             greeting: Reply::new(0, Vec::new()),
             desynced: false,
