@@ -71,14 +71,23 @@ pub struct Connector {
 impl Connector {
     /// Connects, logs in and changes to the remembered directory.
     pub fn connect(&self, trace: Option<TraceFn>) -> Result<Session> {
+        self.connect_for(trace, None)
+    }
+
+    /// Like [`Connector::connect`], also setting the transfer type `ty` (in the same round
+    /// trip as the CWD when there is one).
+    pub fn connect_for(&self, trace: Option<TraceFn>, ty: Option<TransferType>) -> Result<Session> {
         let mut options = self.options.clone();
         options.implicit_tls = self.endpoint.implicit_tls;
         let mut session =
             Session::connect(&self.endpoint.host, self.endpoint.port, options, trace)?;
         session.set_interrupt(self.interrupt.clone());
         session.login(&self.endpoint.login)?;
-        if let Some(cwd) = &self.cwd {
-            session.cwd(cwd)?;
+        match (&self.cwd, ty) {
+            (Some(cwd), Some(ty)) => session.cwd_and_type(cwd, ty)?,
+            (Some(cwd), None) => session.cwd(cwd)?,
+            (None, Some(ty)) => session.set_type(ty)?,
+            (None, None) => {}
         }
         Ok(session)
     }
@@ -264,6 +273,11 @@ impl Context {
         self.endpoint = None;
         self.remote_cwd = None;
         self.cache.clear();
+    }
+
+    /// The live session if there is one, without reconnecting.
+    pub fn session_if_open(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
     }
 
     /// The live session, reconnecting first if the last one was lost.

@@ -18,6 +18,7 @@ use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
+use crate::ahead::Ahead;
 use crate::error::{Error, Result};
 use crate::proto::addr::{self, AddrError};
 use crate::proto::command::Command;
@@ -134,16 +135,27 @@ impl Session {
         let fallback = mode.channels().len() > 1;
         let mut tried = Vec::new();
         let mut opened = None;
+        self.data_hello = None;
+        if let Some(ahead) = self.take_ahead(cmd, rest)? {
+            opened = self.use_ahead(ahead)?;
+        }
         for &channel in mode.channels() {
+            if opened.is_some() {
+                break;
+            }
             if fallback && self.failed_channels.contains(&channel) {
                 continue;
             }
             match self.try_channel(channel, cmd, rest) {
                 Ok(o) => {
+                    self.proven_channel = Some(channel);
                     opened = Some(o);
                     break;
                 }
                 Err(Attempt::Next(why)) => {
+                    if self.proven_channel == Some(channel) {
+                        self.proven_channel = None;
+                    }
                     self.note(&format!("{channel} did not work ({why})"));
                     self.failed_channels.insert(channel);
                     tried.push(format!("{channel}: {why}"));
@@ -238,9 +250,10 @@ impl Session {
         rest: u64,
     ) -> Result<Opened, Attempt> {
         let target = self.passive_target(channel)?;
-        let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
+        let mut tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
             .map_err(|e| Attempt::Next(format!("cannot connect to {target}: {e}")))?;
         configure_data(&tcp, self.opts.timeout)?;
+        self.hello_on_data(&mut tcp);
         let reply = self.start_transfer(cmd, rest)?;
         Ok(match reply.is_preliminary() {
             true => Opened {
@@ -272,9 +285,15 @@ impl Session {
     }
 
     fn bind_active(&mut self) -> Result<TcpListener, Attempt> {
+        self.bind_active_listener().map_err(Attempt::Next)
+    }
+
+    /// A listener for an active data connection on the control connection's local address,
+    /// in `--active-ports` when given.
+    pub(crate) fn bind_active_listener(&mut self) -> Result<TcpListener, String> {
         let ip = self.local_addr().ip();
         let Some((low, high)) = self.opts.active_ports else {
-            return TcpListener::bind((ip, 0)).map_err(|e| net(e, "listen").into());
+            return TcpListener::bind((ip, 0)).map_err(|e| format!("cannot listen on {ip}: {e}"));
         };
         // Start at a pseudo-random port in the range so that parallel clients spread out.
         let span = u32::from(high - low) + 1;
@@ -289,7 +308,81 @@ impl Session {
                 return Ok(l);
             }
         }
-        Err(Attempt::Next(format!("no free local port in {low}-{high}")))
+        Err(format!("no free local port in {low}-{high}"))
+    }
+
+    /// Completes a setup and transfer command that were sent ahead (see [`crate::ahead`]).
+    /// `None` when the server refused the setup: the pair is settled and the caller goes on
+    /// with the normal negotiation.
+    fn use_ahead(&mut self, ahead: Ahead) -> Result<Option<Opened>> {
+        let what = format!("waiting for the reply to {}", ahead.channel);
+        let setup = self.read_reply(&what)?;
+        if !setup.is_completion() {
+            self.note(&format!(
+                "{} sent ahead was refused: {}",
+                ahead.channel,
+                setup.one_line()
+            ));
+            self.proven_channel = None;
+            while self.read_reply_to(&ahead.command)?.is_preliminary() {}
+            return Ok(None);
+        }
+        let cmd = ahead.command.clone();
+        let fatal = |a: Attempt| match a {
+            Attempt::Fatal(e) => e,
+            Attempt::Next(why) => Error::DataChannel { tried: why },
+        };
+        let opened = match ahead.listener {
+            None => {
+                // The server now waits for our connection; if it cannot be made, nothing
+                // brings replies back in step but a new connection.
+                let target = self.ahead_target(ahead.channel, &setup)?;
+                let mut tcp = match TcpStream::connect_timeout(&target, self.opts.connect_timeout) {
+                    Ok(tcp) => tcp,
+                    Err(e) => {
+                        self.mark_desynced();
+                        return Err(io_error(
+                            e,
+                            format!("connecting the data connection to {target}"),
+                            self.opts.connect_timeout,
+                        ));
+                    }
+                };
+                configure_data(&tcp, self.opts.timeout).map_err(fatal)?;
+                self.hello_on_data(&mut tcp);
+                let first = self.read_reply_to(&cmd)?;
+                let first = check_transfer_reply(&cmd, first).map_err(fatal)?;
+                let (prelim, done) = match first.is_preliminary() {
+                    true => (Some(first), None),
+                    false => (None, Some(first)),
+                };
+                Opened {
+                    stream: Some(Stream::Plain(tcp)),
+                    prelim,
+                    done,
+                }
+            }
+            Some(listener) => {
+                let first = self.read_reply_to(&cmd)?;
+                let first = check_transfer_reply(&cmd, first).map_err(fatal)?;
+                let mut opened = Opened {
+                    stream: None,
+                    prelim: None,
+                    done: None,
+                };
+                if !first.is_preliminary() {
+                    opened.done = Some(first);
+                    return Ok(Some(opened));
+                }
+                opened.prelim = Some(first);
+                let tcp = self
+                    .accept_from_server(&listener, &mut opened)
+                    .map_err(fatal)?;
+                opened.stream = tcp.map(Stream::Plain);
+                opened
+            }
+        };
+        Ok(Some(opened))
     }
 
     fn try_active(
@@ -298,6 +391,7 @@ impl Session {
         cmd: &Command,
         rest: u64,
     ) -> Result<Opened, Attempt> {
+        self.data_hello = None;
         let announce_ip = self.opts.active_address.unwrap_or(self.local_addr().ip());
         let setup_for = |port| match (channel, announce_ip) {
             (Channel::Port, IpAddr::V4(v4)) => Ok(Command::Port(SocketAddrV4::new(v4, port))),
@@ -549,6 +643,12 @@ impl DataTransfer<'_> {
         Ok(())
     }
 
+    /// Writes the next download the caller promised (see [`crate::ahead`]) before this one's
+    /// final reply is read; call it once this download's data has all arrived.
+    pub(crate) fn send_ahead(&mut self) {
+        self.session.send_ahead();
+    }
+
     /// Ends our side of an upload (EOF for the server), keeping the connection readable.
     pub fn shutdown_write(&mut self) -> io::Result<()> {
         match self.stream.as_mut() {
@@ -571,6 +671,20 @@ impl DataTransfer<'_> {
                 }
             },
         };
+        if self.session.ahead.is_some() && matches!(reply.code, 200 | 227 | 229) {
+            // The server answered the setup command sent ahead before ending this transfer:
+            // which reply belongs to which command can no longer be told. Give the connection
+            // up (a retry reconnects and resumes) and send nothing ahead from now on.
+            crate::ahead::server_reorders();
+            self.session.mark_desynced();
+            return Err(Error::Closed {
+                what: format!(
+                    "on purpose: it answered the next command ({}) before ending {}",
+                    reply.one_line(),
+                    self.command
+                ),
+            });
+        }
         if reply.is_completion() {
             Ok(reply)
         } else if self.fresh_tls13 && matches!(reply.code, 425 | 450 | 522) {

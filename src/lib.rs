@@ -8,6 +8,7 @@
 //! reports progress through [`transfer::Progress`].
 
 pub mod actions;
+mod ahead;
 pub mod ascii;
 pub mod bookmarks;
 pub mod config;

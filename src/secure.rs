@@ -112,6 +112,18 @@ impl Session {
         Ok(())
     }
 
+    /// Sends the ClientHello on a fresh passive data connection right away when PROT P is in
+    /// force, so the handshake that [`Session::protect_data_stream`] completes after the 1xx
+    /// reply starts one round trip earlier.
+    pub(crate) fn hello_on_data(&mut self, tcp: &mut std::net::TcpStream) {
+        self.data_hello = None;
+        if self.prot_private
+            && let Some(client) = self.tls.as_ref()
+        {
+            self.data_hello = client.hello(tcp);
+        }
+    }
+
     /// Wraps a fresh data connection in TLS when PROT P is in force.
     pub(crate) fn protect_data_stream(&mut self, stream: Stream) -> Result<Stream> {
         if !self.prot_private {
@@ -121,7 +133,10 @@ impl Session {
             return Ok(stream);
         };
         let client = self.tls.as_ref().expect("PROT P implies a TLS client");
-        let wrapped = client.wrap(tcp, "data", self.opts.timeout)?;
+        let wrapped = match self.data_hello.take() {
+            Some(hello) => client.wrap_after_hello(hello, tcp, "data", self.opts.timeout)?,
+            None => client.wrap(tcp, "data", self.opts.timeout)?,
+        };
         if let Some(resumed) = wrapped.resumed() {
             let how = if resumed {
                 "resumed the control connection's TLS session"

@@ -15,13 +15,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::ahead::Ahead;
 use crate::data::{Channel, DataMode};
 use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::command::{Command, Secret, TransferType};
 use crate::proto::reply::{Reply, ReplyParser};
 use crate::tls::verify::{TlsSettings, Trust};
-use crate::tls::{Backend, TlsClient, TlsMode};
+use crate::tls::{Backend, Hello, TlsClient, TlsMode};
 use crate::transport::{self, Stream};
 
 /// Settings that shape a session; resolved once by the front end.
@@ -166,6 +167,14 @@ pub struct Session {
     pub(crate) features_known: bool,
     /// A size already known for the next download (from a listing), saving a SIZE round trip.
     pub(crate) size_hint: Option<(String, u64)>,
+    /// The data channel that last worked: the one a transfer sent ahead uses.
+    pub(crate) proven_channel: Option<Channel>,
+    /// The transfer the caller said comes next (see [`crate::ahead`]).
+    pub(crate) next_up: Option<Command>,
+    /// A setup and transfer command written ahead whose replies are still unread.
+    pub(crate) ahead: Option<Ahead>,
+    /// A TLS handshake begun on the data connection being opened (see `hello_on_data`).
+    pub(crate) data_hello: Option<Hello>,
 }
 
 impl std::fmt::Debug for Session {
@@ -216,6 +225,10 @@ impl Session {
             prot_private: false,
             features_known: false,
             size_hint: None,
+            proven_channel: None,
+            next_up: None,
+            ahead: None,
+            data_hello: None,
         };
         if implicit {
             session.upgrade_control()?;
@@ -331,6 +344,7 @@ impl Session {
     /// Writes one command line; nothing with CR/LF/NUL in an argument is ever written.
     pub fn send(&mut self, cmd: &Command) -> Result<()> {
         let wire = cmd.to_wire()?;
+        self.settle_ahead()?;
         if self.desynced {
             return Err(Error::Closed {
                 what: "earlier: an interrupted transfer left the control connection out of step"
@@ -344,6 +358,19 @@ impl Session {
         self.stream
             .write_all(&wire)
             .map_err(|e| io_error(e, what, self.opts.timeout))
+    }
+
+    /// Writes already-checked command lines in one write (for commands sent ahead); `cmds`
+    /// are what the trace shows.
+    pub(crate) fn write_raw(&mut self, wire: &[u8], cmds: &[&Command]) -> Result<()> {
+        if let Some(trace) = self.trace.as_mut() {
+            for cmd in cmds {
+                trace(Trace::Sent(&cmd.redacted()));
+            }
+        }
+        self.stream
+            .write_all(wire)
+            .map_err(|e| io_error(e, "sending commands ahead".into(), self.opts.timeout))
     }
 
     pub(crate) fn read_reply_to(&mut self, cmd: &Command) -> Result<Reply> {
@@ -564,8 +591,52 @@ impl Session {
         self.command(&Command::Raw(line.into()))
     }
 
+    /// Sends QUIT and closes without waiting for the 221: for the extra connections of a
+    /// parallel transfer, whose goodbyes would otherwise cost a round trip each at the end.
+    pub fn quit_without_reply(mut self) {
+        if self.ahead.is_none() {
+            let _ = self.send(&Command::Quit);
+        }
+    }
+
+    /// CWD to `path` and TYPE `t` in one write, then both replies: a new connection of a
+    /// parallel transfer gets where it works one round trip sooner.
+    pub fn cwd_and_type(&mut self, path: &str, t: TransferType) -> Result<()> {
+        let cwd = Command::Cwd(path.into());
+        let ty = Command::Type(t);
+        let mut wire = cwd.to_wire()?;
+        wire.extend_from_slice(&ty.to_wire()?);
+        self.settle_ahead()?;
+        self.write_raw(&wire, &[&cwd, &ty])?;
+        let changed = self.read_final_to(&cwd);
+        let typed = self.read_final_to(&ty);
+        let (changed, typed) = (changed?, typed?);
+        if !changed.is_completion() {
+            return Err(Error::rejected(cwd.redacted(), changed));
+        }
+        if !typed.is_completion() {
+            return Err(Error::rejected(ty.redacted(), typed));
+        }
+        self.transfer_type = Some(t);
+        Ok(())
+    }
+
+    fn read_final_to(&mut self, cmd: &Command) -> Result<Reply> {
+        loop {
+            let reply = self.read_reply_to(cmd)?;
+            if !reply.is_preliminary() {
+                return Ok(reply);
+            }
+        }
+    }
+
     /// QUIT and close. Errors are ignored: the session ends either way.
     pub fn quit(mut self) {
+        // A transfer sent ahead and never used: the server is waiting for its data
+        // connection and would not read QUIT; closing the connection ends it just as well.
+        if self.ahead.is_some() {
+            return;
+        }
         let _ = self.command(&Command::Quit);
     }
 }

@@ -125,6 +125,7 @@ impl Session {
             Err(e) => return Err(fail(t, e)),
         };
         let unclean = t.ended_uncleanly();
+        t.send_ahead();
         let reply = t.finish()?;
         match expected {
             None if unclean => Err(Error::Partial {

@@ -23,7 +23,7 @@ use super::files;
 use super::{Output, PutMode, TransferOptions, Ui, summary};
 use crate::context::{Connector, Context};
 use crate::error::{Error, Result};
-use crate::proto::command::TransferType;
+use crate::proto::command::{Command, TransferType};
 use crate::proto::listing::Timestamp;
 use crate::session::{Session, TraceFn};
 use crate::transfer::Progress;
@@ -81,7 +81,12 @@ fn in_order(
     opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
-    for job in jobs {
+    let mut jobs = jobs.into_iter().peekable();
+    while let Some(job) = jobs.next() {
+        let next = jobs.peek();
+        let session = ctx.session()?;
+        let next_cmd = next.and_then(|n| ahead_command(n, session, opts));
+        session.expect_next(next_cmd);
         match job {
             Job::Get {
                 remote,
@@ -108,7 +113,35 @@ fn in_order(
             }
         }
     }
+    if let Some(session) = ctx.session_if_open() {
+        session.expect_next(None);
+    }
     Ok(())
+}
+
+/// The RETR that `job` starts with, when nothing else goes before it on the session, so that
+/// it may be sent ahead of the previous file's final reply (see `crate::ahead`): not when
+/// resuming (REST), asking MDTM for `--preserve`, or asking SIZE because no listing gave the
+/// size. Never for uploads: a server that reads commands during a transfer (pyftpdlib) would
+/// take the next EPSV before our end of file and cut the upload short.
+fn ahead_command(job: &Job, session: &Session, opts: &TransferOptions) -> Option<Command> {
+    if opts.resume {
+        return None;
+    }
+    match job {
+        Job::Get {
+            remote,
+            target,
+            size,
+            modified,
+        } => {
+            let needs_mdtm = opts.preserve && modified.is_none();
+            let needs_size = size.is_none() && session.features().has("SIZE");
+            let skipped = opts.no_clobber && target.exists();
+            (!needs_mdtm && !needs_size && !skipped).then(|| Command::Retr(remote.clone()))
+        }
+        Job::Put { .. } => None,
+    }
 }
 
 /// What workers tell the front end.
@@ -239,7 +272,7 @@ pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()
     for (lane, (session, error)) in outcomes.into_iter().enumerate() {
         match (lane, session) {
             (0, s) => ctx.return_session(s),
-            (_, Some(s)) => s.quit(),
+            (_, Some(s)) => s.quit_without_reply(),
             _ => {}
         }
         if let (Some(e), true) = (error, result.is_ok()) {
@@ -271,26 +304,42 @@ struct Worker {
 
 impl Worker {
     /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
+    ///
+    /// The worker claims the job after the current one before starting it, so that its
+    /// transfer command can be sent ahead of the current file's final reply.
     fn run(mut self, shared: &Shared<'_>) -> (Option<Session>, Option<Error>) {
+        let pop = || shared.queue.lock().expect("queue lock").pop_front();
+        let mut next = pop();
         loop {
             if shared.stop.load(Ordering::SeqCst) {
-                return (self.session, None);
+                return self.end(None);
             }
-            let Some(job) = shared.queue.lock().expect("queue lock").pop_front() else {
-                return (self.session, None);
+            let Some(job) = next.take() else {
+                return self.end(None);
             };
-            match self.job(shared, &job) {
+            next = pop();
+            match self.job(shared, &job, next.as_ref()) {
                 Ok(()) => {}
                 Err(Retire) => {
-                    shared.queue.lock().expect("queue lock").push_front(job);
+                    let mut queue = shared.queue.lock().expect("queue lock");
+                    queue.extend(next);
+                    queue.push_front(job);
                     return (None, None);
                 }
                 Err(Fail(e)) => {
                     shared.stop.store(true, Ordering::SeqCst);
-                    return (self.session, Some(e));
+                    return self.end(Some(e));
                 }
             }
         }
+    }
+
+    /// What the worker hands back, with nothing promised to its session any more.
+    fn end(mut self, error: Option<Error>) -> (Option<Session>, Option<Error>) {
+        if let Some(s) = self.session.as_mut() {
+            s.expect_next(None);
+        }
+        (self.session, error)
     }
 
     fn notice(&self, text: String) {
@@ -302,7 +351,10 @@ impl Worker {
             self.session = None;
         }
         if self.session.is_none() {
-            match shared.connector.connect(self.trace.take()) {
+            match shared
+                .connector
+                .connect_for(self.trace.take(), Some(shared.ty))
+            {
                 Ok(s) => self.session = Some(s),
                 // Another lane carries on; this one gives its place back to the server.
                 Err(e) if e.is_too_many_users() && self.lane > 0 => {
@@ -319,7 +371,12 @@ impl Worker {
     }
 
     /// One file, with retries that resume it.
-    fn job(&mut self, shared: &Shared<'_>, job: &Job) -> std::result::Result<(), Outcome> {
+    fn job(
+        &mut self,
+        shared: &Shared<'_>,
+        job: &Job,
+        next: Option<&Job>,
+    ) -> std::result::Result<(), Outcome> {
         let started = Instant::now();
         let mut attempt = 0;
         loop {
@@ -328,6 +385,8 @@ impl Worker {
                 tx: self.tx.clone(),
             };
             let session = self.session(shared)?;
+            let next_cmd = next.and_then(|n| ahead_command(n, session, shared.opts));
+            session.expect_next(next_cmd);
             let result = transfer(session, shared, job, attempt, &mut lane);
             match result {
                 Ok((name, bytes)) => {

@@ -46,6 +46,15 @@ pub enum TlsMode {
     Require,
 }
 
+/// A rustls handshake whose ClientHello is already sent (see [`TlsClient::hello`]).
+pub struct Hello(Box<rustls::ClientConnection>);
+
+impl std::fmt::Debug for Hello {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hello")
+    }
+}
+
 /// The TLS side of one session: configuration, server name, and what the verifier saw.
 pub struct TlsClient {
     config: Arc<rustls::ClientConfig>,
@@ -113,9 +122,52 @@ impl TlsClient {
         Ok(stream)
     }
 
-    fn wrap_rustls(&self, mut tcp: TcpStream, what: &str) -> Result<Stream> {
-        let mut conn = rustls::ClientConnection::new(self.config.clone(), self.name.clone())
+    /// Starts the handshake on a fresh data connection by sending the ClientHello at once,
+    /// before the server's 1xx reply is read: the server finds it waiting when it begins its
+    /// side, which saves a round trip per data connection. rustls only; `None` when the
+    /// backend cannot or the write failed (the handshake then fails as usual in [`Self::wrap`]).
+    pub fn hello(&self, tcp: &mut TcpStream) -> Option<Hello> {
+        if self.backend != Backend::Rustls {
+            return None;
+        }
+        let mut conn =
+            rustls::ClientConnection::new(self.config.clone(), self.name.clone()).ok()?;
+        while conn.wants_write() {
+            conn.write_tls(tcp).ok()?;
+        }
+        Some(Hello(Box::new(conn)))
+    }
+
+    /// Like [`Self::wrap`], continuing the handshake that [`Self::hello`] began.
+    pub fn wrap_after_hello(
+        &self,
+        hello: Hello,
+        tcp: TcpStream,
+        what: &str,
+        timeout: Duration,
+    ) -> Result<Stream> {
+        let saved = tcp.read_timeout().ok().flatten();
+        tcp.set_read_timeout(Some(timeout))
+            .map_err(|e| self.io_fail(what, e))?;
+        let stream = self.handshake_rustls(*hello.0, tcp, what)?;
+        stream
+            .set_read_timeout(saved)
+            .map_err(|e| self.io_fail(what, e))?;
+        Ok(stream)
+    }
+
+    fn wrap_rustls(&self, tcp: TcpStream, what: &str) -> Result<Stream> {
+        let conn = rustls::ClientConnection::new(self.config.clone(), self.name.clone())
             .map_err(|e| self.tls_fail(what, &e.to_string()))?;
+        self.handshake_rustls(conn, tcp, what)
+    }
+
+    fn handshake_rustls(
+        &self,
+        mut conn: rustls::ClientConnection,
+        mut tcp: TcpStream,
+        what: &str,
+    ) -> Result<Stream> {
         while conn.is_handshaking() {
             if let Err(e) = conn.complete_io(&mut tcp) {
                 return Err(self.handshake_error(what, e));

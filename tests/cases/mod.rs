@@ -15,6 +15,7 @@ mod json_output;
 mod mirror;
 mod parallel;
 mod pget;
+mod pipelining;
 mod pipes;
 mod pyftpdlib;
 mod shell_pty;

@@ -1,0 +1,189 @@
+//! Sending the next transfer's commands before the current transfer's final reply.
+//!
+//! Across a link with real latency, small files are paid for in round trips, not bytes. With
+//! one command at a time a passive download costs four: EPSV → 229, the data connection, RETR →
+//! 150 and the data, and then the final 226, which servers such as vsftpd send only once our
+//! side of the data connection has closed. A caller that already knows which file comes next
+//! tells the session ([`Session::expect_next`]); when the current transfer's data has moved,
+//! the session writes the next setup command (EPSV, PASV, EPRT or PORT, the one that already
+//! worked) and the next transfer command in one packet, *before* reading the current final
+//! reply. The server answers them in order, so the 226, the next 229 and (for active channels)
+//! the next data connection are on their way together, and the next file starts one or two
+//! round trips earlier.
+//!
+//! Only downloads go ahead, and only once their data has arrived in full: the server has ended
+//! its side of the transfer by then, so even a server that reads commands during a transfer
+//! (pyftpdlib does, and an EPSV there closes the transfer's data connection) has its final
+//! reply on the way before it sees ours. An upload is different: our end of file and our next
+//! EPSV would race, so uploads never go ahead. Should a server still answer the setup command
+//! before the transfer's final reply, [`DataTransfer::finish`](crate::data::DataTransfer::finish)
+//! sees a 227/229/200 where a 226/250 belongs and gives the connection up rather than guess.
+//!
+//! Only a channel that worked in this session is used ahead, only with no REST, and only when
+//! the caller promised the very next command;
+//! anything else sent on the session first settles the pending pair ([`Session::settle_ahead`]):
+//! it reads the setup reply, opens and at once closes the data connection the server waits
+//! for, and reads the transfer command's final reply, so replies and commands stay in step.
+
+use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::data::Channel;
+use crate::error::{Error, Result};
+use crate::proto::addr;
+use crate::proto::command::Command;
+use crate::proto::reply::Reply;
+use crate::session::{Session, io_error};
+
+/// Set once a server answered a command sent ahead before the transfer's final reply; for the
+/// rest of the process nothing is sent ahead (ferry talks to one server per run).
+static REORDERING_SERVER: AtomicBool = AtomicBool::new(false);
+
+/// Records that the server answers commands out of turn (see [`REORDERING_SERVER`]).
+pub(crate) fn server_reorders() {
+    REORDERING_SERVER.store(true, Ordering::Relaxed);
+}
+
+/// A setup command and a transfer command written ahead, whose replies are not read yet.
+#[derive(Debug)]
+pub(crate) struct Ahead {
+    /// The channel whose setup command was sent.
+    pub(crate) channel: Channel,
+    /// The transfer command sent right after it.
+    pub(crate) command: Command,
+    /// For active channels: where the server will connect.
+    pub(crate) listener: Option<TcpListener>,
+}
+
+impl Session {
+    /// Says that the next transfer on this session will be `cmd` (the next file's RETR, with no
+    /// other command before it), so that it may be sent ahead; `None` forgets it.
+    pub fn expect_next(&mut self, cmd: Option<Command>) {
+        self.next_up = cmd;
+    }
+
+    /// Writes the promised next transfer (see the module docs), if it can go ahead: a
+    /// channel has already worked in this session, nothing is pending, and the session is in
+    /// step. Called by a download after all its data arrived and before its final reply is
+    /// read.
+    pub(crate) fn send_ahead(&mut self) {
+        let Some(cmd) = self.next_up.take() else {
+            return;
+        };
+        let Some(channel) = self.proven_channel else {
+            return;
+        };
+        if self.ahead.is_some() || !self.is_usable() || REORDERING_SERVER.load(Ordering::Relaxed) {
+            return;
+        }
+        let (setup, listener) = match channel {
+            Channel::Epsv => (Command::Epsv, None),
+            Channel::Pasv => (Command::Pasv, None),
+            Channel::Eprt | Channel::Port => match self.ahead_listener(channel) {
+                Some((setup, listener)) => (setup, Some(listener)),
+                None => return,
+            },
+        };
+        let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire()) else {
+            return;
+        };
+        wire.extend_from_slice(&second);
+        self.note(&format!(
+            "sending {} and {} ahead of the current transfer's final reply",
+            setup.redacted(),
+            cmd.redacted()
+        ));
+        if self.write_raw(&wire, &[&setup, &cmd]).is_err() {
+            // The next command on the session will see the same failure.
+            self.mark_desynced();
+            return;
+        }
+        self.ahead = Some(Ahead {
+            channel,
+            command: cmd,
+            listener,
+        });
+    }
+
+    /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
+    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, TcpListener)> {
+        let announce = self.opts.active_address.unwrap_or(self.local_addr().ip());
+        let listener = self.bind_active_listener().ok()?;
+        let port = listener.local_addr().ok()?.port();
+        let setup = match (channel, announce) {
+            (Channel::Port, IpAddr::V4(v4)) => Command::Port(SocketAddrV4::new(v4, port)),
+            (Channel::Port, IpAddr::V6(v6)) => {
+                Command::Port(SocketAddrV4::new(v6.to_ipv4_mapped()?, port))
+            }
+            _ => Command::Eprt(SocketAddr::new(announce, port)),
+        };
+        Some((setup, listener))
+    }
+
+    /// Takes the pending pair if it is exactly `cmd` (with no REST); otherwise settles it.
+    pub(crate) fn take_ahead(&mut self, cmd: &Command, rest: u64) -> Result<Option<Ahead>> {
+        match self.ahead.take() {
+            Some(a) if rest == 0 && a.command == *cmd => Ok(Some(a)),
+            Some(a) => {
+                self.settle(a)?;
+                Ok(None)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Brings replies and commands back in step when a pair sent ahead will not be used.
+    pub(crate) fn settle_ahead(&mut self) -> Result<()> {
+        match self.ahead.take() {
+            Some(a) => self.settle(a),
+            None => Ok(()),
+        }
+    }
+
+    fn settle(&mut self, ahead: Ahead) -> Result<()> {
+        self.note(&format!(
+            "not using the {} sent ahead",
+            ahead.command.redacted()
+        ));
+        let result = self.try_settle(ahead);
+        if result.is_err() {
+            self.mark_desynced();
+        }
+        result
+    }
+
+    fn try_settle(&mut self, ahead: Ahead) -> Result<()> {
+        let what = "settling a transfer sent ahead";
+        let setup = self.read_reply(what)?;
+        if setup.is_completion() {
+            match ahead.channel {
+                // The server waits for our connection: make it, and close it at once.
+                Channel::Epsv | Channel::Pasv => {
+                    let target = self.ahead_target(ahead.channel, &setup)?;
+                    let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
+                        .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
+                    drop(tcp);
+                }
+                // Closing the listener makes the server's connection fail.
+                Channel::Eprt | Channel::Port => drop(ahead.listener),
+            }
+        }
+        while self.read_reply(what)?.is_preliminary() {}
+        Ok(())
+    }
+
+    /// Where a passive setup reply read for a pair sent ahead says to connect.
+    pub(crate) fn ahead_target(&mut self, channel: Channel, reply: &Reply) -> Result<SocketAddr> {
+        let peer = self.peer_addr().ip();
+        let bad = |e: addr::AddrError| Error::Unexpected {
+            command: channel.to_string(),
+            reply: Reply::new(reply.code, vec![format!("{} ({e})", reply.one_line())]),
+        };
+        if channel == Channel::Epsv {
+            let port = addr::parse_epsv(&reply.text()).map_err(bad)?;
+            return Ok(SocketAddr::new(peer, port));
+        }
+        let advertised = addr::parse_pasv(&reply.text()).map_err(bad)?;
+        addr::pasv_target(advertised, peer, self.opts.pasv_policy).map_err(bad)
+    }
+}

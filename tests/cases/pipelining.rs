@@ -1,0 +1,260 @@
+//! Many files on one connection: the next file's setup and transfer commands go out before the
+//! current file's final reply is read (src/ahead.rs), and a pair sent ahead that is not used is
+//! settled so replies and commands stay in step.
+
+use std::fs;
+
+use crate::support::fake_server::{FakeConfig, FakeServer};
+use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
+use crate::support::{ferry_command, run, test_bytes};
+
+fn batch(dir: &std::path::Path, args: &[&str], script: &str, url: &str) -> crate::support::Run {
+    let path = dir.join("script.ftp");
+    fs::write(&path, script).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(dir)
+        .args(["-v", "--timeout", "10", "--retry-wait", "0.01"])
+        .args(args)
+        .arg("-b")
+        .arg(&path)
+        .arg(url);
+    run(cmd)
+}
+
+fn files(n: usize, size: usize) -> Vec<(String, Vec<u8>)> {
+    (0..n)
+        .map(|i| (format!("/p/f{i}.dat"), test_bytes(size + i, i as u64 + 7)))
+        .collect()
+}
+
+/// The trace lines (`> …` sent, `< …` received, `* …` notes) of a `-v` run.
+fn trace(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("> ") || l.starts_with("< ") || l.starts_with("* "))
+        .collect()
+}
+
+/// Index of the first line at or after `from` that starts with `prefix`.
+fn find(lines: &[&str], from: usize, prefix: &str) -> Option<usize> {
+    (from..lines.len()).find(|&i| lines[i].starts_with(prefix))
+}
+
+#[test]
+fn mget_sends_each_next_retrieve_before_the_final_reply_of_the_last() {
+    let files = files(4, 3000);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(work.path(), &[], "cd p\nmget *.dat\n", &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+    }
+    let lines = trace(&run.stderr);
+    for i in 0..3 {
+        // f{i}'s 150, then f{i+1}'s EPSV and RETR, and only then f{i}'s 226.
+        let opened = find(
+            &lines,
+            0,
+            &format!("< 150 Opening BINARY mode data connection for f{i}.dat"),
+        )
+        .unwrap_or_else(|| panic!("no 150 for f{i}: {lines:#?}"));
+        let next = find(&lines, opened, &format!("> RETR f{}.dat", i + 1))
+            .unwrap_or_else(|| panic!("no RETR f{}: {lines:#?}", i + 1));
+        let done = find(&lines, opened, "< 226").unwrap();
+        assert!(
+            next < done,
+            "RETR f{} was not sent ahead: {lines:#?}",
+            i + 1
+        );
+        assert_eq!(lines[next - 1], "> EPSV", "{lines:#?}");
+    }
+    // One EPSV per data connection (the listing and four files): nothing sent twice.
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "EPSV").count(),
+        5,
+        "{verbs:?}"
+    );
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "RETR").count(),
+        4,
+        "{verbs:?}"
+    );
+}
+
+#[test]
+fn active_mode_sends_the_next_eprt_and_retrieve_ahead_too() {
+    let files = files(3, 2000);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(
+        work.path(),
+        &["--mode", "eprt"],
+        "cd p\nmget *.dat\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+    }
+    assert_eq!(
+        run.stderr.matches("ahead of the current transfer").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "EPRT").count(),
+        4,
+        "{verbs:?}"
+    );
+}
+
+#[test]
+fn uploads_never_go_ahead() {
+    // Our end of file and a next EPSV would race on a server that reads commands during a
+    // transfer (pyftpdlib closes the data connection on EPSV): each STOR waits for its 226.
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/up/".into(), Vec::new())],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("src");
+    fs::create_dir(&local).unwrap();
+    let contents: Vec<Vec<u8>> = (0..5).map(|i| test_bytes(1500 + i, i as u64)).collect();
+    for (i, c) in contents.iter().enumerate() {
+        fs::write(local.join(format!("u{i}.bin")), c).unwrap();
+    }
+    let run = batch(
+        work.path(),
+        &[],
+        "cd up\nlcd src\nmput -P 2 *.bin\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (i, c) in contents.iter().enumerate() {
+        assert!(
+            server.file(&format!("/up/u{i}.bin")).as_ref() == Some(c),
+            "u{i}.bin differs on the server"
+        );
+    }
+    assert!(!run.stderr.contains("ahead"), "{}", run.stderr);
+}
+
+#[test]
+fn mget_over_parallel_connections_against_pyftpdlib_sends_ahead_safely() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let dir = server.root().join("many");
+    fs::create_dir(&dir).unwrap();
+    let contents: Vec<Vec<u8>> = (0..12).map(|i| test_bytes(5000 + i, i as u64)).collect();
+    for (i, c) in contents.iter().enumerate() {
+        fs::write(dir.join(format!("m{i:02}.bin")), c).unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    let run = batch(work.path(), &[], "cd many\nmget -P 3 *.bin\n", &url);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (i, c) in contents.iter().enumerate() {
+        assert!(
+            fs::read(work.path().join(format!("m{i:02}.bin"))).unwrap() == *c,
+            "m{i:02}.bin differs"
+        );
+    }
+    assert!(
+        run.stderr.matches("ahead of the current transfer").count() >= 6,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_retrieve_sent_ahead_but_not_used_is_settled_before_the_retry() {
+    // f0 is cut after 100 bytes with a 451, after f1 was already sent ahead. The retry resumes
+    // f0 with REST, so the pair sent ahead must be settled first.
+    let files = files(3, 1000);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        retr_truncate: Some(100),
+        retr_truncate_reply: "451 Local error; transfer cut.".into(),
+        retr_truncate_times: 1,
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(
+        work.path(),
+        &["--retries", "2"],
+        "cd p\nmget *.dat\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+        assert!(!work.path().join(format!("{name}.part")).exists());
+    }
+    assert!(
+        run.stderr.contains("not using the RETR f1.dat sent ahead"),
+        "{}",
+        run.stderr
+    );
+    let commands = server.commands();
+    let rest = commands
+        .iter()
+        .position(|c| c == "REST 100")
+        .expect("REST 100");
+    assert_eq!(commands[rest + 1], "RETR f0.dat", "{commands:?}");
+    // f1 was asked for twice: once ahead (settled), once for real.
+    assert_eq!(
+        commands.iter().filter(|c| *c == "RETR f1.dat").count(),
+        2,
+        "{commands:?}"
+    );
+}
+
+#[test]
+fn a_missing_file_sent_ahead_fails_like_any_other() {
+    // The listing names a file that is gone by the time it is asked for.
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/p/a.dat".into(), test_bytes(500, 1))],
+        listing_lines: Some(vec![
+            "-rw-r--r--    1 0        0             500 Jan 02  2024 a.dat".into(),
+            "-rw-r--r--    1 0        0             700 Jan 02  2024 gone.dat".into(),
+        ]),
+        feat: vec![" EPSV".into(), " SIZE".into()],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(
+        work.path(),
+        &[],
+        "cd p\n-mget *.dat\npwd\n",
+        &server.url("/"),
+    );
+    // The failure is reported, and the session is still in step for the next command.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("gone.dat"), "{}", run.stderr);
+    assert!(run.stdout_text().contains("/p"), "{}", run.stdout_text());
+    assert!(work.path().join("a.dat").exists());
+    assert!(!work.path().join("gone.dat").exists());
+}
