@@ -6,7 +6,9 @@
 #
 # Options: --rounds N, --rtt-rounds N (rounds across the 50 ms link; default: --rounds),
 #          --rtt-files N (small files across the 50 ms link; default: as on loopback),
-#          --no-rtt (skip the 50 ms part), --no-loopback (only the 50 ms part), --slow-cap SECS (a variant whose first run takes longer
+#          --no-rtt (skip the 50 ms part), --no-loopback (only the 50 ms part),
+#          --wide N (many-file variants of all three tools at N connections besides 4; default 8, 0: none),
+#          --slow-cap SECS (a variant whose first run takes longer
 #          is not repeated; default 120), --out FILE (default docs/benchmarks.md; --quick writes
 #          target/bench/quick.md instead unless --out is given).
 #
@@ -31,6 +33,7 @@ DO_RTT=1
 DO_LOOP=1
 SLOW_CAP=120
 OUT=""
+WIDE=8
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) QUICK=1 ;;
@@ -40,8 +43,9 @@ while [ $# -gt 0 ]; do
     --no-rtt) DO_RTT=0 ;;
     --no-loopback) DO_LOOP=0 ;;
     --slow-cap) SLOW_CAP="$2"; shift ;;
+    --wide) WIDE="$2"; shift ;;
     --out) OUT="$2"; shift ;;
-    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -374,10 +378,15 @@ run_small() {
     printf 'cd %s\nlcd %s\nmget -P 4 *\n' "$dir" "$dl" >"$WORK/ferry-mget-p4.ftp"
     printf 'cd up\nlcd %s/%s\nmput *\n' "$LOC" "$dir" >"$WORK/ferry-mput.ftp"
     printf 'cd up\nlcd %s/%s\nmput -P 4 *\n' "$LOC" "$dir" >"$WORK/ferry-mput-p4.ftp"
+    printf 'cd %s\nlcd %s\nmget -P %s *\n' "$dir" "$dl" "$WIDE" >"$WORK/ferry-mget-pw.ftp"
+    printf 'cd up\nlcd %s/%s\nmput -P %s *\n' "$LOC" "$dir" "$WIDE" >"$WORK/ferry-mput-pw.ftp"
 
     local variants=(ferry:mget ferry:get-r curl:serial curl:Z4 lftp:mget lftp:mirror-P4)
     [ "$PAR_MGET" = 1 ] && variants+=(ferry:mget-P4)
     [ "$PAR_GETR" = 1 ] && variants+=(ferry:get-r-P4)
+    # the same work at more connections, for every tool alike
+    [ "$WIDE" -gt 0 ] && variants+=(curl:ZW lftp:mirror-PW)
+    [ "$WIDE" -gt 0 ] && [ "$PAR_MGET" = 1 ] && variants+=(ferry:mget-PW)
     for v in $(rotate "$r" "${variants[@]}"); do
         fresh_dir "$dl"
         VERIFY="[ \"\$(count_files $dl)\" = $n ]"
@@ -386,6 +395,11 @@ run_small() {
         ferry:mget-P4) measure "down_$row" ferry "mget -P 4 *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mget-p4.ftp" "$url/" ;;
         ferry:get-r) measure "down_$row" ferry "get -r" "$r" -- "$FERRY" -q "${ft[@]}" get -r "$url/$dir" -O "$dl" ;;
         ferry:get-r-P4) measure "down_$row" ferry "get -r -P 4" "$r" -- "$FERRY" -q "${ft[@]}" get -r -P 4 "$url/$dir" -O "$dl" ;;
+        ferry:mget-PW) measure "down_$row" ferry "mget -P $WIDE *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mget-pw.ftp" "$url/" ;;
+        curl:ZW) measure "down_$row" curl "-Z --parallel-max $WIDE" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
+            --ftp-method nocwd -Z --parallel-max "$WIDE" -K "$WORK/curl-$dir-$host-down.cfg" ;;
+        lftp:mirror-PW) measure "down_$row" lftp "mirror --parallel=$WIDE" "$r" -- lftp -u "${USERPASS/:/,}" -p "$port" \
+            -e "$lt mirror --parallel=$WIDE $dir $dl/$dir; bye" "$host" ;;
         curl:serial) measure "down_$row" curl "many URLs, nocwd" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
             --ftp-method nocwd -K "$WORK/curl-$dir-$host-down.cfg" ;;
         curl:Z4) measure "down_$row" curl "-Z --parallel-max 4" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
@@ -405,6 +419,11 @@ run_small() {
         ferry:mget-P4) measure "up_$row" ferry "mput -P 4 *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mput-p4.ftp" "$url/" ;;
         ferry:get-r) measure "up_$row" ferry "put -r" "$r" -- "$FERRY" -q "${ft[@]}" put -r "$LOC/$dir" "$url/up/" ;;
         ferry:get-r-P4) measure "up_$row" ferry "put -r -P 4" "$r" -- "$FERRY" -q "${ft[@]}" put -r -P 4 "$LOC/$dir" "$url/up/" ;;
+        ferry:mget-PW) measure "up_$row" ferry "mput -P $WIDE *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mput-pw.ftp" "$url/" ;;
+        curl:ZW) measure "up_$row" curl "-Z --parallel-max $WIDE" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
+            --ftp-method nocwd -Z --parallel-max "$WIDE" -K "$WORK/curl-$dir-$host-up.cfg" ;;
+        lftp:mirror-PW) measure "up_$row" lftp "mirror -R --parallel=$WIDE" "$r" -- lftp -u "${USERPASS/:/,}" -p "$port" \
+            -e "$lt mirror -R --parallel=$WIDE $LOC/$dir up/$dir; bye" "$host" ;;
         curl:serial) measure "up_$row" curl "many URLs, nocwd" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
             --ftp-method nocwd -K "$WORK/curl-$dir-$host-up.cfg" ;;
         curl:Z4) measure "up_$row" curl "-Z --parallel-max 4" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
@@ -496,7 +515,7 @@ mkdir -p "$(dirname "$OUT")"
 env -i PATH="$PATH" \
     BENCH_ARGS="$BENCH_ARGS" BENCH_QUICK="$QUICK" BENCH_ROUNDS="$ROUNDS" BENCH_RTT_ROUNDS="$RTT_ROUNDS" BENCH_DO_RTT="$DO_RTT" \
     BENCH_BIG_MIB="$BIG_MIB" BENCH_NSMALL="$NSMALL" BENCH_NLIST="$NLIST" BENCH_RTT_FILES="$RTT_FILES" \
-    BENCH_SLOW_CAP="$SLOW_CAP" BENCH_PAR_MGET="$PAR_MGET" BENCH_PAR_GETR="$PAR_GETR" \
+    BENCH_SLOW_CAP="$SLOW_CAP" BENCH_WIDE="$WIDE" BENCH_PAR_MGET="$PAR_MGET" BENCH_PAR_GETR="$PAR_GETR" \
     BENCH_LOAD_BEFORE="$LOAD_BEFORE" BENCH_LOAD_AFTER="$LOAD_AFTER" BENCH_SECONDS="$((T_END - T_START))" \
     BENCH_FERRY_VERSION="$("$FERRY" --version) ($(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?'))" \
     BENCH_CURL_VERSION="$(curl --version | head -n 1)" \

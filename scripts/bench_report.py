@@ -216,6 +216,10 @@ def main():
         idle = float(E("BENCH_LOAD_BEFORE", "9").split()[0]) < 0.5
     except ValueError:
         idle = False
+    w = E("BENCH_WIDE", "0")
+    wide = "" if w in ("", "0") else (
+        f" The same work at {w} connections for all three tools alike: ferry `mget -P {w}` / `mput -P {w}`,"
+        f" curl `-Z --parallel-max {w}`, lftp `mirror [-R] --parallel={w}`.")
     doc = f"""# Benchmarks: ferry beside curl and lftp
 
 Made by `scripts/bench.sh{(' ' + E('BENCH_ARGS')) if E('BENCH_ARGS') else ''}` on {datetime.date.today().isoformat()} ({int(E('BENCH_SECONDS', '0')) // 60} min).
@@ -271,7 +275,7 @@ curl and lftp numbers of *this* run.
   Uploads: `ferry put FILE URL`, `curl -T`, lftp `put`; the uploaded size is checked.
 - Small files: ferry `-b` batch with `cd; lcd; mget *` / `mput *` and `get -r` / `put -r`{' (and their `-P 4`)' if par else ''};
   curl one process with all URLs in a `-K` config file, `--ftp-method nocwd`, serially and with
-  `-Z --parallel-max 4`; lftp `mget`/`mput` and `mirror [-R] --parallel=4`. Every run must leave
+  `-Z --parallel-max 4`; lftp `mget`/`mput` and `mirror [-R] --parallel=4`.{wide} Every run must leave
   exactly {NSMALL} files, or it counts as failed.
 - Listing: `ferry ls URL/`, `curl URL/` (LIST), lftp `cls -1`.
 - FTPS: ferry `--tls --cacert`, curl `--ssl-reqd --cacert`, lftp `ftp:ssl-force` + `ftp:ssl-protect-data`.
