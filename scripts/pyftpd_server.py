@@ -8,7 +8,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
-        [--user NAME:PASS ...] [--anonymous] [--rate BYTES]
+        [--user NAME:PASS ...] [--anonymous] [--passive-ports LOW:HIGH] [--rate BYTES]
 """
 
 import argparse
@@ -42,6 +42,12 @@ def parse_args(argv):
         "--anonymous",
         action="store_true",
         help="allow anonymous login with read and write permissions",
+    )
+    p.add_argument(
+        "--passive-ports",
+        metavar="LOW:HIGH",
+        help="open passive data connections on ports LOW to HIGH (inclusive) "
+        "instead of any free port",
     )
     p.add_argument(
         "--rate",
@@ -114,6 +120,12 @@ def main(argv):
             write_limit = args.rate
 
         Handler.dtp_handler = Throttled
+
+    if args.passive_ports:
+        low, sep, high = args.passive_ports.partition(":")
+        if not sep or not low.isdigit() or not high.isdigit() or int(low) > int(high):
+            sys.exit(f"pyftpd_server: bad --passive-ports {args.passive_ports!r}, want LOW:HIGH")
+        Handler.passive_ports = range(int(low), int(high) + 1)
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

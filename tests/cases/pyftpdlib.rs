@@ -3,6 +3,7 @@
 
 use std::fs;
 
+use crate::support::ports::passive_ports_in_trace;
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
 use crate::support::{dir_names, ferry, test_bytes};
 
@@ -93,6 +94,26 @@ fn anonymous_login_lists_and_reads() {
     );
     let cat = ferry(&["cat", &server.url("pub/readme.txt")]).success();
     assert_eq!(cat.stdout, b"hello from pyftpdlib\n");
+}
+
+/// EPSV and PASV data connections use the passive port range the server was given.
+#[test]
+fn passive_ports_come_from_the_configured_range() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("f.txt"), "x").unwrap();
+    let range = server.passive_ports();
+    for mode in ["epsv", "pasv"] {
+        for _ in 0..2 {
+            let run = ferry(&["-v", "--mode", mode, "ls", "-l", &user_url(&server, "")]).success();
+            let ports = passive_ports_in_trace(&run.stderr);
+            assert_eq!(ports.len(), 1, "{mode}: {}", run.stderr);
+            assert!(
+                range.contains(ports[0]),
+                "{mode}: port {} outside {range:?}",
+                ports[0]
+            );
+        }
+    }
 }
 
 #[test]
