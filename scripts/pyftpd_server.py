@@ -16,13 +16,14 @@ import logging
 import os
 import sys
 import threading
-import warnings
 
 from pyftpdlib.authorizers import DummyAuthorizer
 from pyftpdlib.handlers import FTPHandler, ThrottledDTPHandler
 from pyftpdlib.servers import FTPServer
 
 FULL_PERMS = "elradfmwMT"
+# Change directory, list, retrieve: nothing that writes.
+READ_PERMS = "elr"
 
 
 def parse_args(argv):
@@ -41,7 +42,7 @@ def parse_args(argv):
     p.add_argument(
         "--anonymous",
         action="store_true",
-        help="allow anonymous login with read and write permissions",
+        help="allow anonymous login, read-only",
     )
     p.add_argument(
         "--passive-ports",
@@ -84,10 +85,6 @@ def main(argv):
         stream=sys.stderr,
         format="pyftpd_server: %(levelname)s %(message)s",
     )
-    # Granting write permissions to anonymous makes pyftpdlib emit a
-    # RuntimeWarning; that is exactly what the tests want, so hide it.
-    warnings.simplefilter("ignore", RuntimeWarning)
-
     root = os.path.realpath(args.root)
     authorizer = DummyAuthorizer()
     for spec in args.user:
@@ -96,7 +93,7 @@ def main(argv):
             sys.exit(f"pyftpd_server: bad --user {spec!r}, want NAME:PASS")
         authorizer.add_user(name, password, root, perm=FULL_PERMS)
     if args.anonymous:
-        authorizer.add_anonymous(root, perm=FULL_PERMS)
+        authorizer.add_anonymous(root, perm=READ_PERMS)
 
     base = FTPHandler
     if args.certfile:

@@ -72,7 +72,7 @@ fn fifty_mib_both_ways_over_ipv6_in_the_extended_modes() {
 }
 
 #[test]
-fn anonymous_login_lists_and_reads() {
+fn anonymous_login_lists_and_reads_but_cannot_write() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     fs::create_dir(server.root().join("pub")).unwrap();
     fs::write(
@@ -94,6 +94,22 @@ fn anonymous_login_lists_and_reads() {
     );
     let cat = ferry(&["cat", &server.url("pub/readme.txt")]).success();
     assert_eq!(cat.stdout, b"hello from pyftpdlib\n");
+
+    // Read-only: uploads, new directories, renames and deletions are refused (550, exit 5).
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("upload.txt");
+    fs::write(&local, "not allowed\n").unwrap();
+    let attempts: [&[&str]; 4] = [
+        &["put", local.to_str().unwrap(), &server.url("pub/")],
+        &["mkdir", &server.url("pub/newdir")],
+        &["mv", &server.url("pub/readme.txt"), "renamed.txt"],
+        &["rm", &server.url("pub/readme.txt")],
+    ];
+    for args in attempts {
+        let run = ferry(args);
+        assert_eq!(run.code, 5, "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(dir_names(&server.root().join("pub")), ["readme.txt"]);
 }
 
 /// EPSV and PASV data connections use the passive port range the server was given.

@@ -6,7 +6,7 @@
 //! keeps running while its stdin pipe is open: dropping [`PyFtpd`] kills it,
 //! and if the test process dies the closed pipe makes the server exit by
 //! itself. Each server has a passive port range of its own
-//! ([`crate::support::ports`]).
+//! ([`crate::support::ports`]); anonymous logins are read-only.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ pub struct PyFtpdOptions {
     pub ipv6: bool,
     /// Accounts with full permissions in the root.
     pub users: Vec<(String, String)>,
-    /// Allow `anonymous` (any password) with read and write permissions.
+    /// Allow `anonymous` (any password), read-only.
     pub anonymous: bool,
     /// Throttle data connections to this many bytes per second.
     pub rate: Option<u64>,
@@ -39,7 +39,7 @@ pub struct PyFtpdOptions {
 
 impl Default for PyFtpdOptions {
     /// IPv4, user `alice` with password `s3cret pass` (with a space), and
-    /// anonymous access.
+    /// anonymous read access.
     fn default() -> Self {
         PyFtpdOptions {
             ipv6: false,
