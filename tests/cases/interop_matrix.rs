@@ -147,12 +147,36 @@ impl Cell {
 
 const TSV_HEADER: &str = "server\ttransport\tip\tmode\toutcome\tseconds\tdetail";
 
-/// Ok, or what is wrong: a failed cell, or a server with no cells at all.
+/// Ok, or what is wrong: a server with no cells at all, a missing cell (every server ×
+/// transport × IP × mode must have one, "n/a" included), a cell marked "n/a" that the server
+/// can do, or a failed cell.
 fn verdict(cells: &[Cell], servers: &[&str]) -> Result<(), String> {
     let mut problems = Vec::new();
     for server in servers {
         if !cells.iter().any(|c| c.server == *server) {
             problems.push(format!("{server}: no results (missing server?)"));
+            continue;
+        }
+        for t in TRANSPORTS {
+            for ip in IPS {
+                for mode in MODES {
+                    let found = cells.iter().find(|c| {
+                        c.server == *server && c.transport == t && c.ip == ip && c.mode == mode
+                    });
+                    match found {
+                        None => problems.push(format!("{server} {t} {ip} {mode}: missing")),
+                        Some(c)
+                            if c.outcome == "n/a"
+                                && not_applicable(server, t, ip, mode).is_none() =>
+                        {
+                            problems.push(format!(
+                                "{server} {t} {ip} {mode}: n/a, but the server can do it"
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
         }
     }
     for c in cells
@@ -243,10 +267,16 @@ fn render(cells: &[Cell], servers: &[(String, String)], meta: &str) -> String {
     let passed = cells.iter().filter(|c| c.outcome == "pass").count();
     let na = cells.iter().filter(|c| c.outcome == "n/a").count();
     let failed = cells.len() - passed - na;
-    let _ = writeln!(
+    let expected = servers.len() * TRANSPORTS.len() * IPS.len() * MODES.len();
+    let missing = expected.saturating_sub(cells.len());
+    let _ = write!(
         out,
-        "\n{passed} passed, {failed} failed, {na} not applicable."
+        "\n{passed} passed, {failed} failed, {na} not applicable"
     );
+    if missing > 0 {
+        let _ = write!(out, ", {missing} missing");
+    }
+    out.push_str(".\n");
     let failures: Vec<&Cell> = cells
         .iter()
         .filter(|c| c.outcome != "pass" && c.outcome != "n/a")
@@ -814,6 +844,60 @@ fn interop_matrix_table_fails_when_a_server_is_missing() {
     );
 }
 
+/// Every cell but one: `server transport ip mode`.
+fn all_cells_but(gone: (&str, &str, &str, &str)) -> Vec<Cell> {
+    let mut cells = all_cells(None, None);
+    cells.retain(|c| {
+        (
+            c.server.as_str(),
+            c.transport.as_str(),
+            c.ip.as_str(),
+            c.mode.as_str(),
+        ) != gone
+    });
+    cells
+}
+
+#[test]
+fn interop_matrix_table_fails_when_a_single_cell_is_missing() {
+    // A cell that must pass, and a cell that is n/a: both must be there.
+    for gone in [
+        ("proftpd", "implicit", "v6", "eprt"),
+        ("pyftpdlib", "implicit", "v4", "epsv"),
+    ] {
+        let cells = all_cells_but(gone);
+        assert_eq!(cells.len(), 4 * 4 * 3 * 2 - 1);
+        let err = verdict(&cells, &names()).unwrap_err();
+        let (server, t, ip, mode) = gone;
+        assert_eq!(err, format!("{server} {t} {ip} {mode}: missing"));
+        let page = render(&cells, &fixture_servers(), "Run: test\n");
+        assert!(page.contains("**missing**"), "{page}");
+        assert!(page.contains(", 1 missing."), "{page}");
+    }
+}
+
+#[test]
+fn interop_matrix_table_fails_on_a_cell_wrongly_marked_not_applicable() {
+    let mut cells = all_cells(None, None);
+    let c = cells
+        .iter_mut()
+        .find(|c| {
+            (
+                c.server.as_str(),
+                c.transport.as_str(),
+                c.ip.as_str(),
+                c.mode.as_str(),
+            ) == ("vsftpd", "plain", "v4", "pasv")
+        })
+        .unwrap();
+    c.outcome = "n/a".into();
+    let err = verdict(&cells, &names()).unwrap_err();
+    assert!(
+        err.contains("vsftpd plain v4 pasv: n/a, but the server can do it"),
+        "{err}"
+    );
+}
+
 #[test]
 fn interop_matrix_results_survive_the_tsv_round_trip() {
     let cells = all_cells(Some(("vsftpd", "implicit", "v6", "eprt")), None);
@@ -870,7 +954,21 @@ fn interop_matrix_script_exits_zero_only_when_every_supported_cell_passed() {
 
     let (code, out) = check_with_script(&all_cells(None, Some("vsftpd")));
     assert_ne!(code, 0, "a missing server must fail the script: {out}");
-    assert!(out.contains("vsftpd"), "{out}");
+    assert!(out.contains("vsftpd: no results"), "{out}");
+
+    for gone in [
+        ("pure-ftpd", "explicit", "v4", "port"),
+        ("vsftpd", "plain", "v6", "pasv"),
+    ] {
+        let (code, out) = check_with_script(&all_cells_but(gone));
+        assert_ne!(code, 0, "a missing cell must fail the script: {out}");
+        let (server, t, ip, mode) = gone;
+        assert!(
+            out.contains(&format!("{server} {t} {ip} {mode}: missing")),
+            "{out}"
+        );
+        assert!(out.contains("1 cell(s) missing"), "{out}");
+    }
 
     let (code, out) = check_with_script(&[]);
     assert_ne!(code, 0, "an empty results file must fail the script: {out}");
