@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The interop matrix: ferry against vsftpd, proftpd, pure-ftpd and pyftpdlib on loopback, in
 # every data mode (EPSV, PASV, EPRT, PORT), plain, explicit TLS and implicit TLS (where the
-# server has it), over IPv4 and IPv6, with a 50 MiB put and get checked by SHA-256 and a batch
-# session of file operations on UTF-8 names and names with spaces (tests/cases/interop_matrix.rs).
+# server has it), over IPv4 and IPv6: a 50 MiB put and get checked by SHA-256, short, long and
+# MLSD listings, put -c and get -c from half-way checked by SHA-256, and a batch session of file
+# operations on UTF-8 names and names with spaces; passive data connections must stay in each
+# server's passive port range (tests/cases/interop_matrix.rs).
 #
 #   scripts/interop.sh               run the matrix, print the table, write docs/interop.md
 #   scripts/interop.sh --check FILE  only judge a results file (what the tests of this script use)
