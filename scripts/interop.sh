@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The interop matrix: ferry against vsftpd, proftpd, pure-ftpd and pyftpdlib on loopback, in
 # every data mode (EPSV, PASV, EPRT, PORT), plain, explicit TLS and implicit TLS (where the
-# server has it), over IPv4 and IPv6, with a 50 MiB put and get checked by SHA-256 and a batch
-# session of file operations on UTF-8 names and names with spaces (tests/cases/interop_matrix.rs).
+# server has it), over IPv4 and IPv6: a 50 MiB put and get checked by SHA-256, short, long and
+# MLSD listings, put -c and get -c from half-way checked by SHA-256, and a batch session of file
+# operations on UTF-8 names and names with spaces; passive data connections must stay in each
+# server's passive port range (tests/cases/interop_matrix.rs).
 #
 #   scripts/interop.sh               run the matrix, print the table, write docs/interop.md
 #   scripts/interop.sh --check FILE  only judge a results file (what the tests of this script use)
 #
-# Exits non-zero if any cell that the server supports failed, or a server is missing (in CI a
-# missing server is a failure, not a skip). Needs root (the servers switch accounts) and the
+# Exits non-zero if any cell that the server supports failed, or a server or a single cell is
+# missing from the results (in CI a missing server is a failure, not a skip). Needs root (the servers switch accounts) and the
 # servers from scripts/install-servers.sh; never reads standard input. Environment:
 # FERRY_INTEROP_RESULTS (results, TSV; default target/interop/matrix.tsv), FERRY_INTEROP_DOC
 # (default docs/interop.md), FERRY_INTEROP_JOBS (servers at a time; default 2).
@@ -16,32 +18,51 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SERVERS=(vsftpd proftpd pure-ftpd pyftpdlib)
+# The cells every server must have, n/a or not (the test knows which ones are n/a).
+TRANSPORTS=(plain explicit implicit)
+IPS=(v4 v6)
+MODES=(epsv pasv eprt port)
 
-# check FILE: prints a summary and the failures; exits 1 unless every cell passed or is n/a and
-# every server has cells.
+# check FILE: prints a summary and the failures; exits 1 unless every server × transport × IP ×
+# mode has a cell and every cell passed or is n/a.
 check() {
     local file="$1"
     [ -s "$file" ] || {
         echo "interop: no results in $file" >&2
         return 1
     }
-    awk -F'\t' -v servers="${SERVERS[*]}" '
+    awk -F'\t' -v servers="${SERVERS[*]}" -v transports="${TRANSPORTS[*]}" \
+        -v ips="${IPS[*]}" -v modes="${MODES[*]}" '
         NR == 1 { next }
         {
             seen[$1] = 1
+            cell[$1, $2, $3, $4] = 1
             if ($5 == "pass") pass++
             else if ($5 == "n/a") na++
             else { fail++; bad = bad sprintf("  %s %s %s %s: %s %s\n", $1, $2, $3, $4, $5, $7) }
         }
         END {
-            n = split(servers, want, " ")
-            for (i = 1; i <= n; i++)
-                if (!(want[i] in seen)) {
+            ns = split(servers, want, " ")
+            nt = split(transports, tr, " ")
+            ni = split(ips, ip, " ")
+            nm = split(modes, mode, " ")
+            for (s = 1; s <= ns; s++) {
+                if (!(want[s] in seen)) {
                     missing++
-                    bad = bad sprintf("  %s: no results (missing server?)\n", want[i])
+                    bad = bad sprintf("  %s: no results (missing server?)\n", want[s])
+                    continue
                 }
+                for (t = 1; t <= nt; t++)
+                    for (i = 1; i <= ni; i++)
+                        for (m = 1; m <= nm; m++)
+                            if (!((want[s], tr[t], ip[i], mode[m]) in cell)) {
+                                gone++
+                                bad = bad sprintf("  %s %s %s %s: missing\n", want[s], tr[t], ip[i], mode[m])
+                            }
+            }
             printf "interop: %d passed, %d failed, %d n/a", pass, fail, na
             if (missing) printf ", %d server(s) missing", missing
+            if (gone) printf ", %d cell(s) missing", gone
             printf "\n"
             if (bad != "") { printf "interop: failed:\n%s", bad; exit 1 }
         }' "$file"

@@ -8,7 +8,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
-        [--user NAME:PASS ...] [--anonymous] [--rate BYTES]
+        [--user NAME:PASS ...] [--anonymous] [--passive-ports LOW:HIGH] [--rate BYTES]
 """
 
 import argparse
@@ -16,13 +16,14 @@ import logging
 import os
 import sys
 import threading
-import warnings
 
 from pyftpdlib.authorizers import DummyAuthorizer
 from pyftpdlib.handlers import FTPHandler, ThrottledDTPHandler
 from pyftpdlib.servers import FTPServer
 
 FULL_PERMS = "elradfmwMT"
+# Change directory, list, retrieve: nothing that writes.
+READ_PERMS = "elr"
 
 
 def parse_args(argv):
@@ -41,7 +42,13 @@ def parse_args(argv):
     p.add_argument(
         "--anonymous",
         action="store_true",
-        help="allow anonymous login with read and write permissions",
+        help="allow anonymous login, read-only",
+    )
+    p.add_argument(
+        "--passive-ports",
+        metavar="LOW:HIGH",
+        help="open passive data connections on ports LOW to HIGH (inclusive) "
+        "instead of any free port",
     )
     p.add_argument(
         "--rate",
@@ -78,10 +85,6 @@ def main(argv):
         stream=sys.stderr,
         format="pyftpd_server: %(levelname)s %(message)s",
     )
-    # Granting write permissions to anonymous makes pyftpdlib emit a
-    # RuntimeWarning; that is exactly what the tests want, so hide it.
-    warnings.simplefilter("ignore", RuntimeWarning)
-
     root = os.path.realpath(args.root)
     authorizer = DummyAuthorizer()
     for spec in args.user:
@@ -90,7 +93,7 @@ def main(argv):
             sys.exit(f"pyftpd_server: bad --user {spec!r}, want NAME:PASS")
         authorizer.add_user(name, password, root, perm=FULL_PERMS)
     if args.anonymous:
-        authorizer.add_anonymous(root, perm=FULL_PERMS)
+        authorizer.add_anonymous(root, perm=READ_PERMS)
 
     base = FTPHandler
     if args.certfile:
@@ -114,6 +117,12 @@ def main(argv):
             write_limit = args.rate
 
         Handler.dtp_handler = Throttled
+
+    if args.passive_ports:
+        low, sep, high = args.passive_ports.partition(":")
+        if not sep or not low.isdigit() or not high.isdigit() or int(low) > int(high):
+            sys.exit(f"pyftpd_server: bad --passive-ports {args.passive_ports!r}, want LOW:HIGH")
+        Handler.passive_ports = range(int(low), int(high) + 1)
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

@@ -119,8 +119,10 @@ fn commands_on_standard_input_run_as_a_batch() {
     fs::write(server.root().join("a.txt"), "from stdin\n").unwrap();
     let work = tempfile::tempdir().unwrap();
     let mut cmd = ferry_command();
+    // As alice, who may make directories (anonymous may not): the last line would succeed if
+    // it ran.
     cmd.current_dir(work.path())
-        .arg(server.url(""))
+        .arg(user_url(&server))
         .stdin(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     child

@@ -11,6 +11,9 @@
 //! EPRT and PORT, and `connect_from_port_20=NO` to connect back from an ephemeral port; proftpd
 //! and pure-ftpd need nothing.)
 //!
+//! Passive ports: each server instance has a range of its own (tests/support/ports.rs), and the
+//! EPSV and PASV replies must stay in it.
+//!
 //! Listings: `ls` prints the server's NLST as it comes. pure-ftpd answers `NLST dir/` with
 //! `dir/name` paths and includes `dir/.` and `dir/..`; vsftpd and proftpd send bare names. The
 //! checks therefore look for a line ending in the name.
@@ -19,6 +22,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::support::daemons::{Daemon, RealServer};
+use crate::support::ports::passive_ports_in_trace;
 use crate::support::{Run, dir_names, ferry, ferry_command, run, test_bytes};
 
 const BIG: usize = 20 * 1024 * 1024;
@@ -264,6 +268,40 @@ rmdir inbox
     );
 }
 
+/// Passive data connections (EPSV, PASV) land in the passive port range the server was given:
+/// three listings in one session per mode, with the ports read from the `-v` trace.
+fn passive_ports_come_from_the_configured_range(daemon: Daemon) {
+    let server = RealServer::start(daemon);
+    let range = server.passive_ports();
+    fs::write(server.anon_dir().join("listed.txt"), "x").unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let script = work.path().join("script.ftp");
+    fs::write(&script, "ls\nnlist\nls\n").unwrap();
+    for mode in ["epsv", "pasv"] {
+        let mut cmd = ferry_command();
+        cmd.current_dir(work.path())
+            .args([
+                "--timeout",
+                "10",
+                "-v",
+                "--retries",
+                "0",
+                "--mode",
+                mode,
+                "-b",
+            ])
+            .arg(&script)
+            .arg(server.url(""));
+        let run = ok(&server, run(cmd));
+        let ports = passive_ports_in_trace(&run.stderr);
+        assert_eq!(ports.len(), 3, "{daemon} {mode}: {}", run.stderr);
+        assert!(
+            ports.iter().all(|&p| range.contains(p)),
+            "{daemon} {mode}: ports {ports:?} outside {range:?}"
+        );
+    }
+}
+
 macro_rules! interop_tests {
     ($($module:ident => $daemon:expr;)*) => {$(
         mod $module {
@@ -299,6 +337,11 @@ macro_rules! interop_tests {
             #[test]
             fn a_batch_script_round_trip() {
                 super::a_batch_script_round_trip(DAEMON);
+            }
+
+            #[test]
+            fn passive_ports_come_from_the_configured_range() {
+                super::passive_ports_come_from_the_configured_range(DAEMON);
             }
         }
     )*};

@@ -7,15 +7,28 @@
 //! (`--tls`), implicit TLS (`ftps://`). IP: 127.0.0.1 and ::1.
 //!
 //! One cell, as ferrytest (pyftpdlib: alice), with `--retries 0` so nothing is retried into a
-//! pass: a one-shot `put` of a 50 MiB file and a one-shot `get` of it back, each checked by
-//! SHA-256 (the server's copy on its disk, then the downloaded copy); then one `ferry -b`
-//! session that makes a directory with a UTF-8 name, changes into it, uploads a file whose name
-//! has spaces, lists (LIST), renames it to a UTF-8 name, downloads and compares it, deletes it,
-//! goes up and removes the directory. Each server instance (server × transport × IP) runs its
-//! modes one after the other; two instances run at a time (`FERRY_INTEROP_JOBS`).
+//! pass, and `-v` so the checks can read the commands and replies:
+//! - a one-shot `put` of a 50 MiB file and a one-shot `get` of it back, each checked by SHA-256
+//!   (the server's copy on its disk, then the downloaded copy);
+//! - one-shot listings of the directory holding it: `ls` (NLST), `ls -l` (LIST) and
+//!   `ls -l --json`, which uses MLSD where FEAT offers MLST and the parsed LIST elsewhere
+//!   (vsftpd); the trace must show the expected command and the JSON the file with its size;
+//! - resume both ways from half-way: the server's copy cut to 25 MiB, then `put -c` (SIZE, APPE);
+//!   a local `.part` holding the first 25 MiB, then `get -c` (REST); each must move only the
+//!   missing half (its `--json` summary) and is checked by SHA-256;
+//! - one `ferry -b` session that makes a directory with a UTF-8 name, changes into it, uploads a
+//!   file whose name has spaces, lists it (`ls`: LIST, `nlist`: NLST), renames it to a UTF-8
+//!   name, downloads and compares it, deletes it, goes up and removes the directory.
+//!
+//! In every run of a cell: where the server requires TLS session reuse (vsftpd, proftpd), each
+//! data connection must resume the session; in EPSV and PASV, each data connection must go to a
+//! port of the instance's own passive port range (tests/support/ports.rs), read from the 229 and
+//! 227 replies. Each server instance (server × transport × IP) runs its modes one after the
+//! other; two instances run at a time (`FERRY_INTEROP_JOBS`).
 //!
 //! Cells a server cannot do are "n/a" with the reason; every other cell must pass. A server that
-//! does not start fails all its cells (in CI a missing server is a failure, not a skip).
+//! does not start fails all its cells (in CI a missing server is a failure, not a skip), and a
+//! cell missing from the results fails the run too.
 //!
 //! The results go to a TSV file (`FERRY_INTEROP_RESULTS`, default
 //! `target/interop/matrix.tsv`), which `scripts/interop.sh --check` verifies again, and as a
@@ -24,6 +37,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
+use std::io::Read as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -31,8 +45,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::support::certs::{TestCert, self_signed};
 use crate::support::daemons::{Daemon, RealServer, Tls};
+use crate::support::ports::{PassiveRange, passive_ports_in_trace};
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions, pyftpdlib_version};
-use crate::support::{Run, ferry, ferry_command, run, test_bytes};
+use crate::support::{Run, ferry, ferry_command, test_bytes};
 
 const BIG: usize = 50 * 1024 * 1024;
 
@@ -64,6 +79,11 @@ impl Server {
             Server::Real(d) => d.version(),
             Server::Pyftpdlib => pyftpdlib_version(),
         }
+    }
+
+    /// Whether FEAT offers MLST (and so MLSD): all but vsftpd.
+    fn offers_mlsd(self) -> bool {
+        self != Server::Real(Daemon::Vsftpd)
     }
 }
 
@@ -147,12 +167,36 @@ impl Cell {
 
 const TSV_HEADER: &str = "server\ttransport\tip\tmode\toutcome\tseconds\tdetail";
 
-/// Ok, or what is wrong: a failed cell, or a server with no cells at all.
+/// Ok, or what is wrong: a server with no cells at all, a missing cell (every server ×
+/// transport × IP × mode must have one, "n/a" included), a cell marked "n/a" that the server
+/// can do, or a failed cell.
 fn verdict(cells: &[Cell], servers: &[&str]) -> Result<(), String> {
     let mut problems = Vec::new();
     for server in servers {
         if !cells.iter().any(|c| c.server == *server) {
             problems.push(format!("{server}: no results (missing server?)"));
+            continue;
+        }
+        for t in TRANSPORTS {
+            for ip in IPS {
+                for mode in MODES {
+                    let found = cells.iter().find(|c| {
+                        c.server == *server && c.transport == t && c.ip == ip && c.mode == mode
+                    });
+                    match found {
+                        None => problems.push(format!("{server} {t} {ip} {mode}: missing")),
+                        Some(c)
+                            if c.outcome == "n/a"
+                                && not_applicable(server, t, ip, mode).is_none() =>
+                        {
+                            problems.push(format!(
+                                "{server} {t} {ip} {mode}: n/a, but the server can do it"
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
         }
     }
     for c in cells
@@ -203,13 +247,21 @@ fn render(cells: &[Cell], servers: &[(String, String)], meta: &str) -> String {
         let _ = writeln!(out, "- {name}: {version}");
     }
     out.push_str(
-        "\nEach cell: a one-shot `put` and `get` of a 50 MiB file, both checked by SHA-256, then \
-         a `ferry -b` session with mkdir, cd, put, ls, rename, get, delete, cdup and rmdir on \
-         UTF-8 names and names with spaces, as a user with a password, with `--retries 0`. \
-         TLS cells use `--tls --cacert` with a self-signed certificate made at test time; \
-         vsftpd and proftpd keep requiring TLS session reuse on data connections.\n\n\
+        "\nEach server runs on loopback with a user with a password, anonymous read access and a \
+         passive port range of its own. Each cell, as that user, with `--retries 0`: a one-shot \
+         `put` and `get` of a 50 MiB file, both checked by SHA-256; one-shot `ls` (NLST), \
+         `ls -l` (LIST) and `ls -l --json` (MLSD where FEAT offers MLST; vsftpd has none, so \
+         there the JSON comes from the parsed LIST); `put -c` after the server's copy was cut \
+         to 25 MiB (APPE) and `get -c` from a local `.part` holding the first 25 MiB (REST), \
+         each moving only the missing half and checked by SHA-256; then a `ferry -b` session \
+         with mkdir, cd, put, ls, nlist, rename, get, delete, cdup and rmdir on UTF-8 names and \
+         names with spaces. In EPSV and PASV cells every data connection must use a port of the \
+         server's passive range. TLS cells use `--tls --cacert` with a self-signed certificate \
+         made at test time; vsftpd and proftpd keep requiring TLS session reuse on data \
+         connections, and every data connection must resume the session.\n\n\
          Legend: **pass**: every step worked; **FAIL**: a step failed (details below); \
-         n/a: the server or IP version cannot do it (reason in the footnote).\n\n",
+         n/a: the server or IP version cannot do it (reason in the footnote); **missing**: no \
+         result, which fails the run too.\n\n",
     );
     let mut header = String::from("| server | mode |");
     let mut rule = String::from("|---|---|");
@@ -243,10 +295,16 @@ fn render(cells: &[Cell], servers: &[(String, String)], meta: &str) -> String {
     let passed = cells.iter().filter(|c| c.outcome == "pass").count();
     let na = cells.iter().filter(|c| c.outcome == "n/a").count();
     let failed = cells.len() - passed - na;
-    let _ = writeln!(
+    let expected = servers.len() * TRANSPORTS.len() * IPS.len() * MODES.len();
+    let missing = expected.saturating_sub(cells.len());
+    let _ = write!(
         out,
-        "\n{passed} passed, {failed} failed, {na} not applicable."
+        "\n{passed} passed, {failed} failed, {na} not applicable"
     );
+    if missing > 0 {
+        let _ = write!(out, ", {missing} missing");
+    }
+    out.push_str(".\n");
     let failures: Vec<&Cell> = cells
         .iter()
         .filter(|c| c.outcome != "pass" && c.outcome != "n/a")
@@ -342,6 +400,13 @@ impl Instance {
         }
     }
 
+    fn passive_ports(&self) -> &PassiveRange {
+        match self {
+            Instance::Real(s) => s.passive_ports(),
+            Instance::Py(s) => s.passive_ports(),
+        }
+    }
+
     fn logs(&self) -> String {
         match self {
             Instance::Real(s) => s.logs(),
@@ -383,66 +448,203 @@ struct Fixture {
     big_sha: String,
 }
 
-/// Runs one cell on a running instance: Ok, or what failed.
-fn run_cell(
-    inst: &Instance,
-    fixture: &Fixture,
-    transport: &str,
-    mode: &str,
-    cacert: &str,
+/// How far into the big file the resume steps start: half of it moves again.
+const RESUME_AT: usize = BIG / 2;
+
+/// What one cell knows of its server.
+struct CellSpec<'a> {
+    transport: &'a str,
+    mode: &'a str,
+    cacert: &'a str,
+    /// The server refuses data connections that do not resume the TLS session.
     require_resumption: bool,
-) -> Result<String, String> {
+    /// FEAT offers MLST, so `ls --json` must use MLSD (else LIST).
+    mlsd: bool,
+}
+
+/// Whether a name list (NLST) names `name`: a line that is the name, or ends with `/name`
+/// (pure-ftpd answers NLST of a directory with `dir/name`).
+fn names_in(listing: &str, name: &str) -> bool {
+    listing
+        .lines()
+        .map(str::trim_end)
+        .any(|l| l == name || l.ends_with(&format!("/{name}")))
+}
+
+/// The `--json` summary a `get`/`put` printed: (bytes moved, resumed).
+fn transfer_summary(step: &str, run: &Run) -> Result<(u64, bool), String> {
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout)
+        .map_err(|e| format!("{step}: --json output {:?}: {e}", run.stdout_text()))?;
+    match (v["bytes"].as_u64(), v["resumed"].as_bool()) {
+        (Some(bytes), Some(resumed)) => Ok((bytes, resumed)),
+        _ => Err(format!("{step}: --json output without bytes/resumed: {v}")),
+    }
+}
+
+/// Runs one cell on a running instance: Ok(timings), or what failed.
+fn run_cell(inst: &Instance, fixture: &Fixture, spec: &CellSpec<'_>) -> Result<String, String> {
+    let mode = spec.mode;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |what: &str| {
         timings.push(format!("{what} {:.1} s", clock.elapsed().as_secs_f64()));
         clock = Instant::now();
     };
-    let mut base: Vec<&str> = vec!["--retries", "0", "--mode", mode];
-    match transport {
+    // -v: the checks below read the commands and replies from the trace.
+    let mut base: Vec<&str> = vec!["-v", "--retries", "0", "--mode", mode];
+    match spec.transport {
         "plain" => base.push("--tls=off"),
-        _ => base.extend(["-v", "--tls", "--cacert", cacert]),
+        _ => base.extend(["--tls", "--cacert", spec.cacert]),
     }
-    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let name = format!("matrix-{mode}.bin");
-
-    let mut args = base.clone();
-    args.extend(["put", fixture.big.to_str().unwrap()]);
-    let url = inst.user_url(&name);
-    args.push(&url);
-    let put = ferry(&args);
-    if put.code != 0 {
-        return Err(why("put", &put));
-    }
-    let uploaded = sha256_file(&inst.user_dir().join(&name))?;
-    if uploaded != fixture.big_sha {
-        return Err("put: the server's copy has another SHA-256".into());
-    }
-    lap("put");
-
-    let back = work.path().join("back.bin");
-    let mut args = base.clone();
-    args.extend(["get", &url, "-o", back.to_str().unwrap()]);
-    let get = ferry(&args);
-    if get.code != 0 {
-        return Err(why("get", &get));
-    }
-    if sha256_file(&back)? != fixture.big_sha {
-        return Err("get: the downloaded copy has another SHA-256".into());
-    }
-    lap("get");
-    fs::remove_file(inst.user_dir().join(&name)).map_err(|e| format!("cleanup: {e}"))?;
-
-    // vsftpd and proftpd would have refused the transfer anyway; say why.
-    for run in [&put, &get] {
-        if require_resumption
+    // Every run: success; each data connection resumed the TLS session where the server
+    // demands it (it would have refused the transfer anyway: say why); in EPSV and PASV, each
+    // data connection went to a port of the server's passive range.
+    let checked = |step: &str, run: Run| -> Result<Run, String> {
+        if run.code != 0 {
+            return Err(why(step, &run));
+        }
+        if spec.require_resumption
             && run
                 .stderr
                 .contains("data connection made a new TLS session")
         {
-            return Err("a data connection did not resume the TLS session".into());
+            return Err(format!(
+                "{step}: a data connection did not resume the TLS session"
+            ));
         }
+        if mode == "epsv" || mode == "pasv" {
+            let range = inst.passive_ports();
+            let ports = passive_ports_in_trace(&run.stderr);
+            if ports.is_empty() {
+                return Err(format!(
+                    "{step}: no {} reply in the trace",
+                    mode.to_uppercase()
+                ));
+            }
+            if let Some(p) = ports.iter().find(|&&p| !range.contains(p)) {
+                return Err(format!("{step}: data port {p} outside the {range:?}"));
+            }
+        }
+        Ok(run)
+    };
+    let one_shot = |step: &str, args: &[&str]| -> Result<Run, String> {
+        let mut all = base.clone();
+        all.extend_from_slice(args);
+        checked(step, ferry(&all))
+    };
+    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let local = |p: &Path| p.to_str().expect("UTF-8 path").to_string();
+    let name = format!("matrix-{mode}.bin");
+    let url = inst.user_url(&name);
+    let dir_url = inst.user_url("");
+    let on_server = inst.user_dir().join(&name);
+
+    // The big file up and down, whole.
+    one_shot("put", &["put", &local(&fixture.big), &url])?;
+    if sha256_file(&on_server)? != fixture.big_sha {
+        return Err("put: the server's copy has another SHA-256".into());
     }
+    lap("put");
+    let back = work.path().join("back.bin");
+    one_shot("get", &["get", &url, "-o", &local(&back)])?;
+    if sha256_file(&back)? != fixture.big_sha {
+        return Err("get: the downloaded copy has another SHA-256".into());
+    }
+    lap("get");
+
+    // Listings of the directory holding it: names (NLST), long (LIST), and parsed entries
+    // (MLSD where FEAT offers MLST, else LIST).
+    let run = one_shot("ls", &["ls", &dir_url])?;
+    if !run.stderr.contains("> NLST") || !names_in(&run.stdout_text(), &name) {
+        return Err(format!(
+            "ls: NLST did not list {name}: {:?}",
+            run.stdout_text()
+        ));
+    }
+    let run = one_shot("ls -l", &["ls", "-l", &dir_url])?;
+    let listing = run.stdout_text();
+    let line = listing
+        .lines()
+        .find(|l| l.trim_end().ends_with(&format!(" {name}")));
+    match line {
+        Some(l) if run.stderr.contains("> LIST") && l.starts_with('-') => {}
+        _ => return Err(format!("ls -l: LIST did not list {name}: {listing:?}")),
+    }
+    let run = one_shot("ls --json", &["ls", "-l", "--json", &dir_url])?;
+    let (used, other) = match spec.mlsd {
+        true => ("> MLSD", "> LIST"),
+        false => ("> LIST", "> MLSD"),
+    };
+    if !run.stderr.contains(used) || run.stderr.contains(other) {
+        return Err(format!(
+            "ls --json: expected {} (FEAT {} MLST)",
+            &used[2..],
+            if spec.mlsd { "offers" } else { "has no" }
+        ));
+    }
+    let rows: serde_json::Value = serde_json::from_slice(&run.stdout)
+        .map_err(|e| format!("ls --json: {e}: {:?}", run.stdout_text()))?;
+    let row = rows
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["name"] == name.as_str()));
+    match row {
+        Some(r) if r["type"] == "file" && r["size"] == BIG as u64 => {}
+        _ => return Err(format!("ls --json: no file {name} of {BIG} bytes: {rows}")),
+    }
+    lap("ls");
+
+    // Resumed upload: the server's copy cut to its first half, then `put -c` (SIZE, APPE).
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&on_server)
+        .and_then(|f| f.set_len(RESUME_AT as u64))
+        .map_err(|e| format!("cut {}: {e}", on_server.display()))?;
+    let run = one_shot(
+        "put -c",
+        &["put", "-c", "--json", &local(&fixture.big), &url],
+    )?;
+    let (bytes, resumed) = transfer_summary("put -c", &run)?;
+    if !run.stderr.contains("> APPE ") || !resumed || bytes != (BIG - RESUME_AT) as u64 {
+        return Err(format!(
+            "put -c: sent {bytes} bytes (resumed: {resumed}), not the last {} with APPE",
+            BIG - RESUME_AT
+        ));
+    }
+    if sha256_file(&on_server)? != fixture.big_sha {
+        return Err("put -c: the server's copy has another SHA-256".into());
+    }
+    // Resumed download: a local .part holding the first half, then `get -c` (REST).
+    let target = work.path().join("resumed.bin");
+    {
+        let mut part = fs::File::create(work.path().join("resumed.bin.part"))
+            .map_err(|e| format!("create the .part file: {e}"))?;
+        let mut head = fs::File::open(&fixture.big)
+            .map_err(|e| e.to_string())?
+            .take(RESUME_AT as u64);
+        std::io::copy(&mut head, &mut part).map_err(|e| format!("write the .part file: {e}"))?;
+    }
+    let run = one_shot(
+        "get -c",
+        &["get", "-c", "--json", &url, "-o", &local(&target)],
+    )?;
+    let (bytes, resumed) = transfer_summary("get -c", &run)?;
+    if !run.stderr.contains(&format!("> REST {RESUME_AT}\n"))
+        || !resumed
+        || bytes != (BIG - RESUME_AT) as u64
+    {
+        return Err(format!(
+            "get -c: received {bytes} bytes (resumed: {resumed}), not the last {} after REST",
+            BIG - RESUME_AT
+        ));
+    }
+    if sha256_file(&target)? != fixture.big_sha {
+        return Err("get -c: the resumed copy has another SHA-256".into());
+    }
+    if work.path().join("resumed.bin.part").exists() {
+        return Err("get -c: the .part file is still there".into());
+    }
+    lap("resume");
+    fs::remove_file(&on_server).map_err(|e| format!("cleanup: {e}"))?;
 
     // The batch session: UTF-8 names and names with spaces.
     let small = "small file.txt";
@@ -452,7 +654,7 @@ fn run_cell(
     let dir = format!("matrix ü {mode}");
     let renamed = "ünï côdé.txt";
     let script = format!(
-        "mkdir \"{dir}\"\ncd \"{dir}\"\nput \"{small}\"\nls\nrename \"{small}\" \"{renamed}\"\n\
+        "mkdir \"{dir}\"\ncd \"{dir}\"\nput \"{small}\"\nls\nnlist\nrename \"{small}\" \"{renamed}\"\n\
          lcd back\nget \"{renamed}\"\ndelete \"{renamed}\"\ncdup\nrmdir \"{dir}\"\n"
     );
     let script_path = work.path().join("script.ftp");
@@ -463,19 +665,17 @@ fn run_cell(
         .args(&base)
         .arg("-b")
         .arg(&script_path)
-        .arg(inst.user_url(""));
-    let batch = run(cmd);
-    if batch.code != 0 {
-        return Err(why("batch", &batch));
-    }
-    if !batch
-        .stdout_text()
+        .arg(&dir_url);
+    let batch = checked("batch", crate::support::run(cmd))?;
+    let out = batch.stdout_text();
+    // `ls` is the long listing (LIST), `nlist` the names (NLST).
+    let long = out
         .lines()
-        .any(|l| l.trim_end().ends_with(&format!(" {small}")))
-    {
+        .any(|l| l.starts_with('-') && l.trim_end().ends_with(&format!(" {small}")));
+    let names = out.lines().any(|l| l.trim_end() == small);
+    if !long || !names {
         return Err(format!(
-            "batch: ls did not list {small:?}: {:?}",
-            batch.stdout_text()
+            "batch: ls and nlist did not both list {small:?}: {out:?}"
         ));
     }
     let got = fs::read_to_string(work.path().join("back").join(renamed))
@@ -546,18 +746,17 @@ fn run_group(server: Server, transport: &str, ip: &str, fixture: &Fixture) -> Ve
     for mode in wanted {
         let t = Instant::now();
         let result = catch_unwind(AssertUnwindSafe(|| {
-            let require_resumption = matches!(
-                server,
-                Server::Real(Daemon::Vsftpd) | Server::Real(Daemon::Proftpd)
-            );
-            run_cell(
-                &inst,
-                fixture,
+            let spec = CellSpec {
                 transport,
                 mode,
-                cert.cert.to_str().unwrap(),
-                require_resumption,
-            )
+                cacert: cert.cert.to_str().unwrap(),
+                require_resumption: matches!(
+                    server,
+                    Server::Real(Daemon::Vsftpd) | Server::Real(Daemon::Proftpd)
+                ),
+                mlsd: server.offers_mlsd(),
+            };
+            run_cell(&inst, fixture, &spec)
         }))
         .unwrap_or_else(|_| Err("the cell panicked".into()));
         let secs = (t.elapsed() + startup / 4).as_secs_f64();
@@ -814,6 +1013,60 @@ fn interop_matrix_table_fails_when_a_server_is_missing() {
     );
 }
 
+/// Every cell but one: `server transport ip mode`.
+fn all_cells_but(gone: (&str, &str, &str, &str)) -> Vec<Cell> {
+    let mut cells = all_cells(None, None);
+    cells.retain(|c| {
+        (
+            c.server.as_str(),
+            c.transport.as_str(),
+            c.ip.as_str(),
+            c.mode.as_str(),
+        ) != gone
+    });
+    cells
+}
+
+#[test]
+fn interop_matrix_table_fails_when_a_single_cell_is_missing() {
+    // A cell that must pass, and a cell that is n/a: both must be there.
+    for gone in [
+        ("proftpd", "implicit", "v6", "eprt"),
+        ("pyftpdlib", "implicit", "v4", "epsv"),
+    ] {
+        let cells = all_cells_but(gone);
+        assert_eq!(cells.len(), 4 * 4 * 3 * 2 - 1);
+        let err = verdict(&cells, &names()).unwrap_err();
+        let (server, t, ip, mode) = gone;
+        assert_eq!(err, format!("{server} {t} {ip} {mode}: missing"));
+        let page = render(&cells, &fixture_servers(), "Run: test\n");
+        assert!(page.contains("**missing**"), "{page}");
+        assert!(page.contains(", 1 missing."), "{page}");
+    }
+}
+
+#[test]
+fn interop_matrix_table_fails_on_a_cell_wrongly_marked_not_applicable() {
+    let mut cells = all_cells(None, None);
+    let c = cells
+        .iter_mut()
+        .find(|c| {
+            (
+                c.server.as_str(),
+                c.transport.as_str(),
+                c.ip.as_str(),
+                c.mode.as_str(),
+            ) == ("vsftpd", "plain", "v4", "pasv")
+        })
+        .unwrap();
+    c.outcome = "n/a".into();
+    let err = verdict(&cells, &names()).unwrap_err();
+    assert!(
+        err.contains("vsftpd plain v4 pasv: n/a, but the server can do it"),
+        "{err}"
+    );
+}
+
 #[test]
 fn interop_matrix_results_survive_the_tsv_round_trip() {
     let cells = all_cells(Some(("vsftpd", "implicit", "v6", "eprt")), None);
@@ -870,7 +1123,21 @@ fn interop_matrix_script_exits_zero_only_when_every_supported_cell_passed() {
 
     let (code, out) = check_with_script(&all_cells(None, Some("vsftpd")));
     assert_ne!(code, 0, "a missing server must fail the script: {out}");
-    assert!(out.contains("vsftpd"), "{out}");
+    assert!(out.contains("vsftpd: no results"), "{out}");
+
+    for gone in [
+        ("pure-ftpd", "explicit", "v4", "port"),
+        ("vsftpd", "plain", "v6", "pasv"),
+    ] {
+        let (code, out) = check_with_script(&all_cells_but(gone));
+        assert_ne!(code, 0, "a missing cell must fail the script: {out}");
+        let (server, t, ip, mode) = gone;
+        assert!(
+            out.contains(&format!("{server} {t} {ip} {mode}: missing")),
+            "{out}"
+        );
+        assert!(out.contains("1 cell(s) missing"), "{out}");
+    }
 
     let (code, out) = check_with_script(&[]);
     assert_ne!(code, 0, "an empty results file must fail the script: {out}");

@@ -3,6 +3,7 @@
 
 use std::fs;
 
+use crate::support::ports::passive_ports_in_trace;
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
 use crate::support::{dir_names, ferry, test_bytes};
 
@@ -71,7 +72,7 @@ fn fifty_mib_both_ways_over_ipv6_in_the_extended_modes() {
 }
 
 #[test]
-fn anonymous_login_lists_and_reads() {
+fn anonymous_login_lists_and_reads_but_cannot_write() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     fs::create_dir(server.root().join("pub")).unwrap();
     fs::write(
@@ -93,6 +94,42 @@ fn anonymous_login_lists_and_reads() {
     );
     let cat = ferry(&["cat", &server.url("pub/readme.txt")]).success();
     assert_eq!(cat.stdout, b"hello from pyftpdlib\n");
+
+    // Read-only: uploads, new directories, renames and deletions are refused (550, exit 5).
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("upload.txt");
+    fs::write(&local, "not allowed\n").unwrap();
+    let attempts: [&[&str]; 4] = [
+        &["put", local.to_str().unwrap(), &server.url("pub/")],
+        &["mkdir", &server.url("pub/newdir")],
+        &["mv", &server.url("pub/readme.txt"), "renamed.txt"],
+        &["rm", &server.url("pub/readme.txt")],
+    ];
+    for args in attempts {
+        let run = ferry(args);
+        assert_eq!(run.code, 5, "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(dir_names(&server.root().join("pub")), ["readme.txt"]);
+}
+
+/// EPSV and PASV data connections use the passive port range the server was given.
+#[test]
+fn passive_ports_come_from_the_configured_range() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("f.txt"), "x").unwrap();
+    let range = server.passive_ports();
+    for mode in ["epsv", "pasv"] {
+        for _ in 0..2 {
+            let run = ferry(&["-v", "--mode", mode, "ls", "-l", &user_url(&server, "")]).success();
+            let ports = passive_ports_in_trace(&run.stderr);
+            assert_eq!(ports.len(), 1, "{mode}: {}", run.stderr);
+            assert!(
+                range.contains(ports[0]),
+                "{mode}: port {} outside {range:?}",
+                ports[0]
+            );
+        }
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::process::Command;
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
-use crate::support::test_bytes;
+use crate::support::{dir_names, test_bytes};
 
 struct Shell {
     pty: PtySession,
@@ -129,8 +129,13 @@ fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
 #[test]
 fn ctrl_c_at_the_prompt_clears_the_line() {
     let server = PyFtpd::start(PyFtpdOptions::default());
-    let mut sh = shell(&[&server.url("")]);
-    let home = prompt(&server, "anonymous", "/");
+    // As alice, who may make directories (anonymous may not): the mkdir would succeed if the
+    // line were sent.
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    let mut sh = shell(&[&url]);
+    let home = prompt(&server, "alice", "/");
     ready(&mut sh, &home);
     sh.pty.send("mkdir should-not-exist").unwrap();
     sh.pty.flush().unwrap();
@@ -141,5 +146,10 @@ fn ctrl_c_at_the_prompt_clears_the_line() {
     sh.pty.exp_string("/\r\n").unwrap();
     sh.pty.send_line("bye").unwrap();
     sh.pty.exp_eof().unwrap();
-    assert!(!server.root().join("should-not-exist").exists());
+    // Nothing was made: neither `should-not-exist` nor `should-not-existpwd`.
+    assert!(
+        dir_names(server.root()).is_empty(),
+        "{:?}",
+        dir_names(server.root())
+    );
 }

@@ -239,3 +239,35 @@ fn pyftpd_ipv6_starts() {
     assert!(c.cmd("USER anonymous").starts_with("331 "));
     assert!(c.cmd("PASS guest@").starts_with("230 "));
 }
+
+#[test]
+fn passive_ranges_held_at_once_are_disjoint_and_outside_the_ephemeral_ports() {
+    use crate::support::ports::{PassiveRange, SLOT_SIZE};
+    let text = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
+    let bounds: Vec<u16> = text
+        .split_whitespace()
+        .map(|w| w.parse().unwrap())
+        .collect();
+    let held: Vec<PassiveRange> = (0..8).map(|_| PassiveRange::reserve()).collect();
+    for (i, a) in held.iter().enumerate() {
+        assert_eq!(a.high - a.low + 1, SLOT_SIZE, "{a:?}");
+        assert!(
+            a.high < bounds[0] || a.low > bounds[1],
+            "{a:?} overlaps the ephemeral ports {bounds:?}"
+        );
+        for b in &held[i + 1..] {
+            assert!(a.high < b.low || b.high < a.low, "{a:?} and {b:?} overlap");
+        }
+    }
+}
+
+#[test]
+fn passive_ports_are_read_from_a_trace() {
+    use crate::support::ports::passive_ports_in_trace;
+    let trace = "> EPSV\n< 229 Entering Extended Passive Mode (|||20001|)\n> RETR a\n\
+                 < 150 Opening BINARY mode data connection for a (52428800 bytes)\n\
+                 > PASV\n< 227 Entering Passive Mode (127,0,0,1,78,33).\n\
+                 > PORT 127,0,0,1,200,1\n< 200 PORT command successful\n";
+    assert_eq!(passive_ports_in_trace(trace), [20001, 78 * 256 + 33]);
+    assert!(passive_ports_in_trace("< 227 Entering Passive Mode\n").is_empty());
+}

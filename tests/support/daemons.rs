@@ -19,11 +19,12 @@
 //! default (no `NoSessionReuseRequired`) refuse a data connection that does not resume the
 //! control connection's session.
 //!
-//! Every instance has its own port, configuration, logs and directories, so tests using the
-//! same server run in parallel. vsftpd and proftpd serve directories inside the instance's
-//! temporary directory. pure-ftpd cannot be told where to jail a user: it uses the accounts'
-//! home directories, so each instance works in its own subdirectory of them
-//! (`ferry-interop-…/`), which the URLs below include and which is removed on drop.
+//! Every instance has its own port, passive port range ([`crate::support::ports`]),
+//! configuration, logs and directories, so tests using the same server run in parallel. vsftpd
+//! and proftpd serve directories inside the instance's temporary directory. pure-ftpd cannot be
+//! told where to jail a user: it uses the accounts' home directories, so each instance works in
+//! its own subdirectory of them (`ferry-interop-…/`), which the URLs below include and which is
+//! removed on drop.
 
 use std::fmt;
 use std::fs;
@@ -37,6 +38,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::support::certs::TestCert;
+use crate::support::ports::PassiveRange;
 
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -136,6 +138,8 @@ pub struct RealServer {
     prefix: String,
     /// Directories outside `dir` to remove on drop (pure-ftpd's).
     outside: Vec<PathBuf>,
+    /// The passive port range, this instance's alone while it runs.
+    passive: PassiveRange,
 }
 
 fn repo_root() -> PathBuf {
@@ -356,11 +360,20 @@ impl RealServer {
             files
         });
 
+        let passive = PassiveRange::reserve();
         let mut server = None;
         let mut failures = String::new();
         for _attempt in 0..3 {
             let port = free_port(host);
-            let mut child = spawn(daemon, host, port, dir.path(), tls, cert_files.as_ref());
+            let mut child = spawn(
+                daemon,
+                host,
+                port,
+                &passive,
+                dir.path(),
+                tls,
+                cert_files.as_ref(),
+            );
             match wait_until_ready(&mut child, host, port, tls) {
                 Ok(()) => {
                     server = Some((child, port));
@@ -398,6 +411,7 @@ impl RealServer {
             user: user_root,
             prefix,
             outside,
+            passive,
         }
     }
 
@@ -419,6 +433,11 @@ impl RealServer {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The passive port range the server was given.
+    pub fn passive_ports(&self) -> &PassiveRange {
+        &self.passive
     }
 
     /// `"127.0.0.1"` or `"::1"`.
@@ -540,11 +559,13 @@ fn spawn(
     daemon: Daemon,
     host: &str,
     port: u16,
+    passive: &PassiveRange,
     dir: &Path,
     tls: Tls,
     cert_files: Option<&(PathBuf, PathBuf)>,
 ) -> Child {
     let root = dir.to_str().expect("temp dir path is UTF-8").to_string();
+    let (pasv_low, pasv_high) = (passive.low.to_string(), passive.high.to_string());
     let ipv6 = host.contains(':');
     let yes_no = |b: bool| if b { "YES" } else { "NO" }.to_string();
     let tls_config = tls_fragment(daemon, tls, cert_files, &root);
@@ -560,6 +581,8 @@ fn spawn(
                     ("LISTEN_V4", yes_no(!ipv6)),
                     ("LISTEN_V6", yes_no(ipv6)),
                     ("PORT", port.to_string()),
+                    ("PASV_LOW", pasv_low),
+                    ("PASV_HIGH", pasv_high),
                     ("ROOT", root),
                 ],
             );
@@ -575,6 +598,8 @@ fn spawn(
                     ("USE_IPV6", if ipv6 { "on" } else { "off" }.to_string()),
                     ("ADDRESS", host.to_string()),
                     ("PORT", port.to_string()),
+                    ("PASV_LOW", pasv_low),
+                    ("PASV_HIGH", pasv_high),
                     ("ROOT", root),
                 ],
             );
@@ -588,6 +613,8 @@ fn spawn(
                     ("TLS", tls_config),
                     ("ADDRESS", host.to_string()),
                     ("PORT", port.to_string()),
+                    ("PASV_LOW", pasv_low),
+                    ("PASV_HIGH", pasv_high),
                     ("ROOT", root),
                 ],
             );

@@ -5,7 +5,8 @@
 //! `scripts/pyftpd_server.py` serving a fresh temporary directory. The child
 //! keeps running while its stdin pipe is open: dropping [`PyFtpd`] kills it,
 //! and if the test process dies the closed pipe makes the server exit by
-//! itself.
+//! itself. Each server has a passive port range of its own
+//! ([`crate::support::ports`]); anonymous logins are read-only.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use std::sync::OnceLock;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
+
+use crate::support::ports::PassiveRange;
 
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -24,7 +27,7 @@ pub struct PyFtpdOptions {
     pub ipv6: bool,
     /// Accounts with full permissions in the root.
     pub users: Vec<(String, String)>,
-    /// Allow `anonymous` (any password) with read and write permissions.
+    /// Allow `anonymous` (any password), read-only.
     pub anonymous: bool,
     /// Throttle data connections to this many bytes per second.
     pub rate: Option<u64>,
@@ -36,7 +39,7 @@ pub struct PyFtpdOptions {
 
 impl Default for PyFtpdOptions {
     /// IPv4, user `alice` with password `s3cret pass` (with a space), and
-    /// anonymous access.
+    /// anonymous read access.
     fn default() -> Self {
         PyFtpdOptions {
             ipv6: false,
@@ -57,6 +60,8 @@ pub struct PyFtpd {
     port: u16,
     host: &'static str,
     root: tempfile::TempDir,
+    /// The passive port range, this server's alone while it runs.
+    passive: PassiveRange,
 }
 
 fn repo_root() -> PathBuf {
@@ -120,6 +125,9 @@ impl PyFtpd {
         if opts.anonymous {
             cmd.arg("--anonymous");
         }
+        let passive = PassiveRange::reserve();
+        cmd.arg("--passive-ports")
+            .arg(format!("{}:{}", passive.low, passive.high));
         if let Some((cert, key)) = &opts.tls {
             cmd.arg("--certfile").arg(cert).arg("--keyfile").arg(key);
         }
@@ -175,6 +183,7 @@ impl PyFtpd {
             port,
             host,
             root,
+            passive,
         }
     }
 
@@ -185,6 +194,11 @@ impl PyFtpd {
     /// `"127.0.0.1"` or `"::1"`.
     pub fn host(&self) -> &str {
         self.host
+    }
+
+    /// The passive port range the server was given.
+    pub fn passive_ports(&self) -> &PassiveRange {
+        &self.passive
     }
 
     /// `ftp://HOST:PORT/path`, with `path` given without its leading `/`.
