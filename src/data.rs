@@ -378,8 +378,9 @@ impl Session {
             match listener.accept() {
                 Ok((tcp, from)) if canonical(from.ip()) == server => {
                     tcp.set_nonblocking(false).map_err(|e| net(e, "data"))?;
-                    transport::configure(&tcp, self.opts.timeout, false)
-                        .map_err(|e| net(e, "data"))?;
+                    // The same short read slice as a passive connection: `read_data` counts
+                    // each timed-out read as one slice towards the stall timeout.
+                    configure_data(&tcp, self.opts.timeout)?;
                     return Ok(Some(tcp));
                 }
                 Ok((_, from)) => {
@@ -427,6 +428,9 @@ fn canonical(ip: IpAddr) -> IpAddr {
 /// How often a blocked data read wakes up to check for Ctrl-C.
 const READ_SLICE: Duration = Duration::from_millis(250);
 
+/// Sets up a data socket, passive or active: timeouts, no-delay, and a read timeout of one
+/// [`READ_SLICE`], which [`DataTransfer::read_data`] relies on to honour Ctrl-C and to measure
+/// a stall.
 fn configure_data(tcp: &TcpStream, timeout: Duration) -> Result<(), Attempt> {
     transport::configure(tcp, timeout, false)
         .and_then(|()| tcp.set_read_timeout(Some(READ_SLICE.min(timeout))))
@@ -472,10 +476,11 @@ impl DataTransfer<'_> {
     }
 
     /// Reads data, waking up every 250 ms to honour Ctrl-C; fails after the session timeout
-    /// passes without a byte (a stalled data connection).
+    /// passes without a byte (a stalled data connection). The silence is measured on the
+    /// clock, not by counting wake-ups, so it holds whatever read timeout the socket has.
     pub(crate) fn read_data(&mut self, buf: &mut [u8]) -> Result<usize> {
         let timeout = self.session.opts.timeout;
-        let mut idle = Duration::ZERO;
+        let waiting_since = Instant::now();
         loop {
             if self.session.take_interrupt() {
                 return Err(Error::Interrupted);
@@ -491,8 +496,7 @@ impl DataTransfer<'_> {
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                    idle += READ_SLICE;
-                    if idle >= timeout {
+                    if waiting_since.elapsed() >= timeout {
                         return Err(Error::Timeout {
                             what: format!(
                                 "waiting for data during {} (the data connection stalled)",

@@ -135,8 +135,10 @@ fn a_full_server_is_retried_patiently_and_a_wrong_password_is_not_retried() {
     assert_eq!(server.verbs().iter().filter(|v| *v == "PASS").count(), 1);
 }
 
-#[test]
-fn a_stalled_data_connection_times_out_with_a_clear_error() {
+/// Downloads from a server whose data connection goes silent after 1000 bytes, with
+/// `--timeout SECS` and the extra `args`; asserts the clear "stalled" failure and returns how
+/// long it took.
+fn stalled_download(timeout: &str, args: &[&str]) -> Duration {
     let mut cfg = FakeConfig::default();
     cfg.files.push(("/slow".into(), test_bytes(50_000, 23)));
     cfg.retr_truncate = Some(1000);
@@ -145,25 +147,32 @@ fn a_stalled_data_connection_times_out_with_a_clear_error() {
     let out = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let mut cmd = crate::support::ferry_command();
-    cmd.args([
-        "--timeout",
-        "1",
-        "--retries",
-        "0",
-        "get",
-        &server.url("/slow"),
-        "-O",
-    ])
-    .arg(out.path());
+    cmd.args(["--timeout", timeout, "--retries", "0"])
+        .args(args)
+        .args(["get", &server.url("/slow"), "-O"])
+        .arg(out.path());
     let run = crate::support::run(cmd);
+    let took = started.elapsed();
     assert_eq!(run.code, 9, "{}", run.stderr);
     assert!(run.stderr.contains("stalled"), "{}", run.stderr);
-    assert!(
-        started.elapsed() < Duration::from_secs(15),
-        "took {:?}",
-        started.elapsed()
-    );
     assert!(!out.path().join("slow").exists());
+    took
+}
+
+#[test]
+fn a_stalled_data_connection_times_out_with_a_clear_error() {
+    let took = stalled_download("1", &[]);
+    assert!(took < Duration::from_secs(15), "took {took:?}");
+}
+
+#[test]
+fn a_stalled_active_mode_download_times_out_after_the_timeout_not_its_square() {
+    // An accepted active-mode socket once kept the whole timeout as its read timeout while each
+    // timed-out read counted as a 250 ms slice: 2 s became 16 s (and Ctrl-C waited as long).
+    for mode in ["eprt", "port"] {
+        let took = stalled_download("2", &["--mode", mode]);
+        assert!(took < Duration::from_secs(8), "{mode}: took {took:?}");
+    }
 }
 
 #[test]
