@@ -69,6 +69,114 @@ fn an_upload_cut_half_way_is_retried_with_only_the_missing_part() {
     );
 }
 
+/// A transient refusal of the first `verb` (any connection), before any data moves.
+const BUSY_ONCE: &str = "451 Requested action aborted: local error in processing.";
+
+#[test]
+fn a_retry_after_a_failure_before_any_data_never_continues_an_old_local_file() {
+    let new = test_bytes(200_000, 27);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/report.bin".into(), new.clone()));
+    cfg.overrides_once.push(("RETR".into(), BUSY_ONCE.into()));
+    let server = FakeServer::start(cfg);
+    let out = tempfile::tempdir().unwrap();
+    // Yesterday's copy: the retry must not take it as a partial download of today's.
+    fs::write(out.path().join("report.bin"), test_bytes(50_000, 28)).unwrap();
+    let run = ferry(&[
+        "get",
+        &server.url("/report.bin"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ])
+    .success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(
+        fs::read(out.path().join("report.bin")).unwrap() == new,
+        "the old file's head was kept"
+    );
+    let cmds = server.commands();
+    assert!(!cmds.iter().any(|c| c.starts_with("REST")), "{cmds:?}");
+    assert_eq!(dir_names(out.path()), ["report.bin"]);
+}
+
+#[test]
+fn a_retry_after_a_failure_before_any_data_never_appends_to_an_old_remote_file() {
+    let new = test_bytes(100_000, 29);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/up.bin".into(), test_bytes(30_000, 30)));
+    cfg.overrides_once.push(("STOR".into(), BUSY_ONCE.into()));
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("up.bin");
+    fs::write(&local, &new).unwrap();
+    let run = ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]).success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(
+        server.file("/up.bin").unwrap() == new,
+        "the old remote file's head was kept"
+    );
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "STOR").count(),
+        2,
+        "{verbs:?}"
+    );
+    assert!(!verbs.contains(&"APPE".to_string()), "{verbs:?}");
+}
+
+#[test]
+fn parallel_retries_never_continue_old_files_either() {
+    let new_a = test_bytes(60_000, 31);
+    let new_b = test_bytes(70_000, 32);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/d/a.bin".into(), new_a.clone()));
+    cfg.files.push(("/d/b.bin".into(), new_b.clone()));
+    cfg.files
+        .push(("/up/src/a.bin".into(), test_bytes(10_000, 33)));
+    cfg.files
+        .push(("/up/src/b.bin".into(), test_bytes(10_000, 34)));
+    for verb in ["RETR", "RETR", "STOR", "STOR"] {
+        cfg.overrides_once.push((verb.into(), BUSY_ONCE.into()));
+    }
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    fs::create_dir_all(out.join("d")).unwrap();
+    fs::write(out.join("d/a.bin"), test_bytes(20_000, 35)).unwrap();
+    fs::write(out.join("d/b.bin"), test_bytes(20_000, 36)).unwrap();
+    let dir = out.to_str().unwrap();
+    ferry(&["get", "-r", "-P", "2", &server.url("/d"), "-O", dir]).success();
+    assert!(fs::read(out.join("d/a.bin")).unwrap() == new_a, "a.bin");
+    assert!(fs::read(out.join("d/b.bin")).unwrap() == new_b, "b.bin");
+
+    let src = work.path().join("src");
+    fs::create_dir(&src).unwrap();
+    fs::write(src.join("a.bin"), &new_a).unwrap();
+    fs::write(src.join("b.bin"), &new_b).unwrap();
+    let up = server.url("/up/");
+    ferry(&["put", "-r", "-P", "2", src.to_str().unwrap(), &up]).success();
+    assert!(
+        server.file("/up/src/a.bin").unwrap() == new_a,
+        "remote a.bin"
+    );
+    assert!(
+        server.file("/up/src/b.bin").unwrap() == new_b,
+        "remote b.bin"
+    );
+    let cmds = server.commands();
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| c.starts_with("REST") || c.starts_with("APPE")),
+        "{cmds:?}"
+    );
+    // Each file was refused once and then sent whole.
+    for verb in ["RETR", "STOR"] {
+        let n = cmds.iter().filter(|c| c.starts_with(verb)).count();
+        assert_eq!(n, 4, "{cmds:?}");
+    }
+}
+
 #[test]
 fn get_continue_resumes_a_part_file_and_put_continue_an_upload() {
     let server = PyFtpd::start(PyFtpdOptions::default());
