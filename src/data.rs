@@ -7,7 +7,11 @@
 //!
 //! In `auto` mode a channel is abandoned for the next one when the server refuses it (any 5xx),
 //! when its data connection cannot be made, or when the server answers the transfer command with
-//! 425; a channel that failed is skipped for the rest of the session. Passive connections go to
+//! 425; a channel that failed is skipped for the rest of the session. A 425 may pass, though
+//! (the server was short of ports or the connection timed out): a channel that only met 425 is
+//! skipped while another one works, and tried again once every channel has failed, and a
+//! failure that involved a 425 is [transient](Error::is_transient), so it is retried with
+//! backoff, in a fixed `--mode` too. Passive connections go to
 //! the control connection's peer address unless `--pasv-address server` is given (servers behind
 //! NAT advertise private addresses; curl's CVE-2020-8284). Active listeners accept exactly one
 //! connection, and only from the server's address.
@@ -109,6 +113,9 @@ impl FromStr for DataMode {
 enum Attempt {
     /// Try the next channel; the text says what went wrong.
     Next(String),
+    /// Try the next channel: the server could not open this one's data connection (425), which
+    /// may work later.
+    Later(String),
     /// Stop: the failure is not about the data channel (e.g. 550 on RETR).
     Fatal(Error),
 }
@@ -132,14 +139,19 @@ impl Session {
     pub fn open_data(&mut self, cmd: &Command, rest: u64) -> Result<DataTransfer<'_>> {
         let mode = self.opts.data_mode;
         let fallback = mode.channels().len() > 1;
+        if fallback {
+            self.retry_channels_that_met_425(mode);
+        }
         let mut tried = Vec::new();
+        let mut met_425 = false;
         let mut opened = None;
         for &channel in mode.channels() {
-            if fallback && self.failed_channels.contains(&channel) {
+            if fallback && self.channel_failed(channel) {
                 continue;
             }
             match self.try_channel(channel, cmd, rest) {
                 Ok(o) => {
+                    self.channels_425.remove(&channel);
                     opened = Some(o);
                     break;
                 }
@@ -147,6 +159,12 @@ impl Session {
                     self.note(&format!("{channel} did not work ({why})"));
                     self.failed_channels.insert(channel);
                     tried.push(format!("{channel}: {why}"));
+                }
+                Err(Attempt::Later(why)) => {
+                    self.note(&format!("{channel} did not work this time ({why})"));
+                    self.channels_425.insert(channel);
+                    tried.push(format!("{channel}: {why}"));
+                    met_425 = true;
                 }
                 Err(Attempt::Fatal(e)) => return Err(e),
             }
@@ -157,6 +175,7 @@ impl Session {
             }
             return Err(Error::DataChannel {
                 tried: tried.join("; "),
+                transient: met_425,
             });
         };
         let mut transfer = DataTransfer {
@@ -177,6 +196,32 @@ impl Session {
             transfer.stream = Some(stream);
         }
         Ok(transfer)
+    }
+
+    /// True when `auto` skips `channel`: it failed before in this session.
+    fn channel_failed(&self, channel: Channel) -> bool {
+        self.failed_channels.contains(&channel) || self.channels_425.contains(&channel)
+    }
+
+    /// When every channel of `mode` has failed and some only with 425, those get a fresh
+    /// chance: a 425 may have been passing, and a retry must not find nothing left to try.
+    fn retry_channels_that_met_425(&mut self, mode: DataMode) {
+        let channels = mode.channels();
+        if !channels.iter().all(|&c| self.channel_failed(c)) {
+            return;
+        }
+        let again: Vec<Channel> = channels
+            .iter()
+            .copied()
+            .filter(|c| self.channels_425.remove(c))
+            .collect();
+        if !again.is_empty() {
+            let names: Vec<String> = again.iter().map(Channel::to_string).collect();
+            self.note(&format!(
+                "every data channel failed before; trying {} again, which only met 425",
+                names.join(" and ")
+            ));
+        }
     }
 
     fn try_channel(
@@ -409,7 +454,7 @@ fn check_transfer_reply(cmd: &Command, reply: Reply) -> Result<Reply, Attempt> {
 
 fn check_transfer_reply_error(reply: Reply) -> Attempt {
     if reply.code == 425 {
-        return Attempt::Next(format!(
+        return Attempt::Later(format!(
             "the server could not open the data connection: {}",
             reply.one_line()
         ));

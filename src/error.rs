@@ -120,6 +120,9 @@ pub enum Error {
     DataChannel {
         /// What was tried and how each attempt failed.
         tried: String,
+        /// A mode failed only because the server could not open its data connection (425),
+        /// which may pass: worth a retry.
+        transient: bool,
     },
     /// A transfer ended before all the data arrived.
     #[error("transfer of {name} incomplete: {detail}")]
@@ -199,10 +202,12 @@ impl Error {
     }
 
     /// True for failures that may go away on their own: a lost or reset connection, a
-    /// timeout, a short transfer, and the replies 421, 425, 426 and 450-452. Never a refused
-    /// login (530), a missing file (550), a bad name (553) or a TLS verification failure.
+    /// timeout, a short transfer, the replies 421, 425, 426 and 450-452, and data channels
+    /// that all failed where one met a 425. Never a refused login (530), a missing file (550),
+    /// a bad name (553) or a TLS verification failure.
     pub fn is_transient(&self) -> bool {
         match self {
+            Error::DataChannel { transient, .. } => *transient,
             Error::Closed { .. }
             | Error::Network { .. }
             | Error::Timeout { .. }

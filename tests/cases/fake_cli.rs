@@ -102,6 +102,70 @@ fn falls_back_when_the_epsv_port_cannot_be_reached_and_remembers_it() {
     assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
 }
 
+const CANNOT_OPEN: &str = "425 Can't open data connection.";
+
+#[test]
+fn a_425_falls_forward_to_the_next_channel_and_is_remembered_while_another_works() {
+    let server = server_with(&[("/a", b"1"), ("/b", b"2")], |c| {
+        c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["get", &server.url("/a"), &server.url("/b"), "-O", dir]).success();
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(fs::read(out.path().join("b")).unwrap(), b"2");
+    assert_eq!(
+        data_verbs(&server),
+        ["EPSV", "RETR", "PASV", "RETR", "PASV", "RETR"]
+    );
+}
+
+#[test]
+fn a_425_in_a_fixed_mode_is_retried() {
+    let server = server_with(&[("/a", b"fixed")], |c| {
+        c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["--mode", "epsv", "get", &server.url("/a"), "-O", dir]).success();
+    assert_eq!(fs::read(out.path().join("a")).unwrap(), b"fixed");
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(data_verbs(&server), ["EPSV", "RETR", "EPSV", "RETR"]);
+    assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
+}
+
+#[test]
+fn when_every_channel_met_425_the_retry_tries_them_again() {
+    let server = server_with(&[("/a", b"later")], |c| {
+        for _ in 0..4 {
+            c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+        }
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["get", &server.url("/a"), "-O", dir]).success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(fs::read(out.path().join("a")).unwrap(), b"later");
+    assert_eq!(
+        data_verbs(&server),
+        [
+            "EPSV", "RETR", "PASV", "RETR", "EPRT", "RETR", "PORT", "RETR", "EPSV", "RETR"
+        ]
+    );
+
+    // Without retries the failure says what each channel met.
+    let server = server_with(&[("/a", b"x")], |c| {
+        c.overrides.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let run = ferry(&["--retries", "0", "get", &server.url("/a"), "-O", dir]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not open a data connection"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_pasv_reply_advertising_a_private_address_is_ignored_for_the_peer_address() {
     for advertised in ["10.1.2.3", "0.0.0.0", "192.168.0.9"] {
