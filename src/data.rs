@@ -606,7 +606,10 @@ impl DataTransfer<'_> {
         }
     }
 
-    /// Closes the data connection and reads the final reply; a 2xx is success.
+    /// Closes the data connection and reads the final reply. Success is 226 or 250, the two
+    /// completions RFC 959 gives RETR, STOR, APPE and the listings (curl checks the same);
+    /// another 2xx ("200 OK", "202 superfluous") does not say the data arrived whole, so it is
+    /// an unexpected reply and a download is not renamed over its target.
     pub fn finish(mut self) -> Result<Reply> {
         self.finished = true;
         drop(self.stream.take());
@@ -620,8 +623,13 @@ impl DataTransfer<'_> {
                 }
             },
         };
-        if reply.is_completion() {
+        if matches!(reply.code, 226 | 250) {
             Ok(reply)
+        } else if reply.is_completion() {
+            Err(Error::Unexpected {
+                command: self.command.clone(),
+                reply,
+            })
         } else if self.fresh_tls13 && matches!(reply.code, 425 | 450 | 522) {
             // rustls offers each TLS 1.3 ticket once; a server that requires reuse but sends no
             // new tickets on upload connections (ProFTPD) refuses us once they are used up.

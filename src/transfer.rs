@@ -2,7 +2,7 @@
 //!
 //! Every transfer copies through one fixed buffer and reports through a [`Progress`] callback;
 //! the engine never prints. A download to a file goes to `NAME.part` beside the target and is
-//! renamed over the target only when the data stream ended cleanly, the final reply is a 2xx and
+//! renamed over the target only when the data stream ended cleanly, the final reply is 226 or 250 and
 //! the byte count equals the size the server announced (SIZE, or "(N bytes)" in the 150 reply).
 //! So a failed download never leaves a truncated file under the final name and never touches an
 //! existing one; the partial data stays in the `.part` file.

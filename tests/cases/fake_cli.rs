@@ -348,6 +348,33 @@ fn a_data_connection_closed_early_leaves_no_file_under_the_final_name() {
 }
 
 #[test]
+fn a_download_is_renamed_only_after_a_226_or_250() {
+    let content = test_bytes(20_000, 8);
+    for (final_reply, code) in [
+        ("250 Transfer completed successfully.", 0),
+        ("200 Command okay.", 8),
+        ("202 Command not implemented, superfluous at this site.", 8),
+    ] {
+        let server = server_with(&[("/f.bin", &content)], |c| {
+            c.transfer_done_reply = final_reply.into();
+        });
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("f.bin");
+        fs::write(&target, b"previous version").unwrap();
+        let run = ferry(&["get", &server.url("/f.bin"), "-o", target.to_str().unwrap()]);
+        assert_eq!(run.code, code, "{final_reply}: {}", run.stderr);
+        let kept = fs::read(&target).unwrap();
+        match code {
+            0 => assert!(kept == content, "{final_reply}: not renamed"),
+            _ => {
+                assert_eq!(kept, b"previous version", "{final_reply}");
+                assert!(run.stderr.contains(final_reply), "{}", run.stderr);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_size_mismatch_with_the_150_reply_is_a_partial_transfer() {
     let content = test_bytes(5000, 3);
     let server = server_with(&[("/f", &content)], |c| {

@@ -91,6 +91,8 @@ pub struct FakeConfig {
     pub files: Vec<(String, Vec<u8>)>,
     /// If set, LIST sends exactly these lines (each CRLF-terminated).
     pub listing_lines: Option<Vec<String>>,
+    /// The final reply of a transfer that went well (RETR, STOR/APPE, listings).
+    pub transfer_done_reply: String,
 }
 
 impl Default for FakeConfig {
@@ -123,6 +125,7 @@ impl Default for FakeConfig {
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
+            transfer_done_reply: "226 Transfer complete.".into(),
         }
     }
 }

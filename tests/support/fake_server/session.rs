@@ -399,7 +399,7 @@ impl Session {
         }
         match (sent, cut) {
             (Ok(()), Some((_, r))) => self.reply(r),
-            (Ok(()), None) => self.reply("226 Transfer complete."),
+            (Ok(()), None) => self.reply(&self.sh.cfg.transfer_done_reply.clone()),
             (Err(e), _) => {
                 eprintln!("fake server: data write failed: {e}");
                 self.reply("426 Failure writing network stream.")
@@ -490,7 +490,7 @@ impl Session {
             ));
         }
         match res {
-            Ok(_) => self.reply("226 Transfer complete."),
+            Ok(_) => self.reply(&self.sh.cfg.transfer_done_reply.clone()),
             Err(e) => {
                 eprintln!("fake server: data read failed: {e}");
                 self.reply("426 Failure reading network stream.")
