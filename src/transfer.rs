@@ -5,7 +5,8 @@
 //! renamed over the target only when the data stream ended cleanly, the final reply is 226 or 250 and
 //! the byte count equals the size the server announced (SIZE, or "(N bytes)" in the 150 reply).
 //! So a failed download never leaves a truncated file under the final name and never touches an
-//! existing one; the partial data stays in the `.part` file.
+//! existing one; the partial data stays in the `.part` file. A binary upload is checked the
+//! other way round: afterwards the remote size must equal the bytes sent (SIZE, when offered).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -309,7 +310,31 @@ impl Session {
             size: Some(total - offset),
         };
         let append = mode != PutMode::Replace && !(mode == PutMode::Resume && offset == 0);
-        self.store(source, remote, ty, append, progress, began)
+        let sent = self.store(source, remote, ty, append, progress, began)?;
+        // After APPE of a whole file the size it was appended to is not known.
+        if mode != PutMode::Append {
+            self.check_stored_size(remote, ty, offset + sent)?;
+        }
+        Ok(sent)
+    }
+
+    /// After an upload, compares the remote size with `expected` bytes: a server that said 226
+    /// but stored less (a quota, a full disk, a broken server) fails the upload with
+    /// [`Error::UploadSize`] instead of passing in silence. One SIZE per file, only in binary
+    /// mode (ASCII changes the size on the way) and when FEAT offers SIZE; a SIZE the server
+    /// refuses (write-only upload directories) checks nothing.
+    fn check_stored_size(&mut self, remote: &str, ty: TransferType, expected: u64) -> Result<()> {
+        if ty != TransferType::Binary || !self.features().has("SIZE") {
+            return Ok(());
+        }
+        match self.size(remote)? {
+            Some(held) if held != expected => Err(Error::UploadSize {
+                name: remote.into(),
+                held,
+                sent: expected,
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Streams a listing of `path` (or the current directory) into `out`.

@@ -178,6 +178,52 @@ fn parallel_retries_never_continue_old_files_either() {
 }
 
 #[test]
+fn an_upload_the_server_kept_short_is_a_partial_transfer() {
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 1000,
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("up.bin");
+    fs::write(&local, test_bytes(50_000, 37)).unwrap();
+    let run = ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]);
+    assert_eq!(run.code, 9, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("holds 49000 bytes, but 50000 were sent"),
+        "{}",
+        run.stderr
+    );
+    // Not retried: appending to a file whose size the server reports wrongly could damage it.
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    let verbs = server.verbs();
+    let stor = verbs.iter().position(|v| v == "STOR").expect("STOR");
+    assert_eq!(verbs[stor + 1], "SIZE", "{verbs:?}");
+
+    // In ASCII mode, or without SIZE in FEAT, nothing is compared (and nothing is asked).
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 1000,
+        feat: vec![" EPSV".into(), " PASV".into()],
+        ..FakeConfig::default()
+    });
+    ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]).success();
+    let text = work.path().join("notes.txt");
+    fs::write(&text, "line\n".repeat(1000)).unwrap();
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 2,
+        ..FakeConfig::default()
+    });
+    ferry(&[
+        "put",
+        "-a",
+        text.to_str().unwrap(),
+        &server.url("/notes.txt"),
+    ])
+    .success();
+    assert!(!server.verbs().contains(&"SIZE".to_string()));
+}
+
+#[test]
 fn get_continue_resumes_a_part_file_and_put_continue_an_upload() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     let content = test_bytes(3_000_000, 22);

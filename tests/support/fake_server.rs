@@ -82,6 +82,9 @@ pub struct FakeConfig {
     /// The first STOR/APPE (over all connections) reads only this many bytes, keeps them, and
     /// then closes the data and control connections: an upload cut half-way.
     pub stor_cut_after: Option<usize>,
+    /// Every STOR/APPE drops this many bytes from the end of what it received and still
+    /// replies 226 (a server that loses data in silence).
+    pub stor_drop_tail: usize,
     /// At most this many control connections at once; one more is greeted with
     /// "421 Too many connections" and closed (like vsftpd's max_per_ip).
     pub max_sessions: Option<usize>,
@@ -121,6 +124,7 @@ impl Default for FakeConfig {
             retr_cut_closes_control: false,
             retr_stall: false,
             stor_cut_after: None,
+            stor_drop_tail: 0,
             max_sessions: None,
             retr_size_in_150: true,
             files: Vec::new(),

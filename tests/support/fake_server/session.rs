@@ -469,6 +469,7 @@ impl Session {
             None => conn.read_to_end(&mut got),
         };
         drop(conn);
+        got.truncate(got.len().saturating_sub(self.sh.cfg.stor_drop_tail));
         if !self.binary {
             got = from_ascii(&got);
         }
