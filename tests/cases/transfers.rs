@@ -358,6 +358,46 @@ fn ascii_mode_converts_line_endings_both_ways() {
     assert_eq!(String::from_utf8(raw.stdout).unwrap(), text);
 }
 
+#[test]
+fn ascii_mode_handles_a_cr_and_its_lf_in_different_reads() {
+    // Stored with LF; TYPE A sends CRLF, here in pieces that each end right after a CR. A bare
+    // CR and a CR at the very end are data and must survive too.
+    let text = "first line\nsecond\n\nbare\rcr\nlast\r";
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/notes.txt".into(), text.into()));
+    cfg.split_after_cr = true;
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let back = work.path().join("back.txt");
+    ferry(&[
+        "get",
+        "-a",
+        &server.url("/notes.txt"),
+        "-o",
+        back.to_str().unwrap(),
+    ])
+    .success();
+    assert_eq!(fs::read_to_string(&back).unwrap(), text);
+
+    // Uploads put CRLF on the wire, also when a local CRLF is split between two reads of the
+    // file (ferry reads 256 KiB at a time: the CR ends the first read, the LF starts the next).
+    let mut local = "x".repeat(256 * 1024 - 1);
+    local.push_str("\r\nnext line\nlast\n");
+    let path = work.path().join("up.txt");
+    fs::write(&path, &local).unwrap();
+    ferry(&["put", "-a", path.to_str().unwrap(), &server.url("/up.txt")]).success();
+    let mut wire = "x".repeat(256 * 1024 - 1);
+    wire.push_str("\r\nnext line\r\nlast\r\n");
+    let sent = server.uploaded_wire_bytes("/up.txt").expect("uploaded");
+    let tail = |b: &[u8]| String::from_utf8_lossy(&b[b.len().saturating_sub(30)..]).into_owned();
+    assert!(
+        sent == wire.as_bytes(),
+        "wire ends {:?}, not {:?}",
+        tail(&sent),
+        tail(wire.as_bytes())
+    );
+}
+
 fn make_tree(root: &Path) {
     fs::create_dir_all(root.join("sub dir/deeper")).unwrap();
     fs::write(root.join("top.txt"), "top").unwrap();

@@ -5,7 +5,8 @@
 //! files it ended up holding ([`FakeServer::file`]). [`FakeConfig`] switches
 //! on hostile or broken behaviour: odd greetings, canned replies for any verb,
 //! a wrong address in the 227 reply, a dead EPSV port, truncated downloads,
-//! hand-written listings.
+//! hand-written listings, uploads kept short, data split after every CR.
+//! [`FakeServer::uploaded_wire_bytes`] shows what an upload sent on the wire.
 //!
 //! Everything is std only: one detached accept thread, one detached thread per
 //! control connection, an in-memory file tree shared by all connections. Every
@@ -96,6 +97,9 @@ pub struct FakeConfig {
     pub listing_lines: Option<Vec<String>>,
     /// The final reply of a transfer that went well (RETR, STOR/APPE, listings).
     pub transfer_done_reply: String,
+    /// Downloads and listings go out in pieces that each end right after a CR, with a pause
+    /// between them, so a CR and the LF after it reach the client in different reads.
+    pub split_after_cr: bool,
 }
 
 impl Default for FakeConfig {
@@ -130,6 +134,7 @@ impl Default for FakeConfig {
             files: Vec::new(),
             listing_lines: None,
             transfer_done_reply: "226 Transfer complete.".into(),
+            split_after_cr: false,
         }
     }
 }
@@ -148,6 +153,8 @@ struct Shared {
     stor_cut_done: Mutex<bool>,
     active: std::sync::atomic::AtomicUsize,
     commands: Mutex<Vec<String>>,
+    /// The bytes of the latest STOR/APPE to each path as they came over the wire.
+    wire_uploads: Mutex<BTreeMap<String, Vec<u8>>>,
     fs: Mutex<Fs>,
     stop: AtomicBool,
 }
@@ -175,6 +182,7 @@ impl FakeServer {
             active: std::sync::atomic::AtomicUsize::new(0),
             cfg,
             commands: Mutex::new(Vec::new()),
+            wire_uploads: Mutex::new(BTreeMap::new()),
             stop: AtomicBool::new(false),
         });
         let sh = Arc::clone(&shared);
@@ -200,6 +208,14 @@ impl FakeServer {
     /// The uppercased verb of each command in [`FakeServer::commands`].
     pub fn verbs(&self) -> Vec<String> {
         self.commands().iter().map(|c| verb_of(c).0).collect()
+    }
+
+    /// What the latest upload to `path` (absolute) sent over the data connection, before any
+    /// TYPE A conversion.
+    pub fn uploaded_wire_bytes(&self, path: &str) -> Option<Vec<u8>> {
+        lock(&self.shared.wire_uploads)
+            .get(&resolve("/", path))
+            .cloned()
     }
 
     /// Current content of the file at `path` (absolute), if it exists.
