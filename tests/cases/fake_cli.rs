@@ -296,6 +296,59 @@ fn an_account_is_sent_when_the_server_asks_for_one() {
     );
 }
 
+/// `ferry ARGS` with `$NETRC` set to a file holding `text` with permission bits `mode`.
+fn with_netrc(text: &str, mode: u32, args: &[&str]) -> crate::support::Run {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let netrc = home.path().join("netrc");
+    fs::write(&netrc, text).unwrap();
+    fs::set_permissions(&netrc, fs::Permissions::from_mode(mode)).unwrap();
+    let mut cmd = crate::support::ferry_command();
+    cmd.env("NETRC", &netrc).args(["--retries", "0"]).args(args);
+    crate::support::run(cmd)
+}
+
+#[test]
+fn a_netrc_others_can_read_only_fails_logins_that_take_its_password() {
+    let server = server_with(&[("/a", b"public")], |_| {});
+    let url = server.url("/a");
+    let other_host = "machine files.example.org login bob password hunter2\n";
+    let run = with_netrc(other_host, 0o644, &["cat", &url]).success();
+    assert_eq!(run.stdout, b"public");
+    let this_host = "machine 127.0.0.1 login alice password secret\n";
+    let run = with_netrc(this_host, 0o644, &["-u", "alice:secret", "cat", &url]).success();
+    assert_eq!(run.stdout, b"public");
+    // Here the password would come from it: refused, with the fix in the message.
+    let run = with_netrc(this_host, 0o644, &["cat", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
+    assert!(!run.stderr.contains("secret"), "{}", run.stderr);
+}
+
+#[test]
+fn a_malformed_netrc_does_not_fail_logins_that_need_nothing_from_it() {
+    let server = server_with(&[("/a", b"fine")], |_| {});
+    let url = server.url("/a");
+    let broken = "machine 127.0.0.1 login alice passwd secret\n";
+    let given = url.replace("ftp://", "ftp://alice:secret@");
+    for args in [
+        vec!["-u", "alice:secret", "cat", url.as_str()],
+        vec!["cat", given.as_str()],
+        vec!["-u", "anonymous", "cat", url.as_str()],
+    ] {
+        let run = with_netrc(broken, 0o600, &args).success();
+        assert_eq!(run.stdout, b"fine", "{args:?}");
+    }
+    // Without a user only the file could name one: its error is reported.
+    let run = with_netrc(broken, 0o600, &["cat", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("netrc syntax error at line 1"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn verbose_trace_hides_the_password() {
     let server = server_with(&[("/a", b"x")], |_| {});
