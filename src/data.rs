@@ -218,7 +218,7 @@ impl Session {
         if !again.is_empty() {
             let names: Vec<String> = again.iter().map(Channel::to_string).collect();
             self.note(&format!(
-                "every data channel failed before; trying {} again, which only met 425",
+                "every data channel failed before; trying {} again (it only met 425)",
                 names.join(" and ")
             ));
         }
@@ -423,8 +423,8 @@ impl Session {
             match listener.accept() {
                 Ok((tcp, from)) if canonical(from.ip()) == server => {
                     tcp.set_nonblocking(false).map_err(|e| net(e, "data"))?;
-                    // The same short read slice as a passive connection: `read_data` counts
-                    // each timed-out read as one slice towards the stall timeout.
+                    // The same short read slice as a passive connection, so that a blocked
+                    // read wakes up to see Ctrl-C.
                     configure_data(&tcp, self.opts.timeout)?;
                     return Ok(Some(tcp));
                 }
@@ -474,8 +474,7 @@ fn canonical(ip: IpAddr) -> IpAddr {
 const READ_SLICE: Duration = Duration::from_millis(250);
 
 /// Sets up a data socket, passive or active: timeouts, no-delay, and a read timeout of one
-/// [`READ_SLICE`], which [`DataTransfer::read_data`] relies on to honour Ctrl-C and to measure
-/// a stall.
+/// [`READ_SLICE`], which [`DataTransfer::read_data`] relies on to honour Ctrl-C.
 fn configure_data(tcp: &TcpStream, timeout: Duration) -> Result<(), Attempt> {
     transport::configure(tcp, timeout, false)
         .and_then(|()| tcp.set_read_timeout(Some(READ_SLICE.min(timeout))))
