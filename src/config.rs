@@ -6,11 +6,17 @@
 //! that host, then `$FERRY_PASSWORD`, then a password prompt when a terminal is there to
 //! answer it. No user anywhere
 //! means an anonymous login with the password `anonymous@`.
+//!
+//! `.netrc` is read only when a login needs something from it: the user (none given), the
+//! password (a user without one) or, with the password given, an `account` for that login
+//! (then a file that cannot be read or parsed is passed over). An explicit anonymous login
+//! never reads it. A file that group or others can read is refused only when a password or
+//! account would be taken from it, so it does not break logins to other hosts.
 
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::netrc::{self, Netrc};
+use crate::netrc::{self, Netrc, NetrcEntry};
 use crate::proto::command::Secret;
 use crate::session::{Login, Options};
 use crate::url::FtpUrl;
@@ -99,6 +105,7 @@ impl<'a> Credentials<'a> {
         }
     }
 
+    /// `.netrc`, read on first use; a file that cannot be read or parsed is an error.
     fn netrc(&mut self) -> Result<Option<&Netrc>> {
         if self.netrc.is_none() {
             let loaded = match &self.config.netrc_path {
@@ -108,6 +115,33 @@ impl<'a> Credentials<'a> {
             self.netrc = Some(loaded);
         }
         Ok(self.netrc.as_ref().and_then(Option::as_ref))
+    }
+
+    /// The entry for `host` (and `user`, when given) with its secrets checked: a password or
+    /// account from a file others can read is refused.
+    fn netrc_entry(&mut self, host: &str, user: Option<&str>) -> Result<Option<NetrcEntry>> {
+        let Some(netrc) = self.netrc()? else {
+            return Ok(None);
+        };
+        let Some(entry) = netrc.lookup(host, user) else {
+            return Ok(None);
+        };
+        netrc.secrets_allowed(entry)?;
+        Ok(Some(entry.clone()))
+    }
+
+    /// With the password known, `.netrc` can only add an account for this login; a file that
+    /// cannot be read or parsed is then passed over, since nothing else is needed from it.
+    fn netrc_account(&mut self, host: &str, user: &str) -> Result<Option<Secret>> {
+        let Ok(Some(netrc)) = self.netrc() else {
+            return Ok(None);
+        };
+        let lookup = netrc.lookup(host, Some(user));
+        let Some(entry) = lookup.filter(|e| e.account.is_some()) else {
+            return Ok(None);
+        };
+        netrc.secrets_allowed(entry)?;
+        Ok(entry.account.clone().map(Secret::new))
     }
 
     /// The login to use for `url`.
@@ -130,16 +164,21 @@ impl<'a> Credentials<'a> {
                 account: None,
             });
         }
-        let entry = self
-            .netrc()?
-            .and_then(|n| n.lookup(&url.host, Some(&user)))
-            .cloned();
+        if let Some(password) = password {
+            return Ok(Login {
+                account: self.netrc_account(&url.host, &user)?,
+                user,
+                password,
+            });
+        }
+        let entry = self.netrc_entry(&url.host, Some(&user))?;
         let account = entry
             .as_ref()
             .and_then(|e| e.account.clone())
             .map(Secret::new);
-        let password = password
-            .or_else(|| entry.and_then(|e| e.password).map(Secret::new))
+        let password = entry
+            .and_then(|e| e.password)
+            .map(Secret::new)
             .or_else(|| self.config.env_password.clone());
         let password = match password {
             Some(p) => p,
@@ -153,13 +192,16 @@ impl<'a> Credentials<'a> {
     }
 
     fn login_from_netrc_or_anonymous(&mut self, host: &str) -> Result<Login> {
-        let entry = self.netrc()?.and_then(|n| n.lookup(host, None)).cloned();
-        let Some(entry) = entry else {
+        let Some(netrc) = self.netrc()? else {
             return Ok(Login::anonymous());
         };
-        let Some(user) = entry.login else {
+        // An entry without a login names nobody: anonymous, and none of its secrets is taken.
+        let Some(entry) = netrc.lookup(host, None).filter(|e| e.login.is_some()) else {
             return Ok(Login::anonymous());
         };
+        netrc.secrets_allowed(entry)?;
+        let entry = entry.clone();
+        let user = entry.login.expect("filtered on it");
         let password = match entry.password {
             Some(p) => Secret::new(p),
             None if is_anonymous(&user) => Secret::new("anonymous@"),
@@ -258,6 +300,83 @@ mod tests {
         };
         let err = resolve(&config, "ftp://h/x").unwrap_err();
         assert!(err.to_string().contains("no password for bob@h"), "{err}");
+    }
+
+    /// A config whose `.netrc` holds `text` with permission bits `mode`.
+    fn with_netrc(dir: &tempfile::TempDir, text: &str, mode: u32) -> Config {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.path().join("netrc");
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        Config {
+            netrc_path: Some(path),
+            ..Config::default()
+        }
+    }
+
+    fn refused_as_insecure(result: Result<Login>) -> bool {
+        matches!(
+            result,
+            Err(Error::Netrc(netrc::NetrcError::InsecurePermissions { .. }))
+        )
+    }
+
+    #[test]
+    fn a_netrc_others_can_read_is_refused_only_where_a_secret_is_taken_from_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "machine h login carol password pw\nmachine a login dave account acme\n";
+        let mut config = with_netrc(&dir, text, 0o644);
+        // Nothing is needed from it: anonymous, another host, a password given.
+        assert_eq!(
+            resolve(&config, "ftp://elsewhere/x").unwrap().user,
+            "anonymous"
+        );
+        assert_eq!(
+            resolve(&config, "ftp://anonymous@h/x").unwrap().user,
+            "anonymous"
+        );
+        let login = resolve(&config, "ftp://carol:given@h/x").unwrap();
+        assert_eq!(login.password.expose(), "given");
+        // A password (or an account) would come from it.
+        assert!(refused_as_insecure(resolve(&config, "ftp://h/x")));
+        assert!(refused_as_insecure(resolve(&config, "ftp://carol@h/x")));
+        assert!(refused_as_insecure(resolve(&config, "ftp://dave:pw@a/x")));
+        // A user it knows nothing secret about falls through to $FERRY_PASSWORD.
+        config.env_password = Some(Secret::new("env"));
+        let login = resolve(&config, "ftp://erin@h/x").unwrap();
+        assert_eq!(login.password.expose(), "env");
+    }
+
+    #[test]
+    fn a_malformed_netrc_fails_only_logins_that_need_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = with_netrc(&dir, "machine h login carol bogus\n", 0o600);
+        assert!(resolve(&config, "ftp://carol:pw@h/x").is_ok());
+        assert!(resolve(&config, "ftp://ftp@h/x").is_ok());
+        let with_cli_password = Config {
+            user: Some(UserArg::parse("carol:pw")),
+            ..config.clone()
+        };
+        assert!(resolve(&with_cli_password, "ftp://h/x").is_ok());
+        // No user given: only the file can say who to log in as.
+        assert!(matches!(
+            resolve(&config, "ftp://h/x"),
+            Err(Error::Netrc(netrc::NetrcError::Syntax { .. }))
+        ));
+        assert!(resolve(&config, "ftp://carol@h/x").is_err());
+    }
+
+    #[test]
+    fn an_account_comes_from_netrc_even_with_the_password_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = with_netrc(
+            &dir,
+            "machine h login carol password pw account acme\n",
+            0o600,
+        );
+        let login = resolve(&config, "ftp://carol:other@h/x").unwrap();
+        assert_eq!(login.password.expose(), "other");
+        assert_eq!(login.account.unwrap().expose(), "acme");
     }
 
     #[test]

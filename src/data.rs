@@ -7,7 +7,11 @@
 //!
 //! In `auto` mode a channel is abandoned for the next one when the server refuses it (any 5xx),
 //! when its data connection cannot be made, or when the server answers the transfer command with
-//! 425; a channel that failed is skipped for the rest of the session. Passive connections go to
+//! 425; a channel that failed is skipped for the rest of the session. A 425 may pass, though
+//! (the server was short of ports or the connection timed out): a channel that only met 425 is
+//! skipped while another one works, and tried again once every channel has failed, and a
+//! failure that involved a 425 is [transient](Error::is_transient), so it is retried with
+//! backoff, in a fixed `--mode` too. Passive connections go to
 //! the control connection's peer address unless `--pasv-address server` is given (servers behind
 //! NAT advertise private addresses; curl's CVE-2020-8284). Active listeners accept exactly one
 //! connection, and only from the server's address.
@@ -110,6 +114,9 @@ impl FromStr for DataMode {
 enum Attempt {
     /// Try the next channel; the text says what went wrong.
     Next(String),
+    /// Try the next channel: the server could not open this one's data connection (425), which
+    /// may work later.
+    Later(String),
     /// Stop: the failure is not about the data channel (e.g. 550 on RETR).
     Fatal(Error),
 }
@@ -133,7 +140,11 @@ impl Session {
     pub fn open_data(&mut self, cmd: &Command, rest: u64) -> Result<DataTransfer<'_>> {
         let mode = self.opts.data_mode;
         let fallback = mode.channels().len() > 1;
+        if fallback {
+            self.retry_channels_that_met_425(mode);
+        }
         let mut tried = Vec::new();
+        let mut met_425 = false;
         let mut opened = None;
         self.data_hello = None;
         if let Some(ahead) = self.take_ahead(cmd, rest)? {
@@ -143,12 +154,13 @@ impl Session {
             if opened.is_some() {
                 break;
             }
-            if fallback && self.failed_channels.contains(&channel) {
+            if fallback && self.channel_failed(channel) {
                 continue;
             }
             match self.try_channel(channel, cmd, rest) {
                 Ok(o) => {
                     self.proven_channel = Some(channel);
+                    self.channels_425.remove(&channel);
                     opened = Some(o);
                     break;
                 }
@@ -160,6 +172,12 @@ impl Session {
                     self.failed_channels.insert(channel);
                     tried.push(format!("{channel}: {why}"));
                 }
+                Err(Attempt::Later(why)) => {
+                    self.note(&format!("{channel} did not work this time ({why})"));
+                    self.channels_425.insert(channel);
+                    tried.push(format!("{channel}: {why}"));
+                    met_425 = true;
+                }
                 Err(Attempt::Fatal(e)) => return Err(e),
             }
         }
@@ -169,6 +187,7 @@ impl Session {
             }
             return Err(Error::DataChannel {
                 tried: tried.join("; "),
+                transient: met_425,
             });
         };
         let mut transfer = DataTransfer {
@@ -189,6 +208,32 @@ impl Session {
             transfer.stream = Some(stream);
         }
         Ok(transfer)
+    }
+
+    /// True when `auto` skips `channel`: it failed before in this session.
+    fn channel_failed(&self, channel: Channel) -> bool {
+        self.failed_channels.contains(&channel) || self.channels_425.contains(&channel)
+    }
+
+    /// When every channel of `mode` has failed and some only with 425, those get a fresh
+    /// chance: a 425 may have been passing, and a retry must not find nothing left to try.
+    fn retry_channels_that_met_425(&mut self, mode: DataMode) {
+        let channels = mode.channels();
+        if !channels.iter().all(|&c| self.channel_failed(c)) {
+            return;
+        }
+        let again: Vec<Channel> = channels
+            .iter()
+            .copied()
+            .filter(|c| self.channels_425.remove(c))
+            .collect();
+        if !again.is_empty() {
+            let names: Vec<String> = again.iter().map(Channel::to_string).collect();
+            self.note(&format!(
+                "every data channel failed before; trying {} again (it only met 425)",
+                names.join(" and ")
+            ));
+        }
     }
 
     fn try_channel(
@@ -330,7 +375,14 @@ impl Session {
         let cmd = ahead.command.clone();
         let fatal = |a: Attempt| match a {
             Attempt::Fatal(e) => e,
-            Attempt::Next(why) => Error::DataChannel { tried: why },
+            Attempt::Next(why) => Error::DataChannel {
+                tried: why,
+                transient: false,
+            },
+            Attempt::Later(why) => Error::DataChannel {
+                tried: why,
+                transient: true,
+            },
         };
         let opened = match ahead.listener {
             None => {
@@ -472,8 +524,9 @@ impl Session {
             match listener.accept() {
                 Ok((tcp, from)) if canonical(from.ip()) == server => {
                     tcp.set_nonblocking(false).map_err(|e| net(e, "data"))?;
-                    transport::configure(&tcp, self.opts.timeout, false)
-                        .map_err(|e| net(e, "data"))?;
+                    // The same short read slice as a passive connection, so that a blocked
+                    // read wakes up to see Ctrl-C.
+                    configure_data(&tcp, self.opts.timeout)?;
                     return Ok(Some(tcp));
                 }
                 Ok((_, from)) => {
@@ -502,7 +555,7 @@ fn check_transfer_reply(cmd: &Command, reply: Reply) -> Result<Reply, Attempt> {
 
 fn check_transfer_reply_error(reply: Reply) -> Attempt {
     if reply.code == 425 {
-        return Attempt::Next(format!(
+        return Attempt::Later(format!(
             "the server could not open the data connection: {}",
             reply.one_line()
         ));
@@ -521,6 +574,8 @@ fn canonical(ip: IpAddr) -> IpAddr {
 /// How often a blocked data read wakes up to check for Ctrl-C.
 const READ_SLICE: Duration = Duration::from_millis(250);
 
+/// Sets up a data socket, passive or active: timeouts, no-delay, and a read timeout of one
+/// [`READ_SLICE`], which [`DataTransfer::read_data`] relies on to honour Ctrl-C.
 fn configure_data(tcp: &TcpStream, timeout: Duration) -> Result<(), Attempt> {
     transport::configure(tcp, timeout, false)
         .and_then(|()| tcp.set_read_timeout(Some(READ_SLICE.min(timeout))))
@@ -566,10 +621,11 @@ impl DataTransfer<'_> {
     }
 
     /// Reads data, waking up every 250 ms to honour Ctrl-C; fails after the session timeout
-    /// passes without a byte (a stalled data connection).
+    /// passes without a byte (a stalled data connection). The silence is measured on the
+    /// clock, not by counting wake-ups, so it holds whatever read timeout the socket has.
     pub(crate) fn read_data(&mut self, buf: &mut [u8]) -> Result<usize> {
         let timeout = self.session.opts.timeout;
-        let mut idle = Duration::ZERO;
+        let waiting_since = Instant::now();
         loop {
             if self.session.take_interrupt() {
                 return Err(Error::Interrupted);
@@ -585,8 +641,7 @@ impl DataTransfer<'_> {
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                    idle += READ_SLICE;
-                    if idle >= timeout {
+                    if waiting_since.elapsed() >= timeout {
                         return Err(Error::Timeout {
                             what: format!(
                                 "waiting for data during {} (the data connection stalled)",
@@ -657,7 +712,10 @@ impl DataTransfer<'_> {
         }
     }
 
-    /// Closes the data connection and reads the final reply; a 2xx is success.
+    /// Closes the data connection and reads the final reply. Success is 226 or 250, the two
+    /// completions RFC 959 gives RETR, STOR, APPE and the listings (curl checks the same);
+    /// another 2xx ("200 OK", "202 superfluous") does not say the data arrived whole, so it is
+    /// an unexpected reply and a download is not renamed over its target.
     pub fn finish(mut self) -> Result<Reply> {
         self.finished = true;
         drop(self.stream.take());
@@ -685,8 +743,13 @@ impl DataTransfer<'_> {
                 ),
             });
         }
-        if reply.is_completion() {
+        if matches!(reply.code, 226 | 250) {
             Ok(reply)
+        } else if reply.is_completion() {
+            Err(Error::Unexpected {
+                command: self.command.clone(),
+                reply,
+            })
         } else if self.fresh_tls13 && matches!(reply.code, 425 | 450 | 522) {
             // rustls offers each TLS 1.3 ticket once; a server that requires reuse but sends no
             // new tickets on upload connections (ProFTPD) refuses us once they are used up.

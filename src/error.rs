@@ -120,6 +120,9 @@ pub enum Error {
     DataChannel {
         /// What was tried and how each attempt failed.
         tried: String,
+        /// A mode failed only because the server could not open its data connection (425),
+        /// which may pass: worth a retry.
+        transient: bool,
     },
     /// A transfer ended before all the data arrived.
     #[error("transfer of {name} incomplete: {detail}")]
@@ -128,6 +131,17 @@ pub enum Error {
         name: String,
         /// What is known: bytes received vs expected, the final reply.
         detail: String,
+    },
+    /// After an upload the server reported 226 but holds a different number of bytes than
+    /// were sent.
+    #[error("upload of {name} incomplete: the server holds {held} bytes, but {sent} were sent")]
+    UploadSize {
+        /// The remote name.
+        name: String,
+        /// What SIZE says the server holds.
+        held: u64,
+        /// What the file should hold: the resume offset plus the bytes sent.
+        sent: u64,
     },
     /// A local file problem.
     #[error("{what} {}: {source}", .path.display())]
@@ -199,10 +213,12 @@ impl Error {
     }
 
     /// True for failures that may go away on their own: a lost or reset connection, a
-    /// timeout, a short transfer, and the replies 421, 425, 426 and 450-452. Never a refused
-    /// login (530), a missing file (550), a bad name (553) or a TLS verification failure.
+    /// timeout, a short transfer, the replies 421, 425, 426 and 450-452, and data channels
+    /// that all failed where one met a 425. Never a refused login (530), a missing file (550),
+    /// a bad name (553) or a TLS verification failure.
     pub fn is_transient(&self) -> bool {
         match self {
+            Error::DataChannel { transient, .. } => *transient,
             Error::Closed { .. }
             | Error::Network { .. }
             | Error::Timeout { .. }
@@ -242,7 +258,9 @@ impl Error {
             | Error::Connect { .. }
             | Error::Closed { .. }
             | Error::Network { .. } => ExitCode::Network,
-            Error::Timeout { .. } | Error::Partial { .. } => ExitCode::Partial,
+            Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
+                ExitCode::Partial
+            }
             Error::Rejected { command, reply } => match codes::classify(reply) {
                 Refusal::Login | Refusal::Busy => ExitCode::Login,
                 Refusal::DataConnection => ExitCode::Partial,
@@ -271,6 +289,15 @@ impl Error {
                 codes::hint(&verb.to_ascii_uppercase(), reply)
             }
             Error::Tls { hint, .. } => hint.clone(),
+            Error::UploadSize { held, sent, .. } if held < sent => Some(
+                "the server said the upload was complete but kept less: check its quota and free \
+                 space; put -c sends only what is missing"
+                    .into(),
+            ),
+            Error::UploadSize { .. } => Some(
+                "the remote file is larger than what was sent: something else may be writing to it"
+                    .into(),
+            ),
             Error::TlsSessionReuse { .. } => Some(
                 "the server requires TLS session reuse and gave no new TLS 1.3 tickets; ferry \
                  reconnects with TLS 1.2 (reusable sessions) for the rest of the run; --tls-max 1.2 \

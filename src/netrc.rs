@@ -23,9 +23,12 @@
 //!   (with different logins), and `default` may appear anywhere; lookups
 //!   prefer the first matching `machine` entry, then the first matching
 //!   `default`.
-//! * [`load`] refuses, on Unix, a file that holds a password or account and
-//!   whose mode gives any permission to group or others (`mode & 0o077`),
-//!   like classic `ftp`. A missing file is not an error.
+//! * On Unix, a password or account is refused from a file whose mode gives
+//!   any permission to group or others (`mode & 0o077`), like classic `ftp`:
+//!   [`Netrc::secrets_allowed`] says so, and callers ask it only when they
+//!   are about to use a secret from an entry. [`load`] itself reads such a
+//!   file, so a login that needs nothing secret from it (another host, a user
+//!   without a password there) still works. A missing file is not an error.
 //! * Passwords and accounts never appear in `Debug` output or error messages.
 
 use std::ffi::OsString;
@@ -65,8 +68,8 @@ impl fmt::Debug for NetrcEntry {
 pub struct Netrc {
     /// `(Some(machine), entry)` or `(None, entry)` for `default`.
     entries: Vec<(Option<String>, NetrcEntry)>,
-    /// Whether any `password` or `account` token appeared.
-    has_secrets: bool,
+    /// The file and its permission bits, when group or others may access it.
+    exposed: Option<(PathBuf, u32)>,
 }
 
 impl Netrc {
@@ -97,7 +100,6 @@ impl Netrc {
                         _ => &mut entry.account,
                     };
                     *slot = Some(value);
-                    netrc.has_secrets |= word != "login";
                 }
                 "macdef" | "port" => {
                     lexer.value(&word, line)?;
@@ -142,6 +144,22 @@ impl Netrc {
     }
 }
 
+impl Netrc {
+    /// Whether `entry`'s password and account may be used: refuses with
+    /// [`NetrcError::InsecurePermissions`] when the entry holds either and the file
+    /// is open to group or others (Unix). An entry without secrets is always fine.
+    pub fn secrets_allowed(&self, entry: &NetrcEntry) -> Result<(), NetrcError> {
+        let secret = entry.password.is_some() || entry.account.is_some();
+        match &self.exposed {
+            Some((path, mode)) if secret => Err(NetrcError::InsecurePermissions {
+                path: path.clone(),
+                mode: *mode,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Why a netrc file could not be used. Messages never contain secrets.
 #[derive(Debug, thiserror::Error)]
 pub enum NetrcError {
@@ -182,9 +200,9 @@ fn syntax(line: usize, message: impl Into<String>) -> NetrcError {
 
 /// Load and parse. Returns `Ok(None)` when the file does not exist.
 ///
-/// On Unix, a file that contains any `password` or `account` token and whose
-/// mode has any group or other bits set (`mode & 0o077 != 0`) is refused with
-/// [`NetrcError::InsecurePermissions`].
+/// On Unix, a file whose mode has any group or other bits set
+/// (`mode & 0o077 != 0`) is remembered as exposed: [`Netrc::secrets_allowed`]
+/// then refuses its passwords and accounts.
 pub fn load(path: &Path) -> Result<Option<Netrc>, NetrcError> {
     let io_error = |source| NetrcError::Io {
         path: path.to_path_buf(),
@@ -197,16 +215,14 @@ pub fn load(path: &Path) -> Result<Option<Netrc>, NetrcError> {
     };
     let mut text = String::new();
     file.read_to_string(&mut text).map_err(io_error)?;
-    let netrc = Netrc::parse(&text)?;
+    #[allow(unused_mut)] // only Unix has permission bits to remember
+    let mut netrc = Netrc::parse(&text)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = file.metadata().map_err(io_error)?.permissions().mode() & 0o7777;
-        if netrc.has_secrets && mode & 0o077 != 0 {
-            return Err(NetrcError::InsecurePermissions {
-                path: path.to_path_buf(),
-                mode,
-            });
+        if mode & 0o077 != 0 {
+            netrc.exposed = Some((path.to_path_buf(), mode));
         }
     }
     Ok(Some(netrc))
@@ -515,15 +531,21 @@ mod tests {
         (path, result)
     }
 
+    /// Loads `text` with `mode` and checks the secrets of its entry for host `h`.
+    #[cfg(unix)]
+    fn secrets_of_h(text: &str, mode: u32) -> (PathBuf, Result<NetrcEntry, NetrcError>) {
+        let (path, loaded) = load_with_mode(text, mode);
+        let netrc = loaded.unwrap().unwrap();
+        let entry = netrc.lookup("h", None).cloned().unwrap();
+        (path, netrc.secrets_allowed(&entry).map(|()| entry))
+    }
+
     #[cfg(unix)]
     #[test]
-    fn secrets_load_only_from_a_private_file() {
-        let (_, ok) = load_with_mode("machine h login u password p", 0o600);
-        assert_eq!(
-            ok.unwrap().unwrap().lookup("h", None).cloned(),
-            entry("u", "p")
-        );
-        let (path, refused) = load_with_mode("machine h login u password p", 0o644);
+    fn secrets_are_used_only_from_a_private_file() {
+        let (_, ok) = secrets_of_h("machine h login u password p", 0o600);
+        assert_eq!(Some(ok.unwrap()), entry("u", "p"));
+        let (path, refused) = secrets_of_h("machine h login u password p", 0o644);
         let err = refused.unwrap_err();
         assert!(matches!(
             err,
@@ -535,13 +557,14 @@ mod tests {
             message.contains(&format!("chmod 600 {}", path.display())),
             "{message}"
         );
-        let (_, account) = load_with_mode("default account secret", 0o640);
+        let (_, account) = secrets_of_h("default account secret", 0o640);
         assert!(matches!(
             account,
             Err(NetrcError::InsecurePermissions { .. })
         ));
-        let (_, no_secrets) = load_with_mode("machine h login u\n", 0o644);
-        assert!(no_secrets.unwrap().is_some());
+        // Loading an exposed file is fine; only using a secret from it is refused.
+        let (_, no_secrets) = secrets_of_h("machine h login u\nmachine x password p\n", 0o644);
+        assert_eq!(no_secrets.unwrap().login.as_deref(), Some("u"));
     }
 
     #[test]

@@ -73,5 +73,11 @@ mod tests {
             Reply::new(450, vec!["450 x: No such file or directory".into()]),
         );
         assert!(!missing.is_transient());
+        let channels = |transient| Error::DataChannel {
+            tried: "EPSV: 425".into(),
+            transient,
+        };
+        assert!(channels(true).is_transient());
+        assert!(!channels(false).is_transient());
     }
 }

@@ -150,6 +150,9 @@ pub struct Session {
     transfer_type: Option<TransferType>,
     /// Data-channel modes that failed; `auto` skips them for the rest of the session.
     pub(crate) failed_channels: BTreeSet<Channel>,
+    /// Data-channel modes whose data connection the server could not open (425): `auto` skips
+    /// them while another mode works, and tries them again once every mode has failed.
+    pub(crate) channels_425: BTreeSet<Channel>,
     trace: Option<TraceFn>,
     greeting: Reply,
     /// Set when an abandoned transfer's final reply never came: replies can no longer be
@@ -216,6 +219,7 @@ impl Session {
             features: Features::default(),
             transfer_type: None,
             failed_channels: BTreeSet::new(),
+            channels_425: BTreeSet::new(),
             trace,
             greeting: Reply::new(0, Vec::new()),
             desynced: false,

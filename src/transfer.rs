@@ -2,10 +2,11 @@
 //!
 //! Every transfer copies through one fixed buffer and reports through a [`Progress`] callback;
 //! the engine never prints. A download to a file goes to `NAME.part` beside the target and is
-//! renamed over the target only when the data stream ended cleanly, the final reply is a 2xx and
+//! renamed over the target only when the data stream ended cleanly, the final reply is 226 or 250 and
 //! the byte count equals the size the server announced (SIZE, or "(N bytes)" in the 150 reply).
 //! So a failed download never leaves a truncated file under the final name and never touches an
-//! existing one; the partial data stays in the `.part` file.
+//! existing one; the partial data stays in the `.part` file. A binary upload is checked the
+//! other way round: afterwards the remote size must equal the bytes sent (SIZE, when offered).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -50,6 +51,30 @@ pub enum PutMode {
     Resume,
     /// APPE the whole local file.
     Append,
+}
+
+/// What a download may continue from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// Start from zero into a fresh `NAME.part`.
+    No,
+    /// Continue `NAME.part` if there is one, else start from zero; an existing `NAME` is never
+    /// adopted. For automatic retries, whose `.part` an earlier attempt of the same run wrote.
+    Part,
+    /// The user asked to continue (`get -c`, `reget`): `NAME.part`, else an existing `NAME`.
+    PartOrTarget,
+}
+
+impl Resume {
+    /// True when a download to `target` in this mode would continue bytes already there.
+    pub fn continues(self, target: &Path) -> bool {
+        let has_bytes = |p: &Path| fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0);
+        match self {
+            Resume::No => false,
+            Resume::Part => has_bytes(&part_path(target)),
+            Resume::PartOrTarget => has_bytes(&part_path(target)) || has_bytes(target),
+        }
+    }
 }
 
 /// What an upload reads from.
@@ -149,15 +174,16 @@ impl Session {
 
     /// Downloads `remote` to the file `target` through `target.part`, renamed at the end.
     ///
-    /// With `resume`, an existing `target.part` (or else an existing `target`, copied to the
-    /// `.part` first so it stays intact) is continued with REST; if the server refuses REST the
-    /// download starts over from zero, still into the `.part` file.
+    /// `resume` says what may be continued with REST: an existing `target.part`, and with
+    /// [`Resume::PartOrTarget`] else an existing `target` (copied to the `.part` first so it
+    /// stays intact). If the server refuses REST the download starts over from zero, still into
+    /// the `.part` file.
     pub fn download_file(
         &mut self,
         remote: &str,
         ty: TransferType,
         target: &Path,
-        resume: bool,
+        resume: Resume,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
         // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
@@ -171,8 +197,9 @@ impl Session {
         }
         let part = part_path(target);
         let (mut file, mut offset) = match resume {
-            true => open_resumable(&part, target)?,
-            false => (create_part(&part)?, 0),
+            Resume::No => (create_part(&part)?, 0),
+            Resume::Part => open_resumable(&part, None)?,
+            Resume::PartOrTarget => open_resumable(&part, Some(target))?,
         };
         let mut result = self.retrieve(remote, ty, offset, &mut file, target, progress);
         if offset > 0
@@ -196,6 +223,11 @@ impl Session {
     }
 
     /// Uploads everything `source` yields to `remote` (APPE when `append`); returns bytes sent.
+    ///
+    /// `began` is set once bytes went out on the data connection, that is after the server
+    /// accepted the STOR/APPE: from then on the remote file holds this upload's data, so a
+    /// retry may continue it. It stays false when the attempt failed before that, and a retry
+    /// must then start over (an older remote file is not ours to append to).
     pub fn store(
         &mut self,
         source: Source<'_>,
@@ -203,6 +235,7 @@ impl Session {
         ty: TransferType,
         append: bool,
         progress: &mut dyn Progress,
+        began: &mut bool,
     ) -> Result<u64> {
         let Source {
             reader: input,
@@ -216,8 +249,10 @@ impl Session {
         };
         let mut t = self.open_data(&cmd, 0)?;
         progress.start(remote, total);
-        let copied = copy_up(input, local, ty, &mut t, progress);
-        progress.finish(*copied.as_ref().unwrap_or(&0));
+        let mut sent = 0;
+        let copied = copy_up(input, local, ty, &mut t, progress, &mut sent);
+        *began |= sent > 0;
+        progress.finish(sent);
         let sent = match copied {
             Ok(n) => n,
             Err(e) => return Err(fail(t, e)),
@@ -231,7 +266,8 @@ impl Session {
     }
 
     /// Uploads the local file `path` to `remote`: replacing it, appending to it (APPE), or
-    /// resuming an interrupted upload from the remote file's current size.
+    /// resuming an interrupted upload from the remote file's current size. `began` is as for
+    /// [`Session::store`].
     pub fn upload_file(
         &mut self,
         path: &Path,
@@ -239,6 +275,7 @@ impl Session {
         ty: TransferType,
         mode: PutMode,
         progress: &mut dyn Progress,
+        began: &mut bool,
     ) -> Result<u64> {
         let mut file = File::open(path).map_err(|e| local_err("cannot open", path, e))?;
         let meta = file
@@ -274,7 +311,31 @@ impl Session {
             size: Some(total - offset),
         };
         let append = mode != PutMode::Replace && !(mode == PutMode::Resume && offset == 0);
-        self.store(source, remote, ty, append, progress)
+        let sent = self.store(source, remote, ty, append, progress, began)?;
+        // After APPE of a whole file the size it was appended to is not known.
+        if mode != PutMode::Append {
+            self.check_stored_size(remote, ty, offset + sent)?;
+        }
+        Ok(sent)
+    }
+
+    /// After an upload, compares the remote size with `expected` bytes: a server that said 226
+    /// but stored less (a quota, a full disk, a broken server) fails the upload with
+    /// [`Error::UploadSize`] instead of passing in silence. One SIZE per file, only in binary
+    /// mode (ASCII changes the size on the way) and when FEAT offers SIZE; a SIZE the server
+    /// refuses (write-only upload directories) checks nothing.
+    fn check_stored_size(&mut self, remote: &str, ty: TransferType, expected: u64) -> Result<()> {
+        if ty != TransferType::Binary || !self.features().has("SIZE") {
+            return Ok(());
+        }
+        match self.size(remote)? {
+            Some(held) if held != expected => Err(Error::UploadSize {
+                name: remote.into(),
+                held,
+                sent: expected,
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Streams a listing of `path` (or the current directory) into `out`.
@@ -380,18 +441,20 @@ fn copy_down(
     Ok(done)
 }
 
+/// Sends `input` over the data connection; `done` counts the local bytes whose (converted)
+/// form was written, and is kept when the copy fails.
 fn copy_up(
     input: &mut dyn Read,
     local: &Path,
     ty: TransferType,
     t: &mut DataTransfer<'_>,
     progress: &mut dyn Progress,
+    done: &mut u64,
 ) -> Result<u64> {
     let timeout = t.timeout();
     let mut buf = vec![0u8; BUF_SIZE];
     let mut converted = Vec::new();
     let mut ascii = (ty == TransferType::Ascii).then(ascii::ToWire::default);
-    let mut done = 0u64;
     loop {
         t.check_interrupt()?;
         let n = match input.read(&mut buf) {
@@ -410,20 +473,21 @@ fn copy_up(
         };
         t.write_all(chunk)
             .map_err(|e| data_io_error(e, "sending data", timeout))?;
-        done += n as u64;
-        progress.advance(done);
+        *done += n as u64;
+        progress.advance(*done);
     }
-    Ok(done)
+    Ok(*done)
 }
 
-/// Opens `part` to continue it, or copies an existing `target` to `part` first; returns the
-/// file positioned at its end and that offset.
-fn open_resumable(part: &Path, target: &Path) -> Result<(File, u64)> {
+/// Opens `part` to continue it, or else copies an existing `target` (when given) to `part`
+/// first, or else starts `part` afresh; returns the file positioned at its end and that offset.
+fn open_resumable(part: &Path, target: Option<&Path>) -> Result<(File, u64)> {
     let part_exists = fs::symlink_metadata(part).is_ok_and(|m| m.is_file());
     if !part_exists {
-        if !fs::symlink_metadata(target).is_ok_and(|m| m.is_file()) {
+        let Some(target) = target.filter(|t| fs::symlink_metadata(t).is_ok_and(|m| m.is_file()))
+        else {
             return Ok((create_part(part)?, 0));
-        }
+        };
         let mut file = create_part(part)?;
         let mut src = File::open(target).map_err(|e| local_err("cannot read", target, e))?;
         io::copy(&mut src, &mut file).map_err(|e| local_err("cannot copy into", part, e))?;

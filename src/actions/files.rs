@@ -18,9 +18,9 @@ use crate::localname::safe_name;
 use crate::proto::command::TransferType;
 use crate::proto::listing::{EntryKind, Timestamp};
 use crate::session::Session;
-use crate::transfer::{NoProgress, PutMode};
+use crate::transfer::{NoProgress, PutMode, Resume};
 
-/// Downloads one file, retrying transient failures by resuming from the `.part` file.
+/// Downloads one file, retrying transient failures by resuming the `.part` file it wrote.
 pub(super) fn get(
     ctx: &mut Context,
     remote: &str,
@@ -61,15 +61,15 @@ pub(super) fn get(
     let started = Instant::now();
     let hash = ctx.hash;
     let mut resumed = false;
-    let n = super::retrying(ctx, ui, remote, |ctx, ui, attempt| {
-        let resume = opts.resume || attempt > 0;
-        // What download_file will continue from: NAME.part, else NAME itself.
-        resumed = resume
-            && [crate::transfer::part_path(&target), target.clone()]
-                .iter()
-                .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0));
-        ctx.session()?
-            .download_file(remote, ty, &target, resume, ui.progress(hash))
+    let mut part_is_ours = false;
+    let n = super::retrying(ctx, ui, remote, |ctx, ui, _| {
+        let resume = download_resume(opts.resume, part_is_ours);
+        resumed = resume.continues(&target);
+        let session = ctx.session()?;
+        // From here on NAME.part is this run's: download_file starts it afresh, or continues
+        // the one the user asked to continue.
+        part_is_ours = true;
+        session.download_file(remote, ty, &target, resume, ui.progress(hash))
     })?;
     if opts.preserve {
         preserve_local_time(ctx, remote, &target, ui)?;
@@ -80,6 +80,41 @@ pub(super) fn get(
     }
     ui.summary(&summary(&target.display().to_string(), n, started));
     Ok(())
+}
+
+/// What a download attempt may continue: with `-c` (`asked`) what the user pointed at, a
+/// `.part` file or the target itself; otherwise only a `.part` file that an earlier attempt of
+/// this run wrote (`part_is_ours`). A retry never adopts a file that was there before the run:
+/// continuing an old copy of the target with the new file's tail would make a file that passes
+/// the size check and is still wrong.
+pub(super) fn download_resume(asked: bool, part_is_ours: bool) -> Resume {
+    match (asked, part_is_ours) {
+        (true, _) => Resume::PartOrTarget,
+        (false, true) => Resume::Part,
+        (false, false) => Resume::No,
+    }
+}
+
+/// The mode for attempt number `attempt` of an upload the user asked for as `first`.
+///
+/// A retry continues the upload (SIZE, then APPE from there) only when an earlier attempt
+/// `began` sending, so that the remote file is this run's partial copy; when every attempt
+/// failed before its data went out, the remote file may be an older one, and appending the
+/// rest of ours to it would corrupt it, so the retry replaces it with STOR. An interrupted
+/// APPE is never repeated once data went out: how much of it arrived is unknowable.
+pub(super) fn upload_mode(
+    first: PutMode,
+    attempt: u32,
+    began: bool,
+    remote: &str,
+) -> Result<PutMode> {
+    match first {
+        _ if attempt == 0 || !began => Ok(first),
+        PutMode::Replace | PutMode::Resume => Ok(PutMode::Resume),
+        PutMode::Append => Err(Error::Usage(format!(
+            "append to {remote} was interrupted; not repeating it"
+        ))),
+    }
 }
 
 /// One transferred file as `get --json` and `put --json` print it; the names are stable.
@@ -180,7 +215,8 @@ pub(super) fn set_file_time(target: &Path, stamp: Timestamp) -> Result<()> {
     })
 }
 
-/// Uploads one file; transient failures resume from the remote size (not for APPE).
+/// Uploads one file; transient failures resume from the remote size once data went out (see
+/// [`upload_mode`]).
 pub(super) fn put(
     ctx: &mut Context,
     local: &Path,
@@ -206,21 +242,12 @@ pub(super) fn put(
         mode
     };
     let mut resumed = false;
+    let mut began = false;
     let result = super::retrying(ctx, ui, &remote, |ctx, ui, attempt| {
-        let mode = if attempt > 0 && first == PutMode::Replace {
-            PutMode::Resume
-        } else {
-            first
-        };
+        let mode = upload_mode(first, attempt, began, &remote)?;
         resumed = mode == PutMode::Resume;
-        if attempt > 0 && mode == PutMode::Append {
-            // How much of an append arrived is unknowable: never append twice.
-            return Err(Error::Usage(format!(
-                "append to {remote} was interrupted; not repeating it"
-            )));
-        }
         ctx.session()?
-            .upload_file(local, &remote, ty, mode, ui.progress(hash))
+            .upload_file(local, &remote, ty, mode, ui.progress(hash), &mut began)
     });
     ctx.invalidate_cache();
     let n = result?;
@@ -474,6 +501,20 @@ mod tests {
         assert_eq!(base_name("a/b/c.txt"), "c.txt");
         assert_eq!(base_name("c.txt"), "c.txt");
         assert_eq!(base_name("a/dir/"), "dir");
+    }
+
+    #[test]
+    fn retries_continue_only_what_this_run_wrote() {
+        assert_eq!(download_resume(false, false), Resume::No);
+        assert_eq!(download_resume(false, true), Resume::Part);
+        assert_eq!(download_resume(true, false), Resume::PartOrTarget);
+        let mode = |first, attempt, began| upload_mode(first, attempt, began, "f");
+        assert_eq!(mode(PutMode::Replace, 0, false).unwrap(), PutMode::Replace);
+        assert_eq!(mode(PutMode::Replace, 1, false).unwrap(), PutMode::Replace);
+        assert_eq!(mode(PutMode::Replace, 1, true).unwrap(), PutMode::Resume);
+        assert_eq!(mode(PutMode::Resume, 2, false).unwrap(), PutMode::Resume);
+        assert_eq!(mode(PutMode::Append, 1, false).unwrap(), PutMode::Append);
+        assert!(mode(PutMode::Append, 1, true).is_err());
     }
 
     #[test]

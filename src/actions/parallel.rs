@@ -379,6 +379,8 @@ impl Worker {
     ) -> std::result::Result<(), Outcome> {
         let started = Instant::now();
         let mut attempt = 0;
+        // An upload's data went out in an earlier attempt (see files::upload_mode).
+        let mut began = false;
         loop {
             let mut lane = Lane {
                 lane: self.lane,
@@ -387,7 +389,7 @@ impl Worker {
             let session = self.session(shared)?;
             let next_cmd = next.and_then(|n| ahead_command(n, session, shared.opts));
             session.expect_next(next_cmd);
-            let result = transfer(session, shared, job, attempt, &mut lane);
+            let result = transfer(session, shared, job, (attempt, &mut began), &mut lane);
             match result {
                 Ok((name, bytes)) => {
                     let _ = self.tx.send(Event::Done {
@@ -425,12 +427,13 @@ enum Outcome {
 }
 use Outcome::{Fail, Retire};
 
-/// Moves one file on `session`; returns the name to show and the bytes moved.
+/// Moves one file on `session` in attempt number `attempt` (`began`: an upload's data went out
+/// in an earlier attempt, updated by this one); returns the name to show and the bytes moved.
 fn transfer(
     session: &mut Session,
     shared: &Shared<'_>,
     job: &Job,
-    attempt: u32,
+    (attempt, began): (u32, &mut bool),
     lane: &mut Lane,
 ) -> Result<(String, u64)> {
     let opts = shared.opts;
@@ -448,7 +451,9 @@ fn transfer(
                 )));
                 return Ok((target.display().to_string(), 0));
             }
-            let resume = opts.resume || attempt > 0;
+            // Every attempt of a job reaches download_file (the worker has its session before
+            // it calls this), so after the first one NAME.part is this run's.
+            let resume = files::download_resume(opts.resume, attempt > 0);
             if let Some(n) = size {
                 session.hint_size(remote, *n);
             }
@@ -465,12 +470,12 @@ fn transfer(
             Ok((target.display().to_string(), n))
         }
         Job::Put { local, remote } => {
-            let mode = if opts.resume || attempt > 0 {
-                PutMode::Resume
-            } else {
-                PutMode::Replace
+            let first = match opts.resume {
+                true => PutMode::Resume,
+                false => PutMode::Replace,
             };
-            let n = session.upload_file(local, remote, shared.ty, mode, lane)?;
+            let mode = files::upload_mode(first, attempt, *began, remote)?;
+            let n = session.upload_file(local, remote, shared.ty, mode, lane, began)?;
             if opts.preserve
                 && let Some(notice) = files::set_remote_time(session, local, remote)?
             {

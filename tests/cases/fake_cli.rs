@@ -102,6 +102,70 @@ fn falls_back_when_the_epsv_port_cannot_be_reached_and_remembers_it() {
     assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
 }
 
+const CANNOT_OPEN: &str = "425 Can't open data connection.";
+
+#[test]
+fn a_425_falls_forward_to_the_next_channel_and_is_remembered_while_another_works() {
+    let server = server_with(&[("/a", b"1"), ("/b", b"2")], |c| {
+        c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["get", &server.url("/a"), &server.url("/b"), "-O", dir]).success();
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(fs::read(out.path().join("b")).unwrap(), b"2");
+    assert_eq!(
+        data_verbs(&server),
+        ["EPSV", "RETR", "PASV", "RETR", "PASV", "RETR"]
+    );
+}
+
+#[test]
+fn a_425_in_a_fixed_mode_is_retried() {
+    let server = server_with(&[("/a", b"fixed")], |c| {
+        c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["--mode", "epsv", "get", &server.url("/a"), "-O", dir]).success();
+    assert_eq!(fs::read(out.path().join("a")).unwrap(), b"fixed");
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(data_verbs(&server), ["EPSV", "RETR", "EPSV", "RETR"]);
+    assert_eq!(server.verbs().iter().filter(|v| *v == "USER").count(), 1);
+}
+
+#[test]
+fn when_every_channel_met_425_the_retry_tries_them_again() {
+    let server = server_with(&[("/a", b"later")], |c| {
+        for _ in 0..4 {
+            c.overrides_once.push(("RETR".into(), CANNOT_OPEN.into()));
+        }
+    });
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = ferry(&["get", &server.url("/a"), "-O", dir]).success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(fs::read(out.path().join("a")).unwrap(), b"later");
+    assert_eq!(
+        data_verbs(&server),
+        [
+            "EPSV", "RETR", "PASV", "RETR", "EPRT", "RETR", "PORT", "RETR", "EPSV", "RETR"
+        ]
+    );
+
+    // Without retries the failure says what each channel met.
+    let server = server_with(&[("/a", b"x")], |c| {
+        c.overrides.push(("RETR".into(), CANNOT_OPEN.into()));
+    });
+    let run = ferry(&["--retries", "0", "get", &server.url("/a"), "-O", dir]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not open a data connection"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_pasv_reply_advertising_a_private_address_is_ignored_for_the_peer_address() {
     for advertised in ["10.1.2.3", "0.0.0.0", "192.168.0.9"] {
@@ -232,6 +296,59 @@ fn an_account_is_sent_when_the_server_asks_for_one() {
     );
 }
 
+/// `ferry ARGS` with `$NETRC` set to a file holding `text` with permission bits `mode`.
+fn with_netrc(text: &str, mode: u32, args: &[&str]) -> crate::support::Run {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let netrc = home.path().join("netrc");
+    fs::write(&netrc, text).unwrap();
+    fs::set_permissions(&netrc, fs::Permissions::from_mode(mode)).unwrap();
+    let mut cmd = crate::support::ferry_command();
+    cmd.env("NETRC", &netrc).args(["--retries", "0"]).args(args);
+    crate::support::run(cmd)
+}
+
+#[test]
+fn a_netrc_others_can_read_only_fails_logins_that_take_its_password() {
+    let server = server_with(&[("/a", b"public")], |_| {});
+    let url = server.url("/a");
+    let other_host = "machine files.example.org login bob password hunter2\n";
+    let run = with_netrc(other_host, 0o644, &["cat", &url]).success();
+    assert_eq!(run.stdout, b"public");
+    let this_host = "machine 127.0.0.1 login alice password secret\n";
+    let run = with_netrc(this_host, 0o644, &["-u", "alice:secret", "cat", &url]).success();
+    assert_eq!(run.stdout, b"public");
+    // Here the password would come from it: refused, with the fix in the message.
+    let run = with_netrc(this_host, 0o644, &["cat", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
+    assert!(!run.stderr.contains("secret"), "{}", run.stderr);
+}
+
+#[test]
+fn a_malformed_netrc_does_not_fail_logins_that_need_nothing_from_it() {
+    let server = server_with(&[("/a", b"fine")], |_| {});
+    let url = server.url("/a");
+    let broken = "machine 127.0.0.1 login alice passwd secret\n";
+    let given = url.replace("ftp://", "ftp://alice:secret@");
+    for args in [
+        vec!["-u", "alice:secret", "cat", url.as_str()],
+        vec!["cat", given.as_str()],
+        vec!["-u", "anonymous", "cat", url.as_str()],
+    ] {
+        let run = with_netrc(broken, 0o600, &args).success();
+        assert_eq!(run.stdout, b"fine", "{args:?}");
+    }
+    // Without a user only the file could name one: its error is reported.
+    let run = with_netrc(broken, 0o600, &["cat", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("netrc syntax error at line 1"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn verbose_trace_hides_the_password() {
     let server = server_with(&[("/a", b"x")], |_| {});
@@ -280,6 +397,33 @@ fn a_data_connection_closed_early_leaves_no_file_under_the_final_name() {
             part == content[..30_000],
             "{final_reply}: the partial data is not the file's start"
         );
+    }
+}
+
+#[test]
+fn a_download_is_renamed_only_after_a_226_or_250() {
+    let content = test_bytes(20_000, 8);
+    for (final_reply, code) in [
+        ("250 Transfer completed successfully.", 0),
+        ("200 Command okay.", 8),
+        ("202 Command not implemented, superfluous at this site.", 8),
+    ] {
+        let server = server_with(&[("/f.bin", &content)], |c| {
+            c.transfer_done_reply = final_reply.into();
+        });
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("f.bin");
+        fs::write(&target, b"previous version").unwrap();
+        let run = ferry(&["get", &server.url("/f.bin"), "-o", target.to_str().unwrap()]);
+        assert_eq!(run.code, code, "{final_reply}: {}", run.stderr);
+        let kept = fs::read(&target).unwrap();
+        match code {
+            0 => assert!(kept == content, "{final_reply}: not renamed"),
+            _ => {
+                assert_eq!(kept, b"previous version", "{final_reply}");
+                assert!(run.stderr.contains(final_reply), "{}", run.stderr);
+            }
+        }
     }
 }
 

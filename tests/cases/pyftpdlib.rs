@@ -180,6 +180,11 @@ fn credentials_from_dash_u_and_netrc() {
     let run = crate::support::run(cmd);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
+    // With the password given nothing is taken from it, so it is no obstacle.
+    let mut cmd = crate::support::ferry_command();
+    cmd.env("NETRC", &netrc)
+        .args(["-u", "alice:s3cret pass", "cat", &server.url("f")]);
+    assert_eq!(crate::support::run(cmd).success().stdout, b"secret data");
 }
 
 #[test]

@@ -69,6 +69,160 @@ fn an_upload_cut_half_way_is_retried_with_only_the_missing_part() {
     );
 }
 
+/// A transient refusal of the first `verb` (any connection), before any data moves.
+const BUSY_ONCE: &str = "451 Requested action aborted: local error in processing.";
+
+#[test]
+fn a_retry_after_a_failure_before_any_data_never_continues_an_old_local_file() {
+    let new = test_bytes(200_000, 27);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/report.bin".into(), new.clone()));
+    cfg.overrides_once.push(("RETR".into(), BUSY_ONCE.into()));
+    let server = FakeServer::start(cfg);
+    let out = tempfile::tempdir().unwrap();
+    // Yesterday's copy: the retry must not take it as a partial download of today's.
+    fs::write(out.path().join("report.bin"), test_bytes(50_000, 28)).unwrap();
+    let run = ferry(&[
+        "get",
+        &server.url("/report.bin"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ])
+    .success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(
+        fs::read(out.path().join("report.bin")).unwrap() == new,
+        "the old file's head was kept"
+    );
+    let cmds = server.commands();
+    assert!(!cmds.iter().any(|c| c.starts_with("REST")), "{cmds:?}");
+    assert_eq!(dir_names(out.path()), ["report.bin"]);
+}
+
+#[test]
+fn a_retry_after_a_failure_before_any_data_never_appends_to_an_old_remote_file() {
+    let new = test_bytes(100_000, 29);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/up.bin".into(), test_bytes(30_000, 30)));
+    cfg.overrides_once.push(("STOR".into(), BUSY_ONCE.into()));
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("up.bin");
+    fs::write(&local, &new).unwrap();
+    let run = ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]).success();
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(
+        server.file("/up.bin").unwrap() == new,
+        "the old remote file's head was kept"
+    );
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "STOR").count(),
+        2,
+        "{verbs:?}"
+    );
+    assert!(!verbs.contains(&"APPE".to_string()), "{verbs:?}");
+}
+
+#[test]
+fn parallel_retries_never_continue_old_files_either() {
+    let new_a = test_bytes(60_000, 31);
+    let new_b = test_bytes(70_000, 32);
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/d/a.bin".into(), new_a.clone()));
+    cfg.files.push(("/d/b.bin".into(), new_b.clone()));
+    cfg.files
+        .push(("/up/src/a.bin".into(), test_bytes(10_000, 33)));
+    cfg.files
+        .push(("/up/src/b.bin".into(), test_bytes(10_000, 34)));
+    for verb in ["RETR", "RETR", "STOR", "STOR"] {
+        cfg.overrides_once.push((verb.into(), BUSY_ONCE.into()));
+    }
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    fs::create_dir_all(out.join("d")).unwrap();
+    fs::write(out.join("d/a.bin"), test_bytes(20_000, 35)).unwrap();
+    fs::write(out.join("d/b.bin"), test_bytes(20_000, 36)).unwrap();
+    let dir = out.to_str().unwrap();
+    ferry(&["get", "-r", "-P", "2", &server.url("/d"), "-O", dir]).success();
+    assert!(fs::read(out.join("d/a.bin")).unwrap() == new_a, "a.bin");
+    assert!(fs::read(out.join("d/b.bin")).unwrap() == new_b, "b.bin");
+
+    let src = work.path().join("src");
+    fs::create_dir(&src).unwrap();
+    fs::write(src.join("a.bin"), &new_a).unwrap();
+    fs::write(src.join("b.bin"), &new_b).unwrap();
+    let up = server.url("/up/");
+    ferry(&["put", "-r", "-P", "2", src.to_str().unwrap(), &up]).success();
+    assert!(
+        server.file("/up/src/a.bin").unwrap() == new_a,
+        "remote a.bin"
+    );
+    assert!(
+        server.file("/up/src/b.bin").unwrap() == new_b,
+        "remote b.bin"
+    );
+    let cmds = server.commands();
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| c.starts_with("REST") || c.starts_with("APPE")),
+        "{cmds:?}"
+    );
+    // Each file was refused once and then sent whole.
+    for verb in ["RETR", "STOR"] {
+        let n = cmds.iter().filter(|c| c.starts_with(verb)).count();
+        assert_eq!(n, 4, "{cmds:?}");
+    }
+}
+
+#[test]
+fn an_upload_the_server_kept_short_is_a_partial_transfer() {
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 1000,
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("up.bin");
+    fs::write(&local, test_bytes(50_000, 37)).unwrap();
+    let run = ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]);
+    assert_eq!(run.code, 9, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("holds 49000 bytes, but 50000 were sent"),
+        "{}",
+        run.stderr
+    );
+    // Not retried: appending to a file whose size the server reports wrongly could damage it.
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    let verbs = server.verbs();
+    let stor = verbs.iter().position(|v| v == "STOR").expect("STOR");
+    assert_eq!(verbs[stor + 1], "SIZE", "{verbs:?}");
+
+    // In ASCII mode, or without SIZE in FEAT, nothing is compared (and nothing is asked).
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 1000,
+        feat: vec![" EPSV".into(), " PASV".into()],
+        ..FakeConfig::default()
+    });
+    ferry(&["put", local.to_str().unwrap(), &server.url("/up.bin")]).success();
+    let text = work.path().join("notes.txt");
+    fs::write(&text, "line\n".repeat(1000)).unwrap();
+    let server = FakeServer::start(FakeConfig {
+        stor_drop_tail: 2,
+        ..FakeConfig::default()
+    });
+    ferry(&[
+        "put",
+        "-a",
+        text.to_str().unwrap(),
+        &server.url("/notes.txt"),
+    ])
+    .success();
+    assert!(!server.verbs().contains(&"SIZE".to_string()));
+}
+
 #[test]
 fn get_continue_resumes_a_part_file_and_put_continue_an_upload() {
     let server = PyFtpd::start(PyFtpdOptions::default());
@@ -135,8 +289,10 @@ fn a_full_server_is_retried_patiently_and_a_wrong_password_is_not_retried() {
     assert_eq!(server.verbs().iter().filter(|v| *v == "PASS").count(), 1);
 }
 
-#[test]
-fn a_stalled_data_connection_times_out_with_a_clear_error() {
+/// Downloads from a server whose data connection goes silent after 1000 bytes, with
+/// `--timeout SECS` and the extra `args`; asserts the clear "stalled" failure and returns how
+/// long it took.
+fn stalled_download(timeout: &str, args: &[&str]) -> Duration {
     let mut cfg = FakeConfig::default();
     cfg.files.push(("/slow".into(), test_bytes(50_000, 23)));
     cfg.retr_truncate = Some(1000);
@@ -145,25 +301,32 @@ fn a_stalled_data_connection_times_out_with_a_clear_error() {
     let out = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let mut cmd = crate::support::ferry_command();
-    cmd.args([
-        "--timeout",
-        "1",
-        "--retries",
-        "0",
-        "get",
-        &server.url("/slow"),
-        "-O",
-    ])
-    .arg(out.path());
+    cmd.args(["--timeout", timeout, "--retries", "0"])
+        .args(args)
+        .args(["get", &server.url("/slow"), "-O"])
+        .arg(out.path());
     let run = crate::support::run(cmd);
+    let took = started.elapsed();
     assert_eq!(run.code, 9, "{}", run.stderr);
     assert!(run.stderr.contains("stalled"), "{}", run.stderr);
-    assert!(
-        started.elapsed() < Duration::from_secs(15),
-        "took {:?}",
-        started.elapsed()
-    );
     assert!(!out.path().join("slow").exists());
+    took
+}
+
+#[test]
+fn a_stalled_data_connection_times_out_with_a_clear_error() {
+    let took = stalled_download("1", &[]);
+    assert!(took < Duration::from_secs(15), "took {took:?}");
+}
+
+#[test]
+fn a_stalled_active_mode_download_times_out_after_the_timeout_not_its_square() {
+    // An accepted active-mode socket once kept the whole timeout as its read timeout while each
+    // timed-out read counted as a 250 ms slice: 2 s became 16 s (and Ctrl-C waited as long).
+    for mode in ["eprt", "port"] {
+        let took = stalled_download("2", &["--mode", mode]);
+        assert!(took < Duration::from_secs(8), "{mode}: took {took:?}");
+    }
 }
 
 #[test]
@@ -193,6 +356,46 @@ fn ascii_mode_converts_line_endings_both_ways() {
     // On the wire (and in binary mode) the file has CRLF endings where the server keeps them.
     let raw = ferry(&["cat", &user_url(&server, "notes.txt;type=a")]).success();
     assert_eq!(String::from_utf8(raw.stdout).unwrap(), text);
+}
+
+#[test]
+fn ascii_mode_handles_a_cr_and_its_lf_in_different_reads() {
+    // Stored with LF; TYPE A sends CRLF, here in pieces that each end right after a CR. A bare
+    // CR and a CR at the very end are data and must survive too.
+    let text = "first line\nsecond\n\nbare\rcr\nlast\r";
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/notes.txt".into(), text.into()));
+    cfg.split_after_cr = true;
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let back = work.path().join("back.txt");
+    ferry(&[
+        "get",
+        "-a",
+        &server.url("/notes.txt"),
+        "-o",
+        back.to_str().unwrap(),
+    ])
+    .success();
+    assert_eq!(fs::read_to_string(&back).unwrap(), text);
+
+    // Uploads put CRLF on the wire, also when a local CRLF is split between two reads of the
+    // file (ferry reads 256 KiB at a time: the CR ends the first read, the LF starts the next).
+    let mut local = "x".repeat(256 * 1024 - 1);
+    local.push_str("\r\nnext line\nlast\n");
+    let path = work.path().join("up.txt");
+    fs::write(&path, &local).unwrap();
+    ferry(&["put", "-a", path.to_str().unwrap(), &server.url("/up.txt")]).success();
+    let mut wire = "x".repeat(256 * 1024 - 1);
+    wire.push_str("\r\nnext line\r\nlast\r\n");
+    let sent = server.uploaded_wire_bytes("/up.txt").expect("uploaded");
+    let tail = |b: &[u8]| String::from_utf8_lossy(&b[b.len().saturating_sub(30)..]).into_owned();
+    assert!(
+        sent == wire.as_bytes(),
+        "wire ends {:?}, not {:?}",
+        tail(&sent),
+        tail(wire.as_bytes())
+    );
 }
 
 fn make_tree(root: &Path) {

@@ -5,7 +5,8 @@
 //! files it ended up holding ([`FakeServer::file`]). [`FakeConfig`] switches
 //! on hostile or broken behaviour: odd greetings, canned replies for any verb,
 //! a wrong address in the 227 reply, a dead EPSV port, truncated downloads,
-//! hand-written listings.
+//! hand-written listings, uploads kept short, data split after every CR.
+//! [`FakeServer::uploaded_wire_bytes`] shows what an upload sent on the wire.
 //!
 //! Everything is std only: one detached accept thread, one detached thread per
 //! control connection, an in-memory file tree shared by all connections. Every
@@ -82,6 +83,9 @@ pub struct FakeConfig {
     /// The first STOR/APPE (over all connections) reads only this many bytes, keeps them, and
     /// then closes the data and control connections: an upload cut half-way.
     pub stor_cut_after: Option<usize>,
+    /// Every STOR/APPE drops this many bytes from the end of what it received and still
+    /// replies 226 (a server that loses data in silence).
+    pub stor_drop_tail: usize,
     /// At most this many control connections at once; one more is greeted with
     /// "421 Too many connections" and closed (like vsftpd's max_per_ip).
     pub max_sessions: Option<usize>,
@@ -91,6 +95,11 @@ pub struct FakeConfig {
     pub files: Vec<(String, Vec<u8>)>,
     /// If set, LIST sends exactly these lines (each CRLF-terminated).
     pub listing_lines: Option<Vec<String>>,
+    /// The final reply of a transfer that went well (RETR, STOR/APPE, listings).
+    pub transfer_done_reply: String,
+    /// Downloads and listings go out in pieces that each end right after a CR, with a pause
+    /// between them, so a CR and the LF after it reach the client in different reads.
+    pub split_after_cr: bool,
 }
 
 impl Default for FakeConfig {
@@ -119,10 +128,13 @@ impl Default for FakeConfig {
             retr_cut_closes_control: false,
             retr_stall: false,
             stor_cut_after: None,
+            stor_drop_tail: 0,
             max_sessions: None,
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
+            transfer_done_reply: "226 Transfer complete.".into(),
+            split_after_cr: false,
         }
     }
 }
@@ -141,6 +153,8 @@ struct Shared {
     stor_cut_done: Mutex<bool>,
     active: std::sync::atomic::AtomicUsize,
     commands: Mutex<Vec<String>>,
+    /// The bytes of the latest STOR/APPE to each path as they came over the wire.
+    wire_uploads: Mutex<BTreeMap<String, Vec<u8>>>,
     fs: Mutex<Fs>,
     stop: AtomicBool,
 }
@@ -168,6 +182,7 @@ impl FakeServer {
             active: std::sync::atomic::AtomicUsize::new(0),
             cfg,
             commands: Mutex::new(Vec::new()),
+            wire_uploads: Mutex::new(BTreeMap::new()),
             stop: AtomicBool::new(false),
         });
         let sh = Arc::clone(&shared);
@@ -193,6 +208,14 @@ impl FakeServer {
     /// The uppercased verb of each command in [`FakeServer::commands`].
     pub fn verbs(&self) -> Vec<String> {
         self.commands().iter().map(|c| verb_of(c).0).collect()
+    }
+
+    /// What the latest upload to `path` (absolute) sent over the data connection, before any
+    /// TYPE A conversion.
+    pub fn uploaded_wire_bytes(&self, path: &str) -> Option<Vec<u8>> {
+        lock(&self.shared.wire_uploads)
+            .get(&resolve("/", path))
+            .cloned()
     }
 
     /// Current content of the file at `path` (absolute), if it exists.

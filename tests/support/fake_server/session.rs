@@ -385,7 +385,10 @@ impl Session {
         };
         self.reply(mark)?;
         let n = cut.map_or(data.len(), |(n, _)| n.min(data.len()));
-        let sent = conn.write_all(&data[..n]).and_then(|_| conn.flush());
+        let sent = match self.sh.cfg.split_after_cr {
+            true => send_split_after_cr(&mut conn, &data[..n]),
+            false => conn.write_all(&data[..n]).and_then(|_| conn.flush()),
+        };
         if cut.is_some() && self.sh.cfg.retr_stall {
             std::thread::sleep(std::time::Duration::from_secs(20));
         }
@@ -399,7 +402,7 @@ impl Session {
         }
         match (sent, cut) {
             (Ok(()), Some((_, r))) => self.reply(r),
-            (Ok(()), None) => self.reply("226 Transfer complete."),
+            (Ok(()), None) => self.reply(&self.sh.cfg.transfer_done_reply.clone()),
             (Err(e), _) => {
                 eprintln!("fake server: data write failed: {e}");
                 self.reply("426 Failure writing network stream.")
@@ -469,6 +472,8 @@ impl Session {
             None => conn.read_to_end(&mut got),
         };
         drop(conn);
+        lock(&self.sh.wire_uploads).insert(p.clone(), got.clone());
+        got.truncate(got.len().saturating_sub(self.sh.cfg.stor_drop_tail));
         if !self.binary {
             got = from_ascii(&got);
         }
@@ -490,7 +495,7 @@ impl Session {
             ));
         }
         match res {
-            Ok(_) => self.reply("226 Transfer complete."),
+            Ok(_) => self.reply(&self.sh.cfg.transfer_done_reply.clone()),
             Err(e) => {
                 eprintln!("fake server: data read failed: {e}");
                 self.reply("426 Failure reading network stream.")
@@ -532,4 +537,16 @@ impl Session {
             None,
         )
     }
+}
+
+/// Writes `data` in pieces that end right after each CR, pausing between them with Nagle off,
+/// so that no read on the other side can get a CR together with the byte after it.
+fn send_split_after_cr(conn: &mut TcpStream, data: &[u8]) -> io::Result<()> {
+    conn.set_nodelay(true)?;
+    for piece in data.split_inclusive(|&b| b == b'\r') {
+        conn.write_all(piece)?;
+        conn.flush()?;
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    Ok(())
 }
