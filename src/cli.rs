@@ -50,9 +50,16 @@ Files:
 Environment:
   FERRY_CONFIG_DIR  directory holding config.toml and bookmarks.toml
   FERRY_PASSWORD    password when the URL, -u and .netrc give none (never printed)
+  FERRY_<OPTION>    a global option, named like the long option: FERRY_USER (a name only),
+                    FERRY_VERBOSE, FERRY_QUIET, FERRY_MODE, FERRY_PASV_ADDRESS,
+                    FERRY_ACTIVE_ADDRESS, FERRY_ACTIVE_PORTS, FERRY_CONNECT_TIMEOUT,
+                    FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
+                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND
+                    (switches take 1 or 0; an empty variable counts as unset)
   NETRC             the .netrc file to read instead of ~/.netrc
   NO_COLOR          no colour in progress bars
-  ftp_proxy         not supported: ferry warns and connects directly
+  ftp_proxy         not supported: ferry warns and connects directly (all_proxy and
+                    no_proxy are not used either)
 
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
@@ -641,6 +648,20 @@ mod tests {
                     "{name} missing from bookmarks::RESERVED"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_environment_variable_is_documented() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("## Environment").unwrap()..];
+        let section = &section[..section[3..].find("\n## ").unwrap()];
+        for name in ferry::settings::ENVIRONMENT {
+            assert!(
+                FILES_AND_ENVIRONMENT.contains(name),
+                "{name} missing from --help"
+            );
+            assert!(section.contains(name), "{name} missing from the README");
         }
     }
 

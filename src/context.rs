@@ -171,10 +171,11 @@ impl Context {
         let mut port = url.port_or_default();
         if let Some(profile) = &self.profile {
             self.config = profile.config_for(Some(&url.host));
-            let from_file = !matches!(profile.command_line.trust, Some(Trust::Insecure));
-            if from_file && self.config.session.tls_settings.trust == Trust::Insecure {
+            if self.config.session.tls_settings.trust == Trust::Insecure
+                && let Some(source) = insecure_source(profile)
+            {
                 self.notices.push(format!(
-                    "warning: insecure = true in the config file: the certificate of {} is not checked",
+                    "warning: {source}: the certificate of {} is not checked",
                     url.host
                 ));
             }
@@ -344,6 +345,19 @@ impl Context {
         let entries = listing::parse_listing(&body, mlsd, now());
         self.cache.insert(key, entries.clone());
         Ok(entries)
+    }
+}
+
+/// Where an insecure certificate rule came from, unless the command line (which warned at
+/// start) set it.
+fn insecure_source(profile: &Profile) -> Option<&'static str> {
+    let insecure = |s: &Settings| matches!(s.trust, Some(Trust::Insecure));
+    if insecure(&profile.command_line) {
+        None
+    } else if insecure(&profile.environment) {
+        Some("FERRY_INSECURE is set")
+    } else {
+        Some("insecure = true in the config file")
     }
 }
 
