@@ -59,12 +59,15 @@ enum Cmd {
     /// Leave ferry
     #[command(aliases = ["bye", "exit"])]
     Quit,
-    /// Long listing of a remote directory (LIST)
+    /// Long listing of a remote directory (LIST): ls [--json] [PATH]
     #[command(alias = "dir")]
     Ls {
         /// Ignored: listings are always long
         #[arg(short = 'l', hide = true)]
         long: bool,
+        /// Parsed entries as JSON (name, type, size, modified, target, permissions)
+        #[arg(long)]
+        json: bool,
         path: Option<String>,
     },
     /// Names in a remote directory (NLST)
@@ -373,6 +376,9 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             account: account.map(Secret::new),
         },
         Cmd::Close => A::Close,
+        Cmd::Ls {
+            path, json: true, ..
+        } => A::ListJson(path),
         Cmd::Ls { path, .. } => A::List {
             path,
             kind: ListKind::Long,
@@ -686,6 +692,23 @@ mod tests {
             Action::Shell(Some("ls -la | wc".into()))
         );
         assert_eq!(action("!"), Action::Shell(None));
+    }
+
+    #[test]
+    fn ls_json_is_the_one_shot_json_listing() {
+        assert_eq!(action("ls --json"), Action::ListJson(None));
+        assert_eq!(
+            action("ls -l --json pub"),
+            Action::ListJson(Some("pub".into()))
+        );
+        assert_eq!(action("dir --json pub"), action("ls --json pub"));
+        assert_eq!(
+            action("ls -l pub"),
+            Action::List {
+                path: Some("pub".into()),
+                kind: ListKind::Long
+            }
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `--json` for stat, size, modtime and the per-file summary of get and put: one JSON object
+//! `--json` for ls, stat, size, modtime and the per-file summary of get and put: one JSON object
 //! per line on stdout, with stable field names.
 
 use std::fs;
@@ -82,6 +82,44 @@ fn the_shell_language_takes_json_too() {
     let lines = json_lines(&run.stdout);
     assert_eq!(lines[0]["type"], "file");
     assert_eq!(lines[1], json!({"name": "a.txt", "size": 6}));
+}
+
+/// Every JSON value on stdout, however it is laid out (`ls --json` prints a pretty array).
+fn json_values(stdout: &[u8]) -> Vec<Value> {
+    serde_json::Deserializer::from_slice(stdout)
+        .into_iter::<Value>()
+        .map(|v| v.expect("JSON on stdout"))
+        .collect()
+}
+
+#[test]
+fn the_shell_ls_takes_json_like_the_one_shot_ls() {
+    let server = server(true);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s");
+    fs::write(
+        &script,
+        "ls --json pub
+cd pub
+ls -l --json
+",
+    )
+    .unwrap();
+    let run = ferry(&["-b", script.to_str().unwrap(), &server.url("/")]).success();
+    let one_shot = ferry(&["ls", "--json", &server.url("/pub/")]).success();
+    let expected = json_values(&one_shot.stdout);
+    assert_eq!(expected.len(), 1);
+    let names: Vec<&Value> = expected[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["name"])
+        .collect();
+    assert!(names.contains(&&json!("a.txt")), "{names:?}");
+    assert_eq!(
+        json_values(&run.stdout),
+        [expected[0].clone(), expected[0].clone()]
+    );
 }
 
 #[test]
