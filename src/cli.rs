@@ -213,6 +213,9 @@ pub struct MirrorArgs {
     /// Transfer over N connections at once
     #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
     pub parallel: usize,
+    /// Print one JSON object per copied file on stdout (as get --json does)
+    #[arg(long)]
+    pub json: bool,
 }
 
 impl MirrorArgs {
@@ -226,6 +229,7 @@ impl MirrorArgs {
             resume: self.resume,
             exclude: self.exclude.clone(),
             parallel: self.parallel,
+            json: self.json,
         }
     }
 }
@@ -404,6 +408,9 @@ enum Command {
         /// Continue an interrupted pget
         #[arg(short = 'c', long = "continue")]
         resume: bool,
+        /// Print a JSON object for the file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Print a remote file on standard output
     Cat {
@@ -592,12 +599,14 @@ impl Cli {
                 output,
                 dir,
                 resume,
+                json,
             } => OneShot::Pget {
                 url,
                 segments,
                 output,
                 dir,
                 resume,
+                json,
             },
             Command::Mirror {
                 source,

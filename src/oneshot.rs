@@ -64,6 +64,8 @@ pub enum OneShot {
         dir: Option<PathBuf>,
         /// Continue an interrupted pget.
         resume: bool,
+        /// A JSON object for the file.
+        json: bool,
     },
     /// Mirror a remote directory and a local one.
     Mirror {
@@ -212,6 +214,7 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
             output,
             dir,
             resume,
+            json,
         } => {
             let u = parse(url)?;
             let remote = file_path(&u)?;
@@ -227,6 +230,7 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                     output,
                     segments: *segments,
                     resume: *resume,
+                    json: *json,
                 },
             )])
         }

@@ -365,7 +365,11 @@ impl Write for ListingLines<'_> {
 
 /// `name: 48.0 MiB in 0.41 s, 117 MiB/s`.
 pub fn summary(name: &str, bytes: u64, started: Instant) -> String {
-    let secs = started.elapsed().as_secs_f64();
+    summary_line(name, bytes, started.elapsed().as_secs_f64())
+}
+
+/// [`summary`] for a transfer that took `secs` seconds.
+pub(super) fn summary_line(name: &str, bytes: u64, secs: f64) -> String {
     let rate = if secs > 0.0 { bytes as f64 / secs } else { 0.0 };
     format!(
         "{}: {} in {:.2} s, {}/s",

@@ -132,6 +132,8 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+        /// A JSON object per file instead of the summary line.
+        json: bool,
     },
     /// Upload a file.
     Put {
@@ -152,6 +154,8 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+        /// A JSON object per file instead of the summary line.
+        json: bool,
     },
     /// Download one file in `segments` parts over as many connections.
     Pget {
@@ -163,6 +167,8 @@ pub enum Action {
         segments: usize,
         /// Continue an interrupted pget.
         resume: bool,
+        /// A JSON object for the file instead of the summary line.
+        json: bool,
     },
     /// Make LOCAL look like REMOTE (or the reverse).
     Mirror {
@@ -444,7 +450,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             ty,
             opts,
         } => files::get(ctx, remote, output, *ty, opts, ui),
-        Mget { patterns, parallel } => files::mget(ctx, patterns, *parallel, ui),
+        Mget {
+            patterns,
+            parallel,
+            json,
+        } => files::mget(ctx, patterns, &many(*parallel, *json), ui),
         Put {
             local,
             remote,
@@ -461,7 +471,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             let ty = ty.unwrap_or(ctx.transfer_type);
             files::put(ctx, local, remote.as_deref(), ty, *mode, opts, ui)
         }
-        Mput { patterns, parallel } => files::mput(ctx, patterns, *parallel, ui),
+        Mput {
+            patterns,
+            parallel,
+            json,
+        } => files::mput(ctx, patterns, &many(*parallel, *json), ui),
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
         List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
@@ -475,7 +489,8 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             output,
             segments,
             resume,
-        } => pget::run(ctx, remote, output, *segments, *resume, ui),
+            json,
+        } => pget::run(ctx, remote, output, *segments, *resume, *json, ui),
         Cd(path) => {
             ctx.session()?.cwd(path)?;
             ctx.refresh_cwd();
@@ -525,6 +540,15 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
         Rstatus(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("STAT", arg))),
         Noop => ctx.session()?.noop(),
         Shell(cmd) => local::shell(cmd.as_deref()),
+    }
+}
+
+/// The transfer options of mget and mput: only the lanes and the output format are theirs.
+fn many(parallel: usize, json: bool) -> TransferOptions {
+    TransferOptions {
+        parallel,
+        json,
+        ..TransferOptions::default()
     }
 }
 

@@ -19,8 +19,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::time::Instant;
 
-use super::files;
-use super::{Output, PutMode, TransferOptions, Ui, summary};
+use super::files::{self, Finished};
+use super::{Output, PutMode, TransferOptions, Ui};
 use crate::context::{Connector, Context};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
@@ -126,9 +126,10 @@ pub(super) enum Event {
         lane: usize,
         done: u64,
     },
+    /// A file is complete; `json` asks for its JSON object instead of the summary line.
     Done {
-        summary: String,
-        bytes: u64,
+        file: Finished,
+        json: bool,
     },
     Notice(String),
 }
@@ -209,7 +210,7 @@ fn in_parallel(
             })
             .collect();
         drop(tx);
-        finish_lanes(rx, handles, ui)
+        finish_lanes(rx, handles, ui, &shared.stop)
     });
     settle(ctx, outcomes)
 }
@@ -217,23 +218,34 @@ fn in_parallel(
 /// What a worker thread hands back: its session (if it still has one) and its failure.
 pub(super) type LaneOutcome = (Option<Session>, Option<Error>);
 
-/// Shows the workers' events until they all hung up, then collects what they returned.
+/// Shows the workers' events until they all hung up, then collects what they returned. When
+/// standard output fails (a closed pipe under `--json`), `stop` is raised so no new file starts,
+/// and the failure comes last, after the lanes' own outcomes.
 pub(super) fn finish_lanes(
     rx: std::sync::mpsc::Receiver<Event>,
     handles: Vec<std::thread::ScopedJoinHandle<'_, LaneOutcome>>,
     ui: &mut dyn Ui,
+    stop: &AtomicBool,
 ) -> Vec<LaneOutcome> {
+    let mut output: Option<Error> = None;
     for event in rx {
-        show(event, ui);
+        if let Err(e) = show(event, ui, output.is_none()) {
+            stop.store(true, Ordering::SeqCst);
+            output.get_or_insert(e);
+        }
     }
-    handles
+    let mut outcomes: Vec<LaneOutcome> = handles
         .into_iter()
         .map(|h| h.join().expect("a transfer worker panicked"))
-        .collect()
+        .collect();
+    if let Some(e) = output {
+        outcomes.push((None, Some(e)));
+    }
+    outcomes
 }
 
 /// Gives lane 0's session back to the context, closes the others, and returns the first
-/// failure.
+/// failure (entries past the lanes carry no session, only a failure of the front end's).
 pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
     let mut result = Ok(());
     for (lane, (session, error)) in outcomes.into_iter().enumerate() {
@@ -249,17 +261,17 @@ pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()
     result
 }
 
-pub(super) fn show(event: Event, ui: &mut dyn Ui) {
+/// Shows one event; `print` false once standard output has failed (nothing more is written).
+pub(super) fn show(event: Event, ui: &mut dyn Ui, print: bool) -> Result<()> {
     match event {
         Event::Start { lane, name, total } => ui.lane(lane).start(&name, total),
         Event::Advance { lane, done } => ui.lane(lane).advance(done),
         Event::Finish { lane, done } => ui.lane(lane).finish(done),
-        Event::Done { summary, bytes } => {
-            ui.batch_step(bytes);
-            ui.summary(&summary);
-        }
+        Event::Done { file, json } if print || !json => return files::report(ui, &file, json),
+        Event::Done { file, .. } => ui.batch_step(file.bytes),
         Event::Notice(text) => ui.notice(&text),
     }
+    Ok(())
 }
 
 struct Worker {
@@ -330,13 +342,15 @@ impl Worker {
             let session = self.session(shared)?;
             let result = transfer(session, shared, job, attempt, &mut lane);
             match result {
-                Ok((name, bytes)) => {
+                Ok(Some(mut file)) => {
+                    file.seconds = started.elapsed().as_secs_f64();
                     let _ = self.tx.send(Event::Done {
-                        summary: summary(&name, bytes, started),
-                        bytes,
+                        file,
+                        json: shared.opts.json,
                     });
                     return Ok(());
                 }
+                Ok(None) => return Ok(()),
                 Err(e) if attempt < shared.retries && e.is_transient() => {
                     if e.is_connection_lost() {
                         self.session = None;
@@ -366,14 +380,15 @@ enum Outcome {
 }
 use Outcome::{Fail, Retire};
 
-/// Moves one file on `session`; returns the name to show and the bytes moved.
+/// Moves one file on `session`; returns what was done (`seconds` is filled in by the caller),
+/// or `None` for a file left alone (`--no-clobber`).
 fn transfer(
     session: &mut Session,
     shared: &Shared<'_>,
     job: &Job,
     attempt: u32,
     lane: &mut Lane,
-) -> Result<(String, u64)> {
+) -> Result<Option<Finished>> {
     let opts = shared.opts;
     match job {
         Job::Get {
@@ -382,14 +397,23 @@ fn transfer(
             size,
             modified,
         } => {
+            let finished = |bytes, resumed| Finished {
+                remote: remote.clone(),
+                local: target.clone(),
+                bytes,
+                seconds: 0.0,
+                resumed,
+                upload: false,
+            };
             if opts.no_clobber && target.exists() && attempt == 0 {
                 let _ = lane.tx.send(Event::Notice(format!(
                     "{} exists; not overwriting it (--no-clobber)",
                     target.display()
                 )));
-                return Ok((target.display().to_string(), 0));
+                return Ok(None);
             }
             let resume = opts.resume || attempt > 0;
+            let resumed = resume && files::has_partial_copy(target);
             if let Some(n) = size {
                 session.hint_size(remote, *n);
             }
@@ -403,7 +427,7 @@ fn transfer(
                 }
                 _ => {}
             }
-            Ok((target.display().to_string(), n))
+            Ok(Some(finished(n, resumed)))
         }
         Job::Put { local, remote } => {
             let mode = if opts.resume || attempt > 0 {
@@ -417,7 +441,14 @@ fn transfer(
             {
                 let _ = lane.tx.send(Event::Notice(notice));
             }
-            Ok((remote.clone(), n))
+            Ok(Some(Finished {
+                remote: remote.clone(),
+                local: local.clone(),
+                bytes: n,
+                seconds: 0.0,
+                resumed: mode == PutMode::Resume && files::continued_upload(local, n),
+                upload: true,
+            }))
         }
     }
 }

@@ -98,13 +98,16 @@ enum Cmd {
         remote: String,
         local: Option<PathBuf>,
     },
-    /// Download many files: mget PATTERN...
+    /// Download many files: mget [-P N] [--json] PATTERN...
     Mget {
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Transfer over N connections at once
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
+        /// Print one JSON object per transferred file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Upload a file: put LOCAL [REMOTE]; -c continues a partial upload
     #[command(alias = "send")]
@@ -124,13 +127,16 @@ enum Cmd {
         local: PathBuf,
         remote: Option<String>,
     },
-    /// Upload many files: mput PATTERN...
+    /// Upload many files: mput [-P N] [--json] PATTERN...
     Mput {
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Transfer over N connections at once
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
+        /// Print one JSON object per transferred file on stdout (as put --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Download one file in segments over several connections: pget [-n N] [-c] REMOTE [LOCAL]
     Pget {
@@ -142,6 +148,9 @@ enum Cmd {
         /// Continue an interrupted pget
         #[arg(short = 'c', long = "continue")]
         resume: bool,
+        /// Print a JSON object for the file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
     Mirror {
@@ -405,7 +414,15 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             };
             get(remote, local, &transfer)
         }
-        Cmd::Mget { patterns, parallel } => A::Mget { patterns, parallel },
+        Cmd::Mget {
+            patterns,
+            parallel,
+            json,
+        } => A::Mget {
+            patterns,
+            parallel,
+            json,
+        },
         Cmd::Put {
             local,
             remote,
@@ -440,12 +457,21 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             mode: PutMode::Append,
             opts: TransferOptions::default(),
         },
-        Cmd::Mput { patterns, parallel } => A::Mput { patterns, parallel },
+        Cmd::Mput {
+            patterns,
+            parallel,
+            json,
+        } => A::Mput {
+            patterns,
+            parallel,
+            json,
+        },
         Cmd::Pget {
             remote,
             local,
             segments,
             resume,
+            json,
         } => {
             let output = match local {
                 Some(p) => Output::File(p),
@@ -456,6 +482,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
                 output,
                 segments,
                 resume,
+                json,
             }
         }
         Cmd::Mirror {
@@ -640,14 +667,16 @@ mod tests {
             action("mget *.txt a?.bin"),
             Action::Mget {
                 patterns: vec!["*.txt".into(), "a?.bin".into()],
-                parallel: 1
+                parallel: 1,
+                json: false
             }
         );
         assert_eq!(
             action("mput -P 4 'x *.log'"),
             Action::Mput {
                 patterns: vec!["x *.log".into()],
-                parallel: 4
+                parallel: 4,
+                json: false
             }
         );
     }
