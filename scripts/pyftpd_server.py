@@ -8,7 +8,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
-        [--user NAME:PASS ...] [--anonymous] [--rate BYTES]
+        [--user NAME:PASS ...] [--anonymous] [--rate BYTES] [--idle-timeout SECS]
 """
 
 import argparse
@@ -50,6 +50,14 @@ def parse_args(argv):
         metavar="BYTES",
         help="throttle every data connection to BYTES per second (for tests "
         "that interrupt a transfer in the middle)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=0,
+        metavar="SECS",
+        help="answer 421 and close a control connection idle this long (for tests of "
+        "reconnecting; pyftpdlib's default is 300 s)",
     )
     p.add_argument("--certfile", help="PEM certificate: serve explicit FTPS (AUTH TLS)")
     p.add_argument("--keyfile", help="PEM private key for --certfile")
@@ -114,6 +122,9 @@ def main(argv):
             write_limit = args.rate
 
         Handler.dtp_handler = Throttled
+
+    if args.idle_timeout:
+        Handler.timeout = args.idle_timeout
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

@@ -4,7 +4,9 @@
 //! [`Context::session`] hands out the live session, and reconnects first when the previous one
 //! was lost (server closed it, 421, timeout, a transfer that left it out of step): it connects,
 //! logs in again, returns to the remote directory the user was in, and says so in one line
-//! through the notice callback. A listing cache per remote directory serves tab completion and
+//! through the notice callback. A connection the server closed while idle is noticed before
+//! each action ([`Context::drop_if_closed`]), so even a command that is never repeated (mkdir,
+//! rename) goes to the new connection rather than failing on the dead one. A listing cache per remote directory serves tab completion and
 //! globbing; every action that changes the server's files clears it.
 
 use std::collections::HashMap;
@@ -108,6 +110,8 @@ pub struct Context {
     pub interrupt: Arc<AtomicBool>,
     cache: HashMap<String, Vec<Entry>>,
     notices: Vec<String>,
+    /// Why the last session was dropped, when known, for the reconnect notice.
+    lost_because: Option<String>,
     /// The settings' layers, re-merged for each host opened (its config-file section).
     profile: Option<Profile>,
 }
@@ -128,6 +132,7 @@ impl Context {
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
             notices: Vec::new(),
+            lost_because: None,
             profile: None,
         }
     }
@@ -159,9 +164,10 @@ impl Context {
         self.remote_cwd.as_deref()
     }
 
-    /// Whether a live session exists (not counting one that can be re-made).
+    /// Whether a live session exists (not counting one that can be re-made, nor one an
+    /// interrupted transfer left out of step).
     pub fn is_connected(&self) -> bool {
-        self.session.is_some()
+        self.session.as_ref().is_some_and(Session::is_usable)
     }
 
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
@@ -274,8 +280,12 @@ impl Context {
         }
         if self.session.is_none() {
             let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+            let why = match self.lost_because.take() {
+                Some(why) => format!(" ({why})"),
+                None => String::new(),
+            };
             self.notices.push(format!(
-                "connection to {} was lost; reconnecting",
+                "connection to {} was lost{why}; reconnecting",
                 endpoint.host
             ));
             let mut session = self.connect(&endpoint)?;
@@ -285,6 +295,22 @@ impl Context {
             self.session = Some(session);
         }
         Ok(self.session.as_mut().expect("just made"))
+    }
+
+    /// Before an action: drops the session if the server closed it while it sat idle (an idle
+    /// timeout's 421, a reset, end of stream), so that the action's first command goes to a
+    /// new connection instead of failing on the dead one. Nothing is sent to the server.
+    pub fn drop_if_closed(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(e) = session.check_idle() {
+            self.lost_because = Some(match e.reply() {
+                Some(reply) => reply.one_line(),
+                None => e.to_string(),
+            });
+            self.session = None;
+        }
     }
 
     /// Looks at an action's error and drops the session if the connection is gone, so the

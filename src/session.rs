@@ -443,6 +443,55 @@ impl Session {
         !self.desynced
     }
 
+    /// Checks, between commands, that the server has not closed the connection while we were
+    /// idle: `Err` says why it is gone (end of stream, a reset, or a reply nobody asked for,
+    /// such as `421 Idle timeout`), so the caller can reconnect *before* sending a command
+    /// instead of losing it. Costs a look at the socket without waiting; only when bytes are
+    /// pending is there a short read (under TLS they may be just session tickets).
+    pub fn check_idle(&mut self) -> Result<()> {
+        const WAIT: Duration = Duration::from_millis(100);
+        let what = "checking the idle control connection";
+        if self.desynced {
+            return Err(Error::Closed {
+                what: "earlier: an interrupted transfer left the control connection out of step"
+                    .into(),
+            });
+        }
+        if self.parser.has_buffered() || self.control_has_bytes(what)? {
+            if let Some(reply) = self.poll_reply(WAIT, what)? {
+                self.desynced = true;
+                return Err(Error::Unexpected {
+                    command: "nothing (a reply nobody asked for)".into(),
+                    reply,
+                });
+            }
+            if self.parser.has_buffered() {
+                self.desynced = true;
+                return Err(Error::Closed {
+                    what: "an unrequested, unfinished reply".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the control socket has bytes (or its end) waiting, without blocking; an end of
+    /// stream or a reset is an error.
+    fn control_has_bytes(&self, what: &str) -> Result<bool> {
+        let tcp = self.stream.tcp();
+        let mut byte = [0u8; 1];
+        let peeked = tcp.set_nonblocking(true).and_then(|()| tcp.peek(&mut byte));
+        let restored = tcp.set_nonblocking(false);
+        let result = match peeked {
+            Ok(0) => Err(Error::Closed { what: what.into() }),
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(false),
+            Err(e) => Err(io_error(e, what.into(), self.opts.timeout)),
+        };
+        restored.map_err(|e| io_error(e, what.into(), self.opts.timeout))?;
+        result
+    }
+
     /// True once TLS protects the control connection.
     pub fn is_tls(&self) -> bool {
         self.stream.is_tls()

@@ -306,10 +306,12 @@ pub trait Ui {
     }
 }
 
-/// Runs `action` against `ctx`. A failure that lost the connection makes the next action
-/// reconnect.
+/// Runs `action` against `ctx`. A connection the server closed while idle is noticed first,
+/// so the action reconnects before its first command; a failure that lost the connection
+/// makes the next action reconnect.
 pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
+    ctx.drop_if_closed();
     // Transfers retry file by file inside; changes (mkdir, delete, rename...) are not repeated
     // blindly, since the first attempt may have taken effect before the connection broke.
     let idempotent = matches!(

@@ -175,3 +175,45 @@ fn a_dropped_connection_is_made_again_by_the_next_command() {
         "{cmds:?}"
     );
 }
+
+#[test]
+fn a_connection_the_server_closed_while_idle_is_made_again_before_a_change() {
+    // With a 421 first (vsftpd, pyftpdlib), and closed without a word.
+    for reply in ["421 Idle timeout: closing control connection.", ""] {
+        let mut cfg = FakeConfig::default();
+        cfg.files.push(("/d/f.txt".into(), b"x".to_vec()));
+        cfg.idle_timeout = Some(std::time::Duration::from_millis(200));
+        cfg.idle_reply = reply.into();
+        let server = FakeServer::start(cfg);
+        let work = tempfile::tempdir().unwrap();
+        let nap = "! sleep 0.6\n";
+        let script =
+            format!("cd d\nmkdir one\n{nap}mkdir two\n{nap}rename two three\n{nap}rm f.txt\n");
+        let run = batch_in(work.path(), &script, &server.url("/"), &[]);
+        assert_eq!(run.code, 0, "{reply:?}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.matches("reconnecting").count(),
+            3,
+            "{reply:?}: {}",
+            run.stderr
+        );
+        if !reply.is_empty() {
+            assert!(run.stderr.contains("421 Idle timeout"), "{}", run.stderr);
+        }
+        // Each change was sent once, on a new connection that is back in /d.
+        let cmds = server.commands();
+        for change in ["MKD two", "RNFR two", "DELE f.txt"] {
+            let at: Vec<usize> = (0..cmds.len()).filter(|&i| cmds[i] == change).collect();
+            assert_eq!(at.len(), 1, "{change}: {cmds:?}");
+            let login = cmds[..at[0]]
+                .iter()
+                .rposition(|c| c.starts_with("USER"))
+                .unwrap();
+            assert!(
+                cmds[login..at[0]].contains(&"CWD /d".to_string()),
+                "{cmds:?}"
+            );
+        }
+        assert!(server.file("/d/f.txt").is_none());
+    }
+}

@@ -21,7 +21,8 @@
 //! - the session starts in TYPE A, which converts LF <-> CRLF on the wire;
 //! - every file and directory has the modification time [`MODIFY`];
 //! - lines over 8 KiB are answered with 500 and are not recorded;
-//! - the control connection is closed after 30 s without a command.
+//! - the control connection is closed after 30 s without a command (or after
+//!   [`FakeConfig::idle_timeout`], with [`FakeConfig::idle_reply`] first).
 //!
 //! The command handling lives in the `session` submodule.
 
@@ -91,6 +92,10 @@ pub struct FakeConfig {
     pub files: Vec<(String, Vec<u8>)>,
     /// If set, LIST sends exactly these lines (each CRLF-terminated).
     pub listing_lines: Option<Vec<String>>,
+    /// Close a control connection that stays this long without a command, like a server's
+    /// idle timeout, after sending [`FakeConfig::idle_reply`] (nothing when it is empty).
+    pub idle_timeout: Option<Duration>,
+    pub idle_reply: String,
 }
 
 impl Default for FakeConfig {
@@ -123,6 +128,8 @@ impl Default for FakeConfig {
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
+            idle_timeout: None,
+            idle_reply: "421 Idle timeout (1 seconds): closing control connection.".into(),
         }
     }
 }

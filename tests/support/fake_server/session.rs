@@ -23,7 +23,8 @@ const PRE_LOGIN: &[&str] = &[
 
 /// Serves one control connection until QUIT, EOF, timeout or an I/O error.
 pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
-    ctrl.set_read_timeout(Some(CONTROL_TIMEOUT))?;
+    let idle = sh.cfg.idle_timeout;
+    ctrl.set_read_timeout(Some(idle.unwrap_or(CONTROL_TIMEOUT)))?;
     ctrl.set_write_timeout(Some(CONTROL_TIMEOUT))?;
     let mut reader = BufReader::new(ctrl.try_clone()?);
     let mut s = Session {
@@ -55,7 +56,18 @@ pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
             read_line(&mut reader)
         }
     };
-    while let Some(line) = next()? {
+    loop {
+        let line = match next() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) if idle.is_some() && is_timeout(&e) => {
+                if !sh.cfg.idle_reply.is_empty() {
+                    s.reply(&sh.cfg.idle_reply)?;
+                }
+                break;
+            }
+            Err(e) => return Err(e),
+        };
         let Some(line) = line else {
             s.reply("500 Command line too long.")?;
             continue;
@@ -67,6 +79,13 @@ pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
     }
     let _ = s.ctrl.shutdown(Shutdown::Write);
     Ok(())
+}
+
+fn is_timeout(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 struct Session {
