@@ -431,11 +431,13 @@ impl Session {
         self.interrupt = Some(flag);
     }
 
-    /// True (and the flag cleared) when the user asked to stop the current operation.
-    pub(crate) fn take_interrupt(&self) -> bool {
+    /// True when the user asked to stop the current operation. The flag is left set, so every
+    /// session sharing it (parallel lanes) stops too; the front end clears it before the next
+    /// action.
+    pub(crate) fn interrupted(&self) -> bool {
         self.interrupt
             .as_ref()
-            .is_some_and(|f| f.swap(false, Ordering::SeqCst))
+            .is_some_and(|f| f.load(Ordering::SeqCst))
     }
 
     /// False once replies can no longer be matched to commands; the front end reconnects.

@@ -383,24 +383,28 @@ pub(crate) fn retrying<T>(
             attempt + 1,
             ctx.config.retries
         ));
-        sleep_unless_interrupted(ctx, wait)?;
+        sleep_unless_interrupted(&ctx.interrupt, wait)?;
         attempt += 1;
     }
 }
 
-fn sleep_unless_interrupted(ctx: &Context, wait: std::time::Duration) -> Result<()> {
+/// Waits `wait` before a retry, or fails with [`crate::Error::Interrupted`] as soon as
+/// `interrupt` (Ctrl-C) is raised; the flag stays raised for everyone else who checks it.
+pub(crate) fn sleep_unless_interrupted(
+    interrupt: &std::sync::atomic::AtomicBool,
+    wait: std::time::Duration,
+) -> Result<()> {
     let deadline = std::time::Instant::now() + wait;
-    while std::time::Instant::now() < deadline {
-        if ctx
-            .interrupt
-            .swap(false, std::sync::atomic::Ordering::SeqCst)
-        {
+    loop {
+        if interrupt.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(crate::Error::Interrupted);
         }
         let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
         std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
     }
-    Ok(())
 }
 
 fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
@@ -569,4 +573,25 @@ fn changed(
     let result = op(ctx.session()?);
     ctx.invalidate_cache();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_retry_wait_ends_at_ctrl_c_and_leaves_the_flag_for_the_other_lanes() {
+        let flag = AtomicBool::new(false);
+        let started = Instant::now();
+        sleep_unless_interrupted(&flag, Duration::from_millis(50)).unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        flag.store(true, Ordering::SeqCst);
+        let started = Instant::now();
+        let waited = sleep_unless_interrupted(&flag, Duration::from_secs(60));
+        assert!(matches!(waited, Err(crate::Error::Interrupted)));
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert!(flag.load(Ordering::SeqCst), "every lane must see it");
+    }
 }

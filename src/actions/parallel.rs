@@ -10,13 +10,14 @@
 //! A worker that cannot get a connection because the server says it is full retires and puts
 //! its job back, so the transfer goes on with fewer connections. Transient failures are retried
 //! by the worker (reconnecting when the connection was lost, resuming the file); the first
-//! permanent failure stops the queue, lets running files finish, and is returned.
+//! permanent failure stops the queue, lets running files finish, and is returned. Ctrl-C stops
+//! every lane at once: running files are aborted, retry waits cut short, no new file starts.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use super::files::{self, Finished};
@@ -171,6 +172,8 @@ struct Shared<'a> {
     opts: &'a TransferOptions,
     retries: u32,
     retry_wait: std::time::Duration,
+    /// Ctrl-C: every lane stops.
+    interrupt: Arc<AtomicBool>,
 }
 
 fn in_parallel(
@@ -189,6 +192,7 @@ fn in_parallel(
         opts,
         retries: ctx.config.retries,
         retry_wait: ctx.config.retry_wait,
+        interrupt: ctx.interrupt.clone(),
     };
     let traces: Vec<Option<TraceFn>> = (0..lanes).map(|_| ctx.trace_sink()).collect();
     let mut first = Some(ctx.lend_session()?);
@@ -285,6 +289,10 @@ impl Worker {
     /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
     fn run(mut self, shared: &Shared<'_>) -> (Option<Session>, Option<Error>) {
         loop {
+            if shared.interrupt.load(Ordering::SeqCst) {
+                shared.stop.store(true, Ordering::SeqCst);
+                return (self.session, Some(Error::Interrupted));
+            }
             if shared.stop.load(Ordering::SeqCst) {
                 return (self.session, None);
             }
@@ -362,7 +370,7 @@ impl Worker {
                         attempt + 1,
                         shared.retries
                     ));
-                    std::thread::sleep(wait);
+                    super::sleep_unless_interrupted(&shared.interrupt, wait).map_err(Fail)?;
                     attempt += 1;
                 }
                 Err(e) => return Err(Fail(e)),

@@ -199,6 +199,7 @@ fn fetch_all(
         return Ok(());
     }
     let connector = ctx.connector()?;
+    let interrupt = ctx.interrupt.clone();
     let retries = ctx.config.retries;
     let wait = ctx.config.retry_wait;
     let total = segs
@@ -219,6 +220,7 @@ fn fetch_all(
                 let mut trace = traces[lane].take();
                 let tx = tx.clone();
                 let connector = &connector;
+                let interrupt = &interrupt;
                 scope.spawn(move || {
                     let mut attempt = 0;
                     loop {
@@ -259,7 +261,10 @@ fn fetch_all(
                                     "segment {}: {e}; retrying",
                                     lane + 1
                                 )));
-                                std::thread::sleep(crate::retry::delay(wait, attempt, &e));
+                                let pause = crate::retry::delay(wait, attempt, &e);
+                                if let Err(e) = super::sleep_unless_interrupted(interrupt, pause) {
+                                    return (session, Some(e));
+                                }
                                 attempt += 1;
                             }
                             Err(e) => return (session, Some(e)),

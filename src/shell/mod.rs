@@ -100,11 +100,27 @@ fn run_action(ctx: &Rc<RefCell<Context>>, action: &Action, ui: &mut TerminalUi) 
     let mut ctx = ctx.borrow_mut();
     ctx.interrupt.store(false, Ordering::SeqCst);
     let result = actions::execute(&mut ctx, action, ui);
+    // A Ctrl-C that came too late to stop anything must not stop the next action (or a
+    // completion's listing).
+    ctx.interrupt.store(false, Ordering::SeqCst);
     let _ = ui.flush();
     match result {
         Ok(()) => {}
-        Err(ferry::Error::Interrupted) => ui.notice("interrupted; the connection is still open"),
+        Err(ferry::Error::Interrupted) => ui.notice(interrupted(&ctx)),
         Err(e) => report("", &e),
+    }
+}
+
+/// What became of the connection after Ctrl-C: the abort either brought the server back in
+/// step (ABOR answered), or the session was dropped.
+fn interrupted(ctx: &Context) -> &'static str {
+    match (ctx.is_connected(), ctx.endpoint().is_some()) {
+        (true, _) => "interrupted; the connection is still open",
+        (false, true) => {
+            "interrupted; the server did not answer the abort in time, so that connection was \
+             closed (the next command reconnects)"
+        }
+        (false, false) => "interrupted",
     }
 }
 
