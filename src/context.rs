@@ -95,6 +95,8 @@ pub struct Context {
     pub config: Config,
     session: Option<Session>,
     endpoint: Option<Endpoint>,
+    /// The endpoint `close` left, for `open` without a target.
+    closed: Option<Endpoint>,
     /// The remote directory to return to after a reconnect.
     remote_cwd: Option<String>,
     /// TYPE for transfers that do not say.
@@ -123,6 +125,7 @@ impl Context {
             config,
             session: None,
             endpoint: None,
+            closed: None,
             remote_cwd: None,
             transfer_type: TransferType::Binary,
             prompt: true,
@@ -263,10 +266,30 @@ impl Context {
         Ok(())
     }
 
-    /// QUITs and forgets the connection.
+    /// `open` without a target: the current server (reconnecting first if the connection was
+    /// lost), else the one `close` left, logging in as before; an error when there is neither.
+    pub fn reopen(&mut self) -> Result<()> {
+        if self.endpoint.is_some() {
+            return self.session().map(drop);
+        }
+        let endpoint = self.closed.clone().ok_or_else(|| {
+            Error::Usage(
+                "open: no server to open again; use open HOST [PORT], open URL or open BOOKMARK"
+                    .into(),
+            )
+        })?;
+        self.notices
+            .push(format!("opening {} again", endpoint.display()));
+        self.open(endpoint)
+    }
+
+    /// QUITs and forgets the connection (but `open` without a target can make it again).
     pub fn close(&mut self) {
         if let Some(session) = self.session.take() {
             session.quit();
+        }
+        if let Some(endpoint) = self.endpoint.take() {
+            self.closed = Some(endpoint);
         }
         self.endpoint = None;
         self.remote_cwd = None;

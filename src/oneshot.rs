@@ -200,13 +200,14 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
         }
         OneShot::Ls { url, long, .. } => {
             let u = parse(url)?;
-            let path = Some(u.path.clone()).filter(|p| !p.is_empty());
+            let paths = Some(u.path.clone()).filter(|p| !p.is_empty());
             let kind = if *long {
                 ListKind::Long
             } else {
                 ListKind::Names
             };
-            Ok(vec![(u, Action::List { path, kind })])
+            let paths = paths.into_iter().collect();
+            Ok(vec![(u, Action::List { paths, kind })])
         }
         OneShot::Pget {
             url,

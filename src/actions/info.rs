@@ -31,6 +31,23 @@ pub(super) fn print_line(ui: &mut dyn Ui, line: &str) -> Result<()> {
         .map_err(stdout_err)
 }
 
+/// Lists each of `paths` in turn (the current directory when there is none), each retried by
+/// itself after a transient failure so nothing already printed is printed twice.
+pub(super) fn list_each(
+    ctx: &mut Context,
+    paths: &[String],
+    kind: ListKind,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if paths.is_empty() {
+        return super::retrying(ctx, ui, "", |ctx, ui, _| list(ctx, None, kind, ui));
+    }
+    for path in paths {
+        super::retrying(ctx, ui, "", |ctx, ui, _| list(ctx, Some(path), kind, ui))?;
+    }
+    Ok(())
+}
+
 /// Streams a listing to stdout (sanitized line by line on a terminal).
 pub(super) fn list(
     ctx: &mut Context,
@@ -257,6 +274,18 @@ pub(super) fn raw(
         print_line(ui, line)?;
     }
     Ok(())
+}
+
+/// `quote` and `site`: like [`raw`], and since the command may have changed files, the cached
+/// listings (completion, globs) are forgotten whatever the reply.
+pub(super) fn raw_change(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    op: impl FnOnce(&mut Session) -> Result<Reply>,
+) -> Result<()> {
+    let result = raw(ctx, ui, op);
+    ctx.invalidate_cache();
+    result
 }
 
 /// `features`: what FEAT advertised.

@@ -104,6 +104,9 @@ impl Toggle {
 pub enum Action {
     /// Connect and log in (a no-op when already there).
     Open(Box<FtpUrl>),
+    /// `open` without a target: the current server (reconnecting if the connection was lost),
+    /// or the one `close` left.
+    Reopen,
     /// Log in again on the current connection.
     User {
         /// User name.
@@ -181,10 +184,11 @@ pub enum Action {
     },
     /// Print the parsed entries of a directory as JSON lines.
     ListJson(Option<String>),
-    /// Print a listing.
+    /// Print a listing of each path in turn, one after the other (the current directory
+    /// when there is none).
     List {
-        /// Directory or file; `None` for the current directory.
-        path: Option<String>,
+        /// Directories or files.
+        paths: Vec<String>,
         /// Names or long format.
         kind: ListKind,
     },
@@ -244,6 +248,8 @@ pub enum Action {
     Mode(DataMode),
     /// Flip between passive-only and active-only (BSD `passive`).
     TogglePassive,
+    /// EPSV only (on), PASV only (off), or flip between them.
+    Epsv(Toggle),
     /// Show the connection and settings.
     Status,
     /// Show server replies (the trace without the commands).
@@ -314,10 +320,11 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
     ctx.drop_if_closed();
     // Transfers retry file by file inside; changes (mkdir, delete, rename...) are not repeated
     // blindly, since the first attempt may have taken effect before the connection broke.
+    // A listing of several paths retries each path by itself (info::list_each).
     let idempotent = matches!(
         action,
         Open(_)
-            | List { .. }
+            | Reopen
             | ListJson(_)
             | Cd(_)
             | Cdup
@@ -435,6 +442,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             }
             Ok(())
         }
+        Reopen => {
+            ctx.reopen()?;
+            ctx.refresh_cwd();
+            Ok(())
+        }
         User {
             user,
             password,
@@ -483,7 +495,7 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             json,
         } => files::mput(ctx, patterns, &many(*parallel, *json), ui),
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
-        List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
+        List { paths, kind } => info::list_each(ctx, paths, *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
         Mirror {
             remote,
@@ -531,13 +543,15 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             Ok(())
         }
         TogglePassive => local::toggle_passive(ctx, ui),
+        Epsv(t) => local::epsv(ctx, *t, ui),
         Status => info::status(ctx, ui),
         Verbose(t) => local::trace_toggle(ui, *t, 1),
         Debug(t) => local::trace_toggle(ui, *t, 2),
         Prompt(t) => local::setting(ui, "prompting", *t, &mut ctx.prompt),
         Hash(t) => local::setting(ui, "hash marks", *t, &mut ctx.hash),
-        Quote(line) => info::raw(ctx, ui, |s| s.quote(line)),
-        Site(args) => info::raw(ctx, ui, |s| s.site(args)),
+        // Raw commands may change anything (DELE, SITE CHMOD...): listings are forgotten.
+        Quote(line) => info::raw_change(ctx, ui, |s| s.quote(line)),
+        Site(args) => info::raw_change(ctx, ui, |s| s.site(args)),
         System => info::raw(ctx, ui, |s| {
             s.command(&crate::proto::command::Command::Syst)
         }),

@@ -45,8 +45,11 @@ struct Line {
 #[derive(Debug, Subcommand)]
 enum Cmd {
     /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open HOST [PORT] or open
-    /// BOOKMARK
-    Open { target: String, port: Option<u16> },
+    /// BOOKMARK; without an argument, the last server again (after close or a lost connection)
+    Open {
+        target: Option<String>,
+        port: Option<u16>,
+    },
     /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
     User {
         name: String,
@@ -70,7 +73,7 @@ enum Cmd {
         json: bool,
         path: Option<String>,
     },
-    /// Names in a remote directory (NLST)
+    /// Names in remote directories (NLST): nlist [PATH...], each listed in turn
     #[command(alias = "mls")]
     Nlist { paths: Vec<String> },
     /// Change the remote directory
@@ -209,7 +212,7 @@ enum Cmd {
     Type { kind: String },
     /// Passive data connections: passive (toggle) or passive on|off|auto
     Passive { setting: Option<String> },
-    /// Extended passive only (EPSV): epsv [on|off]
+    /// Extended passive only (EPSV): epsv on|off, or epsv to toggle (off means PASV only)
     Epsv { setting: Option<String> },
     /// Data-connection mode: mode auto|passive|active|epsv|pasv|eprt|port
     Mode { mode: String },
@@ -374,7 +377,11 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     let action = match cmd {
         Cmd::Quit => return Ok(Parsed::Quit),
         Cmd::Help { command } => return Ok(Parsed::Help(command)),
-        Cmd::Open { target, port } => A::Open(Box::new(open_url(&target, port)?)),
+        Cmd::Open { target: None, .. } => A::Reopen,
+        Cmd::Open {
+            target: Some(target),
+            port,
+        } => A::Open(Box::new(open_url(&target, port)?)),
         Cmd::User {
             name,
             password,
@@ -389,11 +396,11 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             path, json: true, ..
         } => A::ListJson(path),
         Cmd::Ls { path, .. } => A::List {
-            path,
+            paths: path.into_iter().collect(),
             kind: ListKind::Long,
         },
-        Cmd::Nlist { mut paths } => A::List {
-            path: paths.pop(),
+        Cmd::Nlist { paths } => A::List {
+            paths,
             kind: ListKind::Names,
         },
         Cmd::Cd { path } => A::Cd(path),
@@ -537,10 +544,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
                 }
             }
         }
-        Cmd::Epsv { setting } => match toggle(setting)? {
-            Toggle::Off => A::Mode(DataMode::Pasv),
-            _ => A::Mode(DataMode::Epsv),
-        },
+        Cmd::Epsv { setting } => A::Epsv(toggle(setting)?),
         Cmd::Mode { mode } => A::Mode(mode.parse()?),
         Cmd::Status => A::Status,
         Cmd::Verbose { setting } => A::Verbose(toggle(setting)?),
@@ -734,7 +738,7 @@ mod tests {
         assert_eq!(
             action("ls -l pub"),
             Action::List {
-                path: Some("pub".into()),
+                paths: vec!["pub".into()],
                 kind: ListKind::Long
             }
         );
@@ -771,7 +775,32 @@ mod tests {
         assert_eq!(action("hash on"), Action::Hash(Toggle::On));
         assert_eq!(action("passive off"), Action::Mode(DataMode::Active));
         assert_eq!(action("mode eprt"), Action::Mode(DataMode::Eprt));
+        assert_eq!(action("epsv"), Action::Epsv(Toggle::Flip));
+        assert_eq!(action("epsv off"), Action::Epsv(Toggle::Off));
         assert!(parse_line("verbose maybe").is_err());
+    }
+
+    #[test]
+    fn open_without_a_target_opens_the_last_server_again() {
+        assert_eq!(action("open"), Action::Reopen);
+    }
+
+    #[test]
+    fn nlist_lists_every_path_it_is_given() {
+        assert_eq!(
+            action("mls a 'b c'"),
+            Action::List {
+                paths: vec!["a".into(), "b c".into()],
+                kind: ListKind::Names
+            }
+        );
+        assert_eq!(
+            action("nlist"),
+            Action::List {
+                paths: vec![],
+                kind: ListKind::Names
+            }
+        );
     }
 
     #[test]

@@ -217,3 +217,66 @@ fn a_connection_the_server_closed_while_idle_is_made_again_before_a_change() {
         assert!(server.file("/d/f.txt").is_none());
     }
 }
+
+#[test]
+fn open_without_a_target_opens_the_last_server_again_or_says_there_is_none() {
+    let server = FakeServer::start(FakeConfig::default());
+    let work = tempfile::tempdir().unwrap();
+    let run = batch_in(
+        work.path(),
+        "close\nopen\nmkdir again\n",
+        &server.url("/"),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("again"), "{}", run.stderr);
+    assert!(server.commands().contains(&"MKD again".to_string()));
+
+    let path = work.path().join("alone.ftp");
+    fs::write(&path, "open\n").unwrap();
+    let mut cmd = ferry_command();
+    cmd.arg("-b").arg(&path);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("alone.ftp:1:") && run.stderr.contains("open HOST"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn epsv_toggles_nlist_lists_every_path_and_quote_forgets_cached_listings() {
+    let mut cfg = FakeConfig::default();
+    for f in ["/x/a.txt", "/x/b.txt", "/y/c.txt"] {
+        cfg.files.push((f.into(), b"data".to_vec()));
+    }
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    // epsv twice: EPSV only, then PASV only.
+    let script = "epsv\nnlist x y\nepsv\nnlist\ncd x\nmget *.txt\nquote DELE a.txt\nmget *.txt\n";
+    let run = batch_in(work.path(), script, &server.url("/"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = run.stdout_text();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        assert!(out.contains(name), "{name} missing from {out}");
+    }
+    let verbs = server.verbs();
+    let data: Vec<&String> = verbs
+        .iter()
+        .filter(|v| ["EPSV", "PASV", "EPRT", "PORT"].contains(&v.as_str()))
+        .collect();
+    assert_eq!(data[..3], ["EPSV", "EPSV", "PASV"], "{verbs:?}");
+    // The second mget listed again after the DELE: a.txt was fetched once only.
+    let cmds = server.commands();
+    assert_eq!(
+        cmds.iter().filter(|c| *c == "RETR a.txt").count(),
+        1,
+        "{cmds:?}"
+    );
+    assert_eq!(
+        cmds.iter().filter(|c| *c == "RETR b.txt").count(),
+        2,
+        "{cmds:?}"
+    );
+}
