@@ -675,6 +675,28 @@ mod tests {
     }
 
     #[test]
+    fn the_nat_advice_covers_every_address_option_and_the_proxies() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("## Passive, active, NAT and firewalls")
+            .unwrap();
+        let section = &readme[start..start + readme[start + 3..].find("\n## ").unwrap()];
+        for needle in [
+            "--pasv-address server",
+            "--active-address",
+            "--active-ports",
+            "ftp_proxy",
+            "all_proxy",
+            "no_proxy",
+        ] {
+            assert!(
+                section.contains(needle),
+                "{needle} missing from the NAT section"
+            );
+        }
+    }
+
+    #[test]
     fn port_ranges_are_checked() {
         assert_eq!(parse_range("50000-50100"), Ok((50000, 50100)));
         assert!(parse_range("5-1").is_err());
