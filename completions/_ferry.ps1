@@ -239,7 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done, change nothing')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Resume target files that are shorter than the source')
             [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Resume target files that are shorter than the source')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per copied file on stdout (as get --json does)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per copied file on stdout (as get --json does); not with --dry-run, whose plan is text')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the protocol conversation on stderr (passwords hidden)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the protocol conversation on stderr (passwords hidden)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars or summaries')

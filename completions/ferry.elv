@@ -231,7 +231,7 @@ set edit:completion:arg-completer[ferry] = {|@words|
             cand --dry-run 'Print what would be done, change nothing'
             cand -c 'Resume target files that are shorter than the source'
             cand --continue 'Resume target files that are shorter than the source'
-            cand --json 'Print one JSON object per copied file on stdout (as get --json does)'
+            cand --json 'Print one JSON object per copied file on stdout (as get --json does); not with --dry-run, whose plan is text'
             cand -v 'Print the protocol conversation on stderr (passwords hidden)'
             cand --verbose 'Print the protocol conversation on stderr (passwords hidden)'
             cand -q 'No progress bars or summaries'

@@ -213,8 +213,9 @@ pub struct MirrorArgs {
     /// Transfer over N connections at once
     #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
     pub parallel: usize,
-    /// Print one JSON object per copied file on stdout (as get --json does)
-    #[arg(long)]
+    /// Print one JSON object per copied file on stdout (as get --json does); not with --dry-run,
+    /// whose plan is text
+    #[arg(long, conflicts_with = "dry_run")]
     pub json: bool,
 }
 

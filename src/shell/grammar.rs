@@ -781,6 +781,15 @@ mod tests {
     }
 
     #[test]
+    fn mirror_json_is_not_for_the_dry_run_plan() {
+        let Action::Mirror { opts, .. } = action("mirror -P 2 --json pub") else {
+            panic!()
+        };
+        assert!(opts.json && opts.parallel == 2);
+        assert!(parse_line("mirror --json --dry-run pub").is_err());
+    }
+
+    #[test]
     fn open_without_a_target_opens_the_last_server_again() {
         assert_eq!(action("open"), Action::Reopen);
     }
