@@ -6,8 +6,9 @@
 //! logs in again, returns to the remote directory the user was in, and says so in one line
 //! through the notice callback. A connection the server closed while idle is noticed before
 //! each action ([`Context::drop_if_closed`]), so even a command that is never repeated (mkdir,
-//! rename) goes to the new connection rather than failing on the dead one. A listing cache per remote directory serves tab completion and
-//! globbing; every action that changes the server's files clears it.
+//! rename) goes to the new connection rather than failing on the dead one. A listing cache per
+//! remote directory serves tab completion and globbing; every action that changes the server's
+//! files clears it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -291,7 +292,7 @@ impl Context {
         if let Some(endpoint) = self.endpoint.take() {
             self.closed = Some(endpoint);
         }
-        self.endpoint = None;
+        self.lost_because = None;
         self.remote_cwd = None;
         self.cache.clear();
     }

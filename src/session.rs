@@ -332,10 +332,7 @@ impl Session {
     pub fn send(&mut self, cmd: &Command) -> Result<()> {
         let wire = cmd.to_wire()?;
         if self.desynced {
-            return Err(Error::Closed {
-                what: "earlier: an interrupted transfer left the control connection out of step"
-                    .into(),
-            });
+            return Err(out_of_step());
         }
         if let Some(trace) = self.trace.as_mut() {
             trace(Trace::Sent(&cmd.redacted()));
@@ -452,12 +449,9 @@ impl Session {
     /// pending is there a short read (under TLS they may be just session tickets).
     pub fn check_idle(&mut self) -> Result<()> {
         const WAIT: Duration = Duration::from_millis(100);
-        let what = "checking the idle control connection";
+        let what = "while we were idle";
         if self.desynced {
-            return Err(Error::Closed {
-                what: "earlier: an interrupted transfer left the control connection out of step"
-                    .into(),
-            });
+            return Err(out_of_step());
         }
         if self.parser.has_buffered() || self.control_has_bytes(what)? {
             if let Some(reply) = self.poll_reply(WAIT, what)? {
@@ -468,9 +462,10 @@ impl Session {
                 });
             }
             if self.parser.has_buffered() {
+                // Part of a reply nobody asked for: replies can no longer be matched.
                 self.desynced = true;
                 return Err(Error::Closed {
-                    what: "an unrequested, unfinished reply".into(),
+                    what: "while we were idle, after part of a reply nobody asked for".into(),
                 });
             }
         }
@@ -618,6 +613,13 @@ impl Session {
     /// QUIT and close. Errors are ignored: the session ends either way.
     pub fn quit(mut self) {
         let _ = self.command(&Command::Quit);
+    }
+}
+
+/// The error for a session whose replies can no longer be matched to its commands.
+fn out_of_step() -> Error {
+    Error::Closed {
+        what: "earlier: an interrupted transfer left the control connection out of step".into(),
     }
 }
 

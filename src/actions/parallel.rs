@@ -405,14 +405,6 @@ fn transfer(
             size,
             modified,
         } => {
-            let finished = |bytes, resumed| Finished {
-                remote: remote.clone(),
-                local: target.clone(),
-                bytes,
-                seconds: 0.0,
-                resumed,
-                upload: false,
-            };
             if opts.no_clobber && target.exists() && attempt == 0 {
                 let _ = lane.tx.send(Event::Notice(format!(
                     "{} exists; not overwriting it (--no-clobber)",
@@ -435,7 +427,14 @@ fn transfer(
                 }
                 _ => {}
             }
-            Ok(Some(finished(n, resumed)))
+            Ok(Some(Finished {
+                remote: remote.clone(),
+                local: target.clone(),
+                bytes: n,
+                seconds: 0.0,
+                resumed,
+                upload: false,
+            }))
         }
         Job::Put { local, remote } => {
             let mode = if opts.resume || attempt > 0 {
