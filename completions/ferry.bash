@@ -1298,7 +1298,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mirror)
-            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,7 +1606,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__pget)
-            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -252,6 +252,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l only-newer -d 'Co
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l delete -d 'Delete target files that the source does not have'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l dry-run -d 'Print what would be done, change nothing'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s c -l continue -d 'Resume target files that are shorter than the source'
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l json -d 'Print one JSON object per copied file on stdout (as get --json does); not with --dry-run, whose plan is text'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s q -l quiet -d 'No progress bars or summaries'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
@@ -287,6 +288,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls-max -d 'Highest
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls-backend -d 'TLS implementation: rustls (the default; resumes TLS sessions on data connections, as vsftpd and ProFTPD require) or native (the system library; needs the native-tls build feature)' -r -f -a "rustls\t''
 native\t''"
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s c -l continue -d 'Continue an interrupted pget'
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l json -d 'Print a JSON object for the file on stdout (as get --json does)'
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s q -l quiet -d 'No progress bars or summaries'
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'

@@ -9,6 +9,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
         [--user NAME:PASS ...] [--anonymous] [--passive-ports LOW:HIGH] [--rate BYTES]
+        [--idle-timeout SECS]
 """
 
 import argparse
@@ -57,6 +58,14 @@ def parse_args(argv):
         metavar="BYTES",
         help="throttle every data connection to BYTES per second (for tests "
         "that interrupt a transfer in the middle)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=0,
+        metavar="SECS",
+        help="answer 421 and close a control connection idle this long (for tests of "
+        "reconnecting; pyftpdlib's default is 300 s)",
     )
     p.add_argument("--certfile", help="PEM certificate: serve explicit FTPS (AUTH TLS)")
     p.add_argument("--keyfile", help="PEM private key for --certfile")
@@ -123,6 +132,8 @@ def main(argv):
         if not sep or not low.isdigit() or not high.isdigit() or int(low) > int(high):
             sys.exit(f"pyftpd_server: bad --passive-ports {args.passive_ports!r}, want LOW:HIGH")
         Handler.passive_ports = range(int(low), int(high) + 1)
+    if args.idle_timeout:
+        Handler.timeout = args.idle_timeout
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

@@ -50,9 +50,16 @@ Files:
 Environment:
   FERRY_CONFIG_DIR  directory holding config.toml and bookmarks.toml
   FERRY_PASSWORD    password when the URL, -u and .netrc give none (never printed)
+  FERRY_<OPTION>    a global option, named like the long option: FERRY_USER (a name only),
+                    FERRY_VERBOSE, FERRY_QUIET, FERRY_MODE, FERRY_PASV_ADDRESS,
+                    FERRY_ACTIVE_ADDRESS, FERRY_ACTIVE_PORTS, FERRY_CONNECT_TIMEOUT,
+                    FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
+                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND
+                    (switches take 1 or 0; an empty variable counts as unset)
   NETRC             the .netrc file to read instead of ~/.netrc
   NO_COLOR          no colour in progress bars
-  ftp_proxy         not supported: ferry warns and connects directly
+  ftp_proxy         not supported: ferry warns and connects directly (all_proxy and
+                    no_proxy are not used either)
 
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
@@ -206,6 +213,10 @@ pub struct MirrorArgs {
     /// Transfer over N connections at once
     #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
     pub parallel: usize,
+    /// Print one JSON object per copied file on stdout (as get --json does); not with --dry-run,
+    /// whose plan is text
+    #[arg(long, conflicts_with = "dry_run")]
+    pub json: bool,
 }
 
 impl MirrorArgs {
@@ -219,6 +230,7 @@ impl MirrorArgs {
             resume: self.resume,
             exclude: self.exclude.clone(),
             parallel: self.parallel,
+            json: self.json,
         }
     }
 }
@@ -397,6 +409,9 @@ enum Command {
         /// Continue an interrupted pget
         #[arg(short = 'c', long = "continue")]
         resume: bool,
+        /// Print a JSON object for the file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Print a remote file on standard output
     Cat {
@@ -585,12 +600,14 @@ impl Cli {
                 output,
                 dir,
                 resume,
+                json,
             } => OneShot::Pget {
                 url,
                 segments,
                 output,
                 dir,
                 resume,
+                json,
             },
             Command::Mirror {
                 source,
@@ -641,6 +658,42 @@ mod tests {
                     "{name} missing from bookmarks::RESERVED"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_environment_variable_is_documented() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("## Environment").unwrap()..];
+        let section = &section[..section[3..].find("\n## ").unwrap()];
+        for name in ferry::settings::ENVIRONMENT {
+            assert!(
+                FILES_AND_ENVIRONMENT.contains(name),
+                "{name} missing from --help"
+            );
+            assert!(section.contains(name), "{name} missing from the README");
+        }
+    }
+
+    #[test]
+    fn the_nat_advice_covers_every_address_option_and_the_proxies() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("## Passive, active, NAT and firewalls")
+            .unwrap();
+        let section = &readme[start..start + readme[start + 3..].find("\n## ").unwrap()];
+        for needle in [
+            "--pasv-address server",
+            "--active-address",
+            "--active-ports",
+            "ftp_proxy",
+            "all_proxy",
+            "no_proxy",
+        ] {
+            assert!(
+                section.contains(needle),
+                "{needle} missing from the NAT section"
+            );
         }
     }
 

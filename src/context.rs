@@ -4,8 +4,11 @@
 //! [`Context::session`] hands out the live session, and reconnects first when the previous one
 //! was lost (server closed it, 421, timeout, a transfer that left it out of step): it connects,
 //! logs in again, returns to the remote directory the user was in, and says so in one line
-//! through the notice callback. A listing cache per remote directory serves tab completion and
-//! globbing; every action that changes the server's files clears it.
+//! through the notice callback. A connection the server closed while idle is noticed before
+//! each action ([`Context::drop_if_closed`]), so even a command that is never repeated (mkdir,
+//! rename) goes to the new connection rather than failing on the dead one. A listing cache per
+//! remote directory serves tab completion and globbing; every action that changes the server's
+//! files clears it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -102,6 +105,8 @@ pub struct Context {
     pub config: Config,
     session: Option<Session>,
     endpoint: Option<Endpoint>,
+    /// The endpoint `close` left, for `open` without a target.
+    closed: Option<Endpoint>,
     /// The remote directory to return to after a reconnect.
     remote_cwd: Option<String>,
     /// TYPE for transfers that do not say.
@@ -117,6 +122,8 @@ pub struct Context {
     pub interrupt: Arc<AtomicBool>,
     cache: HashMap<String, Vec<Entry>>,
     notices: Vec<String>,
+    /// Why the last session was dropped, when known, for the reconnect notice.
+    lost_because: Option<String>,
     /// The settings' layers, re-merged for each host opened (its config-file section).
     profile: Option<Profile>,
 }
@@ -128,6 +135,7 @@ impl Context {
             config,
             session: None,
             endpoint: None,
+            closed: None,
             remote_cwd: None,
             transfer_type: TransferType::Binary,
             prompt: true,
@@ -137,6 +145,7 @@ impl Context {
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
             notices: Vec::new(),
+            lost_because: None,
             profile: None,
         }
     }
@@ -168,9 +177,10 @@ impl Context {
         self.remote_cwd.as_deref()
     }
 
-    /// Whether a live session exists (not counting one that can be re-made).
+    /// Whether a live session exists (not counting one that can be re-made, nor one an
+    /// interrupted transfer left out of step).
     pub fn is_connected(&self) -> bool {
-        self.session.is_some()
+        self.session.as_ref().is_some_and(Session::is_usable)
     }
 
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
@@ -180,10 +190,11 @@ impl Context {
         let mut port = url.port_or_default();
         if let Some(profile) = &self.profile {
             self.config = profile.config_for(Some(&url.host));
-            let from_file = !matches!(profile.command_line.trust, Some(Trust::Insecure));
-            if from_file && self.config.session.tls_settings.trust == Trust::Insecure {
+            if self.config.session.tls_settings.trust == Trust::Insecure
+                && let Some(source) = insecure_source(profile)
+            {
                 self.notices.push(format!(
-                    "warning: insecure = true in the config file: the certificate of {} is not checked",
+                    "warning: {source}: the certificate of {} is not checked",
                     url.host
                 ));
             }
@@ -265,12 +276,32 @@ impl Context {
         Ok(())
     }
 
-    /// QUITs and forgets the connection.
+    /// `open` without a target: the current server (reconnecting first if the connection was
+    /// lost), else the one `close` left, logging in as before; an error when there is neither.
+    pub fn reopen(&mut self) -> Result<()> {
+        if self.endpoint.is_some() {
+            return self.session().map(drop);
+        }
+        let endpoint = self.closed.clone().ok_or_else(|| {
+            Error::Usage(
+                "open: no server to open again; use open HOST [PORT], open URL or open BOOKMARK"
+                    .into(),
+            )
+        })?;
+        self.notices
+            .push(format!("opening {} again", endpoint.display()));
+        self.open(endpoint)
+    }
+
+    /// QUITs and forgets the connection (but `open` without a target can make it again).
     pub fn close(&mut self) {
         if let Some(session) = self.session.take() {
             session.quit();
         }
-        self.endpoint = None;
+        if let Some(endpoint) = self.endpoint.take() {
+            self.closed = Some(endpoint);
+        }
+        self.lost_because = None;
         self.remote_cwd = None;
         self.cache.clear();
     }
@@ -287,8 +318,12 @@ impl Context {
         }
         if self.session.is_none() {
             let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+            let why = match self.lost_because.take() {
+                Some(why) => format!(" ({why})"),
+                None => String::new(),
+            };
             self.notices.push(format!(
-                "connection to {} was lost; reconnecting",
+                "connection to {} was lost{why}; reconnecting",
                 endpoint.host
             ));
             let mut session = self.connect(&endpoint)?;
@@ -298,6 +333,22 @@ impl Context {
             self.session = Some(session);
         }
         Ok(self.session.as_mut().expect("just made"))
+    }
+
+    /// Before an action: drops the session if the server closed it while it sat idle (an idle
+    /// timeout's 421, a reset, end of stream), so that the action's first command goes to a
+    /// new connection instead of failing on the dead one. Nothing is sent to the server.
+    pub fn drop_if_closed(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(e) = session.check_idle() {
+            self.lost_because = Some(match e.reply() {
+                Some(reply) => reply.one_line(),
+                None => e.to_string(),
+            });
+            self.session = None;
+        }
     }
 
     /// Looks at an action's error and drops the session if the connection is gone, so the
@@ -358,6 +409,19 @@ impl Context {
         let entries = listing::parse_listing(&body, mlsd, now());
         self.cache.insert(key, entries.clone());
         Ok(entries)
+    }
+}
+
+/// Where an insecure certificate rule came from, unless the command line (which warned at
+/// start) set it.
+fn insecure_source(profile: &Profile) -> Option<&'static str> {
+    let insecure = |s: &Settings| matches!(s.trust, Some(Trust::Insecure));
+    if insecure(&profile.command_line) {
+        None
+    } else if insecure(&profile.environment) {
+        Some("FERRY_INSECURE is set")
+    } else {
+        Some("insecure = true in the config file")
     }
 }
 

@@ -627,7 +627,7 @@ impl DataTransfer<'_> {
         let timeout = self.session.opts.timeout;
         let waiting_since = Instant::now();
         loop {
-            if self.session.take_interrupt() {
+            if self.session.interrupted() {
                 return Err(Error::Interrupted);
             }
             let Some(stream) = self.stream.as_mut() else {
@@ -658,7 +658,7 @@ impl DataTransfer<'_> {
 
     /// Fails with [`Error::Interrupted`] if Ctrl-C was pressed.
     pub(crate) fn check_interrupt(&self) -> Result<()> {
-        match self.session.take_interrupt() {
+        match self.session.interrupted() {
             true => Err(Error::Interrupted),
             false => Ok(()),
         }

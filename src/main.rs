@@ -90,10 +90,11 @@ fn base_profile() -> ferry::Result<Profile> {
         Some(dir) => settings::load(dir)?,
         None => settings::ConfigFile::default(),
     };
+    let environment = settings::from_environment()?;
     Ok(Profile {
         defaults: file.defaults,
         hosts: file.hosts,
-        environment: settings::Settings::default(),
+        environment,
         command_line: settings::Settings::default(),
         netrc_path: ferry::netrc::default_path(),
         env_password: std::env::var("FERRY_PASSWORD")

@@ -64,6 +64,8 @@ pub enum OneShot {
         dir: Option<PathBuf>,
         /// Continue an interrupted pget.
         resume: bool,
+        /// A JSON object for the file.
+        json: bool,
     },
     /// Mirror a remote directory and a local one.
     Mirror {
@@ -198,13 +200,14 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
         }
         OneShot::Ls { url, long, .. } => {
             let u = parse(url)?;
-            let path = Some(u.path.clone()).filter(|p| !p.is_empty());
+            let paths = Some(u.path.clone()).filter(|p| !p.is_empty());
             let kind = if *long {
                 ListKind::Long
             } else {
                 ListKind::Names
             };
-            Ok(vec![(u, Action::List { path, kind })])
+            let paths = paths.into_iter().collect();
+            Ok(vec![(u, Action::List { paths, kind })])
         }
         OneShot::Pget {
             url,
@@ -212,6 +215,7 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
             output,
             dir,
             resume,
+            json,
         } => {
             let u = parse(url)?;
             let remote = file_path(&u)?;
@@ -227,6 +231,7 @@ pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
                     output,
                     segments: *segments,
                     resume: *resume,
+                    json: *json,
                 },
             )])
         }

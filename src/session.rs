@@ -350,10 +350,7 @@ impl Session {
         let wire = cmd.to_wire()?;
         self.settle_ahead()?;
         if self.desynced {
-            return Err(Error::Closed {
-                what: "earlier: an interrupted transfer left the control connection out of step"
-                    .into(),
-            });
+            return Err(out_of_step());
         }
         if let Some(trace) = self.trace.as_mut() {
             trace(Trace::Sent(&cmd.redacted()));
@@ -462,16 +459,67 @@ impl Session {
         self.interrupt = Some(flag);
     }
 
-    /// True (and the flag cleared) when the user asked to stop the current operation.
-    pub(crate) fn take_interrupt(&self) -> bool {
+    /// True when the user asked to stop the current operation. The flag is left set, so every
+    /// session sharing it (parallel lanes) stops too; the front end clears it before the next
+    /// action.
+    pub(crate) fn interrupted(&self) -> bool {
         self.interrupt
             .as_ref()
-            .is_some_and(|f| f.swap(false, Ordering::SeqCst))
+            .is_some_and(|f| f.load(Ordering::SeqCst))
     }
 
     /// False once replies can no longer be matched to commands; the front end reconnects.
     pub fn is_usable(&self) -> bool {
         !self.desynced
+    }
+
+    /// Checks, between commands, that the server has not closed the connection while we were
+    /// idle: `Err` says why it is gone (end of stream, a reset, or a reply nobody asked for,
+    /// such as `421 Idle timeout`), so the caller can reconnect *before* sending a command
+    /// instead of losing it. Costs a look at the socket without waiting; only when bytes are
+    /// pending is there a short read (under TLS they may be just session tickets).
+    pub fn check_idle(&mut self) -> Result<()> {
+        const WAIT: Duration = Duration::from_millis(100);
+        let what = "while we were idle";
+        if self.desynced {
+            return Err(out_of_step());
+        }
+        // Replies to a transfer sent ahead and never used are expected, not a sign of trouble.
+        self.settle_ahead()?;
+        if self.parser.has_buffered() || self.control_has_bytes(what)? {
+            if let Some(reply) = self.poll_reply(WAIT, what)? {
+                self.desynced = true;
+                return Err(Error::Unexpected {
+                    command: "nothing (a reply nobody asked for)".into(),
+                    reply,
+                });
+            }
+            if self.parser.has_buffered() {
+                // Part of a reply nobody asked for: replies can no longer be matched.
+                self.desynced = true;
+                return Err(Error::Closed {
+                    what: "while we were idle, after part of a reply nobody asked for".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the control socket has bytes (or its end) waiting, without blocking; an end of
+    /// stream or a reset is an error.
+    fn control_has_bytes(&self, what: &str) -> Result<bool> {
+        let tcp = self.stream.tcp();
+        let mut byte = [0u8; 1];
+        let peeked = tcp.set_nonblocking(true).and_then(|()| tcp.peek(&mut byte));
+        let restored = tcp.set_nonblocking(false);
+        let result = match peeked {
+            Ok(0) => Err(Error::Closed { what: what.into() }),
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(false),
+            Err(e) => Err(io_error(e, what.into(), self.opts.timeout)),
+        };
+        restored.map_err(|e| io_error(e, what.into(), self.opts.timeout))?;
+        result
     }
 
     /// True once TLS protects the control connection.
@@ -642,6 +690,13 @@ impl Session {
             return;
         }
         let _ = self.command(&Command::Quit);
+    }
+}
+
+/// The error for a session whose replies can no longer be matched to its commands.
+fn out_of_step() -> Error {
+    Error::Closed {
+        what: "earlier: an interrupted transfer left the control connection out of step".into(),
     }
 }
 

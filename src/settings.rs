@@ -16,8 +16,14 @@
 //! ```
 //!
 //! A malformed file or an unknown key is an error that names the line; nothing here panics.
+//!
+//! The environment layer comes from `FERRY_*` variables, one per global option: the long
+//! option's name in capitals with `_` for `-` (`FERRY_MODE`, `FERRY_ACTIVE_PORTS`, …; see
+//! [`ENVIRONMENT`]). An empty variable counts as unset; a bad value is an error naming the
+//! variable.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -452,34 +458,156 @@ macro_rules! string_value {
 }
 
 string_value!(ModeValue, DataMode, |s| s.parse());
-string_value!(PasvValue, PasvAddressPolicy, |s| match s {
-    "peer" => Ok(PasvAddressPolicy::Peer),
-    "server" => Ok(PasvAddressPolicy::Server),
-    other => Err(format!(
-        "unknown pasv_address {other:?}: use peer or server"
-    )),
-});
+string_value!(PasvValue, PasvAddressPolicy, parse_pasv_address);
 string_value!(PortsValue, (u16, u16), parse_port_range);
 string_value!(TlsValue, TlsMode, parse_tls_mode);
-string_value!(PinValue, [u8; 32], |s| crate::tls::verify::parse_pin(s)
-    .map_err(|e| e.to_string()));
-string_value!(TlsMaxValue, bool, |s| match s {
-    "1.2" => Ok(true),
-    "1.3" => Ok(false),
-    other => Err(format!("unknown tls_max {other:?}: use \"1.2\" or \"1.3\"")),
-});
-string_value!(BackendValue, Backend, |s| match s {
-    "rustls" => Ok(Backend::Rustls),
-    "native" => Ok(Backend::Native),
-    other => Err(format!(
-        "unknown tls_backend {other:?}: use rustls or native"
-    )),
-});
-string_value!(UserValue, String, |s| if s.contains(':') {
-    Err("user takes a name only; keep passwords in ~/.netrc or a bookmark".into())
-} else {
-    Ok(s.to_owned())
-});
+string_value!(PinValue, [u8; 32], parse_pin);
+string_value!(TlsMaxValue, bool, parse_tls_max);
+string_value!(BackendValue, Backend, parse_backend);
+string_value!(UserValue, String, parse_user_name);
+
+/// Parses `peer` or `server`.
+fn parse_pasv_address(s: &str) -> std::result::Result<PasvAddressPolicy, String> {
+    match s {
+        "peer" => Ok(PasvAddressPolicy::Peer),
+        "server" => Ok(PasvAddressPolicy::Server),
+        other => Err(format!(
+            "unknown pasv_address {other:?}: use peer or server"
+        )),
+    }
+}
+
+/// Parses `sha256:HEX`.
+fn parse_pin(s: &str) -> std::result::Result<[u8; 32], String> {
+    crate::tls::verify::parse_pin(s).map_err(|e| e.to_string())
+}
+
+/// Parses `1.2` (true: cap at TLS 1.2) or `1.3`.
+fn parse_tls_max(s: &str) -> std::result::Result<bool, String> {
+    match s {
+        "1.2" => Ok(true),
+        "1.3" => Ok(false),
+        other => Err(format!("unknown tls_max {other:?}: use \"1.2\" or \"1.3\"")),
+    }
+}
+
+/// Parses `rustls` or `native`.
+fn parse_backend(s: &str) -> std::result::Result<Backend, String> {
+    match s {
+        "rustls" => Ok(Backend::Rustls),
+        "native" => Ok(Backend::Native),
+        other => Err(format!(
+            "unknown tls_backend {other:?}: use rustls or native"
+        )),
+    }
+}
+
+/// A user name without a password.
+fn parse_user_name(s: &str) -> std::result::Result<String, String> {
+    if s.contains(':') {
+        Err("user takes a name only; keep passwords in ~/.netrc or a bookmark".into())
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+/// The environment variables of the global options, as `--help` and the README list them.
+pub const ENVIRONMENT: &[&str] = &[
+    "FERRY_USER",
+    "FERRY_VERBOSE",
+    "FERRY_QUIET",
+    "FERRY_MODE",
+    "FERRY_PASV_ADDRESS",
+    "FERRY_ACTIVE_ADDRESS",
+    "FERRY_ACTIVE_PORTS",
+    "FERRY_CONNECT_TIMEOUT",
+    "FERRY_TIMEOUT",
+    "FERRY_RETRIES",
+    "FERRY_RETRY_WAIT",
+    "FERRY_TLS",
+    "FERRY_CACERT",
+    "FERRY_PIN",
+    "FERRY_INSECURE",
+    "FERRY_TLS_MAX",
+    "FERRY_TLS_BACKEND",
+];
+
+/// The environment layer, from this process's `FERRY_*` variables.
+pub fn from_environment() -> Result<Settings> {
+    parse_environment(|name| std::env::var_os(name))
+}
+
+/// The environment layer from `lookup` (a variable's value, `None` when unset). An empty value
+/// counts as unset; a value that does not parse is an error that names the variable.
+pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Settings> {
+    let lookup = &lookup;
+    let insecure = env_value(lookup, "FERRY_INSECURE", parse_bool)?;
+    let pin = env_value(lookup, "FERRY_PIN", parse_pin)?;
+    let cacert = env_value(lookup, "FERRY_CACERT", |s| Ok(PathBuf::from(s)))?;
+    Ok(Settings {
+        mode: env_value(lookup, "FERRY_MODE", |s| s.parse())?,
+        pasv_address: env_value(lookup, "FERRY_PASV_ADDRESS", parse_pasv_address)?,
+        active_address: env_value(lookup, "FERRY_ACTIVE_ADDRESS", |s| {
+            s.parse()
+                .map_err(|_| format!("{s:?} is not an IPv4 or IPv6 address"))
+        })?,
+        active_ports: env_value(lookup, "FERRY_ACTIVE_PORTS", parse_port_range)?,
+        connect_timeout: env_value(lookup, "FERRY_CONNECT_TIMEOUT", parse_whole)?,
+        timeout: env_value(lookup, "FERRY_TIMEOUT", parse_whole)?,
+        retries: env_value(lookup, "FERRY_RETRIES", parse_whole)?,
+        retry_wait: env_value(lookup, "FERRY_RETRY_WAIT", parse_seconds)?,
+        tls: env_value(lookup, "FERRY_TLS", parse_tls_mode)?,
+        trust: trust(insecure.unwrap_or(false), pin, cacert),
+        tls_max12: env_value(lookup, "FERRY_TLS_MAX", parse_tls_max)?,
+        tls_backend: env_value(lookup, "FERRY_TLS_BACKEND", parse_backend)?,
+        verbose: env_value(lookup, "FERRY_VERBOSE", parse_bool)?,
+        quiet: env_value(lookup, "FERRY_QUIET", parse_bool)?,
+        user: env_value(lookup, "FERRY_USER", parse_user_name)?.map(|user| UserArg {
+            user,
+            password: None,
+        }),
+        port: None,
+    })
+}
+
+/// One variable through `parse`; unset or empty is `None`.
+fn env_value<T>(
+    lookup: &dyn Fn(&str) -> Option<OsString>,
+    name: &str,
+    parse: impl Fn(&str) -> std::result::Result<T, String>,
+) -> Result<Option<T>> {
+    let Some(raw) = lookup(name).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let bad = |msg: &str| Error::Usage(format!("environment variable {name}: {msg}"));
+    let text = raw.to_str().ok_or_else(|| bad("not valid UTF-8"))?;
+    parse(text.trim()).map(Some).map_err(|msg| bad(&msg))
+}
+
+/// `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`.
+fn parse_bool(s: &str) -> std::result::Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(format!(
+            "expected 1 or 0 (true/false, yes/no, on/off), not {s:?}"
+        )),
+    }
+}
+
+/// A whole number (seconds, retries).
+fn parse_whole<T: std::str::FromStr>(s: &str) -> std::result::Result<T, String> {
+    s.parse()
+        .map_err(|_| format!("expected a whole number, not {s:?}"))
+}
+
+/// Seconds, possibly fractional, not negative.
+fn parse_seconds(s: &str) -> std::result::Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("expected a number of seconds, not {s:?}")),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -575,6 +703,103 @@ mod tests {
             DataMode::Passive
         );
         assert_eq!(other.config_for(None).session.timeout.as_secs(), 30);
+    }
+
+    fn env(vars: &[(&str, &str)]) -> Result<Settings> {
+        let vars: BTreeMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        parse_environment(|name| vars.get(name).map(OsString::from))
+    }
+
+    #[test]
+    fn every_global_option_has_an_environment_variable() {
+        let s = env(&[
+            ("FERRY_USER", "alice"),
+            ("FERRY_VERBOSE", "1"),
+            ("FERRY_QUIET", "no"),
+            ("FERRY_MODE", "active"),
+            ("FERRY_PASV_ADDRESS", "server"),
+            ("FERRY_ACTIVE_ADDRESS", "203.0.113.7"),
+            ("FERRY_ACTIVE_PORTS", "50000-50100"),
+            ("FERRY_CONNECT_TIMEOUT", "5"),
+            ("FERRY_TIMEOUT", " 20 "),
+            ("FERRY_RETRIES", "0"),
+            ("FERRY_RETRY_WAIT", "0.5"),
+            ("FERRY_TLS", "require"),
+            ("FERRY_CACERT", "/etc/ca.pem"),
+            ("FERRY_TLS_MAX", "1.2"),
+            ("FERRY_TLS_BACKEND", "rustls"),
+        ])
+        .unwrap();
+        assert_eq!(s.user.unwrap().user, "alice");
+        assert_eq!((s.verbose, s.quiet), (Some(true), Some(false)));
+        assert_eq!(s.mode, Some(DataMode::Active));
+        assert_eq!(s.pasv_address, Some(PasvAddressPolicy::Server));
+        assert_eq!(s.active_address, Some("203.0.113.7".parse().unwrap()));
+        assert_eq!(s.active_ports, Some((50000, 50100)));
+        assert_eq!((s.connect_timeout, s.timeout), (Some(5), Some(20)));
+        assert_eq!((s.retries, s.retry_wait), (Some(0), Some(0.5)));
+        assert_eq!(s.tls, Some(TlsMode::Require));
+        assert_eq!(s.trust, Some(Trust::CaFile("/etc/ca.pem".into())));
+        assert_eq!(
+            (s.tls_max12, s.tls_backend),
+            (Some(true), Some(Backend::Rustls))
+        );
+        let names: Vec<String> = ENVIRONMENT.iter().map(|n| n.to_string()).collect();
+        for option in [
+            "user",
+            "mode",
+            "pasv_address",
+            "active_address",
+            "active_ports",
+            "connect_timeout",
+            "timeout",
+            "retries",
+            "retry_wait",
+            "tls",
+            "cacert",
+            "pin",
+            "insecure",
+            "tls_max",
+            "tls_backend",
+            "verbose",
+            "quiet",
+        ] {
+            let var = format!("FERRY_{}", option.to_ascii_uppercase());
+            assert!(names.contains(&var), "{var} missing from ENVIRONMENT");
+        }
+        let s = env(&[("FERRY_INSECURE", "true"), ("FERRY_PIN", "sha256:00")]);
+        assert!(s.is_err(), "a bad pin is an error even beside insecure");
+        let s = env(&[("FERRY_INSECURE", "yes")]).unwrap();
+        assert_eq!(s.trust, Some(Trust::Insecure));
+    }
+
+    #[test]
+    fn unset_and_empty_variables_leave_the_layer_open() {
+        let s = env(&[("FERRY_MODE", ""), ("FERRY_TIMEOUT", "")]).unwrap();
+        assert_eq!((s.mode, s.timeout, s.trust), (None, None, None));
+    }
+
+    #[test]
+    fn a_bad_variable_is_an_error_naming_it() {
+        for (name, value) in [
+            ("FERRY_TIMEOUT", "soon"),
+            ("FERRY_RETRIES", "-1"),
+            ("FERRY_RETRY_WAIT", "-2"),
+            ("FERRY_MODE", "sideways"),
+            ("FERRY_ACTIVE_ADDRESS", "my.host"),
+            ("FERRY_ACTIVE_PORTS", "9-1"),
+            ("FERRY_TLS", "always"),
+            ("FERRY_VERBOSE", "maybe"),
+            ("FERRY_USER", "bob:pw"),
+        ] {
+            let err = env(&[(name, value)]).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.contains(name), "{msg}");
+            assert_eq!(err.exit_code(), crate::ExitCode::Usage, "{msg}");
+        }
     }
 
     #[test]

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use glob::Pattern;
 
+use super::info::summary_line;
 use super::parallel::{self, Job};
-use super::{Output, TransferOptions, Ui, summary};
+use super::{Output, TransferOptions, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -74,12 +75,15 @@ pub(super) fn get(
     if opts.preserve {
         preserve_local_time(ctx, remote, &target, ui)?;
     }
-    ui.batch_step(n);
-    if opts.json {
-        return print_json_summary(ui, remote, &target, n, started, resumed);
-    }
-    ui.summary(&summary(&target.display().to_string(), n, started));
-    Ok(())
+    let done = Finished {
+        remote: remote.to_owned(),
+        local: target,
+        bytes: n,
+        seconds: started.elapsed().as_secs_f64(),
+        resumed,
+        upload: false,
+    };
+    report(ui, &done, opts.json)
 }
 
 /// What a download attempt may continue: with `-c` (`asked`) what the user pointed at, a
@@ -117,7 +121,25 @@ pub(super) fn upload_mode(
     }
 }
 
-/// One transferred file as `get --json` and `put --json` print it; the names are stable.
+/// One transferred file, whichever path moved it (one file, a list in order, parallel lanes,
+/// pget): what its summary line or its `--json` object says.
+#[derive(Debug, Clone)]
+pub(super) struct Finished {
+    /// The remote path.
+    pub(super) remote: String,
+    /// The local file.
+    pub(super) local: PathBuf,
+    /// Bytes moved over the data connection by the attempt that finished the file.
+    pub(super) bytes: u64,
+    /// Seconds for the whole file, retries included.
+    pub(super) seconds: f64,
+    /// That attempt continued a partial copy instead of starting from zero.
+    pub(super) resumed: bool,
+    /// An upload: the summary line names the remote file, not the local one.
+    pub(super) upload: bool,
+}
+
+/// One transferred file as `--json` prints it; the names are stable.
 #[derive(serde::Serialize)]
 struct TransferJson<'a> {
     /// The remote path.
@@ -134,28 +156,32 @@ struct TransferJson<'a> {
     resumed: bool,
 }
 
-fn print_json_summary(
-    ui: &mut dyn Ui,
-    remote: &str,
-    local: &Path,
-    bytes: u64,
-    started: Instant,
-    resumed: bool,
-) -> Result<()> {
-    let seconds = started.elapsed().as_secs_f64();
-    let summary = TransferJson {
-        name: remote,
-        local: local.display().to_string(),
-        bytes,
+/// Counts a finished file toward the running command and tells the user about it: one JSON
+/// object on stdout with `json`, else the summary line (which quiet front ends drop).
+pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()> {
+    ui.batch_step(done.bytes);
+    if !json {
+        let name = match done.upload {
+            true => done.remote.clone(),
+            false => done.local.display().to_string(),
+        };
+        ui.summary(&summary_line(&name, done.bytes, done.seconds));
+        return Ok(());
+    }
+    let seconds = done.seconds;
+    let object = TransferJson {
+        name: &done.remote,
+        local: done.local.display().to_string(),
+        bytes: done.bytes,
         seconds: (seconds * 1000.0).round() / 1000.0,
         rate: if seconds > 0.0 {
-            (bytes as f64 / seconds).round()
+            (done.bytes as f64 / seconds).round()
         } else {
             0.0
         },
-        resumed,
+        resumed: done.resumed,
     };
-    super::info::print_json(ui, &summary)
+    super::info::print_json(ui, &object)
 }
 
 /// `dir/NAME` for a remote path's last component, refusing unsafe names.
@@ -254,14 +280,21 @@ pub(super) fn put(
     if opts.preserve {
         preserve_remote_time(ctx, local, &remote, ui)?;
     }
-    ui.batch_step(n);
-    if opts.json {
-        let whole = std::fs::metadata(local).map_or(n, |m| m.len());
-        let resumed = resumed && n < whole;
-        return print_json_summary(ui, &remote, local, n, started, resumed);
-    }
-    ui.summary(&summary(&remote, n, started));
-    Ok(())
+    let done = Finished {
+        resumed: resumed && continued_upload(local, n),
+        remote,
+        local: local.to_owned(),
+        bytes: n,
+        seconds: started.elapsed().as_secs_f64(),
+        upload: true,
+    };
+    report(ui, &done, opts.json)
+}
+
+/// Whether an upload in resume mode that sent `sent` bytes of `local` really continued a
+/// partial copy (it sends the whole file when the server had nothing).
+pub(super) fn continued_upload(local: &Path, sent: u64) -> bool {
+    std::fs::metadata(local).is_ok_and(|m| sent < m.len())
 }
 
 /// Sets the remote file's time with MFMT (RFC draft, widely offered) when FEAT lists it.
@@ -304,11 +337,11 @@ pub(super) fn set_remote_time(
 }
 
 /// Downloads every remote file matching the patterns into the local directory, over
-/// `parallel` connections.
+/// `opts.parallel` connections.
 pub(super) fn mget(
     ctx: &mut Context,
     patterns: &[String],
-    parallel: usize,
+    opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let mut failures = 0;
@@ -336,20 +369,16 @@ pub(super) fn mget(
             modified: None,
         });
     }
-    let opts = TransferOptions {
-        parallel,
-        ..TransferOptions::default()
-    };
-    parallel::run(ctx, jobs, None, &opts, ui)?;
+    parallel::run(ctx, jobs, None, opts, ui)?;
     skipped(failures)
 }
 
 /// Uploads every local file matching the patterns into the remote directory, over
-/// `parallel` connections.
+/// `opts.parallel` connections.
 pub(super) fn mput(
     ctx: &mut Context,
     patterns: &[String],
-    parallel: usize,
+    opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let mut jobs = Vec::new();
@@ -374,11 +403,7 @@ pub(super) fn mput(
             });
         }
     }
-    let opts = TransferOptions {
-        parallel,
-        ..TransferOptions::default()
-    };
-    parallel::run(ctx, jobs, None, &opts, ui)
+    parallel::run(ctx, jobs, None, opts, ui)
 }
 
 /// Deletes every remote file matching the patterns.

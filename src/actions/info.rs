@@ -31,6 +31,23 @@ pub(super) fn print_line(ui: &mut dyn Ui, line: &str) -> Result<()> {
         .map_err(stdout_err)
 }
 
+/// Lists each of `paths` in turn (the current directory when there is none), each retried by
+/// itself after a transient failure so nothing already printed is printed twice.
+pub(super) fn list_each(
+    ctx: &mut Context,
+    paths: &[String],
+    kind: ListKind,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if paths.is_empty() {
+        return super::retrying(ctx, ui, "", |ctx, ui, _| list(ctx, None, kind, ui));
+    }
+    for path in paths {
+        super::retrying(ctx, ui, "", |ctx, ui, _| list(ctx, Some(path), kind, ui))?;
+    }
+    Ok(())
+}
+
 /// Streams a listing to stdout (sanitized line by line on a terminal).
 pub(super) fn list(
     ctx: &mut Context,
@@ -259,6 +276,18 @@ pub(super) fn raw(
     Ok(())
 }
 
+/// `quote` and `site`: like [`raw`], and since the command may have changed files, the cached
+/// listings (completion, globs) are forgotten whatever the reply.
+pub(super) fn raw_change(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    op: impl FnOnce(&mut Session) -> Result<Reply>,
+) -> Result<()> {
+    let result = raw(ctx, ui, op);
+    ctx.invalidate_cache();
+    result
+}
+
 /// `features`: what FEAT advertised.
 pub(super) fn features(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let lines: Vec<String> = ctx
@@ -365,7 +394,11 @@ impl Write for ListingLines<'_> {
 
 /// `name: 48.0 MiB in 0.41 s, 117 MiB/s`.
 pub fn summary(name: &str, bytes: u64, started: Instant) -> String {
-    let secs = started.elapsed().as_secs_f64();
+    summary_line(name, bytes, started.elapsed().as_secs_f64())
+}
+
+/// [`summary`] for a transfer that took `secs` seconds.
+pub(super) fn summary_line(name: &str, bytes: u64, secs: f64) -> String {
     let rate = if secs > 0.0 { bytes as f64 / secs } else { 0.0 };
     format!(
         "{}: {} in {:.2} s, {}/s",

@@ -128,6 +128,20 @@ pub(super) fn toggle_passive(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     print_line(ui, &format!("Passive mode: {word}."))
 }
 
+/// `epsv [on|off]`: EPSV only, or PASV only; without an argument, flips between the two
+/// (from any other mode it turns EPSV only on).
+pub(super) fn epsv(ctx: &mut Context, toggle: Toggle, ui: &mut dyn Ui) -> Result<()> {
+    let mut on = ctx.config.session.data_mode == DataMode::Epsv;
+    toggle.apply(&mut on);
+    set_mode(ctx, if on { DataMode::Epsv } else { DataMode::Pasv });
+    let word = if on {
+        "on (EPSV only)"
+    } else {
+        "off (PASV only)"
+    };
+    print_line(ui, &format!("Extended passive mode: {word}."))
+}
+
 /// `verbose` / `debug`: how much of the protocol trace shows.
 pub(super) fn trace_toggle(ui: &mut dyn Ui, toggle: Toggle, level: u8) -> Result<()> {
     let mut on = ui.trace_level() >= level;

@@ -41,6 +41,8 @@ pub struct MirrorOptions {
     pub exclude: Vec<String>,
     /// Connections at once.
     pub parallel: usize,
+    /// A JSON object per copied file instead of the summary line.
+    pub json: bool,
 }
 
 const MAX_DEPTH: usize = 64;
@@ -151,6 +153,7 @@ pub(super) fn run(
     let copy = TransferOptions {
         preserve: true,
         parallel: opts.parallel,
+        json: opts.json,
         ..TransferOptions::default()
     };
     let resume = TransferOptions {

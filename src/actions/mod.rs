@@ -104,6 +104,9 @@ impl Toggle {
 pub enum Action {
     /// Connect and log in (a no-op when already there).
     Open(Box<FtpUrl>),
+    /// `open` without a target: the current server (reconnecting if the connection was lost),
+    /// or the one `close` left.
+    Reopen,
     /// Log in again on the current connection.
     User {
         /// User name.
@@ -132,6 +135,8 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+        /// A JSON object per file instead of the summary line.
+        json: bool,
     },
     /// Upload a file.
     Put {
@@ -152,6 +157,8 @@ pub enum Action {
         patterns: Vec<String>,
         /// Connections to use at once.
         parallel: usize,
+        /// A JSON object per file instead of the summary line.
+        json: bool,
     },
     /// Download one file in `segments` parts over as many connections.
     Pget {
@@ -163,6 +170,8 @@ pub enum Action {
         segments: usize,
         /// Continue an interrupted pget.
         resume: bool,
+        /// A JSON object for the file instead of the summary line.
+        json: bool,
     },
     /// Make LOCAL look like REMOTE (or the reverse).
     Mirror {
@@ -175,10 +184,11 @@ pub enum Action {
     },
     /// Print the parsed entries of a directory as JSON lines.
     ListJson(Option<String>),
-    /// Print a listing.
+    /// Print a listing of each path in turn, one after the other (the current directory
+    /// when there is none).
     List {
-        /// Directory or file; `None` for the current directory.
-        path: Option<String>,
+        /// Directories or files.
+        paths: Vec<String>,
         /// Names or long format.
         kind: ListKind,
     },
@@ -238,6 +248,8 @@ pub enum Action {
     Mode(DataMode),
     /// Flip between passive-only and active-only (BSD `passive`).
     TogglePassive,
+    /// EPSV only (on), PASV only (off), or flip between them.
+    Epsv(Toggle),
     /// Show the connection and settings.
     Status,
     /// Show server replies (the trace without the commands).
@@ -300,16 +312,19 @@ pub trait Ui {
     }
 }
 
-/// Runs `action` against `ctx`. A failure that lost the connection makes the next action
-/// reconnect.
+/// Runs `action` against `ctx`. A connection the server closed while idle is noticed first,
+/// so the action reconnects before its first command; a failure that lost the connection
+/// makes the next action reconnect.
 pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
+    ctx.drop_if_closed();
     // Transfers retry file by file inside; changes (mkdir, delete, rename...) are not repeated
     // blindly, since the first attempt may have taken effect before the connection broke.
+    // A listing of several paths retries each path by itself (info::list_each).
     let idempotent = matches!(
         action,
         Open(_)
-            | List { .. }
+            | Reopen
             | ListJson(_)
             | Cd(_)
             | Cdup
@@ -375,24 +390,28 @@ pub(crate) fn retrying<T>(
             attempt + 1,
             ctx.config.retries
         ));
-        sleep_unless_interrupted(ctx, wait)?;
+        sleep_unless_interrupted(&ctx.interrupt, wait)?;
         attempt += 1;
     }
 }
 
-fn sleep_unless_interrupted(ctx: &Context, wait: std::time::Duration) -> Result<()> {
+/// Waits `wait` before a retry, or fails with [`crate::Error::Interrupted`] as soon as
+/// `interrupt` (Ctrl-C) is raised; the flag stays raised for everyone else who checks it.
+pub(crate) fn sleep_unless_interrupted(
+    interrupt: &std::sync::atomic::AtomicBool,
+    wait: std::time::Duration,
+) -> Result<()> {
     let deadline = std::time::Instant::now() + wait;
-    while std::time::Instant::now() < deadline {
-        if ctx
-            .interrupt
-            .swap(false, std::sync::atomic::Ordering::SeqCst)
-        {
+    loop {
+        if interrupt.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(crate::Error::Interrupted);
         }
         let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
         std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
     }
-    Ok(())
 }
 
 fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
@@ -423,6 +442,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             }
             Ok(())
         }
+        Reopen => {
+            ctx.reopen()?;
+            ctx.refresh_cwd();
+            Ok(())
+        }
         User {
             user,
             password,
@@ -444,7 +468,11 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             ty,
             opts,
         } => files::get(ctx, remote, output, *ty, opts, ui),
-        Mget { patterns, parallel } => files::mget(ctx, patterns, *parallel, ui),
+        Mget {
+            patterns,
+            parallel,
+            json,
+        } => files::mget(ctx, patterns, &many(*parallel, *json), ui),
         Put {
             local,
             remote,
@@ -461,9 +489,13 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             let ty = ty.unwrap_or(ctx.transfer_type);
             files::put(ctx, local, remote.as_deref(), ty, *mode, opts, ui)
         }
-        Mput { patterns, parallel } => files::mput(ctx, patterns, *parallel, ui),
+        Mput {
+            patterns,
+            parallel,
+            json,
+        } => files::mput(ctx, patterns, &many(*parallel, *json), ui),
         Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
-        List { path, kind } => info::list(ctx, path.as_deref(), *kind, ui),
+        List { paths, kind } => info::list_each(ctx, paths, *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
         Mirror {
             remote,
@@ -475,7 +507,8 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             output,
             segments,
             resume,
-        } => pget::run(ctx, remote, output, *segments, *resume, ui),
+            json,
+        } => pget::run(ctx, remote, output, *segments, *resume, *json, ui),
         Cd(path) => {
             ctx.session()?.cwd(path)?;
             ctx.refresh_cwd();
@@ -510,13 +543,15 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
             Ok(())
         }
         TogglePassive => local::toggle_passive(ctx, ui),
+        Epsv(t) => local::epsv(ctx, *t, ui),
         Status => info::status(ctx, ui),
         Verbose(t) => local::trace_toggle(ui, *t, 1),
         Debug(t) => local::trace_toggle(ui, *t, 2),
         Prompt(t) => local::setting(ui, "prompting", *t, &mut ctx.prompt),
         Hash(t) => local::setting(ui, "hash marks", *t, &mut ctx.hash),
-        Quote(line) => info::raw(ctx, ui, |s| s.quote(line)),
-        Site(args) => info::raw(ctx, ui, |s| s.site(args)),
+        // Raw commands may change anything (DELE, SITE CHMOD...): listings are forgotten.
+        Quote(line) => info::raw_change(ctx, ui, |s| s.quote(line)),
+        Site(args) => info::raw_change(ctx, ui, |s| s.site(args)),
         System => info::raw(ctx, ui, |s| {
             s.command(&crate::proto::command::Command::Syst)
         }),
@@ -525,6 +560,15 @@ fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<(
         Rstatus(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("STAT", arg))),
         Noop => ctx.session()?.noop(),
         Shell(cmd) => local::shell(cmd.as_deref()),
+    }
+}
+
+/// The transfer options of mget and mput: only the lanes and the output format are theirs.
+fn many(parallel: usize, json: bool) -> TransferOptions {
+    TransferOptions {
+        parallel,
+        json,
+        ..TransferOptions::default()
     }
 }
 
@@ -543,4 +587,25 @@ fn changed(
     let result = op(ctx.session()?);
     ctx.invalidate_cache();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_retry_wait_ends_at_ctrl_c_and_leaves_the_flag_for_the_other_lanes() {
+        let flag = AtomicBool::new(false);
+        let started = Instant::now();
+        sleep_unless_interrupted(&flag, Duration::from_millis(50)).unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        flag.store(true, Ordering::SeqCst);
+        let started = Instant::now();
+        let waited = sleep_unless_interrupted(&flag, Duration::from_secs(60));
+        assert!(matches!(waited, Err(crate::Error::Interrupted)));
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert!(flag.load(Ordering::SeqCst), "every lane must see it");
+    }
 }

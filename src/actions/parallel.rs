@@ -10,17 +10,18 @@
 //! A worker that cannot get a connection because the server says it is full retires and puts
 //! its job back, so the transfer goes on with fewer connections. Transient failures are retried
 //! by the worker (reconnecting when the connection was lost, resuming the file); the first
-//! permanent failure stops the queue, lets running files finish, and is returned.
+//! permanent failure stops the queue, lets running files finish, and is returned. Ctrl-C stops
+//! every lane at once: running files are aborted, retry waits cut short, no new file starts.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use super::files;
-use super::{Output, PutMode, TransferOptions, Ui, summary};
+use super::files::{self, Finished};
+use super::{Output, PutMode, TransferOptions, Ui};
 use crate::context::{Connector, Context};
 use crate::error::{Error, Result};
 use crate::proto::command::{Command, TransferType};
@@ -159,9 +160,10 @@ pub(super) enum Event {
         lane: usize,
         done: u64,
     },
+    /// A file is complete; `json` asks for its JSON object instead of the summary line.
     Done {
-        summary: String,
-        bytes: u64,
+        file: Finished,
+        json: bool,
     },
     Notice(String),
 }
@@ -203,6 +205,8 @@ struct Shared<'a> {
     opts: &'a TransferOptions,
     retries: u32,
     retry_wait: std::time::Duration,
+    /// Ctrl-C: every lane stops.
+    interrupt: Arc<AtomicBool>,
 }
 
 fn in_parallel(
@@ -221,6 +225,7 @@ fn in_parallel(
         opts,
         retries: ctx.config.retries,
         retry_wait: ctx.config.retry_wait,
+        interrupt: ctx.interrupt.clone(),
     };
     let traces: Vec<Option<TraceFn>> = (0..lanes).map(|_| ctx.trace_sink()).collect();
     let mut first = Some(ctx.lend_session()?);
@@ -242,7 +247,7 @@ fn in_parallel(
             })
             .collect();
         drop(tx);
-        finish_lanes(rx, handles, ui)
+        finish_lanes(rx, handles, ui, &shared.stop)
     });
     settle(ctx, outcomes)
 }
@@ -250,23 +255,34 @@ fn in_parallel(
 /// What a worker thread hands back: its session (if it still has one) and its failure.
 pub(super) type LaneOutcome = (Option<Session>, Option<Error>);
 
-/// Shows the workers' events until they all hung up, then collects what they returned.
+/// Shows the workers' events until they all hung up, then collects what they returned. When
+/// standard output fails (a closed pipe under `--json`), `stop` is raised so no new file starts,
+/// and the failure comes last, after the lanes' own outcomes.
 pub(super) fn finish_lanes(
     rx: std::sync::mpsc::Receiver<Event>,
     handles: Vec<std::thread::ScopedJoinHandle<'_, LaneOutcome>>,
     ui: &mut dyn Ui,
+    stop: &AtomicBool,
 ) -> Vec<LaneOutcome> {
+    let mut output: Option<Error> = None;
     for event in rx {
-        show(event, ui);
+        if let Err(e) = show(event, ui, output.is_none()) {
+            stop.store(true, Ordering::SeqCst);
+            output.get_or_insert(e);
+        }
     }
-    handles
+    let mut outcomes: Vec<LaneOutcome> = handles
         .into_iter()
         .map(|h| h.join().expect("a transfer worker panicked"))
-        .collect()
+        .collect();
+    if let Some(e) = output {
+        outcomes.push((None, Some(e)));
+    }
+    outcomes
 }
 
 /// Gives lane 0's session back to the context, closes the others, and returns the first
-/// failure.
+/// failure (entries past the lanes carry no session, only a failure of the front end's).
 pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
     let mut result = Ok(());
     for (lane, (session, error)) in outcomes.into_iter().enumerate() {
@@ -282,17 +298,17 @@ pub(super) fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()
     result
 }
 
-pub(super) fn show(event: Event, ui: &mut dyn Ui) {
+/// Shows one event; `print` false once standard output has failed (nothing more is written).
+pub(super) fn show(event: Event, ui: &mut dyn Ui, print: bool) -> Result<()> {
     match event {
         Event::Start { lane, name, total } => ui.lane(lane).start(&name, total),
         Event::Advance { lane, done } => ui.lane(lane).advance(done),
         Event::Finish { lane, done } => ui.lane(lane).finish(done),
-        Event::Done { summary, bytes } => {
-            ui.batch_step(bytes);
-            ui.summary(&summary);
-        }
+        Event::Done { file, json } if print || !json => return files::report(ui, &file, json),
+        Event::Done { file, .. } => ui.batch_step(file.bytes),
         Event::Notice(text) => ui.notice(&text),
     }
+    Ok(())
 }
 
 struct Worker {
@@ -311,6 +327,10 @@ impl Worker {
         let pop = || shared.queue.lock().expect("queue lock").pop_front();
         let mut next = pop();
         loop {
+            if shared.interrupt.load(Ordering::SeqCst) {
+                shared.stop.store(true, Ordering::SeqCst);
+                return (self.session, Some(Error::Interrupted));
+            }
             if shared.stop.load(Ordering::SeqCst) {
                 return self.end(None);
             }
@@ -391,13 +411,15 @@ impl Worker {
             session.expect_next(next_cmd);
             let result = transfer(session, shared, job, (attempt, &mut began), &mut lane);
             match result {
-                Ok((name, bytes)) => {
+                Ok(Some(mut file)) => {
+                    file.seconds = started.elapsed().as_secs_f64();
                     let _ = self.tx.send(Event::Done {
-                        summary: summary(&name, bytes, started),
-                        bytes,
+                        file,
+                        json: shared.opts.json,
                     });
                     return Ok(());
                 }
+                Ok(None) => return Ok(()),
                 Err(e) if attempt < shared.retries && e.is_transient() => {
                     if e.is_connection_lost() {
                         self.session = None;
@@ -409,7 +431,7 @@ impl Worker {
                         attempt + 1,
                         shared.retries
                     ));
-                    std::thread::sleep(wait);
+                    super::sleep_unless_interrupted(&shared.interrupt, wait).map_err(Fail)?;
                     attempt += 1;
                 }
                 Err(e) => return Err(Fail(e)),
@@ -428,14 +450,15 @@ enum Outcome {
 use Outcome::{Fail, Retire};
 
 /// Moves one file on `session` in attempt number `attempt` (`began`: an upload's data went out
-/// in an earlier attempt, updated by this one); returns the name to show and the bytes moved.
+/// in an earlier attempt, updated by this one); returns what was done (`seconds` is filled in
+/// by the caller), or `None` for a file left alone (`--no-clobber`).
 fn transfer(
     session: &mut Session,
     shared: &Shared<'_>,
     job: &Job,
     (attempt, began): (u32, &mut bool),
     lane: &mut Lane,
-) -> Result<(String, u64)> {
+) -> Result<Option<Finished>> {
     let opts = shared.opts;
     match job {
         Job::Get {
@@ -449,11 +472,12 @@ fn transfer(
                     "{} exists; not overwriting it (--no-clobber)",
                     target.display()
                 )));
-                return Ok((target.display().to_string(), 0));
+                return Ok(None);
             }
             // Every attempt of a job reaches download_file (the worker has its session before
             // it calls this), so after the first one NAME.part is this run's.
             let resume = files::download_resume(opts.resume, attempt > 0);
+            let resumed = resume.continues(target);
             if let Some(n) = size {
                 session.hint_size(remote, *n);
             }
@@ -467,7 +491,14 @@ fn transfer(
                 }
                 _ => {}
             }
-            Ok((target.display().to_string(), n))
+            Ok(Some(Finished {
+                remote: remote.clone(),
+                local: target.clone(),
+                bytes: n,
+                seconds: 0.0,
+                resumed,
+                upload: false,
+            }))
         }
         Job::Put { local, remote } => {
             let first = match opts.resume {
@@ -481,7 +512,14 @@ fn transfer(
             {
                 let _ = lane.tx.send(Event::Notice(notice));
             }
-            Ok((remote.clone(), n))
+            Ok(Some(Finished {
+                remote: remote.clone(),
+                local: local.clone(),
+                bytes: n,
+                seconds: 0.0,
+                resumed: mode == PutMode::Resume && files::continued_upload(local, n),
+                upload: true,
+            }))
         }
     }
 }

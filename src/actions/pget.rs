@@ -9,12 +9,13 @@
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::channel;
 use std::time::Instant;
 
-use super::files::base_name;
+use super::files::{Finished, base_name, report};
 use super::parallel::{Event, Lane, finish_lanes, settle};
-use super::{Output, Ui, summary};
+use super::{Output, Ui};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::localname::safe_name;
@@ -98,13 +99,14 @@ impl Progress for SegmentProgress<'_> {
     }
 }
 
-/// Runs `pget`.
+/// Runs `pget`; `json` prints the file's JSON object instead of the summary line.
 pub(super) fn run(
     ctx: &mut Context,
     remote: &str,
     output: &Output,
     n: usize,
     resume: bool,
+    json: bool,
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let target = match output {
@@ -150,6 +152,7 @@ pub(super) fn run(
             source: e,
         })?;
     let started = Instant::now();
+    let had: u64 = segs.iter().map(|s| s.done).sum();
     let segs = Mutex::new(segs);
     let result = fetch_all(ctx, remote, &file, &part, &segs, ui);
     let segs = segs.into_inner().expect("segment lock");
@@ -164,8 +167,15 @@ pub(super) fn run(
         source: e,
     })?;
     let _ = fs::remove_file(&state);
-    ui.summary(&summary(&target.display().to_string(), size, started));
-    Ok(())
+    let done = Finished {
+        remote: remote.to_owned(),
+        local: target,
+        bytes: size - had,
+        seconds: started.elapsed().as_secs_f64(),
+        resumed: had > 0,
+        upload: false,
+    };
+    report(ui, &done, json)
 }
 
 /// Fetches every unfinished segment at once; the first segment uses the context's session.
@@ -189,6 +199,7 @@ fn fetch_all(
         return Ok(());
     }
     let connector = ctx.connector()?;
+    let interrupt = ctx.interrupt.clone();
     let retries = ctx.config.retries;
     let wait = ctx.config.retry_wait;
     let total = segs
@@ -209,6 +220,7 @@ fn fetch_all(
                 let mut trace = traces[lane].take();
                 let tx = tx.clone();
                 let connector = &connector;
+                let interrupt = &interrupt;
                 scope.spawn(move || {
                     let mut attempt = 0;
                     loop {
@@ -249,7 +261,10 @@ fn fetch_all(
                                     "segment {}: {e}; retrying",
                                     lane + 1
                                 )));
-                                std::thread::sleep(crate::retry::delay(wait, attempt, &e));
+                                let pause = crate::retry::delay(wait, attempt, &e);
+                                if let Err(e) = super::sleep_unless_interrupted(interrupt, pause) {
+                                    return (session, Some(e));
+                                }
                                 attempt += 1;
                             }
                             Err(e) => return (session, Some(e)),
@@ -259,7 +274,7 @@ fn fetch_all(
             })
             .collect();
         drop(tx);
-        finish_lanes(rx, handles, ui)
+        finish_lanes(rx, handles, ui, &AtomicBool::new(false))
     });
     settle(ctx, results)
 }

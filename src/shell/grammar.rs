@@ -45,8 +45,11 @@ struct Line {
 #[derive(Debug, Subcommand)]
 enum Cmd {
     /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open HOST [PORT] or open
-    /// BOOKMARK
-    Open { target: String, port: Option<u16> },
+    /// BOOKMARK; without an argument, the last server again (after close or a lost connection)
+    Open {
+        target: Option<String>,
+        port: Option<u16>,
+    },
     /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
     User {
         name: String,
@@ -59,15 +62,18 @@ enum Cmd {
     /// Leave ferry
     #[command(aliases = ["bye", "exit"])]
     Quit,
-    /// Long listing of a remote directory (LIST)
+    /// Long listing of a remote directory (LIST): ls [--json] [PATH]
     #[command(alias = "dir")]
     Ls {
         /// Ignored: listings are always long
         #[arg(short = 'l', hide = true)]
         long: bool,
+        /// Parsed entries as JSON (name, type, size, modified, target, permissions)
+        #[arg(long)]
+        json: bool,
         path: Option<String>,
     },
-    /// Names in a remote directory (NLST)
+    /// Names in remote directories (NLST): nlist [PATH...], each listed in turn
     #[command(alias = "mls")]
     Nlist { paths: Vec<String> },
     /// Change the remote directory
@@ -95,13 +101,16 @@ enum Cmd {
         remote: String,
         local: Option<PathBuf>,
     },
-    /// Download many files: mget PATTERN...
+    /// Download many files: mget [-P N] [--json] PATTERN...
     Mget {
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Transfer over N connections at once
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
+        /// Print one JSON object per transferred file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Upload a file: put LOCAL [REMOTE]; -c continues a partial upload
     #[command(alias = "send")]
@@ -121,13 +130,16 @@ enum Cmd {
         local: PathBuf,
         remote: Option<String>,
     },
-    /// Upload many files: mput PATTERN...
+    /// Upload many files: mput [-P N] [--json] PATTERN...
     Mput {
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Transfer over N connections at once
         #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
         parallel: usize,
+        /// Print one JSON object per transferred file on stdout (as put --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Download one file in segments over several connections: pget [-n N] [-c] REMOTE [LOCAL]
     Pget {
@@ -139,6 +151,9 @@ enum Cmd {
         /// Continue an interrupted pget
         #[arg(short = 'c', long = "continue")]
         resume: bool,
+        /// Print a JSON object for the file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
     },
     /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
     Mirror {
@@ -197,7 +212,7 @@ enum Cmd {
     Type { kind: String },
     /// Passive data connections: passive (toggle) or passive on|off|auto
     Passive { setting: Option<String> },
-    /// Extended passive only (EPSV): epsv [on|off]
+    /// Extended passive only (EPSV): epsv on|off, or epsv to toggle (off means PASV only)
     Epsv { setting: Option<String> },
     /// Data-connection mode: mode auto|passive|active|epsv|pasv|eprt|port
     Mode { mode: String },
@@ -362,7 +377,11 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     let action = match cmd {
         Cmd::Quit => return Ok(Parsed::Quit),
         Cmd::Help { command } => return Ok(Parsed::Help(command)),
-        Cmd::Open { target, port } => A::Open(Box::new(open_url(&target, port)?)),
+        Cmd::Open { target: None, .. } => A::Reopen,
+        Cmd::Open {
+            target: Some(target),
+            port,
+        } => A::Open(Box::new(open_url(&target, port)?)),
         Cmd::User {
             name,
             password,
@@ -373,12 +392,15 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             account: account.map(Secret::new),
         },
         Cmd::Close => A::Close,
+        Cmd::Ls {
+            path, json: true, ..
+        } => A::ListJson(path),
         Cmd::Ls { path, .. } => A::List {
-            path,
+            paths: path.into_iter().collect(),
             kind: ListKind::Long,
         },
-        Cmd::Nlist { mut paths } => A::List {
-            path: paths.pop(),
+        Cmd::Nlist { paths } => A::List {
+            paths,
             kind: ListKind::Names,
         },
         Cmd::Cd { path } => A::Cd(path),
@@ -399,7 +421,15 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             };
             get(remote, local, &transfer)
         }
-        Cmd::Mget { patterns, parallel } => A::Mget { patterns, parallel },
+        Cmd::Mget {
+            patterns,
+            parallel,
+            json,
+        } => A::Mget {
+            patterns,
+            parallel,
+            json,
+        },
         Cmd::Put {
             local,
             remote,
@@ -434,12 +464,21 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
             mode: PutMode::Append,
             opts: TransferOptions::default(),
         },
-        Cmd::Mput { patterns, parallel } => A::Mput { patterns, parallel },
+        Cmd::Mput {
+            patterns,
+            parallel,
+            json,
+        } => A::Mput {
+            patterns,
+            parallel,
+            json,
+        },
         Cmd::Pget {
             remote,
             local,
             segments,
             resume,
+            json,
         } => {
             let output = match local {
                 Some(p) => Output::File(p),
@@ -450,6 +489,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
                 output,
                 segments,
                 resume,
+                json,
             }
         }
         Cmd::Mirror {
@@ -504,10 +544,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
                 }
             }
         }
-        Cmd::Epsv { setting } => match toggle(setting)? {
-            Toggle::Off => A::Mode(DataMode::Pasv),
-            _ => A::Mode(DataMode::Epsv),
-        },
+        Cmd::Epsv { setting } => A::Epsv(toggle(setting)?),
         Cmd::Mode { mode } => A::Mode(mode.parse()?),
         Cmd::Status => A::Status,
         Cmd::Verbose { setting } => A::Verbose(toggle(setting)?),
@@ -634,14 +671,16 @@ mod tests {
             action("mget *.txt a?.bin"),
             Action::Mget {
                 patterns: vec!["*.txt".into(), "a?.bin".into()],
-                parallel: 1
+                parallel: 1,
+                json: false
             }
         );
         assert_eq!(
             action("mput -P 4 'x *.log'"),
             Action::Mput {
                 patterns: vec!["x *.log".into()],
-                parallel: 4
+                parallel: 4,
+                json: false
             }
         );
     }
@@ -689,6 +728,23 @@ mod tests {
     }
 
     #[test]
+    fn ls_json_is_the_one_shot_json_listing() {
+        assert_eq!(action("ls --json"), Action::ListJson(None));
+        assert_eq!(
+            action("ls -l --json pub"),
+            Action::ListJson(Some("pub".into()))
+        );
+        assert_eq!(action("dir --json pub"), action("ls --json pub"));
+        assert_eq!(
+            action("ls -l pub"),
+            Action::List {
+                paths: vec!["pub".into()],
+                kind: ListKind::Long
+            }
+        );
+    }
+
+    #[test]
     fn blank_lines_and_comments_are_empty() {
         assert_eq!(parse_line("   ").unwrap(), Parsed::Empty);
         assert_eq!(parse_line("# a comment").unwrap(), Parsed::Empty);
@@ -719,7 +775,41 @@ mod tests {
         assert_eq!(action("hash on"), Action::Hash(Toggle::On));
         assert_eq!(action("passive off"), Action::Mode(DataMode::Active));
         assert_eq!(action("mode eprt"), Action::Mode(DataMode::Eprt));
+        assert_eq!(action("epsv"), Action::Epsv(Toggle::Flip));
+        assert_eq!(action("epsv off"), Action::Epsv(Toggle::Off));
         assert!(parse_line("verbose maybe").is_err());
+    }
+
+    #[test]
+    fn mirror_json_is_not_for_the_dry_run_plan() {
+        let Action::Mirror { opts, .. } = action("mirror -P 2 --json pub") else {
+            panic!()
+        };
+        assert!(opts.json && opts.parallel == 2);
+        assert!(parse_line("mirror --json --dry-run pub").is_err());
+    }
+
+    #[test]
+    fn open_without_a_target_opens_the_last_server_again() {
+        assert_eq!(action("open"), Action::Reopen);
+    }
+
+    #[test]
+    fn nlist_lists_every_path_it_is_given() {
+        assert_eq!(
+            action("mls a 'b c'"),
+            Action::List {
+                paths: vec!["a".into(), "b c".into()],
+                kind: ListKind::Names
+            }
+        );
+        assert_eq!(
+            action("nlist"),
+            Action::List {
+                paths: vec![],
+                kind: ListKind::Names
+            }
+        );
     }
 
     #[test]

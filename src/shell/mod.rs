@@ -1,13 +1,13 @@
 //! The interactive shell: a rustyline loop over the shared grammar and executor.
 //!
 //! The prompt says where you are (`ferry user@host:/cwd> `). History lives in the user's data
-//! directory (`ferry/history`) and never holds a password: `open` and `bookmark` URLs lose theirs, `user` lines
-//! lose everything after the name, and raw `PASS` lines are not kept. Ctrl-C at the prompt clears
-//! the line; during a transfer it aborts that transfer and the session stays usable; Ctrl-D
-//! quits (QUIT).
+//! directory (`ferry/history`) and never holds a password (see [`history`]). Ctrl-C at the
+//! prompt clears the line; during a transfer it aborts that transfer and the session stays
+//! usable; Ctrl-D quits (QUIT).
 
 mod complete;
 pub mod grammar;
+mod history;
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -26,57 +26,7 @@ use ferry::sanitize::terminal_safe;
 use crate::ui::{TerminalUi, report};
 use complete::ShellHelper;
 use grammar::{Parsed, parse_line};
-
-/// Where history is kept: `$XDG_DATA_HOME/ferry/history` or the platform's equivalent.
-pub fn history_path() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join("ferry").join("history"))
-}
-
-/// The line as it may be written to history, or `None` when it must not be kept at all.
-pub fn history_entry(line: &str) -> Option<String> {
-    let trimmed = line.trim();
-    let mut words = trimmed.split_whitespace();
-    let first = words.next()?.to_ascii_lowercase();
-    match first.as_str() {
-        "open" => {
-            let target = words.next().unwrap_or("");
-            match ferry::url::parse(target) {
-                Ok(u) if u.password.is_some() => {
-                    let rest: Vec<&str> = words.collect();
-                    let mut redacted = u.redacted();
-                    if let Some(user) = &u.user {
-                        redacted = redacted.replacen("://", &format!("://{user}@"), 1);
-                    }
-                    Some(
-                        format!("open {redacted} {}", rest.join(" "))
-                            .trim_end()
-                            .to_owned(),
-                    )
-                }
-                _ => Some(trimmed.to_owned()),
-            }
-        }
-        "bookmark" => Some(
-            trimmed
-                .split_whitespace()
-                .map(|w| match ferry::url::parse(w) {
-                    Ok(u) if u.password.is_some() => ferry::bookmarks::url_text(&u),
-                    _ => w.to_owned(),
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        "user" => Some(match words.next() {
-            Some(name) => format!("user {name}"),
-            None => "user".to_owned(),
-        }),
-        "quote" | "literal" => {
-            let verb = words.next().unwrap_or("").to_ascii_uppercase();
-            (!matches!(verb.as_str(), "PASS" | "ACCT")).then(|| trimmed.to_owned())
-        }
-        _ => Some(trimmed.to_owned()),
-    }
-}
+use history::{history_entry, history_path};
 
 fn prompt(ctx: &Context) -> String {
     match (ctx.endpoint(), ctx.remote_cwd()) {
@@ -150,11 +100,27 @@ fn run_action(ctx: &Rc<RefCell<Context>>, action: &Action, ui: &mut TerminalUi) 
     let mut ctx = ctx.borrow_mut();
     ctx.interrupt.store(false, Ordering::SeqCst);
     let result = actions::execute(&mut ctx, action, ui);
+    // A Ctrl-C that came too late to stop anything must not stop the next action (or a
+    // completion's listing).
+    ctx.interrupt.store(false, Ordering::SeqCst);
     let _ = ui.flush();
     match result {
         Ok(()) => {}
-        Err(ferry::Error::Interrupted) => ui.notice("interrupted; the connection is still open"),
+        Err(ferry::Error::Interrupted) => ui.notice(interrupted(&ctx)),
         Err(e) => report("", &e),
+    }
+}
+
+/// What became of the connection after Ctrl-C: the abort either brought the server back in
+/// step (ABOR answered), or the session was dropped.
+fn interrupted(ctx: &Context) -> &'static str {
+    match (ctx.is_connected(), ctx.endpoint().is_some()) {
+        (true, _) => "interrupted; the connection is still open",
+        (false, true) => {
+            "interrupted; the server did not answer the abort in time, so that connection was \
+             closed (the next command reconnects)"
+        }
+        (false, false) => "interrupted",
     }
 }
 
@@ -164,27 +130,4 @@ fn save_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: Option<&
         let _ = std::fs::create_dir_all(dir);
     }
     let _ = editor.save_history(path);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn history_never_keeps_a_password() {
-        let e = history_entry("open ftp://bob:hunter2@example.org/pub").unwrap();
-        assert!(!e.contains("hunter2"), "{e}");
-        assert!(e.starts_with("open ftp://bob@example.org"), "{e}");
-        assert_eq!(history_entry("user bob hunter2").unwrap(), "user bob");
-        assert_eq!(history_entry("quote PASS hunter2"), None);
-        assert_eq!(
-            history_entry("bookmark add --with-password w ftp://bob:hunter2@h/").unwrap(),
-            "bookmark add --with-password w ftp://bob@h/"
-        );
-        assert_eq!(history_entry("get a.txt").unwrap(), "get a.txt");
-        assert_eq!(
-            history_entry("open example.org 21").unwrap(),
-            "open example.org 21"
-        );
-    }
 }

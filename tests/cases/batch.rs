@@ -177,3 +177,108 @@ fn a_dropped_connection_is_made_again_by_the_next_command() {
         "{cmds:?}"
     );
 }
+
+#[test]
+fn a_connection_the_server_closed_while_idle_is_made_again_before_a_change() {
+    // With a 421 first (vsftpd, pyftpdlib), and closed without a word.
+    for reply in ["421 Idle timeout: closing control connection.", ""] {
+        let mut cfg = FakeConfig::default();
+        cfg.files.push(("/d/f.txt".into(), b"x".to_vec()));
+        cfg.idle_timeout = Some(std::time::Duration::from_millis(200));
+        cfg.idle_reply = reply.into();
+        let server = FakeServer::start(cfg);
+        let work = tempfile::tempdir().unwrap();
+        let nap = "! sleep 0.6\n";
+        let script =
+            format!("cd d\nmkdir one\n{nap}mkdir two\n{nap}rename two three\n{nap}rm f.txt\n");
+        let run = batch_in(work.path(), &script, &server.url("/"), &[]);
+        assert_eq!(run.code, 0, "{reply:?}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.matches("reconnecting").count(),
+            3,
+            "{reply:?}: {}",
+            run.stderr
+        );
+        if !reply.is_empty() {
+            assert!(run.stderr.contains("421 Idle timeout"), "{}", run.stderr);
+        }
+        // Each change was sent once, on a new connection that is back in /d.
+        let cmds = server.commands();
+        for change in ["MKD two", "RNFR two", "DELE f.txt"] {
+            let at: Vec<usize> = (0..cmds.len()).filter(|&i| cmds[i] == change).collect();
+            assert_eq!(at.len(), 1, "{change}: {cmds:?}");
+            let login = cmds[..at[0]]
+                .iter()
+                .rposition(|c| c.starts_with("USER"))
+                .unwrap();
+            assert!(
+                cmds[login..at[0]].contains(&"CWD /d".to_string()),
+                "{cmds:?}"
+            );
+        }
+        assert!(server.file("/d/f.txt").is_none());
+    }
+}
+
+#[test]
+fn open_without_a_target_opens_the_last_server_again_or_says_there_is_none() {
+    let server = FakeServer::start(FakeConfig::default());
+    let work = tempfile::tempdir().unwrap();
+    let run = batch_in(
+        work.path(),
+        "close\nopen\nmkdir again\n",
+        &server.url("/"),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("again"), "{}", run.stderr);
+    assert!(server.commands().contains(&"MKD again".to_string()));
+
+    let path = work.path().join("alone.ftp");
+    fs::write(&path, "open\n").unwrap();
+    let mut cmd = ferry_command();
+    cmd.arg("-b").arg(&path);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("alone.ftp:1:") && run.stderr.contains("open HOST"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn epsv_toggles_nlist_lists_every_path_and_quote_forgets_cached_listings() {
+    let mut cfg = FakeConfig::default();
+    for f in ["/x/a.txt", "/x/b.txt", "/y/c.txt"] {
+        cfg.files.push((f.into(), b"data".to_vec()));
+    }
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    // epsv twice: EPSV only, then PASV only.
+    let script = "epsv\nnlist x y\nepsv\nnlist\ncd x\nmget *.txt\nquote DELE a.txt\nmget *.txt\n";
+    let run = batch_in(work.path(), script, &server.url("/"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = run.stdout_text();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        assert!(out.contains(name), "{name} missing from {out}");
+    }
+    let verbs = server.verbs();
+    let data: Vec<&String> = verbs
+        .iter()
+        .filter(|v| ["EPSV", "PASV", "EPRT", "PORT"].contains(&v.as_str()))
+        .collect();
+    assert_eq!(data[..3], ["EPSV", "EPSV", "PASV"], "{verbs:?}");
+    // The second mget listed again after the DELE: a.txt was fetched once only.
+    let cmds = server.commands();
+    assert_eq!(
+        cmds.iter().filter(|c| *c == "RETR a.txt").count(),
+        1,
+        "{cmds:?}"
+    );
+    assert_eq!(
+        cmds.iter().filter(|c| *c == "RETR b.txt").count(),
+        2,
+        "{cmds:?}"
+    );
+}

@@ -1,7 +1,8 @@
-//! Environment variables: FERRY_PASSWORD (used, never shown), ftp_proxy (warned about).
+//! Environment variables: FERRY_PASSWORD (used, never shown), the FERRY_* option variables
+//! (between the command line and the config file), ftp_proxy (warned about).
 
 use crate::support::fake_server::{FakeConfig, FakeServer};
-use crate::support::{ferry_command, run};
+use crate::support::{Run, ferry_command, run};
 
 fn server() -> FakeServer {
     FakeServer::start(FakeConfig {
@@ -50,4 +51,73 @@ fn ftp_proxy_is_not_used_and_says_so_in_one_line() {
             run.stderr
         );
     }
+}
+
+/// `ferry ARGS` with a config file whose host section says `mode = "active"`, and `env` set.
+fn with_active_host_section(env: &[(&str, &str)], args: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[hosts.\"127.0.0.1\"]\nmode = \"active\"\nuser = \"bob\"\n",
+    )
+    .unwrap();
+    let mut cmd = ferry_command();
+    cmd.env("FERRY_CONFIG_DIR", dir.path())
+        .envs(env.iter().copied())
+        .args(["--timeout", "10"])
+        .args(args);
+    run(cmd)
+}
+
+fn data_verbs(server: &FakeServer) -> Vec<String> {
+    let mut v = server.verbs();
+    v.retain(|verb| ["EPSV", "PASV", "EPRT", "PORT"].contains(&verb.as_str()));
+    v
+}
+
+#[test]
+fn ferry_variables_beat_the_host_section_and_the_command_line_beats_them() {
+    let ls = |server: &FakeServer, env: &[(&str, &str)], args: &[&str]| {
+        let url = server.url("/");
+        let args: Vec<&str> = args.iter().copied().chain(["ls", &url]).collect();
+        with_active_host_section(env, &args)
+    };
+    // The host section alone: active mode, user bob (refused by the server: no such user).
+    let section_only = server();
+    let run = ls(&section_only, &[("FERRY_PASSWORD", "secret")], &[]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(section_only.commands().contains(&"USER bob".to_string()));
+
+    // FERRY_MODE and FERRY_USER beat the section.
+    let from_env = server();
+    let env = [
+        ("FERRY_MODE", "pasv"),
+        ("FERRY_USER", "alice"),
+        ("FERRY_PASSWORD", "secret"),
+    ];
+    let run = ls(&from_env, &env, &[]).success();
+    assert!(run.stdout_text().contains("a.txt"), "{}", run.stdout_text());
+    assert_eq!(data_verbs(&from_env), ["PASV"]);
+    assert!(from_env.commands().contains(&"USER alice".to_string()));
+
+    // The command line beats FERRY_MODE.
+    let from_cli = server();
+    ls(&from_cli, &env, &["--mode", "epsv"]).success();
+    assert_eq!(data_verbs(&from_cli), ["EPSV"]);
+}
+
+#[test]
+fn a_bad_ferry_variable_stops_ferry_with_its_name() {
+    let server = server();
+    let mut cmd = ferry_command();
+    cmd.env("FERRY_TIMEOUT", "soon")
+        .args(["cat", &server.url("/a.txt")]);
+    let run = run(cmd);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("FERRY_TIMEOUT") && run.stderr.contains("soon"),
+        "{}",
+        run.stderr
+    );
+    assert!(server.commands().is_empty(), "it connected anyway");
 }

@@ -189,3 +189,38 @@ fn the_native_tls_backend_moves_files_over_ftps() {
     .success();
     assert!(run.stdout == data, "native-tls download differs");
 }
+
+#[test]
+fn an_idle_tls_session_the_server_closed_is_made_again_before_a_change() {
+    let certs = tempfile::tempdir().unwrap();
+    let cert = self_signed(certs.path());
+    let server = PyFtpd::start(PyFtpdOptions {
+        tls: Some((cert.cert.clone(), cert.key.clone())),
+        tls_required: true,
+        idle_timeout: Some(1.0),
+        ..PyFtpdOptions::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let script = work.path().join("s");
+    // Quick commands on one TLS session first: no reconnect (TLS session tickets and the like
+    // pending on the socket must not look like a closed connection).
+    fs::write(&script, "mkdir a\nmkdir b\nls\n! sleep 2\nmkdir c\n").unwrap();
+    let run = ferry(&[
+        "--cacert",
+        cert.cert.to_str().unwrap(),
+        "-b",
+        script.to_str().unwrap(),
+        &user_url(&server, ""),
+    ])
+    .success();
+    assert_eq!(
+        run.stderr.matches("reconnecting").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("421"), "{}", run.stderr);
+    for dir in ["a", "b", "c"] {
+        assert!(server.root().join(dir).is_dir(), "{dir}");
+    }
+}

@@ -258,3 +258,42 @@ fn a_missing_file_sent_ahead_fails_like_any_other() {
     assert!(work.path().join("a.dat").exists());
     assert!(!work.path().join("gone.dat").exists());
 }
+
+#[test]
+fn a_server_that_answers_the_next_command_first_turns_sending_ahead_off() {
+    // The server answers the EPSV sent ahead before the first RETR's 226: ferry must not take
+    // the 229 for the transfer's end. It gives the connection up, retries on a new one, and
+    // sends nothing ahead for the rest of the run.
+    let files = files(4, 2500);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        first_final_after_next: true,
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(
+        work.path(),
+        &["--retries", "2"],
+        "cd p\nmget *.dat\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+    }
+    assert!(
+        run.stderr.contains("answered the next command"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("ahead of the current transfer").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}

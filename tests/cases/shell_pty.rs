@@ -1,12 +1,14 @@
 //! The interactive shell driven through a pseudo-terminal (rexpect) against pyftpdlib: a
 //! command, remote tab completion, history without the password, Ctrl-C during a slow
-//! download leaving the session usable, and Ctrl-D quitting cleanly.
+//! download (one lane or several) leaving the session usable or saying truthfully that it was
+//! dropped, and Ctrl-D quitting cleanly.
 
 use std::fs;
 use std::process::Command;
 
 use rexpect::session::{PtySession, spawn_command};
 
+use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
 use crate::support::{dir_names, test_bytes};
 
@@ -124,6 +126,90 @@ fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
         .unwrap()
         .len();
     assert!(part > 0 && part < 8_000_000, "part file has {part} bytes");
+}
+
+#[test]
+fn ctrl_c_stops_every_lane_of_a_parallel_mget() {
+    // Three files of 40 s each at this rate: without every lane stopping, the prompt would
+    // come back only when the other lanes had finished theirs.
+    let server = PyFtpd::start(PyFtpdOptions {
+        rate: Some(200_000),
+        ..PyFtpdOptions::default()
+    });
+    for i in 1..=3 {
+        fs::write(
+            server.root().join(format!("slow{i}.bin")),
+            test_bytes(8_000_000, i),
+        )
+        .unwrap();
+    }
+    fs::write(server.root().join("after.txt"), "still here\n").unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("prompt off").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("mget -P 3 slow*.bin").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2000));
+    let pressed = std::time::Instant::now();
+    sh.pty.send_control('c').unwrap();
+    sh.pty
+        .exp_string("interrupted; the connection is still open")
+        .unwrap();
+    assert!(
+        pressed.elapsed() < std::time::Duration::from_secs(10),
+        "the lanes took {:?} to stop",
+        pressed.elapsed()
+    );
+    ready(&mut sh, &home);
+    sh.pty.send_line("get after.txt").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    assert_eq!(
+        fs::read(sh.work.path().join("after.txt")).unwrap(),
+        b"still here\n"
+    );
+    for i in 1..=3 {
+        assert!(
+            !sh.work.path().join(format!("slow{i}.bin")).exists(),
+            "slow{i}.bin was finished"
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_says_so_when_the_abort_cost_the_connection() {
+    // The server stalls the download and reads no command meanwhile, so ABOR gets no answer.
+    let server = FakeServer::start(FakeConfig {
+        files: vec![
+            ("/big.bin".into(), test_bytes(100_000, 3)),
+            ("/small.txt".into(), b"small\n".to_vec()),
+        ],
+        retr_truncate: Some(1000),
+        retr_truncate_times: 1,
+        retr_stall: true,
+        ..FakeConfig::default()
+    });
+    let mut sh = shell(&[&server.url("/")]);
+    let home = format!("ferry anonymous@{}:/> ", server.addr());
+    ready(&mut sh, &home);
+    sh.pty.send_line("get big.bin").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    sh.pty.send_control('c').unwrap();
+    sh.pty
+        .exp_string("the server did not answer the abort in time, so that connection was closed")
+        .unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("get small.txt").unwrap();
+    sh.pty.exp_string("reconnecting").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    assert_eq!(
+        fs::read(sh.work.path().join("small.txt")).unwrap(),
+        b"small\n"
+    );
 }
 
 #[test]

@@ -22,7 +22,8 @@
 //! - the session starts in TYPE A, which converts LF <-> CRLF on the wire;
 //! - every file and directory has the modification time [`MODIFY`];
 //! - lines over 8 KiB are answered with 500 and are not recorded;
-//! - the control connection is closed after 30 s without a command.
+//! - the control connection is closed after 30 s without a command (or after
+//!   [`FakeConfig::idle_timeout`], with [`FakeConfig::idle_reply`] first).
 //!
 //! The command handling lives in the `session` submodule.
 
@@ -97,9 +98,16 @@ pub struct FakeConfig {
     pub listing_lines: Option<Vec<String>>,
     /// The final reply of a transfer that went well (RETR, STOR/APPE, listings).
     pub transfer_done_reply: String,
+    /// The first transfer's final reply (over all connections) waits until the next command
+    /// has been read and answered, as a server that reads commands during a transfer may do.
+    pub first_final_after_next: bool,
     /// Downloads and listings go out in pieces that each end right after a CR, with a pause
     /// between them, so a CR and the LF after it reach the client in different reads.
     pub split_after_cr: bool,
+    /// Close a control connection that stays this long without a command, like a server's
+    /// idle timeout, after sending [`FakeConfig::idle_reply`] (nothing when it is empty).
+    pub idle_timeout: Option<Duration>,
+    pub idle_reply: String,
 }
 
 impl Default for FakeConfig {
@@ -134,7 +142,10 @@ impl Default for FakeConfig {
             files: Vec::new(),
             listing_lines: None,
             transfer_done_reply: "226 Transfer complete.".into(),
+            first_final_after_next: false,
             split_after_cr: false,
+            idle_timeout: None,
+            idle_reply: "421 Idle timeout (1 seconds): closing control connection.".into(),
         }
     }
 }
@@ -150,6 +161,8 @@ struct Shared {
     /// `overrides_once` entries already used, and RETRs cut so far.
     used_once: Mutex<Vec<bool>>,
     retr_cuts: Mutex<usize>,
+    /// A final reply was already held back (`first_final_after_next`).
+    final_held: AtomicBool,
     stor_cut_done: Mutex<bool>,
     active: std::sync::atomic::AtomicUsize,
     commands: Mutex<Vec<String>>,
@@ -178,6 +191,7 @@ impl FakeServer {
             fs: Mutex::new(Fs::new(&cfg.files)),
             used_once: Mutex::new(vec![false; cfg.overrides_once.len()]),
             retr_cuts: Mutex::new(0),
+            final_held: AtomicBool::new(false),
             stor_cut_done: Mutex::new(false),
             active: std::sync::atomic::AtomicUsize::new(0),
             cfg,

@@ -55,6 +55,12 @@ pub fn ferry_command() -> Command {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // FERRY_MODE, FERRY_TIMEOUT… from the developer's shell must not change what a test sees.
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("FERRY_") {
+            cmd.env_remove(name);
+        }
+    }
     cmd
 }
 

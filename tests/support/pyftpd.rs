@@ -35,6 +35,8 @@ pub struct PyFtpdOptions {
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
     /// Refuse logins and data connections without TLS.
     pub tls_required: bool,
+    /// Answer 421 and close a control connection idle this many seconds.
+    pub idle_timeout: Option<f64>,
 }
 
 impl Default for PyFtpdOptions {
@@ -48,6 +50,7 @@ impl Default for PyFtpdOptions {
             rate: None,
             tls: None,
             tls_required: false,
+            idle_timeout: None,
         }
     }
 }
@@ -133,6 +136,9 @@ impl PyFtpd {
         }
         if opts.tls_required {
             cmd.arg("--tls-required");
+        }
+        if let Some(secs) = opts.idle_timeout {
+            cmd.arg("--idle-timeout").arg(secs.to_string());
         }
         if let Some(rate) = opts.rate {
             cmd.arg("--rate").arg(rate.to_string());

@@ -12,6 +12,7 @@ use super::{
 };
 use std::io::{self, BufReader, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, MutexGuard};
 use std::time::Duration;
 
@@ -23,7 +24,8 @@ const PRE_LOGIN: &[&str] = &[
 
 /// Serves one control connection until QUIT, EOF, timeout or an I/O error.
 pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
-    ctrl.set_read_timeout(Some(CONTROL_TIMEOUT))?;
+    let idle = sh.cfg.idle_timeout;
+    ctrl.set_read_timeout(Some(idle.unwrap_or(CONTROL_TIMEOUT)))?;
     ctrl.set_write_timeout(Some(CONTROL_TIMEOUT))?;
     let mut reader = BufReader::new(ctrl.try_clone()?);
     let mut s = Session {
@@ -38,6 +40,7 @@ pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
         rnfr: None,
         pasv: None,
         active: None,
+        held_final: None,
     };
     for g in &sh.cfg.greeting {
         s.reply(g)?;
@@ -55,18 +58,40 @@ pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
             read_line(&mut reader)
         }
     };
-    while let Some(line) = next()? {
+    loop {
+        let line = match next() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) if idle.is_some() && is_timeout(&e) => {
+                if !sh.cfg.idle_reply.is_empty() {
+                    s.reply(&sh.cfg.idle_reply)?;
+                }
+                break;
+            }
+            Err(e) => return Err(e),
+        };
         let Some(line) = line else {
             s.reply("500 Command line too long.")?;
             continue;
         };
         lock(&sh.commands).push(line.clone());
+        let held = s.held_final.take();
         if !s.handle(&line)? {
             break;
+        }
+        if let Some(reply) = held {
+            s.reply(&reply)?;
         }
     }
     let _ = s.ctrl.shutdown(Shutdown::Write);
     Ok(())
+}
+
+fn is_timeout(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 struct Session {
@@ -82,6 +107,8 @@ struct Session {
     rnfr: Option<String>,
     pasv: Option<TcpListener>,
     active: Option<SocketAddr>,
+    /// A transfer's final reply held until the next command is answered.
+    held_final: Option<String>,
 }
 
 impl Session {
@@ -402,6 +429,14 @@ impl Session {
         }
         match (sent, cut) {
             (Ok(()), Some((_, r))) => self.reply(r),
+            (Ok(()), None)
+                if self.sh.cfg.first_final_after_next
+                    && mark.contains(" mode data connection for ")
+                    && !self.sh.final_held.swap(true, Ordering::SeqCst) =>
+            {
+                self.held_final = Some(self.sh.cfg.transfer_done_reply.clone());
+                Ok(())
+            }
             (Ok(()), None) => self.reply(&self.sh.cfg.transfer_done_reply.clone()),
             (Err(e), _) => {
                 eprintln!("fake server: data write failed: {e}");
