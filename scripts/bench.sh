@@ -8,6 +8,8 @@
 #          --rtt-files N (small files across the 50 ms link; default: as on loopback),
 #          --no-rtt (skip the 50 ms part), --no-loopback (only the 50 ms part),
 #          --wide N (many-file variants of all three tools at N connections besides 4; default 8, 0: none),
+#          --rtt-parallel-only (across the 50 ms link, only the many-connection variants: the serial
+#          ones take minutes each there),
 #          --slow-cap SECS (a variant whose first run takes longer
 #          is not repeated; default 120), --out FILE (default docs/benchmarks.md; --quick writes
 #          target/bench/quick.md instead unless --out is given).
@@ -34,6 +36,7 @@ DO_LOOP=1
 SLOW_CAP=120
 OUT=""
 WIDE=8
+RTT_PAR_ONLY=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) QUICK=1 ;;
@@ -44,8 +47,9 @@ while [ $# -gt 0 ]; do
     --no-loopback) DO_LOOP=0 ;;
     --slow-cap) SLOW_CAP="$2"; shift ;;
     --wide) WIDE="$2"; shift ;;
+    --rtt-parallel-only) RTT_PAR_ONLY=1 ;;
     --out) OUT="$2"; shift ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -387,6 +391,13 @@ run_small() {
     # the same work at more connections, for every tool alike
     [ "$WIDE" -gt 0 ] && variants+=(curl:ZW lftp:mirror-PW)
     [ "$WIDE" -gt 0 ] && [ "$PAR_MGET" = 1 ] && variants+=(ferry:mget-PW)
+    if [ "$RTT_PAR_ONLY" = 1 ] && [[ "$row" == rtt_* ]]; then
+        local v2=() x
+        for x in "${variants[@]}"; do
+            case $x in ferry:mget | ferry:get-r | curl:serial | lftp:mget) ;; *) v2+=("$x") ;; esac
+        done
+        variants=("${v2[@]}")
+    fi
     for v in $(rotate "$r" "${variants[@]}"); do
         fresh_dir "$dl"
         VERIFY="[ \"\$(count_files $dl)\" = $n ]"
@@ -515,7 +526,7 @@ mkdir -p "$(dirname "$OUT")"
 env -i PATH="$PATH" \
     BENCH_ARGS="$BENCH_ARGS" BENCH_QUICK="$QUICK" BENCH_ROUNDS="$ROUNDS" BENCH_RTT_ROUNDS="$RTT_ROUNDS" BENCH_DO_RTT="$DO_RTT" \
     BENCH_BIG_MIB="$BIG_MIB" BENCH_NSMALL="$NSMALL" BENCH_NLIST="$NLIST" BENCH_RTT_FILES="$RTT_FILES" \
-    BENCH_SLOW_CAP="$SLOW_CAP" BENCH_WIDE="$WIDE" BENCH_PAR_MGET="$PAR_MGET" BENCH_PAR_GETR="$PAR_GETR" \
+    BENCH_SLOW_CAP="$SLOW_CAP" BENCH_WIDE="$WIDE" BENCH_RTT_PAR_ONLY="$RTT_PAR_ONLY" BENCH_PAR_MGET="$PAR_MGET" BENCH_PAR_GETR="$PAR_GETR" \
     BENCH_LOAD_BEFORE="$LOAD_BEFORE" BENCH_LOAD_AFTER="$LOAD_AFTER" BENCH_SECONDS="$((T_END - T_START))" \
     BENCH_FERRY_VERSION="$("$FERRY" --version) ($(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?'))" \
     BENCH_CURL_VERSION="$(curl --version | head -n 1)" \

@@ -220,6 +220,8 @@ def main():
     wide = "" if w in ("", "0") else (
         f" The same work at {w} connections for all three tools alike: ferry `mget -P {w}` / `mput -P {w}`,"
         f" curl `-Z --parallel-max {w}`, lftp `mirror [-R] --parallel={w}`.")
+    rtt_par = (" With `--rtt-parallel-only` only the many-connection variants ran there (the"
+               " serial ones take minutes each at 50 ms).") if E("BENCH_RTT_PAR_ONLY") == "1" else ""
     doc = f"""# Benchmarks: ferry beside curl and lftp
 
 Made by `scripts/bench.sh{(' ' + E('BENCH_ARGS')) if E('BENCH_ARGS') else ''}` on {datetime.date.today().isoformat()} ({int(E('BENCH_SECONDS', '0')) // 60} min).
@@ -281,7 +283,7 @@ curl and lftp numbers of *this* run.
 - FTPS: ferry `--tls --cacert`, curl `--ssl-reqd --cacert`, lftp `ftp:ssl-force` + `ftp:ssl-protect-data`.
 - 50 ms RTT: `../shared/tools/netsim/up.sh 25` (two network namespaces joined by a userspace
   relay holding each packet 25 ms each way), vsftpd inside `ftpS`, every client inside `ftpC`;
-  only small files and listings there (the relay caps bulk throughput). Removed at the end.
+  only small files and listings there (the relay caps bulk throughput). Removed at the end.{rtt_par}
 - Ceiling: `iperf3 -n {BIG}M` over loopback.
 - Wall time from `date +%s%N` around each command; CPU and peak RSS from `/usr/bin/time -v`. A
   variant whose first run takes longer than {E('BENCH_SLOW_CAP')} s is not repeated (its "runs" shows 1).
