@@ -704,6 +704,14 @@ impl DataTransfer<'_> {
         self.session.send_ahead();
     }
 
+    /// The data connection's socket when it is plain TCP (no TLS), for zero-copy sends.
+    pub(crate) fn plain_tcp(&mut self) -> Option<&mut TcpStream> {
+        match self.stream.as_mut() {
+            Some(Stream::Plain(tcp)) => Some(tcp),
+            _ => None,
+        }
+    }
+
     /// Ends our side of an upload (EOF for the server), keeping the connection readable.
     pub fn shutdown_write(&mut self) -> io::Result<()> {
         match self.stream.as_mut() {
