@@ -6,7 +6,7 @@
 //!
 //! Choices:
 //! - The crypto provider is always ring, passed explicitly; no process-wide default provider is
-//!   installed or consulted.
+//!   installed or consulted. Its AES-128-GCM suites are offered first (see [`aes128_first`]).
 //! - Chain, date and name checks are delegated to rustls' `WebPkiServerVerifier`. The one
 //!   exception is `--cacert` with a file that holds the server's own certificate byte for byte:
 //!   curl and lftp accept such a certificate even when it says CA:TRUE (what `openssl req -x509`
@@ -110,7 +110,7 @@ pub fn client_config(
     settings: &TlsSettings,
     seen: Arc<Mutex<Seen>>,
 ) -> Result<Arc<ClientConfig>, TlsSetupError> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = Arc::new(aes128_first(rustls::crypto::ring::default_provider()));
     let webpki = |roots: RootCertStore| {
         WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
             .build()
@@ -153,6 +153,28 @@ pub fn client_config(
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
     Ok(Arc::new(config))
+}
+
+/// The provider with its AES-128-GCM suites offered first in each TLS version, as browsers
+/// do. Servers take the client's order (OpenSSL does by default), and on a file server the
+/// cipher is paid for on every byte on both sides: AES-128 has 10 rounds to AES-256's 14, so a
+/// two-core machine serving itself over TLS moves data faster. Nothing is removed.
+fn aes128_first(mut provider: rustls::crypto::CryptoProvider) -> rustls::crypto::CryptoProvider {
+    use rustls::CipherSuite::{
+        TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        TLS13_AES_128_GCM_SHA256,
+    };
+    let aes128 = [
+        TLS13_AES_128_GCM_SHA256,
+        TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+    ];
+    // A stable sort: TLS 1.3 before 1.2 as before, and within each, AES-128 first.
+    provider.cipher_suites.sort_by_key(|s| {
+        let tls12 = matches!(s, rustls::SupportedCipherSuite::Tls12(_));
+        (tls12, !aes128.contains(&s.suite()))
+    });
+    provider
 }
 
 /// Parses "sha256:HEX" (64 hex digits, optional ':' separators) for --pin.

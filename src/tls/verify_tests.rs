@@ -515,3 +515,36 @@ fn dates_are_written_in_utc() {
     assert_eq!(utc(951_827_696), "2000-02-29 12:34:56 UTC");
     assert_eq!(utc(-1), "1969-12-31 23:59:59 UTC");
 }
+
+#[test]
+fn aes_128_is_offered_first_in_each_version_and_nothing_is_dropped() {
+    use rustls::CipherSuite::*;
+    let before = rustls::crypto::ring::default_provider();
+    let after = aes128_first(rustls::crypto::ring::default_provider());
+    let names = |p: &rustls::crypto::CryptoProvider| -> Vec<rustls::CipherSuite> {
+        p.cipher_suites.iter().map(|s| s.suite()).collect()
+    };
+    let (mut a, mut b) = (names(&before), names(&after));
+    assert_eq!(b[0], TLS13_AES_128_GCM_SHA256);
+    let first12 = after
+        .cipher_suites
+        .iter()
+        .position(|s| matches!(s, rustls::SupportedCipherSuite::Tls12(_)))
+        .unwrap();
+    assert!(
+        [
+            TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+        ]
+        .contains(&b[first12]),
+        "{b:?}"
+    );
+    assert!(
+        after.cipher_suites[..first12]
+            .iter()
+            .all(|s| matches!(s, rustls::SupportedCipherSuite::Tls13(_)))
+    );
+    a.sort_by_key(|s| u16::from(*s));
+    b.sort_by_key(|s| u16::from(*s));
+    assert_eq!(a, b);
+}
