@@ -58,7 +58,30 @@ impl Endpoint {
             && self.port == other.port
             && self.login.user == other.login.user
             && self.login.password == other.login.password
+            && self.login.account == other.login.account
             && self.implicit_tls == other.implicit_tls
+    }
+}
+
+/// The TLS settings a live session was made with: a new `open` with other ones never reuses it
+/// (a connection made with `--insecure` must not serve an `open` that wants the certificate
+/// checked, nor a plain one an `open` that requires TLS).
+#[derive(Debug, Clone, PartialEq)]
+struct TlsKey {
+    mode: crate::tls::TlsMode,
+    trust: Trust,
+    max_tls12: bool,
+    backend: crate::tls::Backend,
+}
+
+impl TlsKey {
+    fn of(options: &crate::session::Options) -> TlsKey {
+        TlsKey {
+            mode: options.tls,
+            trust: options.tls_settings.trust.clone(),
+            max_tls12: options.tls_settings.max_tls12,
+            backend: options.tls_backend,
+        }
     }
 }
 
@@ -105,6 +128,8 @@ pub struct Context {
     pub config: Config,
     session: Option<Session>,
     endpoint: Option<Endpoint>,
+    /// The TLS settings the live session was opened with.
+    opened_with: Option<TlsKey>,
     /// The endpoint `close` left, for `open` without a target.
     closed: Option<Endpoint>,
     /// The remote directory to return to after a reconnect.
@@ -135,6 +160,7 @@ impl Context {
             config,
             session: None,
             endpoint: None,
+            opened_with: None,
             closed: None,
             remote_cwd: None,
             transfer_type: TransferType::Binary,
@@ -216,13 +242,18 @@ impl Context {
 
     /// Connects and logs in to `endpoint` (a no-op when already there).
     pub fn open(&mut self, endpoint: Endpoint) -> Result<()> {
-        if self.session.is_some() && self.endpoint.as_ref().is_some_and(|e| e.same_as(&endpoint)) {
+        let tls = TlsKey::of(&self.config.session);
+        if self.session.is_some()
+            && self.endpoint.as_ref().is_some_and(|e| e.same_as(&endpoint))
+            && self.opened_with.as_ref() == Some(&tls)
+        {
             return Ok(());
         }
         self.close();
         let session = self.connect(&endpoint)?;
         self.session = Some(session);
         self.endpoint = Some(endpoint);
+        self.opened_with = Some(tls);
         self.learn_login_dir();
         Ok(())
     }
@@ -435,4 +466,50 @@ fn now() -> Timestamp {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     Timestamp::from_unix_seconds(secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proto::command::Secret;
+
+    fn endpoint(user: &str, password: &str, account: Option<&str>) -> Endpoint {
+        Endpoint {
+            host: "ftp.example.org".into(),
+            port: 21,
+            login: Login {
+                user: user.into(),
+                password: Secret::new(password),
+                account: account.map(Secret::new),
+            },
+            implicit_tls: false,
+        }
+    }
+
+    #[test]
+    fn another_login_is_another_endpoint() {
+        let a = endpoint("alice", "pw", None);
+        assert!(a.same_as(&endpoint("alice", "pw", None)));
+        assert!(!a.same_as(&endpoint("bob", "pw", None)));
+        assert!(!a.same_as(&endpoint("alice", "other", None)));
+        assert!(!a.same_as(&endpoint("alice", "pw", Some("acct"))));
+        let mut implicit = endpoint("alice", "pw", None);
+        implicit.implicit_tls = true;
+        assert!(!a.same_as(&implicit));
+    }
+
+    #[test]
+    fn other_tls_settings_are_another_key() {
+        let base = crate::session::Options::default();
+        let mut insecure = base.clone();
+        insecure.tls_settings.trust = Trust::Insecure;
+        let mut tls12 = base.clone();
+        tls12.tls_settings.max_tls12 = true;
+        let mut off = base.clone();
+        off.tls = crate::tls::TlsMode::Off;
+        assert_eq!(TlsKey::of(&base), TlsKey::of(&base.clone()));
+        for other in [insecure, tls12, off] {
+            assert_ne!(TlsKey::of(&base), TlsKey::of(&other));
+        }
+    }
 }
