@@ -37,11 +37,33 @@ pub(super) fn get(
                 "--json cannot share standard output with the file's data; use -o FILE".into(),
             ));
         }
-        Output::Stdout => {
-            // No bar and no retry: the data itself goes to stdout as it arrives.
+        Output::Stdout if ty == TransferType::Ascii => {
+            // No bar, and no retry: an ASCII stream's offsets are not the server's.
             let session = ctx.session()?;
             let mut sink = StdoutSink(ui);
             session.retrieve(remote, ty, 0, &mut sink, Path::new("-"), &mut NoProgress)?;
+            return Ok(());
+        }
+        Output::Stdout => {
+            // No bar; the data goes to stdout as it arrives, so a retry continues after the
+            // bytes already written (REST) instead of writing them twice.
+            let mut written = 0u64;
+            super::retrying(ctx, ui, remote, |ctx, ui, _| {
+                let session = ctx.session()?;
+                let mut sink = Counted {
+                    inner: StdoutSink(ui),
+                    count: &mut written,
+                };
+                let offset = *sink.count;
+                session.retrieve(
+                    remote,
+                    ty,
+                    offset,
+                    &mut sink,
+                    Path::new("-"),
+                    &mut NoProgress,
+                )
+            })?;
             return Ok(());
         }
         Output::File(path) => path.clone(),
@@ -514,6 +536,23 @@ impl std::io::Write for StdoutSink<'_> {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.stdout().flush()
+    }
+}
+
+/// A writer that counts the bytes it passed on (what reached stdout before a failure).
+struct Counted<'a, W> {
+    inner: W,
+    count: &'a mut u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        *self.count += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -616,3 +616,38 @@ fn a_download_to_a_device_writes_through_it_instead_of_replacing_it() {
     );
     assert_eq!(dir_names(dir.path()), ["null"], "a .part file was left");
 }
+
+#[test]
+fn cat_retries_a_cut_download_after_the_bytes_it_already_wrote() {
+    let content = test_bytes(20_000, 91);
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/big.bin".into(), content.clone())],
+        retr_truncate: Some(7_000),
+        retr_truncate_times: 1,
+        retr_truncate_reply: "426 Connection closed; transfer aborted.".into(),
+        ..FakeConfig::default()
+    });
+    let run = ferry(&["cat", &server.url("/big.bin")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Every byte once, in order: the retry asked for the rest only.
+    assert!(
+        run.stdout == content,
+        "stdout differs ({} bytes)",
+        run.stdout.len()
+    );
+    let commands = server.commands();
+    assert!(commands.iter().any(|c| c == "REST 7000"), "{commands:?}");
+
+    // In ASCII mode offsets are not the server's: no retry, a clear failure.
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/notes.txt".into(), b"line\n".repeat(3000))],
+        retr_truncate: Some(7_000),
+        retr_truncate_times: 1,
+        retr_truncate_reply: "426 Connection closed; transfer aborted.".into(),
+        ..FakeConfig::default()
+    });
+    let url = format!("{};type=a", server.url("/notes.txt"));
+    let run = ferry(&["cat", &url]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(!server.verbs().contains(&"REST".to_string()));
+}
