@@ -27,6 +27,21 @@ fn files(n: usize, size: usize) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Every file of `files` is in `dir` under its base name, whole, and no `.part` is left.
+fn assert_downloaded(dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
+    for (path, content) in files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(dir.join(name)).unwrap() == *content,
+            "{name} differs"
+        );
+        assert!(
+            !dir.join(format!("{name}.part")).exists(),
+            "{name}.part left"
+        );
+    }
+}
+
 /// The trace lines (`> …` sent, `< …` received, `* …` notes) of a `-v` run.
 fn trace(stderr: &str) -> Vec<&str> {
     stderr
@@ -50,13 +65,7 @@ fn mget_sends_each_next_retrieve_before_the_final_reply_of_the_last() {
     let work = tempfile::tempdir().unwrap();
     let run = batch(work.path(), &[], "cd p\nmget *.dat\n", &server.url("/"));
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for (path, content) in &files {
-        let name = path.rsplit('/').next().unwrap();
-        assert!(
-            fs::read(work.path().join(name)).unwrap() == *content,
-            "{name} differs"
-        );
-    }
+    assert_downloaded(work.path(), &files);
     let lines = trace(&run.stderr);
     for i in 0..3 {
         // f{i}'s 150, then f{i+1}'s EPSV and RETR, and only then f{i}'s 226.
@@ -105,13 +114,7 @@ fn active_mode_sends_the_next_eprt_and_retrieve_ahead_too() {
         &server.url("/"),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for (path, content) in &files {
-        let name = path.rsplit('/').next().unwrap();
-        assert!(
-            fs::read(work.path().join(name)).unwrap() == *content,
-            "{name} differs"
-        );
-    }
+    assert_downloaded(work.path(), &files);
     assert_eq!(
         run.stderr.matches("ahead of the current transfer").count(),
         2,
@@ -205,14 +208,7 @@ fn a_retrieve_sent_ahead_but_not_used_is_settled_before_the_retry() {
         &server.url("/"),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for (path, content) in &files {
-        let name = path.rsplit('/').next().unwrap();
-        assert!(
-            fs::read(work.path().join(name)).unwrap() == *content,
-            "{name} differs"
-        );
-        assert!(!work.path().join(format!("{name}.part")).exists());
-    }
+    assert_downloaded(work.path(), &files);
     assert!(
         run.stderr.contains("not using the RETR f1.dat sent ahead"),
         "{}",
@@ -278,13 +274,7 @@ fn a_server_that_answers_the_next_command_first_turns_sending_ahead_off() {
         &server.url("/"),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for (path, content) in &files {
-        let name = path.rsplit('/').next().unwrap();
-        assert!(
-            fs::read(work.path().join(name)).unwrap() == *content,
-            "{name} differs"
-        );
-    }
+    assert_downloaded(work.path(), &files);
     assert!(
         run.stderr.contains("answered the next command"),
         "{}",
