@@ -82,6 +82,21 @@ fn in_order(
     opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
+    let result = each_in_order(ctx, jobs, ty, opts, ui);
+    // Whatever happened, nothing is promised to the session any more.
+    if let Some(session) = ctx.session_if_open() {
+        session.expect_next(None);
+    }
+    result
+}
+
+fn each_in_order(
+    ctx: &mut Context,
+    jobs: Vec<Job>,
+    ty: Option<TransferType>,
+    opts: &TransferOptions,
+    ui: &mut dyn Ui,
+) -> Result<()> {
     let mut jobs = jobs.into_iter().peekable();
     while let Some(job) = jobs.next() {
         let next = jobs.peek();
@@ -113,9 +128,6 @@ fn in_order(
                 files::put(ctx, &local, Some(&remote), ty, PutMode::Replace, opts, ui)?;
             }
         }
-    }
-    if let Some(session) = ctx.session_if_open() {
-        session.expect_next(None);
     }
     Ok(())
 }
