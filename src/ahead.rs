@@ -20,10 +20,11 @@
 //! sees a 227/229/200 where a 226/250 belongs and gives the connection up rather than guess.
 //!
 //! Only a channel that worked in this session is used ahead, only with no REST, and only when
-//! the caller promised the very next command;
-//! anything else sent on the session first settles the pending pair ([`Session::settle_ahead`]):
-//! it reads the setup reply, opens and at once closes the data connection the server waits
-//! for, and reads the transfer command's final reply, so replies and commands stay in step.
+//! the caller promised the very next command. Anything else sent on the session first settles
+//! the pending pair ([`Session::settle_ahead`]): it reads the setup reply, opens and at once
+//! closes the data connection the server waits for (or drops the listener an active channel
+//! would have used), and reads the transfer command's final reply, so replies and commands
+//! stay in step. A shell idle between commands settles it too before looking for a 421.
 
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};

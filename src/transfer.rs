@@ -518,15 +518,20 @@ fn send_file(
 ) -> Result<u64> {
     const SLICE: u64 = 8 * 1024 * 1024;
     let timeout = t.timeout();
+    // sendfile moves the file's position by what it sent, also when a later call of the same
+    // copy fails: the position says how much went out (a retry continues from there).
+    let mut reader = file;
+    let position = |r: &mut &File| r.stream_position().unwrap_or(0);
+    let start = position(&mut reader);
     loop {
         t.check_interrupt()?;
         let tcp = t.plain_tcp().expect("checked by the caller");
-        let n = io::copy(&mut file.take(SLICE), tcp)
-            .map_err(|e| data_io_error(e, "sending data", timeout))?;
+        let copied = io::copy(&mut reader.take(SLICE), tcp);
+        *done = position(&mut reader).saturating_sub(start);
+        let n = copied.map_err(|e| data_io_error(e, "sending data", timeout))?;
         if n == 0 {
             return Ok(*done);
         }
-        *done += n;
         progress.advance(*done);
     }
 }
