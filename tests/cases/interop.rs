@@ -302,6 +302,60 @@ fn passive_ports_come_from_the_configured_range(daemon: Daemon) {
     }
 }
 
+/// Many small files in one `mget`, in every data mode, serially and over two connections: each
+/// next RETR goes out with its EPSV/PASV/EPRT/PORT before the previous file's 226 is read
+/// (src/ahead.rs), and every file arrives whole.
+fn many_small_downloads_go_ahead_in_every_mode(daemon: Daemon) {
+    let server = RealServer::start(daemon);
+    let dir = server.anon_dir().join("many");
+    fs::create_dir(&dir).unwrap();
+    let files: Vec<(String, Vec<u8>)> = (0..8)
+        .map(|i| {
+            (
+                format!("s{i}.bin"),
+                test_bytes(3000 + 17 * i, 40 + i as u64),
+            )
+        })
+        .collect();
+    for (name, data) in &files {
+        fs::write(dir.join(name), data).unwrap();
+    }
+    for mode in ["epsv", "pasv", "eprt", "port"] {
+        for parallel in ["", "-P 2 "] {
+            let work = tempfile::tempdir().unwrap();
+            let script = work.path().join("script.ftp");
+            fs::write(&script, format!("cd many\nmget {parallel}*.bin\n")).unwrap();
+            let mut cmd = ferry_command();
+            cmd.current_dir(work.path())
+                .args([
+                    "--timeout",
+                    "10",
+                    "-v",
+                    "--retries",
+                    "0",
+                    "--mode",
+                    mode,
+                    "-b",
+                ])
+                .arg(&script)
+                .arg(server.url(""));
+            let run = ok(&server, run(cmd));
+            for (name, data) in &files {
+                assert!(
+                    fs::read(work.path().join(name)).ok().as_ref() == Some(data),
+                    "{daemon} {mode} {parallel}: {name} differs"
+                );
+            }
+            let ahead = run.stderr.matches("ahead of the current transfer").count();
+            assert!(
+                ahead >= 6,
+                "{daemon} {mode} {parallel}: {ahead} sent ahead\n{}",
+                run.stderr
+            );
+        }
+    }
+}
+
 macro_rules! interop_tests {
     ($($module:ident => $daemon:expr;)*) => {$(
         mod $module {
@@ -342,6 +396,11 @@ macro_rules! interop_tests {
             #[test]
             fn passive_ports_come_from_the_configured_range() {
                 super::passive_ports_come_from_the_configured_range(DAEMON);
+            }
+
+            #[test]
+            fn many_small_downloads_go_ahead_in_every_mode() {
+                super::many_small_downloads_go_ahead_in_every_mode(DAEMON);
             }
         }
     )*};

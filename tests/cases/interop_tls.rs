@@ -621,6 +621,56 @@ fn listing_a_directory_whose_name_has_a_space(daemon: Daemon) {
     );
 }
 
+/// Many small files in one `mget` over TLS, serially and over two connections: each next RETR
+/// goes out ahead of the previous 226 (src/ahead.rs), the ClientHello before the 150, and every
+/// data connection still resumes the TLS session where the server demands it.
+fn many_small_downloads_go_ahead(daemon: Daemon) {
+    let (_dir, cert) = cert();
+    let server = RealServer::start_tls(daemon, &cert);
+    let dir = server.user_dir().join("many");
+    fs::create_dir(&dir).unwrap();
+    let files: Vec<(String, Vec<u8>)> = (0..8)
+        .map(|i| {
+            (
+                format!("t{i}.bin"),
+                test_bytes(2500 + 31 * i, 60 + i as u64),
+            )
+        })
+        .collect();
+    for (name, data) in &files {
+        fs::write(dir.join(name), data).unwrap();
+    }
+    for mode in ["epsv", "eprt"] {
+        for parallel in ["", "-P 2 "] {
+            let work = tempfile::tempdir().unwrap();
+            let path = work.path().join("script.ftp");
+            fs::write(&path, format!("cd many\nmget {parallel}*.bin\n")).unwrap();
+            let mut cmd = ferry_command();
+            cmd.current_dir(work.path())
+                .args(tls_options(&server))
+                .args(["--timeout", "10", "--mode", mode, "-b"])
+                .arg(&path)
+                .arg(server.user_url(""));
+            let what = format!("mget {parallel}in {mode}");
+            let run = ok(&server, &what, run(cmd));
+            // The listing and eight files.
+            assert_protected(&server, &what, &run, 9);
+            for (name, data) in &files {
+                assert!(
+                    fs::read(work.path().join(name)).ok().as_ref() == Some(data),
+                    "{daemon} {what}: {name} differs"
+                );
+            }
+            let ahead = run.stderr.matches("ahead of the current transfer").count();
+            assert!(
+                ahead >= 6,
+                "{daemon} {what}: {ahead} sent ahead\n{}",
+                run.stderr
+            );
+        }
+    }
+}
+
 macro_rules! interop_tls_tests {
     ($($module:ident => $daemon:expr;)*) => {$(
         mod $module {
@@ -631,6 +681,11 @@ macro_rules! interop_tls_tests {
             #[test]
             fn twenty_mib_both_ways_in_every_mode() {
                 super::twenty_mib_both_ways_in_every_mode(DAEMON);
+            }
+
+            #[test]
+            fn many_small_downloads_go_ahead() {
+                super::many_small_downloads_go_ahead(DAEMON);
             }
 
             #[test]
