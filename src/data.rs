@@ -369,10 +369,13 @@ impl Session {
                 setup.one_line()
             ));
             self.proven_channel = None;
-            while self.read_reply_to(&ahead.command)?.is_preliminary() {}
+            if ahead.sent {
+                while self.read_reply_to(&ahead.command)?.is_preliminary() {}
+            }
             return Ok(None);
         }
         let cmd = ahead.command.clone();
+        let sent = ahead.sent;
         let fatal = |a: Attempt| match a {
             Attempt::Fatal(e) => e,
             Attempt::Next(why) => Error::DataChannel {
@@ -402,6 +405,9 @@ impl Session {
                 };
                 configure_data(&tcp, self.opts.timeout).map_err(fatal)?;
                 self.hello_on_data(&mut tcp);
+                if !sent {
+                    self.send(&cmd)?;
+                }
                 let first = self.read_reply_to(&cmd)?;
                 let first = check_transfer_reply(&cmd, first).map_err(fatal)?;
                 let (prelim, done) = match first.is_preliminary() {

@@ -353,7 +353,7 @@ impl Session {
         if ty != TransferType::Binary || !self.features().has("SIZE") {
             return Ok(());
         }
-        match self.size(remote)? {
+        match self.size_with_next_setup(remote)? {
             Some(held) if held != expected => Err(Error::UploadSize {
                 name: remote.into(),
                 held,

@@ -135,8 +135,9 @@ fn each_in_order(
 /// The RETR that `job` starts with, when nothing else goes before it on the session, so that
 /// it may be sent ahead of the previous file's final reply (see `crate::ahead`): not when
 /// resuming (REST), asking MDTM for `--preserve`, or asking SIZE because no listing gave the
-/// size. Never for uploads: a server that reads commands during a transfer (pyftpdlib) would
-/// take the next EPSV before our end of file and cut the upload short.
+/// size. For uploads the STOR: only its setup command goes ahead, after the previous upload's
+/// final reply (a server that reads commands during a transfer, as pyftpdlib does, would take an
+/// EPSV sent any earlier before our end of file and cut the upload short).
 fn ahead_command(job: &Job, session: &Session, opts: &TransferOptions) -> Option<Command> {
     if opts.resume {
         return None;
@@ -153,7 +154,9 @@ fn ahead_command(job: &Job, session: &Session, opts: &TransferOptions) -> Option
             let skipped = opts.no_clobber && target.exists();
             (!needs_mdtm && !needs_size && !skipped).then(|| Command::Retr(remote.clone()))
         }
-        Job::Put { .. } => None,
+        // The next STOR is not sent ahead, but its EPSV/PASV goes out with the SIZE that
+        // checks this upload (Session::size_with_next_setup).
+        Job::Put { remote, .. } => (!opts.preserve).then(|| Command::Stor(remote.clone())),
     }
 }
 

@@ -339,18 +339,62 @@ fn many_small_downloads_go_ahead_in_every_mode(daemon: Daemon) {
                 ])
                 .arg(&script)
                 .arg(server.url(""));
-            let run = ok(&server, run(cmd));
+            let got = ok(&server, run(cmd));
             for (name, data) in &files {
                 assert!(
                     fs::read(work.path().join(name)).ok().as_ref() == Some(data),
                     "{daemon} {mode} {parallel}: {name} differs"
                 );
             }
-            let ahead = run.stderr.matches("ahead of the current transfer").count();
+            let ahead = got.stderr.matches("ahead of the current transfer").count();
             assert!(
                 ahead >= 6,
                 "{daemon} {mode} {parallel}: {ahead} sent ahead\n{}",
-                run.stderr
+                got.stderr
+            );
+
+            // And back up as ferrytest: each upload's SIZE check carries the next EPSV/PASV
+            // (EPRT/PORT are not sent ahead for uploads).
+            let up = format!("up-{mode}-{}", parallel.len());
+            fs::write(
+                &script,
+                format!("mkdir {up}\ncd {up}\nmput {parallel}*.bin\n"),
+            )
+            .unwrap();
+            let mut cmd = ferry_command();
+            cmd.current_dir(work.path())
+                .args([
+                    "--timeout",
+                    "10",
+                    "-v",
+                    "--retries",
+                    "0",
+                    "--mode",
+                    mode,
+                    "-b",
+                ])
+                .arg(&script)
+                .arg(server.user_url(""));
+            let sent = ok(&server, run(cmd));
+            for (name, data) in &files {
+                assert!(
+                    fs::read(server.user_dir().join(&up).join(name))
+                        .ok()
+                        .as_ref()
+                        == Some(data),
+                    "{daemon} {mode} {parallel}: uploaded {name} differs"
+                );
+            }
+            let with_size = sent.stderr.matches("with SIZE, for STOR").count();
+            let passive = matches!(mode, "epsv" | "pasv");
+            assert!(
+                if passive {
+                    with_size >= 6
+                } else {
+                    with_size == 0
+                },
+                "{daemon} {mode} {parallel}: {with_size} setups with SIZE\n{}",
+                sent.stderr
             );
         }
     }

@@ -287,3 +287,56 @@ fn a_server_that_answers_the_next_command_first_turns_sending_ahead_off() {
         run.stderr
     );
 }
+
+#[test]
+fn each_upload_check_carries_the_next_uploads_epsv() {
+    // After an upload's 226, the SIZE that checks it and the next file's EPSV go out together;
+    // the STOR follows once the data connection is made.
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/up/".into(), Vec::new())],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("src");
+    fs::create_dir(&local).unwrap();
+    let contents: Vec<Vec<u8>> = (0..4).map(|i| test_bytes(2000 + i, i as u64 + 3)).collect();
+    for (i, c) in contents.iter().enumerate() {
+        fs::write(local.join(format!("u{i}.bin")), c).unwrap();
+    }
+    let run = batch(
+        work.path(),
+        &[],
+        "cd up\nlcd src\nmput *.bin\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (i, c) in contents.iter().enumerate() {
+        assert!(
+            server.file(&format!("/up/u{i}.bin")).as_ref() == Some(c),
+            "u{i}.bin differs on the server"
+        );
+    }
+    let lines = trace(&run.stderr);
+    for i in 0..3 {
+        let size = find(&lines, 0, &format!("> SIZE u{i}.bin"))
+            .unwrap_or_else(|| panic!("no SIZE u{i}: {lines:#?}"));
+        assert_eq!(lines[size + 1], "> EPSV", "{lines:#?}");
+        assert!(lines[size + 2].starts_with("< 213"), "{lines:#?}");
+        assert!(lines[size + 3].starts_with("< 229"), "{lines:#?}");
+        assert_eq!(
+            lines[size + 4],
+            format!("> STOR u{}.bin", i + 1),
+            "{lines:#?}"
+        );
+    }
+    // The last upload's check carries nothing.
+    let last = find(&lines, 0, "> SIZE u3.bin").unwrap();
+    assert!(lines[last + 1].starts_with("< 213"), "{lines:#?}");
+    let verbs = server.verbs();
+    // One EPSV per upload (mput's glob is local: no listing), nothing sent twice.
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "EPSV").count(),
+        4,
+        "{verbs:?}"
+    );
+}
