@@ -148,17 +148,9 @@ impl Session {
             sent: false,
             listener: None,
         });
-        // Read SIZE's reply ourselves: anything else would settle the setup first.
-        let reply = loop {
-            let r = self.read_reply("waiting for the reply to SIZE")?;
-            if !r.is_preliminary() {
-                break r;
-            }
-        };
-        if reply.code != 213 {
-            return Ok(None);
-        }
-        Ok(reply.text().trim().parse().ok())
+        // Read SIZE's reply ourselves: sending anything would settle the setup first.
+        let reply = self.read_final_to(&size)?;
+        Ok(crate::session::size_in(&reply))
     }
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.

@@ -327,12 +327,7 @@ impl Session {
     /// methods for commands that open a data connection.
     pub fn command(&mut self, cmd: &Command) -> Result<Reply> {
         self.send(cmd)?;
-        loop {
-            let reply = self.read_reply_to(cmd)?;
-            if !reply.is_preliminary() {
-                return Ok(reply);
-            }
-        }
+        self.read_final_to(cmd)
     }
 
     /// Sends a command and requires a final reply of class 2xx (or one of `also_ok`).
@@ -588,11 +583,7 @@ impl Session {
     /// SIZE: `Ok(None)` when the server cannot tell (no such command, or refused).
     pub fn size(&mut self, path: &str) -> Result<Option<u64>> {
         let reply = self.command(&Command::Size(path.into()))?;
-        if reply.code != 213 {
-            return Ok(None);
-        }
-        let text = reply.text();
-        Ok(text.trim().parse().ok())
+        Ok(size_in(&reply))
     }
 
     /// MDTM: the raw `YYYYMMDDHHMMSS[.sss]` timestamp (UTC).
@@ -673,7 +664,8 @@ impl Session {
         Ok(())
     }
 
-    fn read_final_to(&mut self, cmd: &Command) -> Result<Reply> {
+    /// Reads replies to `cmd` until its final (non-1xx) one.
+    pub(crate) fn read_final_to(&mut self, cmd: &Command) -> Result<Reply> {
         loop {
             let reply = self.read_reply_to(cmd)?;
             if !reply.is_preliminary() {
@@ -697,6 +689,14 @@ impl Session {
 fn out_of_step() -> Error {
     Error::Closed {
         what: "earlier: an interrupted transfer left the control connection out of step".into(),
+    }
+}
+
+/// The size in a reply to SIZE: `213 N`; `None` for any other reply (refused, not a file).
+pub(crate) fn size_in(reply: &Reply) -> Option<u64> {
+    match reply.code {
+        213 => reply.text().trim().parse().ok(),
+        _ => None,
     }
 }
 

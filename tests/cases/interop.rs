@@ -268,6 +268,27 @@ rmdir inbox
     );
 }
 
+/// Runs `script` as a batch in `dir` on `url` with `-v --retries 0 --mode MODE`; must succeed.
+fn batch_in_mode(server: &RealServer, dir: &Path, script: &str, mode: &str, url: &str) -> Run {
+    let path = dir.join("script.ftp");
+    fs::write(&path, script).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(dir)
+        .args([
+            "--timeout",
+            "10",
+            "-v",
+            "--retries",
+            "0",
+            "--mode",
+            mode,
+            "-b",
+        ])
+        .arg(&path)
+        .arg(url);
+    ok(server, run(cmd))
+}
+
 /// Passive data connections (EPSV, PASV) land in the passive port range the server was given:
 /// three listings in one session per mode, with the ports read from the `-v` trace.
 fn passive_ports_come_from_the_configured_range(daemon: Daemon) {
@@ -275,24 +296,14 @@ fn passive_ports_come_from_the_configured_range(daemon: Daemon) {
     let range = server.passive_ports();
     fs::write(server.anon_dir().join("listed.txt"), "x").unwrap();
     let work = tempfile::tempdir().unwrap();
-    let script = work.path().join("script.ftp");
-    fs::write(&script, "ls\nnlist\nls\n").unwrap();
     for mode in ["epsv", "pasv"] {
-        let mut cmd = ferry_command();
-        cmd.current_dir(work.path())
-            .args([
-                "--timeout",
-                "10",
-                "-v",
-                "--retries",
-                "0",
-                "--mode",
-                mode,
-                "-b",
-            ])
-            .arg(&script)
-            .arg(server.url(""));
-        let run = ok(&server, run(cmd));
+        let run = batch_in_mode(
+            &server,
+            work.path(),
+            "ls\nnlist\nls\n",
+            mode,
+            &server.url(""),
+        );
         let ports = passive_ports_in_trace(&run.stderr);
         assert_eq!(ports.len(), 3, "{daemon} {mode}: {}", run.stderr);
         assert!(
@@ -323,23 +334,8 @@ fn many_small_downloads_go_ahead_in_every_mode(daemon: Daemon) {
     for mode in ["epsv", "pasv", "eprt", "port"] {
         for parallel in ["", "-P 2 "] {
             let work = tempfile::tempdir().unwrap();
-            let script = work.path().join("script.ftp");
-            fs::write(&script, format!("cd many\nmget {parallel}*.bin\n")).unwrap();
-            let mut cmd = ferry_command();
-            cmd.current_dir(work.path())
-                .args([
-                    "--timeout",
-                    "10",
-                    "-v",
-                    "--retries",
-                    "0",
-                    "--mode",
-                    mode,
-                    "-b",
-                ])
-                .arg(&script)
-                .arg(server.url(""));
-            let got = ok(&server, run(cmd));
+            let script = format!("cd many\nmget {parallel}*.bin\n");
+            let got = batch_in_mode(&server, work.path(), &script, mode, &server.url(""));
             for (name, data) in &files {
                 assert!(
                     fs::read(work.path().join(name)).ok().as_ref() == Some(data),
@@ -356,26 +352,8 @@ fn many_small_downloads_go_ahead_in_every_mode(daemon: Daemon) {
             // And back up as ferrytest: each upload's SIZE check carries the next EPSV/PASV
             // (EPRT/PORT are not sent ahead for uploads).
             let up = format!("up-{mode}-{}", parallel.len());
-            fs::write(
-                &script,
-                format!("mkdir {up}\ncd {up}\nmput {parallel}*.bin\n"),
-            )
-            .unwrap();
-            let mut cmd = ferry_command();
-            cmd.current_dir(work.path())
-                .args([
-                    "--timeout",
-                    "10",
-                    "-v",
-                    "--retries",
-                    "0",
-                    "--mode",
-                    mode,
-                    "-b",
-                ])
-                .arg(&script)
-                .arg(server.user_url(""));
-            let sent = ok(&server, run(cmd));
+            let script = format!("mkdir {up}\ncd {up}\nmput {parallel}*.bin\n");
+            let sent = batch_in_mode(&server, work.path(), &script, mode, &server.user_url(""));
             for (name, data) in &files {
                 assert!(
                     fs::read(server.user_dir().join(&up).join(name))

@@ -6,7 +6,7 @@ use std::fs;
 
 use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
-use crate::support::{ferry_command, run, test_bytes};
+use crate::support::{Run, ferry_command, run, test_bytes};
 
 fn batch(dir: &std::path::Path, args: &[&str], script: &str, url: &str) -> crate::support::Run {
     let path = dir.join("script.ftp");
@@ -42,6 +42,46 @@ fn assert_downloaded(dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
     }
 }
 
+/// Starts the scripted server with `files` (and the rest of `cfg`), runs `cd p; mget *.dat` with
+/// `args`, and checks that it succeeded with every file whole.
+fn mget_from(files: &[(String, Vec<u8>)], cfg: FakeConfig, args: &[&str]) -> (FakeServer, Run) {
+    let server = FakeServer::start(FakeConfig {
+        files: files.to_vec(),
+        ..cfg
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(work.path(), args, "cd p\nmget *.dat\n", &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_downloaded(work.path(), files);
+    (server, run)
+}
+
+/// `n` local files `u{i}.bin` in `src`, sent to the scripted server's `/up/` by `mput` with
+/// `flags`; checks that it succeeded and the server holds every file whole.
+fn mput_to(n: usize, flags: &str) -> (FakeServer, Run) {
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/up/".into(), Vec::new())],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("src");
+    fs::create_dir(&local).unwrap();
+    let contents: Vec<Vec<u8>> = (0..n).map(|i| test_bytes(1500 + i, i as u64)).collect();
+    for (i, c) in contents.iter().enumerate() {
+        fs::write(local.join(format!("u{i}.bin")), c).unwrap();
+    }
+    let script = format!("cd up\nlcd src\nmput {flags}*.bin\n");
+    let run = batch(work.path(), &[], &script, &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (i, c) in contents.iter().enumerate() {
+        assert!(
+            server.file(&format!("/up/u{i}.bin")).as_ref() == Some(c),
+            "u{i}.bin differs on the server"
+        );
+    }
+    (server, run)
+}
+
 /// The trace lines (`> …` sent, `< …` received, `* …` notes) of a `-v` run.
 fn trace(stderr: &str) -> Vec<&str> {
     stderr
@@ -58,14 +98,7 @@ fn find(lines: &[&str], from: usize, prefix: &str) -> Option<usize> {
 #[test]
 fn mget_sends_each_next_retrieve_before_the_final_reply_of_the_last() {
     let files = files(4, 3000);
-    let server = FakeServer::start(FakeConfig {
-        files: files.clone(),
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let run = batch(work.path(), &[], "cd p\nmget *.dat\n", &server.url("/"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_downloaded(work.path(), &files);
+    let (server, run) = mget_from(&files, FakeConfig::default(), &[]);
     let lines = trace(&run.stderr);
     for i in 0..3 {
         // f{i}'s 150, then f{i+1}'s EPSV and RETR, and only then f{i}'s 226.
@@ -102,19 +135,7 @@ fn mget_sends_each_next_retrieve_before_the_final_reply_of_the_last() {
 #[test]
 fn active_mode_sends_the_next_eprt_and_retrieve_ahead_too() {
     let files = files(3, 2000);
-    let server = FakeServer::start(FakeConfig {
-        files: files.clone(),
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let run = batch(
-        work.path(),
-        &["--mode", "eprt"],
-        "cd p\nmget *.dat\n",
-        &server.url("/"),
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_downloaded(work.path(), &files);
+    let (server, run) = mget_from(&files, FakeConfig::default(), &["--mode", "eprt"]);
     assert_eq!(
         run.stderr.matches("ahead of the current transfer").count(),
         2,
@@ -133,30 +154,7 @@ fn active_mode_sends_the_next_eprt_and_retrieve_ahead_too() {
 fn uploads_never_go_ahead() {
     // Our end of file and a next EPSV would race on a server that reads commands during a
     // transfer (pyftpdlib closes the data connection on EPSV): each STOR waits for its 226.
-    let server = FakeServer::start(FakeConfig {
-        files: vec![("/up/".into(), Vec::new())],
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let local = work.path().join("src");
-    fs::create_dir(&local).unwrap();
-    let contents: Vec<Vec<u8>> = (0..5).map(|i| test_bytes(1500 + i, i as u64)).collect();
-    for (i, c) in contents.iter().enumerate() {
-        fs::write(local.join(format!("u{i}.bin")), c).unwrap();
-    }
-    let run = batch(
-        work.path(),
-        &[],
-        "cd up\nlcd src\nmput -P 2 *.bin\n",
-        &server.url("/"),
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    for (i, c) in contents.iter().enumerate() {
-        assert!(
-            server.file(&format!("/up/u{i}.bin")).as_ref() == Some(c),
-            "u{i}.bin differs on the server"
-        );
-    }
+    let (_server, run) = mput_to(5, "-P 2 ");
     assert!(!run.stderr.contains("ahead"), "{}", run.stderr);
 }
 
@@ -193,22 +191,16 @@ fn a_retrieve_sent_ahead_but_not_used_is_settled_before_the_retry() {
     // f0 is cut after 100 bytes with a 451, after f1 was already sent ahead. The retry resumes
     // f0 with REST, so the pair sent ahead must be settled first.
     let files = files(3, 1000);
-    let server = FakeServer::start(FakeConfig {
-        files: files.clone(),
-        retr_truncate: Some(100),
-        retr_truncate_reply: "451 Local error; transfer cut.".into(),
-        retr_truncate_times: 1,
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let run = batch(
-        work.path(),
+    let (server, run) = mget_from(
+        &files,
+        FakeConfig {
+            retr_truncate: Some(100),
+            retr_truncate_reply: "451 Local error; transfer cut.".into(),
+            retr_truncate_times: 1,
+            ..FakeConfig::default()
+        },
         &["--retries", "2"],
-        "cd p\nmget *.dat\n",
-        &server.url("/"),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_downloaded(work.path(), &files);
     assert!(
         run.stderr.contains("not using the RETR f1.dat sent ahead"),
         "{}",
@@ -261,20 +253,14 @@ fn a_server_that_answers_the_next_command_first_turns_sending_ahead_off() {
     // the 229 for the transfer's end. It gives the connection up, retries on a new one, and
     // sends nothing ahead for the rest of the run.
     let files = files(4, 2500);
-    let server = FakeServer::start(FakeConfig {
-        files: files.clone(),
-        first_final_after_next: true,
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let run = batch(
-        work.path(),
+    let (_server, run) = mget_from(
+        &files,
+        FakeConfig {
+            first_final_after_next: true,
+            ..FakeConfig::default()
+        },
         &["--retries", "2"],
-        "cd p\nmget *.dat\n",
-        &server.url("/"),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_downloaded(work.path(), &files);
     assert!(
         run.stderr.contains("answered the next command"),
         "{}",
@@ -292,30 +278,7 @@ fn a_server_that_answers_the_next_command_first_turns_sending_ahead_off() {
 fn each_upload_check_carries_the_next_uploads_epsv() {
     // After an upload's 226, the SIZE that checks it and the next file's EPSV go out together;
     // the STOR follows once the data connection is made.
-    let server = FakeServer::start(FakeConfig {
-        files: vec![("/up/".into(), Vec::new())],
-        ..FakeConfig::default()
-    });
-    let work = tempfile::tempdir().unwrap();
-    let local = work.path().join("src");
-    fs::create_dir(&local).unwrap();
-    let contents: Vec<Vec<u8>> = (0..4).map(|i| test_bytes(2000 + i, i as u64 + 3)).collect();
-    for (i, c) in contents.iter().enumerate() {
-        fs::write(local.join(format!("u{i}.bin")), c).unwrap();
-    }
-    let run = batch(
-        work.path(),
-        &[],
-        "cd up\nlcd src\nmput *.bin\n",
-        &server.url("/"),
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    for (i, c) in contents.iter().enumerate() {
-        assert!(
-            server.file(&format!("/up/u{i}.bin")).as_ref() == Some(c),
-            "u{i}.bin differs on the server"
-        );
-    }
+    let (server, run) = mput_to(4, "");
     let lines = trace(&run.stderr);
     for i in 0..3 {
         let size = find(&lines, 0, &format!("> SIZE u{i}.bin"))
