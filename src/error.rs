@@ -9,7 +9,7 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::netrc::NetrcError;
+use crate::config::netrc::NetrcError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::InvalidArgument;

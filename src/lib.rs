@@ -1,33 +1,27 @@
-//! ferry: an FTP client engine and the command-line front ends built on it.
+//! ferry: an FTP client engine and the executor its front ends share.
 //!
-//! The engine is a library so that tests and benchmarks reach it directly. Data flows one way:
-//! a front end (one-shot subcommands today) builds an [`actions::Action`], [`actions::execute`]
-//! runs it on a [`session::Session`], the session encodes [`proto::command::Command`]s onto a
-//! [`transport::Stream`], and replies come back through [`proto::reply::ReplyParser`] as typed
-//! [`proto::reply::Reply`] values. Errors are [`error::Error`]; the engine never prints and
-//! reports progress through [`transfer::Progress`].
+//! The layers, each importing only the ones below it:
+//!
+//! - [`proto`]: FTP without sockets: commands, replies, addresses, listings, the data-channel
+//!   plan, reply-text parsers.
+//! - [`engine`]: the one driver of a control connection, [`engine::session::Session`], with
+//!   its data connections, TLS and transfers. It never prints; it reports progress through
+//!   [`engine::transfer::Progress`] and protocol lines through a trace callback.
+//! - [`config`]: settings resolved from the config file, the environment, `.netrc` and the
+//!   command line; bookmarks.
+//! - [`actions`]: the one command type ([`actions::Action`]) and the one executor
+//!   ([`actions::execute`]) over an [`actions::context::Context`], with the scheduler every
+//!   transfer runs through.
+//!
+//! The faces (one-shot subcommands, the shell, batch mode, the terminal UI) live in the
+//! binary. Errors are [`error::Error`], mapped to exit codes in one place.
 
 pub mod actions;
-mod ahead;
-pub mod ascii;
-pub mod bookmarks;
 pub mod config;
-pub mod context;
-pub mod data;
+pub mod engine;
 pub mod error;
-pub mod localname;
-pub mod netrc;
-pub mod oneshot;
 pub mod proto;
-pub mod retry;
 pub mod sanitize;
-mod secure;
-pub mod segments;
-pub mod session;
-pub mod settings;
-pub mod tls;
-pub mod transfer;
-pub mod transport;
 pub mod url;
 
 pub use error::{Error, ExitCode, Result};

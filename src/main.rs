@@ -1,11 +1,7 @@
 //! The `ferry` binary: parse arguments, run the one-shot command, the shell or a batch, and
 //! exit with the documented code.
 
-mod batch;
 mod cli;
-mod docs;
-mod shell;
-mod ui;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal};
@@ -14,16 +10,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use cli::oneshot;
 use ferry::actions::Action;
-use ferry::context::Context;
-use ferry::oneshot;
+use ferry::actions::context::Context;
+use ferry::config::settings::{self, Profile};
 use ferry::proto::command::Secret;
-use ferry::settings::{self, Profile};
 
-use cli::Mode;
+use cli::args::Mode;
+use cli::{batch, docs, shell, ui};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::args::Cli::parse();
     let profile = match base_profile() {
         Ok(p) => p,
         Err(e) => {
@@ -96,7 +93,7 @@ fn base_profile() -> ferry::Result<Profile> {
         hosts: file.hosts,
         environment,
         command_line: settings::Settings::default(),
-        netrc_path: ferry::netrc::default_path(),
+        netrc_path: ferry::config::netrc::default_path(),
         env_password: std::env::var("FERRY_PASSWORD")
             .ok()
             .filter(|p| !p.is_empty())
@@ -120,8 +117,8 @@ fn warn_about_proxies() {
 /// The `open` action for a URL (or a bookmark's name) given on the command line.
 fn open_action(url: Option<&str>, config_dir: Option<&Path>) -> Result<Option<Action>, ExitCode> {
     let Some(url) = url else { return Ok(None) };
-    let parsed = if ferry::bookmarks::looks_like_name(url) {
-        ferry::bookmarks::lookup(config_dir, url)
+    let parsed = if ferry::config::bookmarks::looks_like_name(url) {
+        ferry::config::bookmarks::lookup(config_dir, url)
     } else {
         ferry::url::parse(url).map_err(ferry::Error::from)
     };

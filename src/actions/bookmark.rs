@@ -2,8 +2,8 @@
 
 use super::info::print_line;
 use super::{BookmarkOp, Ui};
-use crate::bookmarks::{self, Bookmarks};
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::config::bookmarks::{self, Bookmarks};
 use crate::error::{Error, Result};
 use crate::url::{self, FtpUrl, Scheme};
 

@@ -13,13 +13,13 @@ use glob::Pattern;
 use super::info::summary_line;
 use super::parallel::{self, Job};
 use super::{Output, TransferOptions, Ui};
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::actions::localname::safe_name;
+use crate::engine::session::Session;
+use crate::engine::transfer::{NoProgress, PutMode, Resume};
 use crate::error::{Error, Result};
-use crate::localname::safe_name;
 use crate::proto::command::TransferType;
 use crate::proto::listing::{EntryKind, Timestamp};
-use crate::session::Session;
-use crate::transfer::{NoProgress, PutMode, Resume};
 
 /// Downloads one file, retrying transient failures by resuming the `.part` file it wrote.
 pub(super) fn get(

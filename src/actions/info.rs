@@ -7,13 +7,13 @@ use std::time::Instant;
 
 use super::Ui;
 use super::files::StdoutSink;
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::engine::session::Session;
+use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
 use crate::proto::listing::Timestamp;
 use crate::proto::reply::Reply;
 use crate::sanitize::terminal_safe;
-use crate::session::Session;
-use crate::transfer::ListKind;
 
 fn stdout_err(e: std::io::Error) -> Error {
     Error::Local {

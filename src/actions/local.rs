@@ -5,11 +5,11 @@ use std::process::Command;
 
 use super::info::print_line;
 use super::{Toggle, Ui};
-use crate::context::Context;
-use crate::data::DataMode;
+use crate::actions::context::Context;
+use crate::engine::session::Login;
 use crate::error::{Error, Result};
+use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
-use crate::session::Login;
 
 fn local_err(what: &'static str, path: &Path, source: std::io::Error) -> Error {
     Error::Local {

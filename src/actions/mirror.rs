@@ -19,9 +19,9 @@ use super::info::print_line;
 use super::parallel::{self, Job};
 use super::tree::{make_local_dir, refused_total};
 use super::{TransferOptions, Ui};
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::actions::localname::safe_name;
 use crate::error::{Error, Result};
-use crate::localname::safe_name;
 use crate::proto::listing::{Entry, EntryKind};
 
 /// Mirror settings.

@@ -5,6 +5,10 @@
 //! implementation of `get`, `put`, `ls` and the rest; the front ends differ only in how they
 //! read commands and show results (the [`Ui`] trait).
 
+pub mod context;
+pub mod localname;
+pub mod retry;
+
 mod bookmark;
 mod files;
 mod info;
@@ -17,12 +21,12 @@ mod tree;
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::context::Context;
-use crate::data::DataMode;
+use crate::actions::context::Context;
+pub use crate::engine::transfer::PutMode;
+use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
+use crate::proto::channel::DataMode;
 use crate::proto::command::{Secret, TransferType};
-pub use crate::transfer::PutMode;
-use crate::transfer::{ListKind, Progress};
 use crate::url::FtpUrl;
 
 pub use info::{human_bytes, summary};
@@ -354,7 +358,7 @@ fn flush_notices(ctx: &mut Context, ui: &mut dyn Ui) {
     }
 }
 
-/// Runs `op` again after transient failures (see [`crate::retry`]), telling the user what
+/// Runs `op` again after transient failures (see [`crate::actions::retry`]), telling the user what
 /// happened and how long it waits; `op` learns the attempt number (0 first) so a transfer can
 /// resume instead of starting over.
 pub(crate) fn retrying<T>(
@@ -373,7 +377,7 @@ pub(crate) fn retrying<T>(
             Err(e) => return Err(e),
         };
         ctx.after_error(&e);
-        let wait = crate::retry::delay(ctx.config.retry_wait, attempt, &e);
+        let wait = crate::actions::retry::delay(ctx.config.retry_wait, attempt, &e);
         let label = if what.is_empty() {
             String::new()
         } else {
@@ -582,7 +586,7 @@ fn with_arg(verb: &str, arg: &Option<String>) -> String {
 /// Runs an operation that changes the server's files, then forgets cached listings.
 fn changed(
     ctx: &mut Context,
-    op: impl FnOnce(&mut crate::session::Session) -> Result<()>,
+    op: impl FnOnce(&mut crate::engine::session::Session) -> Result<()>,
 ) -> Result<()> {
     let result = op(ctx.session()?);
     ctx.invalidate_cache();

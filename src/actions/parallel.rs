@@ -22,12 +22,12 @@ use std::time::Instant;
 
 use super::files::{self, Finished};
 use super::{Output, PutMode, TransferOptions, Ui};
-use crate::context::{Connector, Context};
+use crate::actions::context::{Connector, Context};
+use crate::engine::session::{Session, TraceFn};
+use crate::engine::transfer::Progress;
 use crate::error::{Error, Result};
 use crate::proto::command::{Command, TransferType};
 use crate::proto::listing::Timestamp;
-use crate::session::{Session, TraceFn};
-use crate::transfer::Progress;
 
 /// One file to move.
 #[derive(Debug, Clone)]
@@ -133,7 +133,7 @@ fn each_in_order(
 }
 
 /// The RETR that `job` starts with, when nothing else goes before it on the session, so that
-/// it may be sent ahead of the previous file's final reply (see `crate::ahead`): not when
+/// it may be sent ahead of the previous file's final reply (see `crate::engine::ahead`): not when
 /// resuming (REST), asking MDTM for `--preserve`, or asking SIZE because no listing gave the
 /// size. For uploads the STOR: only its setup command goes ahead, after the previous upload's
 /// final reply (a server that reads commands during a transfer, as pyftpdlib does, would take an
@@ -439,7 +439,7 @@ impl Worker {
                     if e.is_connection_lost() {
                         self.session = None;
                     }
-                    let wait = crate::retry::delay(shared.retry_wait, attempt, &e);
+                    let wait = crate::actions::retry::delay(shared.retry_wait, attempt, &e);
                     self.notice(format!(
                         "{e}; retrying in {:.1} s (retry {} of {})",
                         wait.as_secs_f64(),

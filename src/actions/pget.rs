@@ -16,11 +16,11 @@ use std::time::Instant;
 use super::files::{Finished, base_name, report};
 use super::parallel::{Event, Lane, finish_lanes, settle};
 use super::{Output, Ui};
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::actions::localname::safe_name;
+use crate::engine::transfer::{Progress, create_part, part_path};
 use crate::error::{Error, Result};
-use crate::localname::safe_name;
 use crate::proto::command::TransferType;
-use crate::transfer::{Progress, create_part, part_path};
 
 /// One byte range and how much of it is on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,7 +261,7 @@ fn fetch_all(
                                     "segment {}: {e}; retrying",
                                     lane + 1
                                 )));
-                                let pause = crate::retry::delay(wait, attempt, &e);
+                                let pause = crate::actions::retry::delay(wait, attempt, &e);
                                 if let Err(e) = super::sleep_unless_interrupted(interrupt, pause) {
                                     return (session, Some(e));
                                 }

@@ -15,9 +15,9 @@ use glob::Pattern;
 use super::files::base_name;
 use super::parallel::{self, Job};
 use super::{Output, TransferOptions, Ui};
-use crate::context::Context;
+use crate::actions::context::Context;
+use crate::actions::localname::safe_name;
 use crate::error::{Error, Result};
-use crate::localname::safe_name;
 use crate::proto::command::TransferType;
 use crate::proto::listing::EntryKind;
 

@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use ferry::Error;
+use ferry::engine::session::{Login, Options, Session};
+use ferry::engine::transfer::{ListKind, NoProgress};
 use ferry::proto::command::TransferType;
-use ferry::session::{Login, Options, Session};
-use ferry::transfer::{ListKind, NoProgress};
 
 use crate::support::fake_server::{FakeConfig, FakeServer};
 
@@ -152,7 +152,7 @@ fn active_mode_refuses_a_data_connection_from_another_address() {
     });
     let opts = Options {
         timeout: Duration::from_secs(10),
-        data_mode: ferry::data::DataMode::Eprt,
+        data_mode: ferry::proto::channel::DataMode::Eprt,
         ..Options::default()
     };
     let mut s = Session::connect("127.0.0.1", port, opts, None).unwrap();

@@ -104,7 +104,7 @@ fn the_servers_own_self_signed_certificate_is_refused_without_cacert_and_explain
 fn pin_and_insecure_accept_the_certificate() {
     let certs = tempfile::tempdir().unwrap();
     let (server, cert) = tls_server(certs.path(), true);
-    let pin = ferry::tls::verify::fingerprint(&cert.der);
+    let pin = ferry::engine::tls::verify::fingerprint(&cert.der);
     fs::write(server.root().join("f"), "pinned").unwrap();
     let run = ferry(&["--pin", &pin, "cat", &user_url(&server, "f")]).success();
     assert_eq!(run.stdout, b"pinned");

@@ -16,99 +16,19 @@
 //! NAT advertise private addresses; curl's CVE-2020-8284). Active listeners accept exactly one
 //! connection, and only from the server's address.
 
-use std::fmt;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
-use crate::ahead::Ahead;
+use crate::engine::pending::Ahead;
+use crate::engine::session::Session;
+use crate::engine::transport::io_error;
+use crate::engine::transport::{self, Stream};
 use crate::error::{Error, Result};
 use crate::proto::addr::{self, AddrError};
+use crate::proto::channel::{Channel, DataMode};
 use crate::proto::command::Command;
 use crate::proto::reply::Reply;
-use crate::session::{Session, io_error};
-use crate::transport::{self, Stream};
-
-/// One concrete way to set up a data connection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Channel {
-    /// Extended passive (RFC 2428): the server listens, we connect.
-    Epsv,
-    /// Classic passive: the server listens at the address in its 227 reply.
-    Pasv,
-    /// Extended active (RFC 2428): we listen, the server connects.
-    Eprt,
-    /// Classic active, IPv4 only.
-    Port,
-}
-
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Channel::Epsv => "EPSV",
-            Channel::Pasv => "PASV",
-            Channel::Eprt => "EPRT",
-            Channel::Port => "PORT",
-        })
-    }
-}
-
-/// What the user asked for: `--mode auto|passive|active|epsv|pasv|eprt|port`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DataMode {
-    /// EPSV → PASV → EPRT → PORT.
-    #[default]
-    Auto,
-    /// EPSV → PASV (`--passive`).
-    Passive,
-    /// EPRT → PORT (`--active`).
-    Active,
-    /// Only EPSV.
-    Epsv,
-    /// Only PASV.
-    Pasv,
-    /// Only EPRT.
-    Eprt,
-    /// Only PORT.
-    Port,
-}
-
-impl DataMode {
-    /// The channels this mode tries, in order.
-    pub fn channels(self) -> &'static [Channel] {
-        use Channel::*;
-        match self {
-            DataMode::Auto => &[Epsv, Pasv, Eprt, Port],
-            DataMode::Passive => &[Epsv, Pasv],
-            DataMode::Active => &[Eprt, Port],
-            DataMode::Epsv => &[Epsv],
-            DataMode::Pasv => &[Pasv],
-            DataMode::Eprt => &[Eprt],
-            DataMode::Port => &[Port],
-        }
-    }
-}
-
-impl FromStr for DataMode {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Ok(match s.to_ascii_lowercase().as_str() {
-            "auto" => DataMode::Auto,
-            "passive" => DataMode::Passive,
-            "active" => DataMode::Active,
-            "epsv" => DataMode::Epsv,
-            "pasv" => DataMode::Pasv,
-            "eprt" => DataMode::Eprt,
-            "port" => DataMode::Port,
-            _ => {
-                return Err(format!(
-                    "unknown data mode {s:?}: use auto, passive, active, epsv, pasv, eprt or port"
-                ));
-            }
-        })
-    }
-}
 
 /// Why one channel did not work.
 enum Attempt {
@@ -356,7 +276,7 @@ impl Session {
         Err(format!("no free local port in {low}-{high}"))
     }
 
-    /// Completes a setup and transfer command that were sent ahead (see [`crate::ahead`]).
+    /// Completes a setup and transfer command that were sent ahead (see `ahead.rs`).
     /// `None` when the server refused the setup: the pair is settled and the caller goes on
     /// with the normal negotiation.
     fn use_ahead(&mut self, ahead: Ahead) -> Result<Option<Opened>> {
@@ -704,7 +624,7 @@ impl DataTransfer<'_> {
         Ok(())
     }
 
-    /// Writes the next download the caller promised (see [`crate::ahead`]) before this one's
+    /// Writes the next download the caller promised (see `ahead.rs`) before this one's
     /// final reply is read; call it once this download's data has all arrived.
     pub(crate) fn send_ahead(&mut self) {
         self.session.send_ahead();
@@ -747,7 +667,7 @@ impl DataTransfer<'_> {
             // The server answered the setup command sent ahead before ending this transfer:
             // which reply belongs to which command can no longer be told. Give the connection
             // up (a retry reconnects and resumes) and send nothing ahead from now on.
-            crate::ahead::server_reorders();
+            crate::engine::pending::server_reorders();
             self.session.mark_desynced();
             return Err(Error::Closed {
                 what: format!(

@@ -6,15 +6,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actions::{
+use ferry::actions::context::Context;
+use ferry::actions::localname::safe_name;
+use ferry::actions::{
     self, Action, BookmarkOp, MirrorOptions, Output, PutMode, TransferOptions, Ui,
 };
-use crate::context::Context;
-use crate::error::{Error, Result};
-use crate::localname::safe_name;
-use crate::proto::command::TransferType;
-use crate::transfer::ListKind;
-use crate::url::{self, FtpUrl, TypeCode};
+use ferry::engine::transfer::ListKind;
+use ferry::error::{Error, Result};
+use ferry::proto::command::TransferType;
+use ferry::url::{self, FtpUrl, TypeCode};
 
 /// A one-shot command as the user gave it.
 #[derive(Debug, Clone)]

@@ -20,8 +20,8 @@ use std::time::Duration;
 
 use rustls::pki_types::ServerName;
 
+use crate::engine::transport::Stream;
 use crate::error::{Error, Result};
-use crate::transport::Stream;
 use verify::{Seen, TlsSettings};
 
 /// Which TLS implementation wraps the sockets.

@@ -9,7 +9,7 @@ use std::path::Path;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli::args::Cli;
 
 /// Writes `DIR/man/ferry.1`, `DIR/man/ferry-SUBCOMMAND.1`, … and `DIR/completions/*`.
 pub fn generate(dir: &Path) -> io::Result<()> {

@@ -8,12 +8,12 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
+use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
-use ferry::context::Context;
 use ferry::{Error, ExitCode as Code};
 
-use crate::shell::grammar::{self, Parsed, parse_line};
-use crate::ui::{TerminalUi, report};
+use crate::cli::shell::grammar::{self, Parsed, parse_line};
+use crate::cli::ui::{TerminalUi, report};
 
 /// Runs every line of `input` (called `name` in messages), after `open` if given.
 pub fn run(
@@ -63,7 +63,7 @@ pub fn run(
             Err(msg) => Err(Failure::Usage(msg)),
         };
         let Err(failure) = outcome else { continue };
-        if matches!(&failure, Failure::Engine(e) if crate::ui::is_broken_pipe(e)) {
+        if matches!(&failure, Failure::Engine(e) if crate::cli::ui::is_broken_pipe(e)) {
             break; // `ferry -b script | head`: the reader has all it wanted
         }
         let place = format!("{name}:{number}: ");

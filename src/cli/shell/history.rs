@@ -62,7 +62,7 @@ fn without_password(raw: &str) -> Option<String> {
     }
     match ferry::url::parse(&unquote(raw)) {
         Ok(u) if u.password.is_some() => {
-            let text = ferry::bookmarks::url_text(&u);
+            let text = ferry::config::bookmarks::url_text(&u);
             Some(shlex::try_quote(&text).map_or(text.clone(), |q| q.into_owned()))
         }
         _ => cut_credentials(raw),

@@ -12,12 +12,12 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::ascii;
-use crate::data::{DataTransfer, data_io_error};
+use crate::engine::data::{DataTransfer, data_io_error};
+use crate::engine::session::Session;
 use crate::error::{Error, Result};
+use crate::proto::ascii;
 use crate::proto::command::{Command, TransferType};
 use crate::proto::reply::Reply;
-use crate::session::Session;
 
 /// Size of the one buffer a transfer copies through.
 const BUF_SIZE: usize = 256 * 1024;

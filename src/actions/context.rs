@@ -14,14 +14,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
+use crate::engine::session::{Login, Session, TraceFn};
+use crate::engine::tls::verify::Trust;
+use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
 use crate::proto::listing::{self, Entry, Timestamp};
-use crate::session::{Login, Session, TraceFn};
-use crate::settings::{Profile, Settings};
-use crate::tls::verify::Trust;
-use crate::transfer::ListKind;
 use crate::url::FtpUrl;
 
 /// Where we are connected, with what is needed to connect again.
@@ -68,14 +68,14 @@ impl Endpoint {
 /// checked, nor a plain one an `open` that requires TLS).
 #[derive(Debug, Clone, PartialEq)]
 struct TlsKey {
-    mode: crate::tls::TlsMode,
+    mode: crate::engine::tls::TlsMode,
     trust: Trust,
     max_tls12: bool,
-    backend: crate::tls::Backend,
+    backend: crate::engine::tls::Backend,
 }
 
 impl TlsKey {
-    fn of(options: &crate::session::Options) -> TlsKey {
+    fn of(options: &crate::engine::session::Options) -> TlsKey {
         TlsKey {
             mode: options.tls,
             trust: options.tls_settings.trust.clone(),
@@ -89,7 +89,7 @@ impl TlsKey {
 #[derive(Debug, Clone)]
 pub struct Connector {
     endpoint: Endpoint,
-    options: crate::session::Options,
+    options: crate::engine::session::Options,
     cwd: Option<String>,
     interrupt: Arc<AtomicBool>,
 }
@@ -500,13 +500,13 @@ mod tests {
 
     #[test]
     fn other_tls_settings_are_another_key() {
-        let base = crate::session::Options::default();
+        let base = crate::engine::session::Options::default();
         let mut insecure = base.clone();
         insecure.tls_settings.trust = Trust::Insecure;
         let mut tls12 = base.clone();
         tls12.tls_settings.max_tls12 = true;
         let mut off = base.clone();
-        off.tls = crate::tls::TlsMode::Off;
+        off.tls = crate::engine::tls::TlsMode::Off;
         assert_eq!(TlsKey::of(&base), TlsKey::of(&base.clone()));
         for other in [insecure, tls12, off] {
             assert_ne!(TlsKey::of(&base), TlsKey::of(&other));

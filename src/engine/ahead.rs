@@ -18,7 +18,7 @@
 //! EPSV would race, so uploads never go ahead of a final reply. What an upload does instead:
 //! after its 226, the SIZE that checks it and the next upload's EPSV/PASV go out together
 //! ([`Session::size_with_next_setup`]), and the STOR follows once the data connection is made. Should a server still answer the setup command
-//! before the transfer's final reply, [`DataTransfer::finish`](crate::data::DataTransfer::finish)
+//! before the transfer's final reply, `DataTransfer::finish` (in `data.rs`)
 //! sees a 227/229/200 where a 226/250 belongs and gives the connection up rather than guess.
 //!
 //! Only a channel that worked in this session is used ahead, only with no REST, and only when
@@ -29,37 +29,15 @@
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::data::Channel;
+use crate::engine::pending::{Ahead, server_is_known_to_reorder};
+use crate::engine::session::Session;
+use crate::engine::transport::io_error;
 use crate::error::{Error, Result};
 use crate::proto::addr;
+use crate::proto::channel::Channel;
 use crate::proto::command::Command;
 use crate::proto::reply::Reply;
-use crate::session::{Session, io_error};
-
-/// Set once a server answered a command sent ahead before the transfer's final reply; for the
-/// rest of the process nothing is sent ahead (ferry talks to one server per run).
-static REORDERING_SERVER: AtomicBool = AtomicBool::new(false);
-
-/// Records that the server answers commands out of turn (see [`REORDERING_SERVER`]).
-pub(crate) fn server_reorders() {
-    REORDERING_SERVER.store(true, Ordering::Relaxed);
-}
-
-/// A setup command and a transfer command written ahead, whose replies are not read yet.
-#[derive(Debug)]
-pub(crate) struct Ahead {
-    /// The channel whose setup command was sent.
-    pub(crate) channel: Channel,
-    /// The transfer command it is for.
-    pub(crate) command: Command,
-    /// Whether that command went out too (downloads). An upload's next setup command goes out
-    /// alone, after the previous upload's final reply (see [`Session::size_with_next_setup`]).
-    pub(crate) sent: bool,
-    /// For active channels: where the server will connect.
-    pub(crate) listener: Option<TcpListener>,
-}
 
 impl Session {
     /// Says that the next transfer on this session will be `cmd` (the next file's RETR, with no
@@ -79,7 +57,7 @@ impl Session {
         let Some(channel) = self.proven_channel else {
             return;
         };
-        if self.ahead.is_some() || !self.is_usable() || REORDERING_SERVER.load(Ordering::Relaxed) {
+        if self.ahead.is_some() || !self.is_usable() || server_is_known_to_reorder() {
             return;
         }
         let (setup, listener) = match channel {
@@ -130,7 +108,7 @@ impl Session {
         let (Some(cmd), Some(setup)) = (next, setup) else {
             return self.size(path);
         };
-        if self.ahead.is_some() || !self.is_usable() || REORDERING_SERVER.load(Ordering::Relaxed) {
+        if self.ahead.is_some() || !self.is_usable() || server_is_known_to_reorder() {
             return self.size(path);
         }
         let mut wire = size.to_wire()?;
@@ -150,7 +128,7 @@ impl Session {
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
         let reply = self.read_final_to(&size)?;
-        Ok(crate::session::size_in(&reply))
+        Ok(crate::engine::session::size_in(&reply))
     }
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.

@@ -68,9 +68,8 @@ impl Bookmarks {
     pub fn load(dir: &Path) -> Result<Bookmarks> {
         let path = dir.join(BOOKMARKS_FILE);
         let entries = match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                toml::from_str(&text).map_err(|e| crate::settings::toml_error(&e, &text, &path))?
-            }
+            Ok(text) => toml::from_str(&text)
+                .map_err(|e| crate::config::settings::toml_error(&e, &text, &path))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
             Err(e) => return Err(local("cannot read", &path, e)),
         };

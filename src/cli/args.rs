@@ -7,14 +7,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::cli::oneshot::OneShot;
 use ferry::actions::{BookmarkOp, MirrorOptions, TransferOptions};
+use ferry::config::settings::{Profile, Settings};
 use ferry::config::{Config, UserArg};
-use ferry::data::DataMode;
-use ferry::oneshot::OneShot;
+use ferry::engine::tls::verify::Trust;
+use ferry::engine::tls::{Backend, TlsMode};
 use ferry::proto::addr::PasvAddressPolicy;
-use ferry::settings::{Profile, Settings};
-use ferry::tls::verify::Trust;
-use ferry::tls::{Backend, TlsMode};
+use ferry::proto::channel::DataMode;
 
 /// ferry: a fast, careful FTP client.
 ///
@@ -161,14 +161,14 @@ struct TlsArgs {
 }
 
 fn parse_pin(s: &str) -> Result<[u8; 32], String> {
-    ferry::tls::verify::parse_pin(s).map_err(|e| e.to_string())
+    ferry::engine::tls::verify::parse_pin(s).map_err(|e| e.to_string())
 }
 
 impl TlsArgs {
     fn mode(&self) -> Option<TlsMode> {
         self.tls
             .as_deref()
-            .map(|t| ferry::settings::parse_tls_mode(t).expect("clap checked the value"))
+            .map(|t| ferry::config::settings::parse_tls_mode(t).expect("clap checked the value"))
     }
 
     fn trust(&self) -> Option<Trust> {
@@ -178,7 +178,7 @@ impl TlsArgs {
                  anyone on the way can read and change this session"
             );
         }
-        ferry::settings::trust(self.insecure, self.pin, self.cacert.clone())
+        ferry::config::settings::trust(self.insecure, self.pin, self.cacert.clone())
     }
 
     fn backend(&self) -> Option<Backend> {
@@ -481,7 +481,7 @@ enum Command {
 }
 
 fn parse_range(s: &str) -> Result<(u16, u16), String> {
-    ferry::settings::parse_port_range(s)
+    ferry::config::settings::parse_port_range(s)
 }
 
 impl Cli {
@@ -654,7 +654,7 @@ mod tests {
             let names = std::iter::once(sub.get_name()).chain(sub.get_all_aliases());
             for name in names {
                 assert!(
-                    ferry::bookmarks::RESERVED.contains(&name),
+                    ferry::config::bookmarks::RESERVED.contains(&name),
                     "{name} missing from bookmarks::RESERVED"
                 );
             }
@@ -663,10 +663,10 @@ mod tests {
 
     #[test]
     fn every_environment_variable_is_documented() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let section = &readme[readme.find("## Environment").unwrap()..];
         let section = &section[..section[3..].find("\n## ").unwrap()];
-        for name in ferry::settings::ENVIRONMENT {
+        for name in ferry::config::settings::ENVIRONMENT {
             assert!(
                 FILES_AND_ENVIRONMENT.contains(name),
                 "{name} missing from --help"
@@ -677,7 +677,7 @@ mod tests {
 
     #[test]
     fn the_nat_advice_covers_every_address_option_and_the_proxies() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let start = readme
             .find("## Passive, active, NAT and firewalls")
             .unwrap();

@@ -31,13 +31,13 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::config::{Config, UserArg};
-use crate::data::DataMode;
+use crate::engine::session::Options;
+use crate::engine::tls::verify::{TlsSettings, Trust};
+use crate::engine::tls::{Backend, TlsMode};
 use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
+use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
-use crate::session::Options;
-use crate::tls::verify::{TlsSettings, Trust};
-use crate::tls::{Backend, TlsMode};
 
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -479,7 +479,7 @@ fn parse_pasv_address(s: &str) -> std::result::Result<PasvAddressPolicy, String>
 
 /// Parses `sha256:HEX`.
 fn parse_pin(s: &str) -> std::result::Result<[u8; 32], String> {
-    crate::tls::verify::parse_pin(s).map_err(|e| e.to_string())
+    crate::engine::tls::verify::parse_pin(s).map_err(|e| e.to_string())
 }
 
 /// Parses `1.2` (true: cap at TLS 1.2) or `1.3`.
@@ -638,7 +638,7 @@ mod tests {
 
     #[test]
     fn the_readme_example_is_a_valid_config_file() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let section = &readme[readme.find("## Config file").unwrap()..];
         let start = section.find("```toml\n").unwrap() + "```toml\n".len();
         let body = &section[start..start + section[start..].find("```").unwrap()];

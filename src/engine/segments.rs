@@ -9,10 +9,10 @@ use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
+use crate::engine::session::Session;
+use crate::engine::transfer::Progress;
 use crate::error::{Error, Result};
 use crate::proto::command::{Command, TransferType};
-use crate::session::Session;
-use crate::transfer::Progress;
 
 impl Session {
     /// Writes bytes `start..end` of `remote` into `file` at the same offsets; returns the bytes

@@ -19,11 +19,11 @@ use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
 use rustyline::{Config as LineConfig, Editor};
 
+use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
-use ferry::context::Context;
 use ferry::sanitize::terminal_safe;
 
-use crate::ui::{TerminalUi, report};
+use crate::cli::ui::{TerminalUi, report};
 use complete::ShellHelper;
 use grammar::{Parsed, parse_line};
 use history::{history_entry, history_path};

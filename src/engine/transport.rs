@@ -209,3 +209,17 @@ pub fn configure(sock: &TcpStream, timeout: Duration, keepalive: bool) -> io::Re
     }
     Ok(())
 }
+
+/// Maps a socket error to a timeout or network error.
+pub(crate) fn io_error(e: io::Error, what: String, timeout: Duration) -> Error {
+    match e.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Timeout {
+            what,
+            after: timeout,
+        },
+        io::ErrorKind::UnexpectedEof
+        | io::ErrorKind::ConnectionReset
+        | io::ErrorKind::BrokenPipe => Error::Closed { what },
+        _ => Error::Network { what, source: e },
+    }
+}

@@ -13,13 +13,17 @@
 //! never reads it. A file that group or others can read is refused only when a password or
 //! account would be taken from it, so it does not break logins to other hosts.
 
+pub mod bookmarks;
+pub mod netrc;
+pub mod settings;
+
 use std::path::PathBuf;
 
+use crate::engine::session::{Login, Options};
 use crate::error::{Error, Result};
-use crate::netrc::{self, Netrc, NetrcEntry};
 use crate::proto::command::Secret;
-use crate::session::{Login, Options};
 use crate::url::FtpUrl;
+use netrc::{Netrc, NetrcEntry};
 
 /// `-u USER[:PASS]`.
 #[derive(Debug, Clone)]

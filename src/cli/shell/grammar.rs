@@ -12,10 +12,10 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use ferry::actions::{Action, Output, PutMode, Toggle, TransferOptions};
 
-use crate::cli::{BookmarkCmd, MirrorArgs, TransferArgs};
-use ferry::data::DataMode;
+use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
+use ferry::engine::transfer::ListKind;
+use ferry::proto::channel::DataMode;
 use ferry::proto::command::{Secret, TransferType};
-use ferry::transfer::ListKind;
 use ferry::url;
 
 /// What one line asks for.
@@ -350,10 +350,10 @@ fn toggle(setting: Option<String>) -> Result<Toggle, String> {
 fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
     // A bookmark's name, when there is such a bookmark; otherwise a host name.
     if port.is_none()
-        && ferry::bookmarks::looks_like_name(target)
-        && let Some(dir) = ferry::settings::config_dir()
+        && ferry::config::bookmarks::looks_like_name(target)
+        && let Some(dir) = ferry::config::settings::config_dir()
     {
-        let found = ferry::bookmarks::Bookmarks::load(&dir).and_then(|b| b.url(target));
+        let found = ferry::config::bookmarks::Bookmarks::load(&dir).and_then(|b| b.url(target));
         if let Some(u) = found.map_err(|e| e.to_string())? {
             return Ok(u);
         }

@@ -10,11 +10,11 @@
 //! - TLS cannot be skipped by a server that pretends to be logged in already: the greeting
 //!   must be 220, and AUTH TLS happens before USER (curl CVE-2021-22946).
 
+use crate::engine::session::{Login, Session};
+use crate::engine::tls::{TlsClient, TlsMode};
+use crate::engine::transport::Stream;
 use crate::error::{Error, Result};
 use crate::proto::command::Command;
-use crate::session::{Login, Session};
-use crate::tls::{TlsClient, TlsMode};
-use crate::transport::Stream;
 
 fn is_anonymous(user: &str) -> bool {
     user.eq_ignore_ascii_case("anonymous") || user.eq_ignore_ascii_case("ftp")

@@ -14,10 +14,10 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use ferry::Error;
 use ferry::actions::Ui;
-use ferry::context::TraceFactory;
+use ferry::actions::context::TraceFactory;
+use ferry::engine::session::Trace;
+use ferry::engine::transfer::{NoProgress, Progress};
 use ferry::sanitize::terminal_safe;
-use ferry::session::Trace;
-use ferry::transfer::{NoProgress, Progress};
 
 /// Progress bars and output for one run of the program.
 pub struct TerminalUi {

@@ -15,15 +15,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::ahead::Ahead;
-use crate::data::{Channel, DataMode};
+use crate::engine::pending::Ahead;
+use crate::engine::tls::verify::{TlsSettings, Trust};
+use crate::engine::tls::{Backend, Hello, TlsClient, TlsMode};
+use crate::engine::transport::io_error;
+use crate::engine::transport::{self, Stream};
 use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
+use crate::proto::channel::{Channel, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
 use crate::proto::reply::{Reply, ReplyParser};
-use crate::tls::verify::{TlsSettings, Trust};
-use crate::tls::{Backend, Hello, TlsClient, TlsMode};
-use crate::transport::{self, Stream};
 
 /// Settings that shape a session; resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -172,7 +173,7 @@ pub struct Session {
     pub(crate) size_hint: Option<(String, u64)>,
     /// The data channel that last worked: the one a transfer sent ahead uses.
     pub(crate) proven_channel: Option<Channel>,
-    /// The transfer the caller said comes next (see [`crate::ahead`]).
+    /// The transfer the caller said comes next (see `ahead.rs`).
     pub(crate) next_up: Option<Command>,
     /// A setup and transfer command written ahead whose replies are still unread.
     pub(crate) ahead: Option<Ahead>,
@@ -697,20 +698,6 @@ pub(crate) fn size_in(reply: &Reply) -> Option<u64> {
     match reply.code {
         213 => reply.text().trim().parse().ok(),
         _ => None,
-    }
-}
-
-/// Maps a socket error to a timeout or network error.
-pub(crate) fn io_error(e: std::io::Error, what: String, timeout: Duration) -> Error {
-    match e.kind() {
-        ErrorKind::WouldBlock | ErrorKind::TimedOut => Error::Timeout {
-            what,
-            after: timeout,
-        },
-        ErrorKind::UnexpectedEof | ErrorKind::ConnectionReset | ErrorKind::BrokenPipe => {
-            Error::Closed { what }
-        }
-        _ => Error::Network { what, source: e },
     }
 }
 

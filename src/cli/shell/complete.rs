@@ -10,7 +10,7 @@ use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context as LineContext, Helper};
 
-use ferry::context::Context;
+use ferry::actions::context::Context;
 use ferry::proto::listing::EntryKind;
 
 use super::grammar::{ArgSide, arg_side, command_names};

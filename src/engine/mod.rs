@@ -1,0 +1,17 @@
+//! The driver: the one place that talks to an FTP server.
+//!
+//! [`session::Session`] owns the control connection; `login.rs` reads the greeting, logs in
+//! and upgrades to TLS; `data.rs` opens data connections with automatic fallback and
+//! `ahead.rs` sends the next transfer's commands early; `transfer.rs` streams RETR, STOR, APPE
+//! and listings; `segments.rs` reads one byte range of a file; `transport.rs` and `tls/` are the
+//! sockets under all of it. The engine never prints and never imports the executor or a face.
+
+mod ahead;
+pub mod data;
+mod login;
+mod pending;
+pub mod segments;
+pub mod session;
+pub mod tls;
+pub mod transfer;
+pub mod transport;
