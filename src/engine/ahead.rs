@@ -37,6 +37,7 @@ use crate::error::{Error, Result};
 use crate::proto::addr;
 use crate::proto::channel::Channel;
 use crate::proto::command::Command;
+use crate::proto::replies::size_in;
 use crate::proto::reply::Reply;
 
 impl Session {
@@ -128,7 +129,7 @@ impl Session {
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
         let reply = self.read_final_to(&size)?;
-        Ok(crate::engine::session::size_in(&reply))
+        Ok(size_in(&reply))
     }
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.

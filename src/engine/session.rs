@@ -24,6 +24,8 @@ use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::{Channel, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
+use crate::proto::replies::size_in;
+pub use crate::proto::replies::{Features, parse_257};
 use crate::proto::reply::{Reply, ReplyParser};
 
 /// Settings that shape a session; resolved once by the front end.
@@ -104,39 +106,6 @@ impl Login {
             password: Secret::new("anonymous@"),
             account: None,
         }
-    }
-}
-
-/// Features from FEAT (RFC 2389), upper-cased keywords with their parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Features {
-    lines: BTreeSet<String>,
-}
-
-impl Features {
-    /// Parses the body of a 211 FEAT reply.
-    pub fn parse(reply: &Reply) -> Features {
-        let lines = reply
-            .lines
-            .iter()
-            .skip(1)
-            .take(reply.lines.len().saturating_sub(2))
-            .map(|l| l.trim().to_ascii_uppercase())
-            .filter(|l| !l.is_empty())
-            .collect();
-        Features { lines }
-    }
-
-    /// True if a feature with this keyword (first word) was advertised.
-    pub fn has(&self, keyword: &str) -> bool {
-        self.lines
-            .iter()
-            .any(|l| l.split_whitespace().next() == Some(keyword))
-    }
-
-    /// All advertised feature lines.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.lines.iter().map(String::as_str)
     }
 }
 
@@ -690,68 +659,5 @@ impl Session {
 fn out_of_step() -> Error {
     Error::Closed {
         what: "earlier: an interrupted transfer left the control connection out of step".into(),
-    }
-}
-
-/// The size in a reply to SIZE: `213 N`; `None` for any other reply (refused, not a file).
-pub(crate) fn size_in(reply: &Reply) -> Option<u64> {
-    match reply.code {
-        213 => reply.text().trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// The quoted path of a 257 reply, with `""` inside it meaning one `"` (RFC 959 appendix II).
-pub fn parse_257(reply: &Reply) -> Option<String> {
-    let text = reply.text();
-    let start = text.find('"')? + 1;
-    let mut out = String::new();
-    let mut chars = text[start..].chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '"' {
-            if chars.peek() == Some(&'"') {
-                chars.next();
-                out.push('"');
-            } else {
-                return Some(out);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reply(lines: &[&str]) -> Reply {
-        let code = lines.last().unwrap()[..3].parse().unwrap();
-        Reply::new(code, lines.iter().map(|s| s.to_string()).collect())
-    }
-
-    #[test]
-    fn pwd_undoes_doubled_quotes() {
-        let r = reply(&[r#"257 "/a ""quoted"" dir" is the current directory"#]);
-        assert_eq!(parse_257(&r).unwrap(), r#"/a "quoted" dir"#);
-        assert_eq!(parse_257(&reply(&["257 \"/\""])).unwrap(), "/");
-        assert_eq!(parse_257(&reply(&["257 no quotes"])), None);
-        assert_eq!(parse_257(&reply(&["257 \"unterminated"])), None);
-    }
-
-    #[test]
-    fn features_are_keywords_with_parameters() {
-        let r = reply(&[
-            "211-Features:",
-            " EPSV",
-            " MLST type*;size*;modify*;",
-            " UTF8",
-            " REST STREAM",
-            "211 End",
-        ]);
-        let f = Features::parse(&r);
-        assert!(f.has("EPSV") && f.has("MLST") && f.has("UTF8") && f.has("REST"));
-        assert!(!f.has("SIZE") && !f.has("211"));
     }
 }

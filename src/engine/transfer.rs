@@ -17,7 +17,7 @@ use crate::engine::session::Session;
 use crate::error::{Error, Result};
 use crate::proto::ascii;
 use crate::proto::command::{Command, TransferType};
-use crate::proto::reply::Reply;
+pub use crate::proto::replies::bytes_in_150;
 
 /// Size of the one buffer a transfer copies through.
 const BUF_SIZE: usize = 256 * 1024;
@@ -100,14 +100,6 @@ pub enum ListKind {
     Names,
     /// `MLSD`: machine-readable facts (RFC 3659).
     Machine,
-}
-
-/// The `(N bytes)` many servers put in the 150 reply to RETR.
-pub fn bytes_in_150(reply: &Reply) -> Option<u64> {
-    let text = reply.text();
-    let end = text.rfind(" bytes)")?;
-    let start = text[..end].rfind('(')? + 1;
-    text[start..end].trim().parse().ok()
 }
 
 /// The copy buffer for `bytes` still to move: the whole file and one byte more (so that the
@@ -592,19 +584,6 @@ fn local_err(what: &'static str, path: &Path, source: io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_the_size_from_a_150_reply() {
-        let r = Reply::new(
-            150,
-            vec!["150 Opening BINARY mode data connection for a.bin (52428800 bytes).".into()],
-        );
-        assert_eq!(bytes_in_150(&r), Some(52_428_800));
-        let r = Reply::new(150, vec!["150 Here comes the directory listing.".into()]);
-        assert_eq!(bytes_in_150(&r), None);
-        let r = Reply::new(150, vec!["150 file (x bytes)".into()]);
-        assert_eq!(bytes_in_150(&r), None);
-    }
 
     #[test]
     fn part_file_sits_beside_the_target() {

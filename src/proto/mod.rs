@@ -8,4 +8,5 @@ pub mod channel;
 pub mod codes;
 pub mod command;
 pub mod listing;
+pub mod replies;
 pub mod reply;
