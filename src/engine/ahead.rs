@@ -55,7 +55,7 @@ impl Session {
         let Some(cmd) = self.next_up.take() else {
             return;
         };
-        let Some(channel) = self.proven_channel else {
+        let Some(channel) = self.channels.proven() else {
             return;
         };
         if self.ahead.is_some() || !self.is_usable() || server_is_known_to_reorder() {
@@ -101,7 +101,7 @@ impl Session {
             Some(cmd @ Command::Stor(_)) => Some(cmd),
             _ => None,
         };
-        let setup = match (next.is_some(), self.proven_channel) {
+        let setup = match (next.is_some(), self.channels.proven()) {
             (true, Some(Channel::Epsv)) => Some(Command::Epsv),
             (true, Some(Channel::Pasv)) => Some(Command::Pasv),
             _ => None,
@@ -120,7 +120,7 @@ impl Session {
             cmd.redacted()
         ));
         self.write_raw(&wire, &[&size, &setup])?;
-        let channel = self.proven_channel.expect("matched above");
+        let channel = self.channels.proven().expect("matched above");
         self.ahead = Some(Ahead {
             channel,
             command: cmd,

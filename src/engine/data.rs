@@ -26,7 +26,8 @@ use crate::engine::transport::io_error;
 use crate::engine::transport::{self, Stream};
 use crate::error::{Error, Result};
 use crate::proto::addr::{self, AddrError};
-use crate::proto::channel::{Channel, DataMode};
+use crate::proto::channel::{Channel, Outcome};
+use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
 use crate::proto::reply::Reply;
 
@@ -58,57 +59,14 @@ impl Session {
     /// Sets up a data connection, sends `REST rest` (when not 0) and `cmd`, and returns the
     /// open transfer.
     pub fn open_data(&mut self, cmd: &Command, rest: u64) -> Result<DataTransfer<'_>> {
-        let mode = self.opts.data_mode;
-        let fallback = mode.channels().len() > 1;
-        if fallback {
-            self.retry_channels_that_met_425(mode);
-        }
-        let mut tried = Vec::new();
-        let mut met_425 = false;
-        let mut opened = None;
         self.data_hello = None;
+        let mut opened = None;
         if let Some(ahead) = self.take_ahead(cmd, rest)? {
             opened = self.use_ahead(ahead)?;
         }
-        for &channel in mode.channels() {
-            if opened.is_some() {
-                break;
-            }
-            if fallback && self.channel_failed(channel) {
-                continue;
-            }
-            match self.try_channel(channel, cmd, rest) {
-                Ok(o) => {
-                    self.proven_channel = Some(channel);
-                    self.channels_425.remove(&channel);
-                    opened = Some(o);
-                    break;
-                }
-                Err(Attempt::Next(why)) => {
-                    if self.proven_channel == Some(channel) {
-                        self.proven_channel = None;
-                    }
-                    self.note(&format!("{channel} did not work ({why})"));
-                    self.failed_channels.insert(channel);
-                    tried.push(format!("{channel}: {why}"));
-                }
-                Err(Attempt::Later(why)) => {
-                    self.note(&format!("{channel} did not work this time ({why})"));
-                    self.channels_425.insert(channel);
-                    tried.push(format!("{channel}: {why}"));
-                    met_425 = true;
-                }
-                Err(Attempt::Fatal(e)) => return Err(e),
-            }
-        }
-        let Some(opened) = opened else {
-            if tried.is_empty() {
-                tried.push("every data-channel mode already failed in this session".into());
-            }
-            return Err(Error::DataChannel {
-                tried: tried.join("; "),
-                transient: met_425,
-            });
+        let opened = match opened {
+            Some(o) => o,
+            None => self.negotiate_channel(cmd, rest)?,
         };
         let mut transfer = DataTransfer {
             session: self,
@@ -130,23 +88,11 @@ impl Session {
         Ok(transfer)
     }
 
-    /// True when `auto` skips `channel`: it failed before in this session.
-    fn channel_failed(&self, channel: Channel) -> bool {
-        self.failed_channels.contains(&channel) || self.channels_425.contains(&channel)
-    }
-
-    /// When every channel of `mode` has failed and some only with 425, those get a fresh
-    /// chance: a 425 may have been passing, and a retry must not find nothing left to try.
-    fn retry_channels_that_met_425(&mut self, mode: DataMode) {
-        let channels = mode.channels();
-        if !channels.iter().all(|&c| self.channel_failed(c)) {
-            return;
-        }
-        let again: Vec<Channel> = channels
-            .iter()
-            .copied()
-            .filter(|c| self.channels_425.remove(c))
-            .collect();
+    /// Tries the channels the plan offers, in order, until one opens a data connection for
+    /// `cmd`, telling the plan how each went.
+    fn negotiate_channel(&mut self, cmd: &Command, rest: u64) -> Result<Opened> {
+        let mode = self.opts.data_mode;
+        let again = self.channels.begin(mode);
         if !again.is_empty() {
             let names: Vec<String> = again.iter().map(Channel::to_string).collect();
             self.note(&format!(
@@ -154,6 +100,37 @@ impl Session {
                 names.join(" and ")
             ));
         }
+        let mut tried = Vec::new();
+        let mut why = Vec::new();
+        let mut met_425 = false;
+        while let Some(channel) = self.channels.next(mode, &tried) {
+            tried.push(channel);
+            match self.try_channel(channel, cmd, rest) {
+                Ok(opened) => {
+                    self.channels.record(channel, Outcome::Worked);
+                    return Ok(opened);
+                }
+                Err(Attempt::Next(reason)) => {
+                    self.note(&format!("{channel} did not work ({reason})"));
+                    self.channels.record(channel, Outcome::Failed);
+                    why.push(format!("{channel}: {reason}"));
+                }
+                Err(Attempt::Later(reason)) => {
+                    self.note(&format!("{channel} did not work this time ({reason})"));
+                    self.channels.record(channel, Outcome::Met425);
+                    why.push(format!("{channel}: {reason}"));
+                    met_425 = true;
+                }
+                Err(Attempt::Fatal(e)) => return Err(e),
+            }
+        }
+        if why.is_empty() {
+            why.push("every data-channel mode already failed in this session".into());
+        }
+        Err(Error::DataChannel {
+            tried: why.join("; "),
+            transient: met_425,
+        })
     }
 
     fn try_channel(
@@ -168,9 +145,13 @@ impl Session {
         }
     }
 
-    /// Sends EPSV/PASV/EPRT/PORT; a 5xx means "try the next channel".
+    /// Sends EPSV/PASV/EPRT/PORT; a 5xx means "try the next channel", except "not logged in"
+    /// (530, 532), which is a login problem and no channel's fault.
     fn negotiate(&mut self, setup: &Command) -> Result<Reply, Attempt> {
         let reply = self.command(setup)?;
+        if codes::classify(&reply) == Refusal::Login {
+            return Err(Attempt::Fatal(Error::rejected(setup.redacted(), reply)));
+        }
         if reply.is_permanent() {
             return Err(Attempt::Next(format!("refused: {}", reply.one_line())));
         }
@@ -288,10 +269,14 @@ impl Session {
                 ahead.channel,
                 setup.one_line()
             ));
-            self.proven_channel = None;
             if ahead.sent {
                 while self.read_reply_to(&ahead.command)?.is_preliminary() {}
             }
+            if codes::classify(&setup) == Refusal::Login {
+                // Not the channel's fault: the session is not logged in (any more).
+                return Err(Error::rejected(ahead.channel.to_string(), setup));
+            }
+            self.channels.forget_proven();
             return Ok(None);
         }
         let cmd = ahead.command.clone();

@@ -8,7 +8,6 @@
 //! The session never prints: a trace callback ([`Trace`]) receives every line sent (passwords as
 //! `****`) and received, and the binary decides what to show.
 
-use std::collections::BTreeSet;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -22,7 +21,7 @@ use crate::engine::transport::io_error;
 use crate::engine::transport::{self, Stream};
 use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
-use crate::proto::channel::{Channel, DataMode};
+use crate::proto::channel::{ChannelPlan, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
 use crate::proto::replies::size_in;
 pub use crate::proto::replies::{Features, parse_257};
@@ -118,11 +117,8 @@ pub struct Session {
     pub(crate) opts: Options,
     features: Features,
     transfer_type: Option<TransferType>,
-    /// Data-channel modes that failed; `auto` skips them for the rest of the session.
-    pub(crate) failed_channels: BTreeSet<Channel>,
-    /// Data-channel modes whose data connection the server could not open (425): `auto` skips
-    /// them while another mode works, and tries them again once every mode has failed.
-    pub(crate) channels_425: BTreeSet<Channel>,
+    /// Which data channels to try, and what failed or worked so far in this session.
+    pub(crate) channels: ChannelPlan,
     trace: Option<TraceFn>,
     greeting: Reply,
     /// Set when an abandoned transfer's final reply never came: replies can no longer be
@@ -140,8 +136,6 @@ pub struct Session {
     pub(crate) features_known: bool,
     /// A size already known for the next download (from a listing), saving a SIZE round trip.
     pub(crate) size_hint: Option<(String, u64)>,
-    /// The data channel that last worked: the one a transfer sent ahead uses.
-    pub(crate) proven_channel: Option<Channel>,
     /// The transfer the caller said comes next (see `ahead.rs`).
     pub(crate) next_up: Option<Command>,
     /// A setup and transfer command written ahead whose replies are still unread.
@@ -188,8 +182,7 @@ impl Session {
             opts,
             features: Features::default(),
             transfer_type: None,
-            failed_channels: BTreeSet::new(),
-            channels_425: BTreeSet::new(),
+            channels: ChannelPlan::new(),
             trace,
             greeting: Reply::new(0, Vec::new()),
             desynced: false,
@@ -199,7 +192,6 @@ impl Session {
             prot_private: false,
             features_known: false,
             size_hint: None,
-            proven_channel: None,
             next_up: None,
             ahead: None,
             data_hello: None,
@@ -408,9 +400,11 @@ impl Session {
         }
     }
 
-    /// Changes the data-channel mode; channels that failed stay remembered.
+    /// Changes the data-channel mode; channels that failed stay remembered, a proven channel
+    /// outside the new mode is forgotten.
     pub fn set_data_mode(&mut self, mode: DataMode) {
         self.opts.data_mode = mode;
+        self.channels.set_mode(mode);
     }
 
     /// Tells the next download of `remote` its size (from a listing), so it can check the

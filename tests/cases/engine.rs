@@ -171,3 +171,46 @@ fn active_mode_refuses_a_data_connection_from_another_address() {
     s.quit();
     server.join().unwrap();
 }
+
+#[test]
+fn not_logged_in_on_a_data_command_is_a_login_error_and_spoils_no_channel() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/f".into(), b"data".to_vec()));
+    let server = FakeServer::start(cfg);
+    let addr = server.addr();
+    let opts = Options {
+        timeout: Duration::from_secs(10),
+        ..Options::default()
+    };
+    let mut s = Session::connect(&addr.ip().to_string(), addr.port(), opts, None).unwrap();
+    let wrong = Login {
+        user: "alice".into(),
+        password: ferry::proto::command::Secret::new("wrong"),
+        account: None,
+    };
+    assert!(s.login(&wrong).is_err());
+    let mut out = Vec::new();
+    let err = s.list(ListKind::Names, None, &mut out).unwrap_err();
+    assert_eq!(err.reply().map(|r| r.code), Some(530), "{err}");
+    assert_eq!(err.exit_code(), ferry::error::ExitCode::Login, "{err}");
+    let verbs = server.verbs();
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "EPSV").count(),
+        1,
+        "{verbs:?}"
+    );
+    assert!(
+        !verbs
+            .iter()
+            .any(|v| matches!(v.as_str(), "PASV" | "EPRT" | "PORT"))
+    );
+    // Logged in properly, the same session lists over EPSV: nothing was held against it.
+    let right = Login {
+        password: ferry::proto::command::Secret::new("secret"),
+        ..wrong
+    };
+    s.login(&right).unwrap();
+    s.list(ListKind::Names, None, &mut out).unwrap();
+    assert_eq!(out, b"f\r\n");
+    assert_eq!(server.verbs().iter().filter(|v| *v == "EPSV").count(), 2);
+}
