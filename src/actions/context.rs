@@ -16,6 +16,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
+use crate::engine::known::ServerTraits;
 use crate::engine::session::{Login, Session, TraceFn};
 use crate::engine::tls::verify::Trust;
 use crate::engine::transfer::ListKind;
@@ -92,6 +93,8 @@ pub struct Connector {
     options: crate::engine::session::Options,
     cwd: Option<String>,
     interrupt: Arc<AtomicBool>,
+    /// What the sessions to this server learned about it; every session made here shares it.
+    known: ServerTraits,
 }
 
 impl Connector {
@@ -108,6 +111,7 @@ impl Connector {
         let mut session =
             Session::connect(&self.endpoint.host, self.endpoint.port, options, trace)?;
         session.set_interrupt(self.interrupt.clone());
+        session.share_server_traits(self.known.clone());
         session.login(&self.endpoint.login)?;
         match (&self.cwd, ty) {
             (Some(cwd), Some(ty)) => session.cwd_and_type(cwd, ty)?,
@@ -151,6 +155,9 @@ pub struct Context {
     lost_because: Option<String>,
     /// The settings' layers, re-merged for each host opened (its config-file section).
     profile: Option<Profile>,
+    /// What the sessions to the open server learned about it: kept across reconnects and
+    /// shared with the lanes' sessions, new for each `open`.
+    known: ServerTraits,
 }
 
 impl Context {
@@ -173,6 +180,7 @@ impl Context {
             notices: Vec::new(),
             lost_because: None,
             profile: None,
+            known: ServerTraits::new(),
         }
     }
 
@@ -250,6 +258,7 @@ impl Context {
             return Ok(());
         }
         self.close();
+        self.known = ServerTraits::new();
         let session = self.connect(&endpoint)?;
         self.session = Some(session);
         self.endpoint = Some(endpoint);
@@ -264,6 +273,7 @@ impl Context {
             options: self.config.session.clone(),
             cwd: None,
             interrupt: self.interrupt.clone(),
+            known: self.known.clone(),
         };
         connector.connect((self.trace)())
     }
@@ -276,6 +286,7 @@ impl Context {
             options: self.config.session.clone(),
             cwd: self.remote_cwd.clone(),
             interrupt: self.interrupt.clone(),
+            known: self.known.clone(),
         })
     }
 
@@ -511,5 +522,23 @@ mod tests {
         for other in [insecure, tls12, off] {
             assert_ne!(TlsKey::of(&base), TlsKey::of(&other));
         }
+    }
+
+    #[test]
+    fn the_lanes_and_a_reconnect_share_what_was_learned_about_the_server() {
+        let mut ctx = Context::new(Config::default(), Box::new(|| None));
+        ctx.endpoint = Some(endpoint("alice", "pw", None));
+        let lanes = ctx.connector().unwrap();
+        assert!(lanes.known.is_shared_with(&ctx.known));
+        assert!(lanes.clone().known.is_shared_with(&ctx.known));
+        // A reconnect (no `open`) keeps the knowledge; `open` starts afresh (another server).
+        let before = ctx.known.clone();
+        assert!(ctx.connector().unwrap().known.is_shared_with(&before));
+        let _ = ctx.open(Endpoint {
+            host: "127.0.0.1".into(),
+            port: 1,
+            ..endpoint("alice", "pw", None)
+        });
+        assert!(!ctx.known.is_shared_with(&before));
     }
 }

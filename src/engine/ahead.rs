@@ -30,7 +30,7 @@
 
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 
-use crate::engine::pending::{Ahead, server_is_known_to_reorder};
+use crate::engine::pending::Ahead;
 use crate::engine::session::Session;
 use crate::engine::transport::io_error;
 use crate::error::{Error, Result};
@@ -58,7 +58,7 @@ impl Session {
         let Some(channel) = self.channels.proven() else {
             return;
         };
-        if self.ahead.is_some() || !self.is_usable() || server_is_known_to_reorder() {
+        if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return;
         }
         let (setup, listener) = match channel {
@@ -109,7 +109,7 @@ impl Session {
         let (Some(cmd), Some(setup)) = (next, setup) else {
             return self.size(path);
         };
-        if self.ahead.is_some() || !self.is_usable() || server_is_known_to_reorder() {
+        if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return self.size(path);
         }
         let mut wire = size.to_wire()?;

@@ -651,8 +651,9 @@ impl DataTransfer<'_> {
         if self.session.ahead.is_some() && matches!(reply.code, 200 | 227 | 229) {
             // The server answered the setup command sent ahead before ending this transfer:
             // which reply belongs to which command can no longer be told. Give the connection
-            // up (a retry reconnects and resumes) and send nothing ahead from now on.
-            crate::engine::pending::server_reorders();
+            // up (a retry reconnects and resumes) and send nothing ahead to this server from now on,
+            // on any session sharing its traits.
+            self.session.traits.learn_answers_out_of_turn();
             self.session.mark_desynced();
             return Err(Error::Closed {
                 what: format!(

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::engine::known::ServerTraits;
 use crate::engine::pending::Ahead;
 use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, Hello, TlsClient, TlsMode};
@@ -142,6 +143,8 @@ pub struct Session {
     pub(crate) ahead: Option<Ahead>,
     /// A TLS handshake begun on the data connection being opened (see `hello_on_data`).
     pub(crate) data_hello: Option<Hello>,
+    /// What this session and the others to the same server learned about it.
+    pub(crate) traits: ServerTraits,
 }
 
 impl std::fmt::Debug for Session {
@@ -195,6 +198,7 @@ impl Session {
             next_up: None,
             ahead: None,
             data_hello: None,
+            traits: ServerTraits::new(),
         };
         if implicit {
             session.upgrade_control()?;
@@ -411,6 +415,18 @@ impl Session {
     /// byte count without asking SIZE.
     pub fn hint_size(&mut self, remote: &str, size: u64) {
         self.size_hint = Some((remote.to_owned(), size));
+    }
+
+    /// Shares `traits` with this session: what it learns about the server from now on, every
+    /// session holding a clone knows too (the lanes of one job), and what they learned it
+    /// knows. A session starts with traits of its own.
+    pub fn share_server_traits(&mut self, traits: ServerTraits) {
+        self.traits = traits;
+    }
+
+    /// The knowledge about the server this session holds (a clone of the shared handle).
+    pub fn server_traits(&self) -> ServerTraits {
+        self.traits.clone()
     }
 
     /// Lets `flag` (set by Ctrl-C) interrupt transfers on this session.
