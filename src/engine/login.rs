@@ -1,5 +1,5 @@
-//! The session's TLS steps: AUTH TLS on the control connection, PBSZ/PROT for data, and the
-//! hardening that past client CVEs taught.
+//! Getting in: the greeting, USER/PASS/ACCT, FEAT, and the TLS steps (AUTH TLS on the control
+//! connection, PBSZ/PROT for data) with the hardening that past client CVEs taught.
 //!
 //! - `--tls=auto` (the default for `ftp://`) upgrades non-anonymous logins when FEAT offers
 //!   AUTH TLS; `--tls=require` always upgrades and refuses to send a password in clear or to
@@ -15,12 +15,77 @@ use crate::engine::tls::{TlsClient, TlsMode};
 use crate::engine::transport::Stream;
 use crate::error::{Error, Result};
 use crate::proto::command::Command;
+use crate::proto::replies::Features;
+use crate::proto::reply::Reply;
 
 fn is_anonymous(user: &str) -> bool {
     user.eq_ignore_ascii_case("anonymous") || user.eq_ignore_ascii_case("ftp")
 }
 
 impl Session {
+    /// Reads the greeting: waits through `120` ("ready in a while") for the `220`; a 4xx/5xx
+    /// (`421` busy) is an error, and so is anything else (a `230` "already logged in" above
+    /// all: TLS must not be skipped, CVE-2021-22946).
+    pub(crate) fn read_greeting(&mut self) -> Result<Reply> {
+        loop {
+            let reply = self.read_reply("waiting for the server's greeting")?;
+            match reply.code {
+                120 => self.note("server says it will be ready shortly; waiting"),
+                220 => return Ok(reply),
+                400..=599 => return Err(Error::rejected("connect", reply)),
+                // Anything else (a 230 "already logged in" included) is not a greeting.
+                _ => {
+                    return Err(Error::Unexpected {
+                        command: "greeting".into(),
+                        reply,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Logs in with USER / PASS / ACCT, then discovers features and turns on UTF-8 names.
+    pub fn login(&mut self, login: &Login) -> Result<()> {
+        self.secure_control(login)?;
+        let mut last = "USER";
+        let mut reply = self.command(&Command::User(login.user.clone()))?;
+        if reply.code == 331 {
+            last = "PASS";
+            reply = self.command(&Command::Pass(login.password.clone()))?;
+        }
+        if reply.code == 332 {
+            let Some(account) = &login.account else {
+                return Err(Error::rejected("ACCT (none configured)", reply));
+            };
+            last = "ACCT";
+            reply = self.command(&Command::Acct(account.clone()))?;
+        }
+        if !matches!(reply.code, 230 | 202) {
+            return Err(Error::rejected(
+                format!("{last} (login as {})", login.user),
+                reply,
+            ));
+        }
+        if !self.features_known {
+            self.feat()?;
+        }
+        if self.features.has("UTF8") {
+            // Only a courtesy: servers that advertise UTF8 mostly have it on already.
+            let _ = self.command(&Command::Opts("UTF8 ON".into()))?;
+        }
+        self.protect_data()
+    }
+
+    /// FEAT: what the server offers (RFC 2389); nothing is known when it refuses.
+    pub(crate) fn feat(&mut self) -> Result<()> {
+        let reply = self.command(&Command::Feat)?;
+        if reply.code == 211 {
+            self.features = Features::parse(&reply);
+            self.features_known = true;
+        }
+        Ok(())
+    }
+
     /// True when FEAT lists AUTH with TLS among its mechanisms (`AUTH TLS`, `AUTH SSL;TLS`).
     fn offers_auth_tls(&self) -> bool {
         self.features()

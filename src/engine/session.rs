@@ -116,7 +116,7 @@ pub struct Session {
     peer: SocketAddr,
     local: SocketAddr,
     pub(crate) opts: Options,
-    features: Features,
+    pub(crate) features: Features,
     transfer_type: Option<TransferType>,
     /// Which data channels to try, and what failed or worked so far in this session.
     pub(crate) channels: ChannelPlan,
@@ -207,24 +207,6 @@ impl Session {
         Ok(session)
     }
 
-    fn read_greeting(&mut self) -> Result<Reply> {
-        loop {
-            let reply = self.read_reply("waiting for the server's greeting")?;
-            match reply.code {
-                120 => self.note("server says it will be ready shortly; waiting"),
-                220 => return Ok(reply),
-                400..=599 => return Err(Error::rejected("connect", reply)),
-                // Anything else (a 230 "already logged in" included) is not a greeting.
-                _ => {
-                    return Err(Error::Unexpected {
-                        command: "greeting".into(),
-                        reply,
-                    });
-                }
-            }
-        }
-    }
-
     /// The greeting (the 220 reply).
     pub fn greeting(&self) -> &Reply {
         &self.greeting
@@ -243,48 +225,6 @@ impl Session {
     /// Features advertised by FEAT (empty until [`Session::login`] ran, or if FEAT failed).
     pub fn features(&self) -> &Features {
         &self.features
-    }
-
-    /// Logs in with USER / PASS / ACCT, then discovers features and turns on UTF-8 names.
-    pub fn login(&mut self, login: &Login) -> Result<()> {
-        self.secure_control(login)?;
-        let mut last = "USER";
-        let mut reply = self.command(&Command::User(login.user.clone()))?;
-        if reply.code == 331 {
-            last = "PASS";
-            reply = self.command(&Command::Pass(login.password.clone()))?;
-        }
-        if reply.code == 332 {
-            let Some(account) = &login.account else {
-                return Err(Error::rejected("ACCT (none configured)", reply));
-            };
-            last = "ACCT";
-            reply = self.command(&Command::Acct(account.clone()))?;
-        }
-        if !matches!(reply.code, 230 | 202) {
-            return Err(Error::rejected(
-                format!("{last} (login as {})", login.user),
-                reply,
-            ));
-        }
-        if !self.features_known {
-            self.feat()?;
-        }
-        if self.features.has("UTF8") {
-            // Only a courtesy: servers that advertise UTF8 mostly have it on already.
-            let _ = self.command(&Command::Opts("UTF8 ON".into()))?;
-        }
-        self.protect_data()
-    }
-
-    /// FEAT: what the server offers (RFC 2389); nothing is known when it refuses.
-    pub(crate) fn feat(&mut self) -> Result<()> {
-        let reply = self.command(&Command::Feat)?;
-        if reply.code == 211 {
-            self.features = Features::parse(&reply);
-            self.features_known = true;
-        }
-        Ok(())
     }
 
     /// Sends a command and returns its final reply, whatever the code.
