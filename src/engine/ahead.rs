@@ -28,14 +28,18 @@
 //! would have used), and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
-use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
+use std::net::SocketAddr;
 
+use crate::engine::active::active_setup;
+use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
+use crate::engine::net::DataListener;
 use crate::engine::pending::Ahead;
 use crate::engine::session::Session;
 use crate::engine::transport::io_error;
 use crate::error::{Error, Result};
 use crate::proto::addr;
 use crate::proto::channel::Channel;
+use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
 use crate::proto::replies::size_in;
 use crate::proto::reply::Reply;
@@ -133,18 +137,88 @@ impl Session {
     }
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
-    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, TcpListener)> {
-        let announce = self.opts.active_address.unwrap_or(self.local_addr().ip());
+    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
+        let announce = self.announce_ip();
+        active_setup(channel, announce, 0)?;
         let listener = self.bind_active_listener().ok()?;
         let port = listener.local_addr().ok()?.port();
-        let setup = match (channel, announce) {
-            (Channel::Port, IpAddr::V4(v4)) => Command::Port(SocketAddrV4::new(v4, port)),
-            (Channel::Port, IpAddr::V6(v6)) => {
-                Command::Port(SocketAddrV4::new(v6.to_ipv4_mapped()?, port))
-            }
-            _ => Command::Eprt(SocketAddr::new(announce, port)),
+        Some((active_setup(channel, announce, port)?, listener))
+    }
+
+    /// Completes a setup and transfer command that were sent ahead. `None` when the server
+    /// refused the setup: the pair is settled and the caller goes on with the normal
+    /// negotiation.
+    pub(crate) fn use_ahead(&mut self, ahead: Ahead) -> Result<Option<Opened>> {
+        let what = format!("waiting for the reply to {}", ahead.channel);
+        let setup = self.read_reply(&what)?;
+        if !setup.is_completion() {
+            return self.ahead_refused(&ahead, setup).map(|()| None);
+        }
+        let opened = match &ahead.listener {
+            None => self.ahead_connect(&ahead, &setup)?,
+            Some(listener) => self.ahead_accept(&ahead.command, listener.as_ref())?,
         };
-        Some((setup, listener))
+        Ok(Some(opened))
+    }
+
+    /// The setup sent ahead was refused: read the transfer command's reply too, and forget the
+    /// channel that was proven (unless the refusal was "not logged in", the session's problem).
+    fn ahead_refused(&mut self, ahead: &Ahead, setup: Reply) -> Result<()> {
+        self.note(&format!(
+            "{} sent ahead was refused: {}",
+            ahead.channel,
+            setup.one_line()
+        ));
+        if ahead.sent {
+            while self.read_reply_to(&ahead.command)?.is_preliminary() {}
+        }
+        if codes::classify(&setup) == Refusal::Login {
+            return Err(Error::rejected(ahead.channel.to_string(), setup));
+        }
+        self.channels.forget_proven();
+        Ok(())
+    }
+
+    /// A passive setup sent ahead was accepted: connect where it says, then send the transfer
+    /// command if it did not go ahead too, and read its first reply.
+    fn ahead_connect(&mut self, ahead: &Ahead, setup: &Reply) -> Result<Opened> {
+        // The server now waits for our connection; if it cannot be made, nothing brings
+        // replies back in step but a new connection.
+        let target = self.ahead_target(ahead.channel, setup)?;
+        let mut data = match self.net.connect(target, self.opts.connect_timeout) {
+            Ok(data) => data,
+            Err(e) => {
+                self.mark_desynced();
+                return Err(io_error(
+                    e,
+                    format!("connecting the data connection to {target}"),
+                    self.opts.connect_timeout,
+                ));
+            }
+        };
+        configure_data(&data, self.opts.timeout).map_err(Attempt::into_error)?;
+        self.hello_on_data(&mut data);
+        if !ahead.sent {
+            self.send(&ahead.command)?;
+        }
+        let first = self.read_reply_to(&ahead.command)?;
+        let first = check_transfer_reply(&ahead.command, first).map_err(Attempt::into_error)?;
+        Ok(Opened::with(Some(data), first))
+    }
+
+    /// An active setup sent ahead was accepted: read the transfer command's first reply and
+    /// take the server's connection.
+    fn ahead_accept(&mut self, cmd: &Command, listener: &dyn DataListener) -> Result<Opened> {
+        let first = self.read_reply_to(cmd)?;
+        let first = check_transfer_reply(cmd, first).map_err(Attempt::into_error)?;
+        let preliminary = first.is_preliminary();
+        let mut opened = Opened::with(None, first);
+        if preliminary {
+            opened.stream = self
+                .accept_from_server(listener, &mut opened)
+                .map_err(Attempt::into_error)?;
+        }
+        Ok(opened)
     }
 
     /// Takes the pending pair if it is exactly `cmd` (with no REST); otherwise settles it.
@@ -191,9 +265,11 @@ impl Session {
                 // The server waits for our connection: make it, and close it at once.
                 Channel::Epsv | Channel::Pasv => {
                     let target = self.ahead_target(ahead.channel, &setup)?;
-                    let tcp = TcpStream::connect_timeout(&target, self.opts.connect_timeout)
+                    let data = self
+                        .net
+                        .connect(target, self.opts.connect_timeout)
                         .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
-                    drop(tcp);
+                    drop(data);
                 }
                 // Closing the listener makes the server's connection fail.
                 Channel::Eprt | Channel::Port => drop(ahead.listener),

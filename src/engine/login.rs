@@ -180,10 +180,11 @@ impl Session {
     /// Sends the ClientHello on a fresh passive data connection right away when PROT P is in
     /// force, so the handshake that [`Session::protect_data_stream`] completes after the 1xx
     /// reply starts one round trip earlier.
-    pub(crate) fn hello_on_data(&mut self, tcp: &mut std::net::TcpStream) {
+    pub(crate) fn hello_on_data(&mut self, data: &mut Stream) {
         self.data_hello = None;
         if self.prot_private
             && let Some(client) = self.tls.as_ref()
+            && let Stream::Plain(tcp) = data
         {
             self.data_hello = client.hello(tcp);
         }

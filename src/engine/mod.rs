@@ -7,13 +7,19 @@
 //! server learn about it and share; `transport.rs` and `tls/` are the
 //! sockets under all of it. The engine never prints and never imports the executor or a face.
 
+mod active;
 mod ahead;
 pub mod data;
+mod guard;
 pub mod known;
 mod login;
+mod net;
 mod pending;
 pub mod segments;
 pub mod session;
 pub mod tls;
 pub mod transfer;
 pub mod transport;
+
+#[cfg(test)]
+mod tests;

@@ -2,8 +2,7 @@
 //! transfer command sent ahead (see `ahead.rs`). A leaf of the engine, so that the session can
 //! hold it without importing the code that fills it.
 
-use std::net::TcpListener;
-
+use crate::engine::net::DataListener;
 use crate::proto::channel::Channel;
 use crate::proto::command::Command;
 
@@ -18,5 +17,5 @@ pub(crate) struct Ahead {
     /// alone, after the previous upload's final reply (see [`Session::size_with_next_setup`]).
     pub(crate) sent: bool,
     /// For active channels: where the server will connect.
-    pub(crate) listener: Option<TcpListener>,
+    pub(crate) listener: Option<Box<dyn DataListener>>,
 }

@@ -15,11 +15,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
+use crate::engine::net::{Network, Tcp};
 use crate::engine::pending::Ahead;
 use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, Hello, TlsClient, TlsMode};
 use crate::engine::transport::io_error;
-use crate::engine::transport::{self, Stream};
+use crate::engine::transport::{self, Readiness, Stream};
 use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::{ChannelPlan, DataMode};
@@ -112,6 +113,8 @@ impl Login {
 /// An open, logged-in (or about to be) control connection.
 pub struct Session {
     stream: Stream,
+    /// Where data connections come from (real TCP but in the engine's in-memory tests).
+    pub(crate) net: Box<dyn Network>,
     parser: ReplyParser,
     peer: SocketAddr,
     local: SocketAddr,
@@ -174,11 +177,43 @@ impl Session {
             source: e,
         };
         transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
-        let peer = tcp.peer_addr().map_err(setup)?;
-        let local = tcp.local_addr().map_err(setup)?;
+        Session::start(Stream::Plain(tcp), Box::new(Tcp), host, opts, trace)
+    }
+
+    /// A session over an already connected control `stream` whose data connections come from
+    /// `net`: the engine's tests drive a scripted server through an in-memory stream this way.
+    /// Reads the greeting like [`Session::connect`].
+    #[cfg(test)]
+    pub(crate) fn over(
+        stream: Stream,
+        net: Box<dyn Network>,
+        opts: Options,
+        trace: Option<TraceFn>,
+    ) -> Result<Session> {
+        let host = match stream.peer_addr() {
+            Ok(addr) => addr.ip().to_string(),
+            Err(_) => "localhost".into(),
+        };
+        Session::start(stream, net, &host, opts, trace)
+    }
+
+    fn start(
+        stream: Stream,
+        net: Box<dyn Network>,
+        host: &str,
+        opts: Options,
+        trace: Option<TraceFn>,
+    ) -> Result<Session> {
+        let setup = |e| Error::Network {
+            what: "setting up the control connection".into(),
+            source: e,
+        };
+        let peer = stream.peer_addr().map_err(setup)?;
+        let local = stream.local_addr().map_err(setup)?;
         let implicit = opts.implicit_tls;
         let mut session = Session {
-            stream: Stream::Plain(tcp),
+            stream,
+            net,
             parser: ReplyParser::new(),
             peer,
             local,
@@ -423,18 +458,12 @@ impl Session {
     /// Whether the control socket has bytes (or its end) waiting, without blocking; an end of
     /// stream or a reset is an error.
     fn control_has_bytes(&self, what: &str) -> Result<bool> {
-        let tcp = self.stream.tcp();
-        let mut byte = [0u8; 1];
-        let peeked = tcp.set_nonblocking(true).and_then(|()| tcp.peek(&mut byte));
-        let restored = tcp.set_nonblocking(false);
-        let result = match peeked {
-            Ok(0) => Err(Error::Closed { what: what.into() }),
-            Ok(_) => Ok(true),
-            Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(false),
+        match self.stream.readiness() {
+            Ok(Readiness::End) => Err(Error::Closed { what: what.into() }),
+            Ok(Readiness::Bytes) => Ok(true),
+            Ok(Readiness::Idle) => Ok(false),
             Err(e) => Err(io_error(e, what.into(), self.opts.timeout)),
-        };
-        restored.map_err(|e| io_error(e, what.into(), self.opts.timeout))?;
-        result
+        }
     }
 
     /// True once TLS protects the control connection.
@@ -449,7 +478,11 @@ impl Session {
 
     /// A second handle on the control socket, for wrapping it in TLS.
     pub(crate) fn control_tcp_clone(&self) -> Result<std::net::TcpStream> {
-        self.stream.tcp().try_clone().map_err(|e| Error::Network {
+        let tcp = self.stream.tcp().ok_or_else(|| Error::Network {
+            what: "preparing the TLS handshake".into(),
+            source: std::io::Error::new(ErrorKind::Unsupported, "not a TCP connection"),
+        })?;
+        tcp.try_clone().map_err(|e| Error::Network {
             what: "preparing the TLS handshake".into(),
             source: e,
         })

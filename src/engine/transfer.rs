@@ -12,7 +12,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::engine::data::{DataTransfer, data_io_error};
+use crate::engine::guard::{DataTransfer, data_io_error};
 use crate::engine::session::Session;
 use crate::error::{Error, Result};
 use crate::proto::ascii;

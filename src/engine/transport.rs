@@ -1,7 +1,8 @@
 //! Sockets: connecting with a timeout, keepalive, and the one stream type.
 //!
 //! [`Stream`] is what both the control connection and data connections are, plain or TLS, so
-//! the session and the transfers never care which.
+//! the session and the transfers never care which; a [`Duplex`] stands in for a socket where
+//! the engine is driven in memory (its tests script whole conversations without a socket).
 //! Every socket gets read and write timeouts, so no read ever blocks forever; the control socket
 //! also gets TCP keepalive, because firewalls and NAT boxes drop a control connection that stays
 //! silent during a long transfer.
@@ -23,29 +24,86 @@ pub enum Stream {
     /// TLS through the platform library.
     #[cfg(feature = "native-tls")]
     Native(Box<native_tls::TlsStream<TcpStream>>),
+    /// Not a socket: an in-memory duplex (the engine's scripted tests).
+    Memory(Box<dyn Duplex>),
+}
+
+/// A connected byte stream that is not a TCP socket, such as the in-memory duplex the engine's
+/// tests script a server with. It has no TLS and no socket options; it reports what would be
+/// waiting to be read without blocking.
+pub trait Duplex: Read + Write + Send {
+    /// Address of the other end.
+    fn peer_addr(&self) -> io::Result<SocketAddr>;
+    /// Our own address on this connection.
+    fn local_addr(&self) -> io::Result<SocketAddr>;
+    /// What a read would find right now, without blocking.
+    fn readiness(&self) -> io::Result<Readiness>;
+    /// Ends our sending side.
+    fn shutdown_write(&mut self) -> io::Result<()>;
+}
+
+/// What a read on a stream would find right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    /// Nothing yet: a read would wait.
+    Idle,
+    /// Bytes are waiting.
+    Bytes,
+    /// The other end closed the stream.
+    End,
 }
 
 impl std::fmt::Debug for Stream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = if self.is_tls() { "tls" } else { "plain" };
-        write!(f, "Stream({kind}, {:?})", self.tcp().peer_addr().ok())
+        let kind = match self {
+            Stream::Plain(_) => "plain",
+            Stream::Memory(_) => "memory",
+            _ => "tls",
+        };
+        write!(f, "Stream({kind}, {:?})", self.peer_addr().ok())
     }
 }
 
 impl Stream {
-    /// The underlying TCP socket.
-    pub fn tcp(&self) -> &TcpStream {
+    /// The underlying TCP socket (`None` for an in-memory stream).
+    pub fn tcp(&self) -> Option<&TcpStream> {
+        self.socket().ok()
+    }
+
+    /// The TCP socket under the stream, or else the in-memory duplex it is.
+    fn socket(&self) -> Result<&TcpStream, &dyn Duplex> {
         match self {
-            Stream::Plain(s) => s,
-            Stream::Rustls(s) => &s.sock,
+            Stream::Plain(s) => Ok(s),
+            Stream::Rustls(s) => Ok(&s.sock),
             #[cfg(feature = "native-tls")]
-            Stream::Native(s) => s.get_ref(),
+            Stream::Native(s) => Ok(s.get_ref()),
+            Stream::Memory(m) => Err(m.as_ref()),
         }
     }
 
     /// True once TLS protects the stream.
     pub fn is_tls(&self) -> bool {
-        !matches!(self, Stream::Plain(_))
+        !matches!(self, Stream::Plain(_) | Stream::Memory(_))
+    }
+
+    /// What a read would find right now, without blocking: the socket is peeked in
+    /// non-blocking mode (under TLS the bytes may be only session tickets).
+    pub fn readiness(&self) -> io::Result<Readiness> {
+        let tcp = match self.socket() {
+            Ok(tcp) => tcp,
+            Err(memory) => return memory.readiness(),
+        };
+        let mut byte = [0u8; 1];
+        let peeked = tcp.set_nonblocking(true).and_then(|()| tcp.peek(&mut byte));
+        let restored = tcp.set_nonblocking(false);
+        let readiness = match peeked {
+            Ok(0) => Readiness::End,
+            Ok(_) => Readiness::Bytes,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Readiness::Idle,
+            Err(e) => return Err(e),
+        };
+        restored?;
+        Ok(readiness)
     }
 
     /// True for a TLS 1.3 connection that did not resume a session (rustls only).
@@ -72,17 +130,27 @@ impl Stream {
 
     /// Address of the other end.
     pub fn peer_addr(&self) -> io::Result<SocketAddr> {
-        self.tcp().peer_addr()
+        match self.socket() {
+            Ok(tcp) => tcp.peer_addr(),
+            Err(memory) => memory.peer_addr(),
+        }
     }
 
     /// Our own address on this connection.
     pub fn local_addr(&self) -> io::Result<SocketAddr> {
-        self.tcp().local_addr()
+        match self.socket() {
+            Ok(tcp) => tcp.local_addr(),
+            Err(memory) => memory.local_addr(),
+        }
     }
 
     /// Sets the read timeout (`None` blocks without limit; the engine never passes `None`).
+    /// An in-memory stream never blocks, so it has none.
     pub fn set_read_timeout(&self, t: Option<Duration>) -> io::Result<()> {
-        self.tcp().set_read_timeout(t)
+        match self.tcp() {
+            Some(tcp) => tcp.set_read_timeout(t),
+            None => Ok(()),
+        }
     }
 
     /// Ends our sending side (an upload's end of file). Under TLS this sends close_notify and
@@ -103,6 +171,7 @@ impl Stream {
                 s.shutdown()?;
                 drain(s.as_mut())
             }
+            Stream::Memory(m) => m.shutdown_write(),
         }
     }
 }
@@ -137,6 +206,7 @@ impl Read for Stream {
             Stream::Rustls(s) => s.read(buf),
             #[cfg(feature = "native-tls")]
             Stream::Native(s) => s.read(buf),
+            Stream::Memory(m) => m.read(buf),
         }
     }
 }
@@ -148,6 +218,7 @@ impl Write for Stream {
             Stream::Rustls(s) => s.write(buf),
             #[cfg(feature = "native-tls")]
             Stream::Native(s) => s.write(buf),
+            Stream::Memory(m) => m.write(buf),
         }
     }
 
@@ -157,6 +228,7 @@ impl Write for Stream {
             Stream::Rustls(s) => s.flush(),
             #[cfg(feature = "native-tls")]
             Stream::Native(s) => s.flush(),
+            Stream::Memory(m) => m.flush(),
         }
     }
 }
