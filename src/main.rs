@@ -1,6 +1,8 @@
 //! The `ferry` binary: parse arguments, run the one-shot command, the shell or a batch, and
 //! exit with the documented code.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use std::fs::File;
