@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::netrc::NetrcError;
+use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::InvalidArgument;
@@ -154,12 +155,12 @@ pub enum Error {
         source: io::Error,
     },
     /// TLS setup, handshake or certificate failure.
-    #[error("{what}: {detail}")]
+    #[error("{what}: {source}")]
     Tls {
         /// What failed ("the server's certificate was refused on the control connection").
         what: String,
-        /// The library's words.
-        detail: String,
+        /// Why, with the TLS library's (or the socket's, or the server's) error kept as it was.
+        source: TlsCause,
         /// What to do, when known (certificate explanation with the fingerprint).
         hint: Option<String>,
     },
@@ -182,6 +183,46 @@ pub enum Error {
     /// The user interrupted the operation.
     #[error("interrupted")]
     Interrupted,
+}
+
+/// What a TLS failure came from, each with its own type (never flattened into a string).
+#[derive(Debug, thiserror::Error)]
+pub enum TlsCause {
+    /// The client configuration could not be built (CA file, system roots, settings).
+    #[error(transparent)]
+    Setup(#[from] TlsSetupError),
+    /// rustls refused the connection or the server's certificate.
+    #[error(transparent)]
+    Rustls(#[from] rustls::Error),
+    /// The socket failed during the handshake.
+    #[error(transparent)]
+    Io(io::Error),
+    /// The platform TLS library failed (cargo feature `native-tls`).
+    #[cfg(feature = "native-tls")]
+    #[error(transparent)]
+    Native(#[from] native_tls::Error),
+    /// The host name cannot be a TLS server name.
+    #[error("{host:?} is not a valid TLS server name")]
+    ServerName {
+        /// The name given.
+        host: String,
+        /// Why rustls refused it.
+        source: rustls::pki_types::InvalidDnsNameError,
+    },
+    /// The server refused AUTH TLS or PROT P with this reply.
+    #[error("{}", .0.one_line())]
+    Refused(Reply),
+}
+
+/// A handshake's io::Error: rustls's own error when the socket carried one, else the io::Error.
+impl From<io::Error> for TlsCause {
+    fn from(e: io::Error) -> TlsCause {
+        if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+            let inner = e.into_inner().expect("checked above");
+            return TlsCause::Rustls(*inner.downcast().expect("checked above"));
+        }
+        TlsCause::Io(e)
+    }
 }
 
 impl Error {
@@ -366,6 +407,31 @@ mod tests {
     fn missing_files_exit_with_the_remote_file_code() {
         let e = Error::rejected("RETR x", Reply::new(550, vec!["550 No such file.".into()]));
         assert_eq!(e.exit_code(), ExitCode::RemoteFile);
+    }
+
+    #[test]
+    fn tls_errors_keep_the_library_error_as_their_source() {
+        use std::error::Error as _;
+        let inner = io::Error::other(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::Expired,
+        ));
+        let e = Error::Tls {
+            what: "the server's certificate was refused on the control connection".into(),
+            source: inner.into(),
+            hint: None,
+        };
+        assert!(matches!(
+            e.source().and_then(|s| s.downcast_ref::<TlsCause>()),
+            Some(TlsCause::Rustls(rustls::Error::InvalidCertificate(_)))
+        ));
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the server's certificate was refused on the control connection: {}",
+                rustls::Error::InvalidCertificate(rustls::CertificateError::Expired)
+            )
+        );
+        assert_eq!(e.exit_code(), ExitCode::Tls);
     }
 
     #[test]
