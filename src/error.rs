@@ -13,7 +13,7 @@ use crate::config::netrc::NetrcError;
 use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
-use crate::proto::command::InvalidArgument;
+use crate::proto::command::{InvalidArgument, Verb};
 use crate::proto::reply::{Reply, ReplyError};
 use crate::url::UrlError;
 
@@ -91,6 +91,8 @@ pub enum Error {
     /// The server answered a command with a negative reply.
     #[error("{command}: the server replied {}", .reply.one_line())]
     Rejected {
+        /// The command's verb, when it has a known one (not for "connect" or "transfer").
+        verb: Option<Verb>,
         /// The command as shown to people (passwords as `****`).
         command: String,
         /// The server's reply.
@@ -226,10 +228,13 @@ impl From<io::Error> for TlsCause {
 }
 
 impl Error {
-    /// Builds [`Error::Rejected`] for a command.
+    /// Builds [`Error::Rejected`] for a command as shown to people; its verb is its first
+    /// word (`PASS ****`, `ACCT (none configured)`, a raw `quote` line), read once here.
     pub fn rejected(command: impl Into<String>, reply: Reply) -> Error {
+        let command = command.into();
         Error::Rejected {
-            command: command.into(),
+            verb: Verb::of_line(&command),
+            command,
             reply,
         }
     }
@@ -302,11 +307,11 @@ impl Error {
             Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
                 ExitCode::Partial
             }
-            Error::Rejected { command, reply } => match codes::classify(reply) {
+            Error::Rejected { verb, reply, .. } => match codes::classify(reply) {
                 Refusal::Login | Refusal::Busy => ExitCode::Login,
                 Refusal::DataConnection => ExitCode::Partial,
                 Refusal::RemoteFile => ExitCode::RemoteFile,
-                _ if is_login_verb(command) => ExitCode::Login,
+                _ if matches!(verb, Some(Verb::User | Verb::Pass | Verb::Acct)) => ExitCode::Login,
                 _ => ExitCode::RemoteFile,
             },
             Error::DataChannel { .. } => ExitCode::Network,
@@ -325,10 +330,7 @@ impl Error {
     /// What the person can do about it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Rejected { command, reply } => {
-                let verb = command.split_whitespace().next().unwrap_or("");
-                codes::hint(&verb.to_ascii_uppercase(), reply)
-            }
+            Error::Rejected { verb, reply, .. } => codes::hint(*verb, reply),
             Error::Tls { hint, .. } => hint.clone(),
             Error::UploadSize { held, sent, .. } if held < sent => Some(
                 "the server said the upload was complete but kept less: check its quota and free \
@@ -368,14 +370,6 @@ impl Error {
     }
 }
 
-fn is_login_verb(command: &str) -> bool {
-    let verb = command.split_whitespace().next().unwrap_or("");
-    matches!(
-        verb.to_ascii_uppercase().as_str(),
-        "USER" | "PASS" | "ACCT" | "GREETING"
-    )
-}
-
 fn connect_hint(source: &io::Error) -> String {
     match source.kind() {
         io::ErrorKind::ConnectionRefused => {
@@ -401,6 +395,26 @@ mod tests {
         assert_eq!(e.exit_code(), ExitCode::Login);
         assert!(e.to_string().contains("530 Login incorrect."));
         assert!(e.hint().unwrap().contains("password"));
+    }
+
+    #[test]
+    fn a_rejection_carries_its_verb_as_a_type() {
+        let e = Error::rejected(
+            "ACCT (none configured)",
+            Reply::new(502, vec!["502 No.".into()]),
+        );
+        assert!(matches!(
+            e,
+            Error::Rejected {
+                verb: Some(Verb::Acct),
+                ..
+            }
+        ));
+        assert_eq!(e.exit_code(), ExitCode::Login, "a login verb refused");
+        let e = Error::rejected("connect", Reply::new(502, vec!["502 No.".into()]));
+        assert!(matches!(e, Error::Rejected { verb: None, .. }));
+        assert_eq!(e.exit_code(), ExitCode::RemoteFile);
+        assert_eq!(e.to_string(), "connect: the server replied 502 No.");
     }
 
     #[test]
