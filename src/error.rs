@@ -15,6 +15,7 @@ use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::{InvalidArgument, Verb};
 use crate::proto::reply::{Reply, ReplyError};
+use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
 
 /// Result with the engine's [`Error`].
@@ -43,6 +44,9 @@ pub enum ExitCode {
     Protocol = 8,
     /// A transfer ended short, or the server stopped answering.
     Partial = 9,
+    /// A name from the server (a listing entry, or the last part of the URL) was refused as a
+    /// local file name: `/`, `..`, control characters, a drive prefix.
+    UnsafeName = 10,
     /// Interrupted by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -173,6 +177,27 @@ pub enum Error {
         /// The refusal.
         reply: Reply,
     },
+    /// A name from the server or the URL that would not stay one file in the chosen directory.
+    #[error(
+        "refusing to use the server's name {:?} as a local file name: {why}",
+        terminal_safe(.name)
+    )]
+    UnsafeName {
+        /// The name as the server (or the URL) gave it.
+        name: String,
+        /// Why it was refused ("it contains a path separator").
+        why: &'static str,
+    },
+    /// Entries of a recursive transfer or mirror refused as local names (each was named in a
+    /// notice as it was met); everything else was done.
+    #[error(
+        "{0} entr{plural} refused (see above); the rest was done",
+        plural = if *.0 == 1 { "y was" } else { "ies were" }
+    )]
+    UnsafeEntries(usize),
+    /// Files of an mget skipped because their names were refused as local names.
+    #[error("{0} file(s) skipped because their names were unsafe")]
+    UnsafeFiles(usize),
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -320,6 +345,9 @@ impl Error {
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
             Error::Local { .. } => ExitCode::LocalFile,
+            Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
+                ExitCode::UnsafeName
+            }
             Error::Tls { .. } | Error::TlsSessionReuse { .. } => ExitCode::Tls,
             Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
             Error::Netrc(_) => ExitCode::Usage,

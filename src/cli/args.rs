@@ -63,7 +63,8 @@ Environment:
 
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
-7 TLS, 8 protocol, 9 transfer short or timed out, 130 interrupted.";
+7 TLS, 8 protocol, 9 transfer short or timed out, 10 unsafe file name from the server,
+130 interrupted.";
 
 /// What the program was asked to do.
 pub enum Mode {
