@@ -160,6 +160,9 @@ pub enum Error {
         /// The OS error.
         source: io::Error,
     },
+    /// Standard output could not be written (not a closed pipe, which is a normal end).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] io::Error),
     /// TLS setup, handshake or certificate failure.
     #[error("{what}: {source}")]
     Tls {
@@ -344,7 +347,7 @@ impl Error {
                 ExitCode::Protocol
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
-            Error::Local { .. } => ExitCode::LocalFile,
+            Error::Local { .. } | Error::Stdout(_) => ExitCode::LocalFile,
             Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
                 ExitCode::UnsafeName
             }
