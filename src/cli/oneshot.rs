@@ -243,7 +243,7 @@ fn plan_get(
             let output = match output {
                 Some(p) if p == Path::new("-") => Output::Stdout,
                 Some(p) => Output::File(p.to_owned()),
-                None => Output::File(local_target(u, into)?),
+                None => Output::File(download_target(u, into)?),
             };
             (remote, output)
         };
@@ -258,7 +258,7 @@ fn plan_get(
 }
 
 /// Where `get URL` without `-o` writes: the URL's file name in `dir`, refused when unsafe.
-fn local_target(u: &FtpUrl, dir: &Path) -> Result<PathBuf> {
+fn download_target(u: &FtpUrl, dir: &Path) -> Result<PathBuf> {
     let name = safe_name(u.file_name().unwrap_or_default())?;
     Ok(dir.join(name))
 }
