@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::netrc::NetrcError;
+use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
-use crate::proto::command::InvalidArgument;
+use crate::proto::command::{InvalidArgument, Verb};
 use crate::proto::reply::{Reply, ReplyError};
+use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
 
 /// Result with the engine's [`Error`].
@@ -42,6 +44,9 @@ pub enum ExitCode {
     Protocol = 8,
     /// A transfer ended short, or the server stopped answering.
     Partial = 9,
+    /// A name from the server (a listing entry, or the last part of the URL) was refused as a
+    /// local file name: `/`, `..`, control characters, a drive prefix.
+    UnsafeName = 10,
     /// Interrupted by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -90,6 +95,8 @@ pub enum Error {
     /// The server answered a command with a negative reply.
     #[error("{command}: the server replied {}", .reply.one_line())]
     Rejected {
+        /// The command's verb, when it has a known one (not for "connect" or "transfer").
+        verb: Option<Verb>,
         /// The command as shown to people (passwords as `****`).
         command: String,
         /// The server's reply.
@@ -153,13 +160,16 @@ pub enum Error {
         /// The OS error.
         source: io::Error,
     },
+    /// Standard output could not be written (not a closed pipe, which is a normal end).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] io::Error),
     /// TLS setup, handshake or certificate failure.
-    #[error("{what}: {detail}")]
+    #[error("{what}: {source}")]
     Tls {
         /// What failed ("the server's certificate was refused on the control connection").
         what: String,
-        /// The library's words.
-        detail: String,
+        /// Why, with the TLS library's (or the socket's, or the server's) error kept as it was.
+        source: TlsCause,
         /// What to do, when known (certificate explanation with the fingerprint).
         hint: Option<String>,
     },
@@ -170,6 +180,27 @@ pub enum Error {
         /// The refusal.
         reply: Reply,
     },
+    /// A name from the server or the URL that would not stay one file in the chosen directory.
+    #[error(
+        "refusing to use the server's name {:?} as a local file name: {why}",
+        terminal_safe(.name)
+    )]
+    UnsafeName {
+        /// The name as the server (or the URL) gave it.
+        name: String,
+        /// Why it was refused ("it contains a path separator").
+        why: &'static str,
+    },
+    /// Entries of a recursive transfer or mirror refused as local names (each was named in a
+    /// notice as it was met); everything else was done.
+    #[error(
+        "{0} entr{plural} refused (see above); the rest was done",
+        plural = if *.0 == 1 { "y was" } else { "ies were" }
+    )]
+    UnsafeEntries(usize),
+    /// Files of an mget skipped because their names were refused as local names.
+    #[error("{0} file(s) skipped because their names were unsafe")]
+    UnsafeFiles(usize),
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -184,11 +215,54 @@ pub enum Error {
     Interrupted,
 }
 
+/// What a TLS failure came from, each with its own type (never flattened into a string).
+#[derive(Debug, thiserror::Error)]
+pub enum TlsCause {
+    /// The client configuration could not be built (CA file, system roots, settings).
+    #[error(transparent)]
+    Setup(#[from] TlsSetupError),
+    /// rustls refused the connection or the server's certificate.
+    #[error(transparent)]
+    Rustls(#[from] rustls::Error),
+    /// The socket failed during the handshake.
+    #[error(transparent)]
+    Io(io::Error),
+    /// The platform TLS library failed (cargo feature `native-tls`).
+    #[cfg(feature = "native-tls")]
+    #[error(transparent)]
+    Native(#[from] native_tls::Error),
+    /// The host name cannot be a TLS server name.
+    #[error("{host:?} is not a valid TLS server name")]
+    ServerName {
+        /// The name given.
+        host: String,
+        /// Why rustls refused it.
+        source: rustls::pki_types::InvalidDnsNameError,
+    },
+    /// The server refused AUTH TLS or PROT P with this reply.
+    #[error("{}", .0.one_line())]
+    Refused(Reply),
+}
+
+/// A handshake's io::Error: rustls's own error when the socket carried one, else the io::Error.
+impl From<io::Error> for TlsCause {
+    fn from(e: io::Error) -> TlsCause {
+        if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+            let inner = e.into_inner().expect("checked above");
+            return TlsCause::Rustls(*inner.downcast().expect("checked above"));
+        }
+        TlsCause::Io(e)
+    }
+}
+
 impl Error {
-    /// Builds [`Error::Rejected`] for a command.
+    /// Builds [`Error::Rejected`] for a command as shown to people; its verb is its first
+    /// word (`PASS ****`, `ACCT (none configured)`, a raw `quote` line), read once here.
     pub fn rejected(command: impl Into<String>, reply: Reply) -> Error {
+        let command = command.into();
         Error::Rejected {
-            command: command.into(),
+            verb: Verb::of_line(&command),
+            command,
             reply,
         }
     }
@@ -261,11 +335,11 @@ impl Error {
             Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
                 ExitCode::Partial
             }
-            Error::Rejected { command, reply } => match codes::classify(reply) {
+            Error::Rejected { verb, reply, .. } => match codes::classify(reply) {
                 Refusal::Login | Refusal::Busy => ExitCode::Login,
                 Refusal::DataConnection => ExitCode::Partial,
                 Refusal::RemoteFile => ExitCode::RemoteFile,
-                _ if is_login_verb(command) => ExitCode::Login,
+                _ if matches!(verb, Some(Verb::User | Verb::Pass | Verb::Acct)) => ExitCode::Login,
                 _ => ExitCode::RemoteFile,
             },
             Error::DataChannel { .. } => ExitCode::Network,
@@ -273,7 +347,10 @@ impl Error {
                 ExitCode::Protocol
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
-            Error::Local { .. } => ExitCode::LocalFile,
+            Error::Local { .. } | Error::Stdout(_) => ExitCode::LocalFile,
+            Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
+                ExitCode::UnsafeName
+            }
             Error::Tls { .. } | Error::TlsSessionReuse { .. } => ExitCode::Tls,
             Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
             Error::Netrc(_) => ExitCode::Usage,
@@ -284,10 +361,7 @@ impl Error {
     /// What the person can do about it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Rejected { command, reply } => {
-                let verb = command.split_whitespace().next().unwrap_or("");
-                codes::hint(&verb.to_ascii_uppercase(), reply)
-            }
+            Error::Rejected { verb, reply, .. } => codes::hint(*verb, reply),
             Error::Tls { hint, .. } => hint.clone(),
             Error::UploadSize { held, sent, .. } if held < sent => Some(
                 "the server said the upload was complete but kept less: check its quota and free \
@@ -327,14 +401,6 @@ impl Error {
     }
 }
 
-fn is_login_verb(command: &str) -> bool {
-    let verb = command.split_whitespace().next().unwrap_or("");
-    matches!(
-        verb.to_ascii_uppercase().as_str(),
-        "USER" | "PASS" | "ACCT" | "GREETING"
-    )
-}
-
 fn connect_hint(source: &io::Error) -> String {
     match source.kind() {
         io::ErrorKind::ConnectionRefused => {
@@ -363,9 +429,54 @@ mod tests {
     }
 
     #[test]
+    fn a_rejection_carries_its_verb_as_a_type() {
+        let e = Error::rejected(
+            "ACCT (none configured)",
+            Reply::new(502, vec!["502 No.".into()]),
+        );
+        assert!(matches!(
+            e,
+            Error::Rejected {
+                verb: Some(Verb::Acct),
+                ..
+            }
+        ));
+        assert_eq!(e.exit_code(), ExitCode::Login, "a login verb refused");
+        let e = Error::rejected("connect", Reply::new(502, vec!["502 No.".into()]));
+        assert!(matches!(e, Error::Rejected { verb: None, .. }));
+        assert_eq!(e.exit_code(), ExitCode::RemoteFile);
+        assert_eq!(e.to_string(), "connect: the server replied 502 No.");
+    }
+
+    #[test]
     fn missing_files_exit_with_the_remote_file_code() {
         let e = Error::rejected("RETR x", Reply::new(550, vec!["550 No such file.".into()]));
         assert_eq!(e.exit_code(), ExitCode::RemoteFile);
+    }
+
+    #[test]
+    fn tls_errors_keep_the_library_error_as_their_source() {
+        use std::error::Error as _;
+        let inner = io::Error::other(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::Expired,
+        ));
+        let e = Error::Tls {
+            what: "the server's certificate was refused on the control connection".into(),
+            source: inner.into(),
+            hint: None,
+        };
+        assert!(matches!(
+            e.source().and_then(|s| s.downcast_ref::<TlsCause>()),
+            Some(TlsCause::Rustls(rustls::Error::InvalidCertificate(_)))
+        ));
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the server's certificate was refused on the control connection: {}",
+                rustls::Error::InvalidCertificate(rustls::CertificateError::Expired)
+            )
+        );
+        assert_eq!(e.exit_code(), ExitCode::Tls);
     }
 
     #[test]

@@ -16,6 +16,8 @@
 //! The faces (one-shot subcommands, the shell, batch mode, the terminal UI) live in the
 //! binary. Errors are [`error::Error`], mapped to exit codes in one place.
 
+#![forbid(unsafe_code)]
+
 pub mod actions;
 pub mod config;
 pub mod engine;

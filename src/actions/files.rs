@@ -446,9 +446,7 @@ pub(super) fn mdelete(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -
 fn skipped(failures: usize) -> Result<()> {
     match failures {
         0 => Ok(()),
-        n => Err(Error::Usage(format!(
-            "{n} file(s) skipped because their names were unsafe"
-        ))),
+        n => Err(Error::UnsafeFiles(n)),
     }
 }
 

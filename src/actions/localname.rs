@@ -7,7 +7,6 @@
 //! name such as `|cmd` or `-rf` is just a file name and is allowed.
 
 use crate::error::{Error, Result};
-use crate::sanitize::terminal_safe;
 
 /// Returns `name` if it is safe as a single local file name.
 pub fn safe_name(name: &str) -> Result<&str> {
@@ -28,10 +27,10 @@ pub fn safe_name(name: &str) -> Result<&str> {
         None
     };
     match why {
-        Some(why) => Err(Error::Usage(format!(
-            "refusing to use the server's name {:?} as a local file name: {why}",
-            terminal_safe(name)
-        ))),
+        Some(why) => Err(Error::UnsafeName {
+            name: name.to_owned(),
+            why,
+        }),
         None => Ok(name),
     }
 }

@@ -79,11 +79,13 @@ pub(super) fn make_local_dir(dir: &Path) -> Result<()> {
 pub(super) fn refused_total(refused: usize) -> Result<()> {
     match refused {
         0 => Ok(()),
-        n => Err(Error::Usage(format!(
-            "{n} entr{} refused (see above); the rest was done",
-            if n == 1 { "y was" } else { "ies were" }
-        ))),
+        n => Err(Error::UnsafeEntries(n)),
     }
+}
+
+/// Like [`refused_total`] for local names an upload skipped (not UTF-8): a usage error.
+fn skipped_local_total(refused: usize) -> Result<()> {
+    refused_total(refused).map_err(|e| Error::Usage(e.to_string()))
 }
 
 /// `get -r`: copies the remote directory `remote` into the local directory of `output`.
@@ -188,7 +190,7 @@ pub(super) fn put(
     ctx.invalidate_cache();
     let jobs = std::mem::take(&mut walk.jobs);
     parallel::run(ctx, jobs, None, opts, ui)?;
-    refused_total(walk.refused)
+    skipped_local_total(walk.refused)
 }
 
 fn put_dir(

@@ -6,5 +6,6 @@ pub mod args;
 pub mod batch;
 pub mod docs;
 pub mod oneshot;
+pub mod run;
 pub mod shell;
 pub mod ui;

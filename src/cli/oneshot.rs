@@ -1,148 +1,43 @@
 //! One-shot commands: `ferry get URL…`, `ferry put FILE… URL`, `ferry ls URL`, …
 //!
-//! Each command becomes a list of (URL, [`Action`]) pairs that run in order through
-//! [`actions::execute`]. URLs naming the same server and user share one logged-in session.
-//! The first failure stops the run and is returned, so a script sees a non-zero exit code.
+//! Each command, as clap parsed it ([`OneShotCommand`]), becomes a list of (URL, [`Action`])
+//! pairs that run in order through [`actions::execute`]. URLs naming the same server and user
+//! share one logged-in session. The first failure stops the run and is returned, so a script
+//! sees a non-zero exit code.
 
 use std::path::{Path, PathBuf};
 
 use ferry::actions::context::Context;
 use ferry::actions::localname::safe_name;
-use ferry::actions::{
-    self, Action, BookmarkOp, MirrorOptions, Output, PutMode, TransferOptions, Ui,
-};
+use ferry::actions::{self, Action, Output, PutMode, TransferOptions, Ui};
 use ferry::engine::transfer::ListKind;
 use ferry::error::{Error, Result};
 use ferry::proto::command::TransferType;
 use ferry::url::{self, FtpUrl, TypeCode};
 
-/// A one-shot command as the user gave it.
-#[derive(Debug, Clone)]
-pub enum OneShot {
-    /// Download URLs to `-o PATH`, into `-O DIR`, or into the current directory.
-    Get {
-        /// The files to download.
-        urls: Vec<String>,
-        /// `-o PATH` (`-` for standard output); only with one URL.
-        output: Option<PathBuf>,
-        /// `-O DIR`.
-        dir: Option<PathBuf>,
-        /// Resume, recursion, times, overwriting.
-        opts: TransferOptions,
-        /// Transfer in ASCII mode.
-        ascii: bool,
-    },
-    /// Upload files; a URL ending in `/` (or several files) names a directory.
-    Put {
-        /// Local files.
-        files: Vec<PathBuf>,
-        /// Destination URL.
-        url: String,
-        /// Resume, recursion, times.
-        opts: TransferOptions,
-        /// Transfer in ASCII mode.
-        ascii: bool,
-    },
-    /// List a directory: names, or the long format with `-l`.
-    Ls {
-        /// Directory URL.
-        url: String,
-        /// Long format.
-        long: bool,
-        /// Parsed entries as JSON.
-        json: bool,
-    },
-    /// One file in segments over several connections.
-    Pget {
-        /// The file.
-        url: String,
-        /// Segments (and connections).
-        segments: usize,
-        /// `-o PATH`.
-        output: Option<PathBuf>,
-        /// `-O DIR`.
-        dir: Option<PathBuf>,
-        /// Continue an interrupted pget.
-        resume: bool,
-        /// A JSON object for the file.
-        json: bool,
-    },
-    /// Mirror a remote directory and a local one.
-    Mirror {
-        /// The remote directory.
-        url: String,
-        /// The local directory.
-        local: PathBuf,
-        /// Direction and behaviour.
-        opts: MirrorOptions,
-    },
-    /// Print a remote file on standard output.
-    Cat {
-        /// The file.
-        url: String,
-    },
-    /// Delete files.
-    Rm {
-        /// The files.
-        urls: Vec<String>,
-    },
-    /// Make a directory.
-    Mkdir {
-        /// The directory.
-        url: String,
-    },
-    /// Remove an empty directory.
-    Rmdir {
-        /// The directory.
-        url: String,
-    },
-    /// Rename; a new name without `/` stays in the same directory.
-    Mv {
-        /// The file or directory.
-        url: String,
-        /// The new name or path.
-        new_name: String,
-    },
-    /// Name, type, size and time of a file or directory.
-    Stat {
-        /// The file or directory.
-        url: String,
-        /// As JSON.
-        json: bool,
-    },
-    /// A file's size.
-    Size {
-        /// The file.
-        url: String,
-        /// As JSON.
-        json: bool,
-    },
-    /// A file's modification time.
-    Modtime {
-        /// The file.
-        url: String,
-        /// As JSON.
-        json: bool,
-    },
-    /// Add, list or remove bookmarks (no connection).
-    Bookmark(BookmarkOp),
-}
+use crate::cli::args::{MirrorArgs, OneShotCommand as C};
+
+/// One step of a plan: the server and login to use, and what to do there.
+type Step = (FtpUrl, Action);
 
 /// Runs a one-shot command to completion on `ctx`, then closes the connection.
-pub fn run(cmd: &OneShot, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
-    if let OneShot::Bookmark(op) = cmd {
-        return actions::execute(ctx, &Action::Bookmark(op.clone()), ui);
+pub fn run(cmd: &C, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
+    if let C::Bookmark { op } = cmd {
+        return actions::execute(ctx, &Action::Bookmark(op.clone().op()), ui);
     }
     let plan = plan(cmd)?;
+    let ascii = match cmd {
+        C::Get { transfer, .. } | C::Put { transfer, .. } => transfer.ascii,
+        _ => false,
+    };
     let mut result = Ok(());
     for (url, action) in &plan {
         // Paths stay relative to the login directory, so the connection is opened without
         // changing directory; the URL's ;type= applies to its own transfer only.
-        ctx.transfer_type = transfer_type(url).unwrap_or(match cmd {
-            OneShot::Get { ascii: true, .. } | OneShot::Put { ascii: true, .. } => {
-                TransferType::Ascii
-            }
-            _ => TransferType::Binary,
+        ctx.transfer_type = transfer_type(url).unwrap_or(if ascii {
+            TransferType::Ascii
+        } else {
+            TransferType::Binary
         });
         let open = Action::Open(Box::new(url.with_path("")));
         let step =
@@ -156,8 +51,70 @@ pub fn run(cmd: &OneShot, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     result
 }
 
-fn parse(u: &str) -> Result<FtpUrl> {
-    Ok(url::parse(u)?)
+/// Turns the command into (URL, action) steps, checking everything that can be checked
+/// before connecting.
+pub fn plan(cmd: &C) -> Result<Vec<Step>> {
+    match cmd {
+        C::Get {
+            urls,
+            output,
+            dir,
+            transfer,
+        } => plan_get(urls, output.as_deref(), dir.as_deref(), &transfer.options()),
+        C::Put { args, transfer } => plan_put(args, &transfer.options()),
+        C::Ls { url, long, json } => one(url, |u| Ok(list(u, *long, *json))),
+        C::Pget {
+            url,
+            segments,
+            output,
+            dir,
+            resume,
+            json,
+        } => one(url, |u| {
+            Ok(Action::Pget {
+                remote: file_path(u)?,
+                output: pget_output(output.as_deref(), dir.as_deref()),
+                segments: *segments,
+                resume: *resume,
+                json: *json,
+            })
+        }),
+        C::Mirror {
+            source,
+            target,
+            mirror,
+        } => plan_mirror(source, target, mirror),
+        C::Cat { url } => one(url, cat),
+        C::Rm { urls } => urls
+            .iter()
+            .map(|s| step(s, |u| Ok(Action::Delete(file_path(u)?))))
+            .collect(),
+        C::Mkdir { url } => one(url, |u| Ok(Action::Mkdir(dir_path(u)?))),
+        C::Rmdir { url } => one(url, |u| Ok(Action::Rmdir(dir_path(u)?))),
+        C::Mv { url, new_name } => one(url, |u| rename(u, new_name)),
+        C::Stat { url, json } => one(url, |u| Ok(stat(u, *json))),
+        C::Size { url, json } => one(url, |u| {
+            let (path, json) = (file_path(u)?, *json);
+            Ok(Action::Size { path, json })
+        }),
+        C::Modtime { url, json } => one(url, |u| {
+            let (path, json) = (file_path(u)?, *json);
+            Ok(Action::Modtime { path, json })
+        }),
+        C::Bookmark { .. } => Ok(Vec::new()),
+    }
+}
+
+/// The step for one URL: parsed, then made into an action.
+fn step(url: &str, make: impl FnOnce(&FtpUrl) -> Result<Action>) -> Result<Step> {
+    let u = url::parse(url)?;
+    let action = make(&u)?;
+    Ok((u, action))
+}
+
+/// A plan of one step.
+fn one(url: &str, make: impl FnOnce(&FtpUrl) -> Result<Action>) -> Result<Vec<Step>> {
+    Ok(vec![step(url, make)?])
 }
 
 fn transfer_type(url: &FtpUrl) -> Option<TransferType> {
@@ -167,6 +124,7 @@ fn transfer_type(url: &FtpUrl) -> Option<TransferType> {
     })
 }
 
+/// The URL's path, which must name a file.
 fn file_path(url: &FtpUrl) -> Result<String> {
     if url.is_dir() {
         return Err(Error::Usage(format!(
@@ -177,224 +135,150 @@ fn file_path(url: &FtpUrl) -> Result<String> {
     Ok(url.path.clone())
 }
 
-/// Turns the command into (URL, action) steps, checking everything that can be checked
-/// before connecting.
-pub fn plan(cmd: &OneShot) -> Result<Vec<(FtpUrl, Action)>> {
-    match cmd {
-        OneShot::Get {
-            urls,
-            output,
-            dir,
-            opts,
-            ..
-        } => plan_get(urls, output.as_deref(), dir.as_deref(), opts),
-        OneShot::Put {
-            files, url, opts, ..
-        } => plan_put(files, url, opts),
-        OneShot::Ls {
-            url, json: true, ..
-        } => {
-            let u = parse(url)?;
-            let path = Some(u.path.clone()).filter(|p| !p.is_empty());
-            Ok(vec![(u, Action::ListJson(path))])
-        }
-        OneShot::Ls { url, long, .. } => {
-            let u = parse(url)?;
-            let paths = Some(u.path.clone()).filter(|p| !p.is_empty());
-            let kind = if *long {
-                ListKind::Long
-            } else {
-                ListKind::Names
-            };
-            let paths = paths.into_iter().collect();
-            Ok(vec![(u, Action::List { paths, kind })])
-        }
-        OneShot::Pget {
-            url,
-            segments,
-            output,
-            dir,
-            resume,
-            json,
-        } => {
-            let u = parse(url)?;
-            let remote = file_path(&u)?;
-            let output = match (output, dir) {
-                (Some(p), _) => Output::File(p.clone()),
-                (None, Some(d)) => Output::Into(d.clone()),
-                (None, None) => Output::Into(PathBuf::from(".")),
-            };
-            Ok(vec![(
-                u,
-                Action::Pget {
-                    remote,
-                    output,
-                    segments: *segments,
-                    resume: *resume,
-                    json: *json,
-                },
-            )])
-        }
-        OneShot::Mirror { url, local, opts } => {
-            let u = parse(url)?;
-            let remote = u.path.clone();
-            let action = Action::Mirror {
-                remote,
-                local: local.clone(),
-                opts: opts.clone(),
-            };
-            Ok(vec![(u, action)])
-        }
-        OneShot::Cat { url } => {
-            let u = parse(url)?;
-            let remote = file_path(&u)?;
-            let output = Output::Stdout;
-            Ok(vec![(
-                u,
-                Action::Get {
-                    remote,
-                    output,
-                    ty: None,
-                    opts: TransferOptions::default(),
-                },
-            )])
-        }
-        OneShot::Rm { urls } => urls
-            .iter()
-            .map(|s| {
-                let u = parse(s)?;
-                let remote = file_path(&u)?;
-                Ok((u, Action::Delete(remote)))
-            })
-            .collect(),
-        OneShot::Stat { url, json } => {
-            let u = parse(url)?;
-            let path = match u.path.trim_end_matches('/') {
-                "" => ".".to_owned(),
-                p => p.to_owned(),
-            };
-            let json = *json;
-            Ok(vec![(u, Action::Stat { path, json })])
-        }
-        OneShot::Size { url, json } => {
-            let u = parse(url)?;
-            let path = file_path(&u)?;
-            let json = *json;
-            Ok(vec![(u, Action::Size { path, json })])
-        }
-        OneShot::Modtime { url, json } => {
-            let u = parse(url)?;
-            let path = file_path(&u)?;
-            let json = *json;
-            Ok(vec![(u, Action::Modtime { path, json })])
-        }
-        OneShot::Bookmark(_) => Ok(Vec::new()),
-        OneShot::Mkdir { url } => dir_action(url, Action::Mkdir),
-        OneShot::Rmdir { url } => dir_action(url, Action::Rmdir),
-        OneShot::Mv { url, new_name } => {
-            let u = parse(url)?;
-            let from = u.path.trim_end_matches('/').to_owned();
-            if from.is_empty() {
-                return Err(Error::Usage(
-                    "mv needs a URL naming a file or directory".into(),
-                ));
-            }
-            let to = match (new_name.contains('/'), from.rfind('/')) {
-                (false, Some(i)) => format!("{}{new_name}", &from[..=i]),
-                _ => new_name.clone(),
-            };
-            Ok(vec![(u, Action::Rename { from, to })])
-        }
-    }
-}
-
-fn dir_action(url: &str, make: fn(String) -> Action) -> Result<Vec<(FtpUrl, Action)>> {
-    let u = parse(url)?;
-    let path = u.path.trim_end_matches('/').to_owned();
+/// The URL's path without its trailing `/`, which must name a directory.
+fn dir_path(url: &FtpUrl) -> Result<String> {
+    let path = url.path.trim_end_matches('/').to_owned();
     if path.is_empty() {
-        return Err(Error::Usage(format!("{} names no directory", u.redacted())));
+        return Err(Error::Usage(format!(
+            "{} names no directory",
+            url.redacted()
+        )));
     }
-    Ok(vec![(u, make(path))])
+    Ok(path)
 }
 
+/// `ls URL`: names, the long format with `-l`, or parsed entries with `--json`.
+fn list(u: &FtpUrl, long: bool, json: bool) -> Action {
+    let path = Some(u.path.clone()).filter(|p| !p.is_empty());
+    if json {
+        return Action::ListJson(path);
+    }
+    let kind = if long {
+        ListKind::Long
+    } else {
+        ListKind::Names
+    };
+    Action::List {
+        paths: path.into_iter().collect(),
+        kind,
+    }
+}
+
+fn pget_output(output: Option<&Path>, dir: Option<&Path>) -> Output {
+    match (output, dir) {
+        (Some(p), _) => Output::File(p.to_owned()),
+        (None, Some(d)) => Output::Into(d.to_owned()),
+        (None, None) => Output::Into(PathBuf::from(".")),
+    }
+}
+
+/// `mirror SOURCE TARGET`: SOURCE is the URL, or with `-R` the local directory.
+fn plan_mirror(source: &str, target: &str, mirror: &MirrorArgs) -> Result<Vec<Step>> {
+    let (url, local) = if mirror.reverse {
+        (target, source)
+    } else {
+        (source, target)
+    };
+    one(url, |u| {
+        Ok(Action::Mirror {
+            remote: u.path.clone(),
+            local: PathBuf::from(local),
+            opts: mirror.options(),
+        })
+    })
+}
+
+/// `cat URL`: the file to standard output.
+fn cat(u: &FtpUrl) -> Result<Action> {
+    Ok(Action::Get {
+        remote: file_path(u)?,
+        output: Output::Stdout,
+        ty: None,
+        opts: TransferOptions::default(),
+    })
+}
+
+/// `mv URL NEW-NAME`: a new name without `/` stays in the same directory.
+fn rename(u: &FtpUrl, new_name: &str) -> Result<Action> {
+    let from = u.path.trim_end_matches('/').to_owned();
+    if from.is_empty() {
+        return Err(Error::Usage(
+            "mv needs a URL naming a file or directory".into(),
+        ));
+    }
+    let to = match (new_name.contains('/'), from.rfind('/')) {
+        (false, Some(i)) => format!("{}{new_name}", &from[..=i]),
+        _ => new_name.to_owned(),
+    };
+    Ok(Action::Rename { from, to })
+}
+
+/// `stat URL`: the server's root (`.`) when the URL has no path.
+fn stat(u: &FtpUrl, json: bool) -> Action {
+    let path = match u.path.trim_end_matches('/') {
+        "" => ".".to_owned(),
+        p => p.to_owned(),
+    };
+    Action::Stat { path, json }
+}
+
+/// `get URL… [-o PATH | -O DIR]`.
 fn plan_get(
     urls: &[String],
     output: Option<&Path>,
     dir: Option<&Path>,
     opts: &TransferOptions,
-) -> Result<Vec<(FtpUrl, Action)>> {
+) -> Result<Vec<Step>> {
     if output.is_some() && (urls.len() > 1 || opts.recursive) {
         return Err(Error::Usage(
             "-o takes one file; use -O DIR for several or with -r".into(),
         ));
     }
-    let mut steps = Vec::new();
-    for s in urls {
-        let u = parse(s)?;
+    let into = dir.unwrap_or(Path::new("."));
+    let get = |u: &FtpUrl| {
         let (remote, output) = if opts.recursive {
-            (
-                u.path.clone(),
-                Output::Into(dir.unwrap_or(Path::new(".")).to_owned()),
-            )
+            (u.path.clone(), Output::Into(into.to_owned()))
         } else {
-            let remote = file_path(&u)?;
+            let remote = file_path(u)?;
             let output = match output {
                 Some(p) if p == Path::new("-") => Output::Stdout,
                 Some(p) => Output::File(p.to_owned()),
-                None => {
-                    let name = safe_name(u.file_name().unwrap_or_default())?;
-                    Output::File(dir.unwrap_or(Path::new(".")).join(name))
-                }
+                None => Output::File(download_target(u, into)?),
             };
             (remote, output)
         };
-        steps.push((
-            u,
-            Action::Get {
-                remote,
-                output,
-                ty: None,
-                opts: opts.clone(),
-            },
-        ));
-    }
-    Ok(steps)
+        Ok(Action::Get {
+            remote,
+            output,
+            ty: None,
+            opts: opts.clone(),
+        })
+    };
+    urls.iter().map(|s| step(s, get)).collect()
 }
 
-fn plan_put(files: &[PathBuf], url: &str, opts: &TransferOptions) -> Result<Vec<(FtpUrl, Action)>> {
-    let u = parse(url)?;
-    if opts.recursive {
-        let remote = Some(u.path.trim_end_matches('/').to_owned());
-        let steps = files.iter().map(|local| {
-            let put = Action::Put {
-                local: local.clone(),
-                remote: remote.clone(),
-                ty: None,
-                mode: PutMode::Replace,
-                opts: opts.clone(),
-            };
-            (u.clone(), put)
-        });
-        return Ok(steps.collect());
-    }
-    let into_dir = u.is_dir() || files.len() > 1;
+/// Where `get URL` without `-o` writes: the URL's file name in `dir`, refused when unsafe.
+fn download_target(u: &FtpUrl, dir: &Path) -> Result<PathBuf> {
+    let name = safe_name(u.file_name().unwrap_or_default())?;
+    Ok(dir.join(name))
+}
+
+/// `put FILE… URL`: a URL ending in `/`, or several files, names a directory.
+fn plan_put(args: &[String], opts: &TransferOptions) -> Result<Vec<Step>> {
+    let (url, files) = args.split_last().expect("clap requires two or more");
+    let u = url::parse(url)?;
+    let into_dir = !opts.recursive && (u.is_dir() || files.len() > 1);
     let mut steps = Vec::new();
-    for local in files {
-        let remote = if into_dir {
-            let name = local.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
-                Error::Usage(format!("{} has no usable file name", local.display()))
-            })?;
-            let base = u.path.trim_end_matches('/');
-            if base.is_empty() {
-                name.to_owned()
-            } else {
-                format!("{base}/{name}")
-            }
+    for local in files.iter().map(PathBuf::from) {
+        let remote = if opts.recursive {
+            u.path.trim_end_matches('/').to_owned()
+        } else if into_dir {
+            remote_in_dir(&u, &local)?
         } else {
             u.path.clone()
         };
         let put = Action::Put {
-            local: local.clone(),
+            local,
             remote: Some(remote),
             ty: None,
             mode: PutMode::Replace,
@@ -405,9 +289,35 @@ fn plan_put(files: &[PathBuf], url: &str, opts: &TransferOptions) -> Result<Vec<
     Ok(steps)
 }
 
+/// The remote path of `local` uploaded into the directory the URL names.
+fn remote_in_dir(u: &FtpUrl, local: &Path) -> Result<String> {
+    let name = local
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Error::Usage(format!("{} has no usable file name", local.display())))?;
+    let base = u.path.trim_end_matches('/');
+    Ok(if base.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{base}/{name}")
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
     use super::*;
+    use crate::cli::args::{Cli, Mode};
+
+    /// The one-shot command `ferry ARGS…` parses to.
+    fn one_shot(args: &[&str]) -> C {
+        let argv = std::iter::once("ferry").chain(args.iter().copied());
+        match Cli::try_parse_from(argv).unwrap().resolve().1 {
+            Mode::OneShot(cmd) => cmd,
+            _ => panic!("{args:?} is not a one-shot command"),
+        }
+    }
 
     fn only(plan: Vec<(FtpUrl, Action)>) -> Action {
         assert_eq!(plan.len(), 1);
@@ -416,13 +326,7 @@ mod tests {
 
     #[test]
     fn get_names_the_local_file_after_the_remote_one() {
-        let cmd = OneShot::Get {
-            urls: vec!["ftp://h/pub/a.txt".into()],
-            output: None,
-            dir: Some("out".into()),
-            opts: Default::default(),
-            ascii: false,
-        };
+        let cmd = one_shot(&["get", "ftp://h/pub/a.txt", "-O", "out"]);
         let Action::Get { remote, output, .. } = only(plan(&cmd).unwrap()) else {
             panic!()
         };
@@ -433,25 +337,14 @@ mod tests {
     #[test]
     fn get_refuses_hostile_names_and_directories() {
         for u in ["ftp://h/pub/..", "ftp://h/a/%2e%2e", "ftp://h/dir/"] {
-            let cmd = OneShot::Get {
-                urls: vec![u.into()],
-                output: None,
-                dir: None,
-                opts: Default::default(),
-                ascii: false,
-            };
+            let cmd = one_shot(&["get", u]);
             assert!(plan(&cmd).is_err(), "{u}");
         }
     }
 
     #[test]
     fn put_into_a_directory_url_appends_the_file_name() {
-        let cmd = OneShot::Put {
-            files: vec!["/tmp/x/a.bin".into()],
-            url: "ftp://h/up/".into(),
-            opts: Default::default(),
-            ascii: false,
-        };
+        let cmd = one_shot(&["put", "/tmp/x/a.bin", "ftp://h/up/"]);
         let Action::Put {
             remote: Some(remote),
             ..
@@ -460,12 +353,7 @@ mod tests {
             panic!()
         };
         assert_eq!(remote, "up/a.bin");
-        let cmd = OneShot::Put {
-            files: vec!["a.bin".into()],
-            url: "ftp://h/up/b.bin".into(),
-            opts: Default::default(),
-            ascii: false,
-        };
+        let cmd = one_shot(&["put", "a.bin", "ftp://h/up/b.bin"]);
         let Action::Put {
             remote: Some(remote),
             ..
@@ -478,10 +366,7 @@ mod tests {
 
     #[test]
     fn mv_keeps_a_bare_new_name_in_the_same_directory() {
-        let cmd = OneShot::Mv {
-            url: "ftp://h/d/old".into(),
-            new_name: "new".into(),
-        };
+        let cmd = one_shot(&["mv", "ftp://h/d/old", "new"]);
         let Action::Rename { from, to } = only(plan(&cmd).unwrap()) else {
             panic!()
         };
@@ -490,13 +375,15 @@ mod tests {
 
     #[test]
     fn dash_o_takes_one_url() {
-        let cmd = OneShot::Get {
-            urls: vec!["ftp://h/a".into(), "ftp://h/b".into()],
-            output: Some("x".into()),
-            dir: None,
-            opts: Default::default(),
-            ascii: false,
-        };
+        let cmd = one_shot(&["get", "ftp://h/a", "ftp://h/b", "-o", "x"]);
         assert!(plan(&cmd).is_err());
+    }
+
+    #[test]
+    fn a_directory_url_is_refused_as_a_directory_before_its_name_is_checked() {
+        let err = plan(&one_shot(&["get", "ftp://h/dir/"])).unwrap_err();
+        assert!(matches!(err, Error::Usage(_)), "{err}");
+        let err = plan(&one_shot(&["get", "ftp://h/a/%2e%2e"])).unwrap_err();
+        assert!(matches!(err, Error::UnsafeName { .. }), "{err}");
     }
 }

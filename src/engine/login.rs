@@ -13,7 +13,7 @@
 use crate::engine::session::{Login, Session};
 use crate::engine::tls::{TlsClient, TlsMode};
 use crate::engine::transport::Stream;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, TlsCause};
 use crate::proto::command::Command;
 use crate::proto::replies::Features;
 use crate::proto::reply::Reply;
@@ -121,7 +121,7 @@ impl Session {
             }
             return Err(Error::Tls {
                 what: "the server refused AUTH TLS".into(),
-                detail: reply.one_line(),
+                source: TlsCause::Refused(reply),
                 hint: Some("this server cannot encrypt; --tls=off connects without TLS (the password travels in clear)".into()),
             });
         }
@@ -163,7 +163,7 @@ impl Session {
         if self.opts.tls == TlsMode::Require {
             return Err(Error::Tls {
                 what: "the server refused to protect data connections (PROT P)".into(),
-                detail: prot.one_line(),
+                source: TlsCause::Refused(prot),
                 hint: Some(
                     "--tls=auto accepts unprotected data connections with an encrypted login"
                         .into(),

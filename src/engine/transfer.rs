@@ -16,7 +16,7 @@ use crate::engine::guard::{DataTransfer, data_io_error};
 use crate::engine::session::Session;
 use crate::error::{Error, Result};
 use crate::proto::ascii;
-use crate::proto::command::{Command, TransferType};
+use crate::proto::command::{Command, TransferType, Verb};
 pub use crate::proto::replies::bytes_in_150;
 
 /// Size of the one buffer a transfer copies through.
@@ -209,7 +209,13 @@ impl Session {
         };
         let mut result = self.retrieve(remote, ty, offset, &mut file, target, progress);
         if offset > 0
-            && matches!(&result, Err(Error::Rejected { command, .. }) if command.starts_with("REST"))
+            && matches!(
+                &result,
+                Err(Error::Rejected {
+                    verb: Some(Verb::Rest),
+                    ..
+                })
+            )
         {
             file = create_part(&part)?;
             offset = 0;

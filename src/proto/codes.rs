@@ -5,6 +5,7 @@
 //! the data connection). They are matched on the code first and on well-known words in the
 //! server's text second, because servers use 530 for several different refusals.
 
+use super::command::Verb;
 use super::reply::Reply;
 
 /// What went wrong, in the terms the exit code uses.
@@ -41,9 +42,9 @@ fn text_has(reply: &Reply, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// A sentence on what to do after `reply` refused `verb` (already upper case), if there is
-/// a useful one.
-pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
+/// A sentence on what to do after `reply` refused a command with `verb` (`None` when the
+/// command has no known verb), if there is a useful one.
+pub fn hint(verb: Option<Verb>, reply: &Reply) -> Option<String> {
     let hint = match reply.code {
         421 if text_has(reply, &["too many", "maximum", "limit", "connections"]) => {
             "the server has as many users as it allows; wait a few minutes before trying again \
@@ -62,7 +63,7 @@ pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
         {
             "the server refuses connections from your address: ask its administrator to allow your IP"
         }
-        530 if matches!(verb, "USER" | "PASS" | "ACCT") => {
+        530 if matches!(verb, Some(Verb::User | Verb::Pass | Verb::Acct)) => {
             "check the user name and password (copy-pasted passwords often carry a trailing space); \
              the account may also be expired or disabled"
         }
@@ -83,7 +84,17 @@ pub fn hint(verb: &str, reply: &Reply) -> Option<String> {
         452 | 552 => "the server is out of space or over your quota",
         550 if matches!(
             verb,
-            "RETR" | "SIZE" | "MDTM" | "CWD" | "DELE" | "RMD" | "LIST" | "NLST" | "MLSD"
+            Some(
+                Verb::Retr
+                    | Verb::Size
+                    | Verb::Mdtm
+                    | Verb::Cwd
+                    | Verb::Dele
+                    | Verb::Rmd
+                    | Verb::List
+                    | Verb::Nlst
+                    | Verb::Mlsd
+            )
         ) =>
         {
             "check the path (names are case-sensitive on most servers) and your permissions"
@@ -112,17 +123,21 @@ mod tests {
     fn too_many_users_says_to_wait() {
         let r = reply(421, "Too many users - please try again later.");
         assert_eq!(classify(&r), Refusal::Busy);
-        assert!(hint("USER", &r).unwrap().contains("wait"));
+        assert!(hint(Some(Verb::User), &r).unwrap().contains("wait"));
     }
 
     #[test]
     fn login_refusals_are_told_apart() {
         let anon = reply(530, "Sorry, no ANONYMOUS access allowed");
-        assert!(hint("PASS", &anon).unwrap().contains("anonymous"));
+        assert!(hint(Some(Verb::Pass), &anon).unwrap().contains("anonymous"));
         let ip = reply(530, "Login not allowed from your IP address");
-        assert!(hint("PASS", &ip).unwrap().contains("your address"));
+        assert!(
+            hint(Some(Verb::Pass), &ip)
+                .unwrap()
+                .contains("your address")
+        );
         let bad = reply(530, "Login incorrect.");
-        assert!(hint("PASS", &bad).unwrap().contains("password"));
+        assert!(hint(Some(Verb::Pass), &bad).unwrap().contains("password"));
         assert_eq!(classify(&bad), Refusal::Login);
     }
 
@@ -130,15 +145,23 @@ mod tests {
     fn data_connection_failure_suggests_the_other_mode() {
         let r = reply(425, "Can't open data connection.");
         assert_eq!(classify(&r), Refusal::DataConnection);
-        assert!(hint("RETR", &r).unwrap().contains("--active"));
+        assert!(hint(Some(Verb::Retr), &r).unwrap().contains("--active"));
     }
 
     #[test]
     fn a_450_for_a_missing_path_points_at_the_path() {
         let r = reply(450, "nope: No such file or directory");
-        assert!(hint("NLST", &r).unwrap().contains("check the path"));
+        assert!(
+            hint(Some(Verb::Nlst), &r)
+                .unwrap()
+                .contains("check the path")
+        );
         let busy = reply(450, "File unavailable");
-        assert!(hint("RETR", &busy).unwrap().contains("try again later"));
+        assert!(
+            hint(Some(Verb::Retr), &busy)
+                .unwrap()
+                .contains("try again later")
+        );
     }
 
     #[test]
@@ -147,6 +170,6 @@ mod tests {
             assert_eq!(classify(&reply(code, "x")), Refusal::RemoteFile);
         }
         assert_eq!(classify(&reply(502, "x")), Refusal::Unsupported);
-        assert!(hint("NOOP", &reply(299, "x")).is_none());
+        assert!(hint(Some(Verb::Noop), &reply(299, "x")).is_none());
     }
 }

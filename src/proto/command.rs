@@ -282,9 +282,178 @@ impl fmt::Display for Command {
     }
 }
 
+/// An FTP command's verb as a type (RFC mnemonics), for the error mapping and hints to match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// `USER`
+    User,
+    /// `PASS`
+    Pass,
+    /// `ACCT`
+    Acct,
+    /// `AUTH`
+    Auth,
+    /// `PBSZ`
+    Pbsz,
+    /// `PROT`
+    Prot,
+    /// `QUIT`
+    Quit,
+    /// `SYST`
+    Syst,
+    /// `FEAT`
+    Feat,
+    /// `OPTS`
+    Opts,
+    /// `PWD`
+    Pwd,
+    /// `CWD`
+    Cwd,
+    /// `CDUP`
+    Cdup,
+    /// `TYPE`
+    Type,
+    /// `SIZE`
+    Size,
+    /// `MDTM`
+    Mdtm,
+    /// `MLST`
+    Mlst,
+    /// `MFMT`
+    Mfmt,
+    /// `MKD`
+    Mkd,
+    /// `RMD`
+    Rmd,
+    /// `DELE`
+    Dele,
+    /// `RNFR`
+    Rnfr,
+    /// `RNTO`
+    Rnto,
+    /// `NOOP`
+    Noop,
+    /// `SITE`
+    Site,
+    /// `REST`
+    Rest,
+    /// `EPSV`
+    Epsv,
+    /// `PASV`
+    Pasv,
+    /// `EPRT`
+    Eprt,
+    /// `PORT`
+    Port,
+    /// `RETR`
+    Retr,
+    /// `STOR`
+    Stor,
+    /// `APPE`
+    Appe,
+    /// `LIST`
+    List,
+    /// `NLST`
+    Nlst,
+    /// `MLSD`
+    Mlsd,
+    /// `ABOR`
+    Abor,
+}
+
+const VERBS: [(Verb, &str); 37] = [
+    (Verb::User, "USER"),
+    (Verb::Pass, "PASS"),
+    (Verb::Acct, "ACCT"),
+    (Verb::Auth, "AUTH"),
+    (Verb::Pbsz, "PBSZ"),
+    (Verb::Prot, "PROT"),
+    (Verb::Quit, "QUIT"),
+    (Verb::Syst, "SYST"),
+    (Verb::Feat, "FEAT"),
+    (Verb::Opts, "OPTS"),
+    (Verb::Pwd, "PWD"),
+    (Verb::Cwd, "CWD"),
+    (Verb::Cdup, "CDUP"),
+    (Verb::Type, "TYPE"),
+    (Verb::Size, "SIZE"),
+    (Verb::Mdtm, "MDTM"),
+    (Verb::Mlst, "MLST"),
+    (Verb::Mfmt, "MFMT"),
+    (Verb::Mkd, "MKD"),
+    (Verb::Rmd, "RMD"),
+    (Verb::Dele, "DELE"),
+    (Verb::Rnfr, "RNFR"),
+    (Verb::Rnto, "RNTO"),
+    (Verb::Noop, "NOOP"),
+    (Verb::Site, "SITE"),
+    (Verb::Rest, "REST"),
+    (Verb::Epsv, "EPSV"),
+    (Verb::Pasv, "PASV"),
+    (Verb::Eprt, "EPRT"),
+    (Verb::Port, "PORT"),
+    (Verb::Retr, "RETR"),
+    (Verb::Stor, "STOR"),
+    (Verb::Appe, "APPE"),
+    (Verb::List, "LIST"),
+    (Verb::Nlst, "NLST"),
+    (Verb::Mlsd, "MLSD"),
+    (Verb::Abor, "ABOR"),
+];
+
+impl Verb {
+    /// The verb as it goes on the wire (`RETR`).
+    pub fn as_str(self) -> &'static str {
+        VERBS
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map(|(_, s)| *s)
+            .expect("every verb is in the table")
+    }
+
+    /// The verb a word names, in any case; `None` for anything else (`connect`, `XCRC`).
+    pub fn from_word(word: &str) -> Option<Verb> {
+        VERBS
+            .iter()
+            .find(|(_, s)| s.eq_ignore_ascii_case(word))
+            .map(|(v, _)| *v)
+    }
+
+    /// The verb of a command line as shown to people: its first word (`PASS ****` → `Pass`).
+    pub fn of_line(line: &str) -> Option<Verb> {
+        Verb::from_word(line.split_whitespace().next().unwrap_or(""))
+    }
+}
+
+impl fmt::Display for Verb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_command_but_a_raw_line_has_a_typed_verb() {
+        let commands = [
+            Command::User("u".into()),
+            Command::Pass(Secret::new("p")),
+            Command::AuthTls,
+            Command::Retr("f".into()),
+            Command::Rest(1),
+            Command::Mlsd(None),
+            Command::Abor,
+        ];
+        for cmd in commands {
+            let verb = Verb::of_line(&cmd.redacted()).expect("a verb");
+            assert_eq!(verb.as_str(), cmd.verb());
+        }
+        assert_eq!(Verb::of_line("pass secret"), Some(Verb::Pass));
+        assert_eq!(Verb::of_line("connect"), None);
+        assert_eq!(Verb::of_line(""), None);
+    }
 
     #[test]
     fn writes_verb_and_argument_with_crlf() {

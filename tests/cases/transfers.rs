@@ -507,6 +507,35 @@ fn a_hostile_listing_writes_nothing_outside_the_target_directory() {
 }
 
 #[test]
+fn a_refused_server_name_exits_with_its_own_code() {
+    let mut cfg = FakeConfig::default();
+    cfg.feat.retain(|f| !f.contains("MLST"));
+    cfg.files.push(("/d/ok.txt".into(), b"fine".to_vec()));
+    cfg.listing_lines = Some(vec![
+        "-rw-r--r-- 1 u g 4 Jan  1  2024 ok.txt".into(),
+        "-rw-r--r-- 1 u g 4 Jan  1  2024 ../escape.txt".into(),
+    ]);
+    let server = FakeServer::start(cfg);
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    // The file name at the end of the URL.
+    let run = ferry(&["get", &server.url("/d/%2e%2e"), "-O", dir]);
+    assert_eq!(run.code, 10, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("refusing to use the server's name \"..\""),
+        "{}",
+        run.stderr
+    );
+    // An entry of a listing: the rest of the tree is still copied.
+    let run = ferry(&["get", "-r", &server.url("/d"), "-O", dir]);
+    assert_eq!(run.code, 10, "{}", run.stderr);
+    assert!(run.stderr.contains("1 entry was refused"), "{}", run.stderr);
+    assert_eq!(fs::read(out.path().join("d/ok.txt")).unwrap(), b"fine");
+    assert_eq!(dir_names(out.path()), ["d"]);
+}
+
+#[test]
 fn ls_json_gives_scripts_parsed_entries() {
     let server = PyFtpd::start(PyFtpdOptions::default());
     fs::create_dir(server.root().join("dir")).unwrap();

@@ -6,17 +6,11 @@
 //! `!` take the rest of the line as it was typed. Each parsed command becomes an engine
 //! [`Action`], or one of the few things only a front end can do ([`Parsed`]).
 
-use std::path::PathBuf;
-
 use clap::{CommandFactory, Parser, Subcommand};
 
-use ferry::actions::{Action, Output, PutMode, Toggle, TransferOptions};
+use ferry::actions::Action;
 
-use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
-use ferry::engine::transfer::ListKind;
-use ferry::proto::channel::DataMode;
-use ferry::proto::command::{Secret, TransferType};
-use ferry::url;
+use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
 
 /// What one line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -42,220 +36,21 @@ struct Line {
     cmd: Cmd,
 }
 
+/// Every shell command, group by group (see [`super::commands`]).
 #[derive(Debug, Subcommand)]
 enum Cmd {
-    /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open HOST [PORT] or open
-    /// BOOKMARK; without an argument, the last server again (after close or a lost connection)
-    Open {
-        target: Option<String>,
-        port: Option<u16>,
-    },
-    /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
-    User {
-        name: String,
-        password: Option<String>,
-        account: Option<String>,
-    },
-    /// Close the connection
-    #[command(alias = "disconnect")]
-    Close,
-    /// Leave ferry
-    #[command(aliases = ["bye", "exit"])]
-    Quit,
-    /// Long listing of a remote directory (LIST): ls [--json] [PATH]
-    #[command(alias = "dir")]
-    Ls {
-        /// Ignored: listings are always long
-        #[arg(short = 'l', hide = true)]
-        long: bool,
-        /// Parsed entries as JSON (name, type, size, modified, target, permissions)
-        #[arg(long)]
-        json: bool,
-        path: Option<String>,
-    },
-    /// Names in remote directories (NLST): nlist [PATH...], each listed in turn
-    #[command(alias = "mls")]
-    Nlist { paths: Vec<String> },
-    /// Change the remote directory
-    Cd { path: String },
-    /// Go to the parent remote directory
-    Cdup,
-    /// Print the remote directory
-    Pwd,
-    /// Change the local directory (home without an argument)
-    Lcd { dir: Option<PathBuf> },
-    /// Print the local directory
-    Lpwd,
-    /// List a local directory
-    Lls { dir: Option<PathBuf> },
-    /// Download a file: get REMOTE [LOCAL]; -c continues a partial download
-    #[command(alias = "recv")]
-    Get {
-        remote: String,
-        local: Option<PathBuf>,
-        #[command(flatten)]
-        transfer: TransferArgs,
-    },
-    /// Continue a partial download: reget REMOTE [LOCAL]
-    Reget {
-        remote: String,
-        local: Option<PathBuf>,
-    },
-    /// Download many files: mget [-P N] [--json] PATTERN...
-    Mget {
-        #[arg(required = true)]
-        patterns: Vec<String>,
-        /// Transfer over N connections at once
-        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-        parallel: usize,
-        /// Print one JSON object per transferred file on stdout (as get --json does)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Upload a file: put LOCAL [REMOTE]; -c continues a partial upload
-    #[command(alias = "send")]
-    Put {
-        local: PathBuf,
-        remote: Option<String>,
-        #[command(flatten)]
-        transfer: TransferArgs,
-    },
-    /// Continue a partial upload: reput LOCAL [REMOTE]
-    Reput {
-        local: PathBuf,
-        remote: Option<String>,
-    },
-    /// Append a local file to a remote one: append LOCAL [REMOTE]
-    Append {
-        local: PathBuf,
-        remote: Option<String>,
-    },
-    /// Upload many files: mput [-P N] [--json] PATTERN...
-    Mput {
-        #[arg(required = true)]
-        patterns: Vec<String>,
-        /// Transfer over N connections at once
-        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-        parallel: usize,
-        /// Print one JSON object per transferred file on stdout (as put --json does)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Download one file in segments over several connections: pget [-n N] [-c] REMOTE [LOCAL]
-    Pget {
-        remote: String,
-        local: Option<PathBuf>,
-        /// Number of segments (and connections)
-        #[arg(short = 'n', value_name = "N", default_value_t = 4)]
-        segments: usize,
-        /// Continue an interrupted pget
-        #[arg(short = 'c', long = "continue")]
-        resume: bool,
-        /// Print a JSON object for the file on stdout (as get --json does)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
-    Mirror {
-        source: String,
-        target: Option<String>,
-        #[command(flatten)]
-        mirror: MirrorArgs,
-    },
-    /// Make a remote directory
-    Mkdir { path: String },
-    /// Remove an empty remote directory
-    Rmdir { path: String },
-    /// Delete a remote file
-    #[command(alias = "rm")]
-    Delete { path: String },
-    /// Delete many remote files: mdelete PATTERN...
-    Mdelete {
-        #[arg(required = true)]
-        patterns: Vec<String>,
-    },
-    /// Rename a remote file: rename FROM TO
-    #[command(alias = "mv")]
-    Rename { from: String, to: String },
-    /// Show a remote file's size: size [--json] PATH
-    Size {
-        path: String,
-        /// As one JSON object (name, size)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show a remote file's modification time: modtime [--json] PATH
-    Modtime {
-        path: String,
-        /// As one JSON object (name, modified)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show a remote file's name, type, size and time: stat [--json] PATH
-    Stat {
-        path: String,
-        /// As one JSON object (name, type, size, modified)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Bookmarks: bookmark add NAME [URL] | bookmark list | bookmark rm NAME; open NAME
-    Bookmark {
-        #[command(subcommand)]
-        op: BookmarkCmd,
-    },
-    /// Transfer text files, converting line endings
-    Ascii,
-    /// Transfer files byte for byte (the default)
-    #[command(alias = "image")]
-    Binary,
-    /// Set the transfer type: type ascii|binary
-    Type { kind: String },
-    /// Passive data connections: passive (toggle) or passive on|off|auto
-    Passive { setting: Option<String> },
-    /// Extended passive only (EPSV): epsv on|off, or epsv to toggle (off means PASV only)
-    Epsv { setting: Option<String> },
-    /// Data-connection mode: mode auto|passive|active|epsv|pasv|eprt|port
-    Mode { mode: String },
-    /// Show the connection and settings
-    Status,
-    /// Show server replies: verbose [on|off]
-    Verbose { setting: Option<String> },
-    /// Show the whole protocol conversation: debug [on|off]
-    Debug { setting: Option<String> },
-    /// Ask before each file of mget/mput/mdelete: prompt [on|off]
-    Prompt { setting: Option<String> },
-    /// Print # marks during transfers: hash [on|off]
-    Hash { setting: Option<String> },
-    /// Send a raw command to the server: quote LINE
-    #[command(alias = "literal")]
-    Quote {
-        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
-        words: Vec<String>,
-    },
-    /// Send a SITE command: site ARGS
-    Site {
-        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
-        words: Vec<String>,
-    },
-    /// Show the server's system type
-    System,
-    /// Show the features the server advertises
-    Features,
-    /// Ask the server for help: rhelp [COMMAND]
-    Rhelp { command: Option<String> },
-    /// Ask the server for its status: rstatus [PATH]
-    Rstatus { path: Option<String> },
-    /// Send NOOP (keeps the connection alive)
-    Noop,
-    /// Run a local command: ! [COMMAND]
-    #[command(name = "!")]
-    Shell {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        words: Vec<String>,
-    },
-    /// Show help: help [COMMAND]
-    #[command(alias = "?")]
-    Help { command: Option<String> },
+    #[command(flatten)]
+    Session(Session),
+    #[command(flatten)]
+    Browse(Browse),
+    #[command(flatten)]
+    Transfer(Transfer),
+    #[command(flatten)]
+    Remote(Remote),
+    #[command(flatten)]
+    Setting(Setting),
+    #[command(flatten)]
+    Server(Server),
 }
 
 /// Parses one line of shell or batch input.
@@ -338,246 +133,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-fn toggle(setting: Option<String>) -> Result<Toggle, String> {
-    match setting.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None => Ok(Toggle::Flip),
-        Some("on" | "yes" | "true") => Ok(Toggle::On),
-        Some("off" | "no" | "false") => Ok(Toggle::Off),
-        Some(other) => Err(format!("expected on or off, not {other:?}")),
-    }
-}
-
-fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
-    // A bookmark's name, when there is such a bookmark; otherwise a host name.
-    if port.is_none()
-        && ferry::config::bookmarks::looks_like_name(target)
-        && let Some(dir) = ferry::config::settings::config_dir()
-    {
-        let found = ferry::config::bookmarks::Bookmarks::load(&dir).and_then(|b| b.url(target));
-        if let Some(u) = found.map_err(|e| e.to_string())? {
-            return Ok(u);
-        }
-    }
-    let text = if target.contains("://") {
-        target.to_owned()
-    } else if target.contains(':') && !target.starts_with('[') {
-        format!("ftp://[{target}]") // a bare IPv6 address
-    } else {
-        format!("ftp://{target}")
-    };
-    let mut u = url::parse(&text).map_err(|e| e.to_string())?;
-    if port.is_some() {
-        u.port = port;
-    }
-    Ok(u)
-}
-
 fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
-    use Action as A;
     let action = match cmd {
-        Cmd::Quit => return Ok(Parsed::Quit),
-        Cmd::Help { command } => return Ok(Parsed::Help(command)),
-        Cmd::Open { target: None, .. } => A::Reopen,
-        Cmd::Open {
-            target: Some(target),
-            port,
-        } => A::Open(Box::new(open_url(&target, port)?)),
-        Cmd::User {
-            name,
-            password,
-            account,
-        } => A::User {
-            user: name,
-            password: password.map(Secret::new),
-            account: account.map(Secret::new),
-        },
-        Cmd::Close => A::Close,
-        Cmd::Ls {
-            path, json: true, ..
-        } => A::ListJson(path),
-        Cmd::Ls { path, .. } => A::List {
-            paths: path.into_iter().collect(),
-            kind: ListKind::Long,
-        },
-        Cmd::Nlist { paths } => A::List {
-            paths,
-            kind: ListKind::Names,
-        },
-        Cmd::Cd { path } => A::Cd(path),
-        Cmd::Cdup => A::Cdup,
-        Cmd::Pwd => A::Pwd,
-        Cmd::Lcd { dir } => A::Lcd(dir),
-        Cmd::Lpwd => A::Lpwd,
-        Cmd::Lls { dir } => A::Lls(dir),
-        Cmd::Get {
-            remote,
-            local,
-            transfer,
-        } => get(remote, local, &transfer),
-        Cmd::Reget { remote, local } => {
-            let transfer = TransferArgs {
-                resume: true,
-                ..TransferArgs::default()
-            };
-            get(remote, local, &transfer)
-        }
-        Cmd::Mget {
-            patterns,
-            parallel,
-            json,
-        } => A::Mget {
-            patterns,
-            parallel,
-            json,
-        },
-        Cmd::Put {
-            local,
-            remote,
-            transfer,
-        } => {
-            let ty = transfer.ascii.then_some(TransferType::Ascii);
-            A::Put {
-                local,
-                remote,
-                ty,
-                mode: PutMode::Replace,
-                opts: transfer.options(),
-            }
-        }
-        Cmd::Reput { local, remote } => {
-            let opts = TransferOptions {
-                resume: true,
-                ..TransferOptions::default()
-            };
-            A::Put {
-                local,
-                remote,
-                ty: None,
-                mode: PutMode::Replace,
-                opts,
-            }
-        }
-        Cmd::Append { local, remote } => A::Put {
-            local,
-            remote,
-            ty: None,
-            mode: PutMode::Append,
-            opts: TransferOptions::default(),
-        },
-        Cmd::Mput {
-            patterns,
-            parallel,
-            json,
-        } => A::Mput {
-            patterns,
-            parallel,
-            json,
-        },
-        Cmd::Pget {
-            remote,
-            local,
-            segments,
-            resume,
-            json,
-        } => {
-            let output = match local {
-                Some(p) => Output::File(p),
-                None => Output::Into(PathBuf::from(".")),
-            };
-            A::Pget {
-                remote,
-                output,
-                segments,
-                resume,
-                json,
-            }
-        }
-        Cmd::Mirror {
-            source,
-            target,
-            mirror,
-        } => {
-            let opts = mirror.options();
-            // Without a target: the remote directory of the same name, or the local one.
-            let base = source
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .to_owned();
-            let target = target.unwrap_or(if base.is_empty() { ".".into() } else { base });
-            let (remote, local) = if opts.reverse {
-                (target, source)
-            } else {
-                (source, target)
-            };
-            A::Mirror {
-                remote,
-                local: PathBuf::from(local),
-                opts,
-            }
-        }
-        Cmd::Mkdir { path } => A::Mkdir(path),
-        Cmd::Rmdir { path } => A::Rmdir(path),
-        Cmd::Delete { path } => A::Delete(path),
-        Cmd::Mdelete { patterns } => A::Mdelete(patterns),
-        Cmd::Rename { from, to } => A::Rename { from, to },
-        Cmd::Size { path, json } => A::Size { path, json },
-        Cmd::Modtime { path, json } => A::Modtime { path, json },
-        Cmd::Stat { path, json } => A::Stat { path, json },
-        Cmd::Bookmark { op } => A::Bookmark(op.op()),
-        Cmd::Ascii => A::Type(TransferType::Ascii),
-        Cmd::Binary => A::Type(TransferType::Binary),
-        Cmd::Type { kind } => match kind.to_ascii_lowercase().as_str() {
-            "a" | "ascii" => A::Type(TransferType::Ascii),
-            "i" | "image" | "binary" => A::Type(TransferType::Binary),
-            other => return Err(format!("type: unknown type {other:?}; use ascii or binary")),
-        },
-        Cmd::Passive { setting } => {
-            match setting.as_deref().map(str::to_ascii_lowercase).as_deref() {
-                None => A::TogglePassive,
-                Some("on") => A::Mode(DataMode::Passive),
-                Some("off") => A::Mode(DataMode::Active),
-                Some("auto") => A::Mode(DataMode::Auto),
-                Some(other) => {
-                    return Err(format!("passive: expected on, off or auto, not {other:?}"));
-                }
-            }
-        }
-        Cmd::Epsv { setting } => A::Epsv(toggle(setting)?),
-        Cmd::Mode { mode } => A::Mode(mode.parse()?),
-        Cmd::Status => A::Status,
-        Cmd::Verbose { setting } => A::Verbose(toggle(setting)?),
-        Cmd::Debug { setting } => A::Debug(toggle(setting)?),
-        Cmd::Prompt { setting } => A::Prompt(toggle(setting)?),
-        Cmd::Hash { setting } => A::Hash(toggle(setting)?),
-        Cmd::Quote { .. } => A::Quote(raw_rest.to_owned()),
-        Cmd::Site { .. } => A::Site(raw_rest.to_owned()),
-        Cmd::System => A::System,
-        Cmd::Features => A::Features,
-        Cmd::Rhelp { command } => A::Rhelp(command),
-        Cmd::Rstatus { path } => A::Rstatus(path),
-        Cmd::Noop => A::Noop,
-        Cmd::Shell { .. } => A::Shell((!raw_rest.is_empty()).then(|| raw_rest.to_owned())),
+        Cmd::Session(c) => return c.parse(),
+        Cmd::Browse(c) => c.action(),
+        Cmd::Transfer(c) => c.action(),
+        Cmd::Remote(c) => c.action(),
+        Cmd::Setting(c) => c.action()?,
+        Cmd::Server(c) => return Ok(c.parse(raw_rest)),
     };
     Ok(Parsed::Action(action))
-}
-
-fn get(remote: String, local: Option<PathBuf>, transfer: &TransferArgs) -> Action {
-    let opts = transfer.options();
-    let output = match local {
-        Some(p) if p.as_os_str() == "-" => Output::Stdout,
-        Some(p) if opts.recursive => Output::Into(p),
-        Some(p) => Output::File(p),
-        None => Output::Into(PathBuf::from(".")),
-    };
-    let ty = transfer.ascii.then_some(TransferType::Ascii);
-    Action::Get {
-        remote,
-        output,
-        ty,
-        opts,
-    }
 }
 
 /// Every command name and alias, for completion.
@@ -643,6 +208,9 @@ pub fn arg_side(command: &str, index: usize) -> ArgSide {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ferry::actions::Toggle;
+    use ferry::engine::transfer::ListKind;
+    use ferry::proto::channel::DataMode;
 
     fn action(line: &str) -> Action {
         match parse_line(line).unwrap() {
@@ -742,6 +310,38 @@ mod tests {
                 kind: ListKind::Long
             }
         );
+    }
+
+    #[test]
+    fn reget_reput_and_append_are_plain_transfers_that_continue_or_append() {
+        let resumed = ferry::actions::TransferOptions {
+            resume: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            action("reput a b"),
+            Action::Put {
+                local: "a".into(),
+                remote: Some("b".into()),
+                ty: None,
+                mode: ferry::actions::PutMode::Replace,
+                opts: resumed.clone(),
+            }
+        );
+        assert_eq!(
+            action("append a"),
+            Action::Put {
+                local: "a".into(),
+                remote: None,
+                ty: None,
+                mode: ferry::actions::PutMode::Append,
+                opts: Default::default(),
+            }
+        );
+        let Action::Get { opts, ty: None, .. } = action("reget a") else {
+            panic!()
+        };
+        assert_eq!(opts, resumed);
     }
 
     #[test]

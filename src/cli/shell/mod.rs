@@ -5,7 +5,9 @@
 //! prompt clears the line; during a transfer it aborts that transfer and the session stays
 //! usable; Ctrl-D quits (QUIT).
 
+mod commands;
 mod complete;
+mod convert;
 pub mod grammar;
 mod history;
 

@@ -21,7 +21,7 @@ use std::time::Duration;
 use rustls::pki_types::ServerName;
 
 use crate::engine::transport::Stream;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, TlsCause};
 use verify::{Seen, TlsSettings};
 
 /// Which TLS implementation wraps the sockets.
@@ -81,12 +81,15 @@ impl TlsClient {
         let seen = Arc::new(Mutex::new(Seen::default()));
         let config = verify::client_config(settings, seen.clone()).map_err(|e| Error::Tls {
             what: "setting up TLS".into(),
-            detail: e.to_string(),
+            source: e.into(),
             hint: None,
         })?;
-        let name = ServerName::try_from(host.to_owned()).map_err(|_| Error::Tls {
+        let name = ServerName::try_from(host.to_owned()).map_err(|e| Error::Tls {
             what: "setting up TLS".into(),
-            detail: format!("{host:?} is not a valid TLS server name"),
+            source: TlsCause::ServerName {
+                host: host.to_owned(),
+                source: e,
+            },
             hint: None,
         })?;
         if backend == Backend::Native && !cfg!(feature = "native-tls") {
@@ -158,7 +161,7 @@ impl TlsClient {
 
     fn wrap_rustls(&self, tcp: TcpStream, what: &str) -> Result<Stream> {
         let conn = rustls::ClientConnection::new(self.config.clone(), self.name.clone())
-            .map_err(|e| self.tls_fail(what, &e.to_string()))?;
+            .map_err(|e| self.tls_fail(what, e.into()))?;
         self.handshake_rustls(conn, tcp, what)
     }
 
@@ -183,7 +186,11 @@ impl TlsClient {
         let connector = self.native.as_ref().expect("made for the native backend");
         match connector.connect(&self.host, tcp) {
             Ok(s) => Ok(Stream::Native(Box::new(s))),
-            Err(e) => Err(self.tls_fail(what, &e.to_string())),
+            Err(native_tls::HandshakeError::Failure(e)) => Err(self.tls_fail(what, e.into())),
+            Err(e @ native_tls::HandshakeError::WouldBlock(_)) => {
+                let e = io::Error::new(ErrorKind::WouldBlock, e.to_string());
+                Err(self.tls_fail(what, TlsCause::Io(e)))
+            }
         }
     }
 
@@ -201,7 +208,7 @@ impl TlsClient {
             let seen = self.seen.lock().expect("verifier lock");
             return Error::Tls {
                 what: format!("the server's certificate was refused on the {what} connection"),
-                detail: e.to_string(),
+                source: e.into(),
                 hint: Some(verify::explain(&seen, &self.host)),
             };
         }
@@ -210,14 +217,14 @@ impl TlsClient {
                 what: format!("waiting for the TLS handshake on the {what} connection"),
                 after: Duration::ZERO,
             },
-            _ => self.tls_fail(what, &e.to_string()),
+            _ => self.tls_fail(what, e.into()),
         }
     }
 
-    fn tls_fail(&self, what: &str, detail: &str) -> Error {
+    fn tls_fail(&self, what: &str, source: TlsCause) -> Error {
         Error::Tls {
             what: format!("TLS handshake on the {what} connection failed"),
-            detail: detail.to_owned(),
+            source,
             hint: None,
         }
     }
@@ -260,7 +267,7 @@ fn native_connector(
             })?;
             let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| Error::Tls {
                 what: "reading --cacert".into(),
-                detail: e.to_string(),
+                source: e.into(),
                 hint: None,
             })?;
             builder.add_root_certificate(cert);
@@ -271,7 +278,7 @@ fn native_connector(
     }
     let connector = builder.build().map_err(|e| Error::Tls {
         what: "setting up native TLS".into(),
-        detail: e.to_string(),
+        source: e.into(),
         hint: None,
     })?;
     Ok(Some(connector))

@@ -1,0 +1,304 @@
+//! The subcommands: `batch`, the one-shot commands and the hidden `generate-docs`, with the
+//! flag groups the shell's grammar shares (transfer, mirror and bookmark arguments). The
+//! one-shot commands are planned straight from these types into actions (see
+//! [`crate::cli::oneshot`]).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use ferry::actions::{BookmarkOp, MirrorOptions, TransferOptions};
+
+/// Mirror flags shared by the one-shot command and the shell.
+#[derive(Debug, Clone, Default, Args)]
+pub struct MirrorArgs {
+    /// Reverse: upload the local tree (SOURCE is local, TARGET remote)
+    #[arg(short = 'R', long = "reverse")]
+    pub reverse: bool,
+    /// Copy only files newer than the target's
+    #[arg(long = "only-newer")]
+    pub only_newer: bool,
+    /// Delete target files that the source does not have
+    #[arg(long)]
+    pub delete: bool,
+    /// Print what would be done, change nothing
+    #[arg(long = "dry-run")]
+    pub dry_run: bool,
+    /// Resume target files that are shorter than the source
+    #[arg(short = 'c', long = "continue")]
+    pub resume: bool,
+    /// Leave out names matching GLOB (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Transfer over N connections at once
+    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+    pub parallel: usize,
+    /// Print one JSON object per copied file on stdout (as get --json does); not with --dry-run,
+    /// whose plan is text
+    #[arg(long, conflicts_with = "dry_run")]
+    pub json: bool,
+}
+
+impl MirrorArgs {
+    /// The engine's mirror options.
+    pub fn options(&self) -> MirrorOptions {
+        MirrorOptions {
+            reverse: self.reverse,
+            only_newer: self.only_newer,
+            delete: self.delete,
+            dry_run: self.dry_run,
+            resume: self.resume,
+            exclude: self.exclude.clone(),
+            parallel: self.parallel,
+            json: self.json,
+        }
+    }
+}
+
+/// Transfer flags shared by `get`/`put` here and in the shell.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TransferArgs {
+    /// Continue a partial transfer (REST / APPE from the remote size)
+    #[arg(short = 'c', long = "continue")]
+    pub resume: bool,
+    /// Copy whole directory trees (like cp -r)
+    #[arg(short = 'r', long = "recursive")]
+    pub recursive: bool,
+    /// Leave out names matching GLOB in recursive transfers (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Keep modification times (MDTM on download, MFMT on upload)
+    #[arg(long)]
+    pub preserve: bool,
+    /// Never overwrite an existing local file
+    #[arg(short = 'n', long = "no-clobber")]
+    pub no_clobber: bool,
+    /// Transfer as text (ASCII mode), converting line endings
+    #[arg(short = 'a', long = "ascii")]
+    pub ascii: bool,
+    /// With -r: transfer over N connections at once
+    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
+    pub parallel: usize,
+    /// Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate,
+    /// resumed)
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl TransferArgs {
+    /// The engine's transfer options.
+    pub fn options(&self) -> TransferOptions {
+        TransferOptions {
+            resume: self.resume,
+            recursive: self.recursive,
+            preserve: self.preserve,
+            no_clobber: self.no_clobber,
+            exclude: self.exclude.clone(),
+            parallel: self.parallel,
+            json: self.json,
+        }
+    }
+}
+
+/// `bookmark add|list|rm`, shared by the command line and the shell.
+#[derive(Debug, Clone, Subcommand)]
+pub enum BookmarkCmd {
+    /// Save URL under NAME (in the shell, without URL: the server and directory you are in)
+    Add {
+        /// The bookmark's name (letters, digits, `.`, `_`, `-`)
+        name: String,
+        /// ftp://[user@]host[:port]/[dir]
+        url: Option<String>,
+        /// Keep the password too (the bookmarks file is then made mode 0600)
+        #[arg(long = "with-password")]
+        with_password: bool,
+    },
+    /// List the bookmarks (passwords are never shown)
+    #[command(alias = "ls")]
+    List,
+    /// Delete a bookmark
+    #[command(alias = "remove")]
+    Rm {
+        /// The bookmark's name
+        name: String,
+    },
+}
+
+impl BookmarkCmd {
+    /// The engine's bookmark operation.
+    pub fn op(self) -> BookmarkOp {
+        match self {
+            BookmarkCmd::Add {
+                name,
+                url,
+                with_password,
+            } => BookmarkOp::Add {
+                name,
+                url,
+                with_password,
+            },
+            BookmarkCmd::List => BookmarkOp::List,
+            BookmarkCmd::Rm { name } => BookmarkOp::Remove(name),
+        }
+    }
+}
+
+/// A subcommand of `ferry`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run shell commands from FILE (- for standard input): ferry batch FILE [URL]
+    Batch {
+        /// The script
+        file: PathBuf,
+        /// Server to open first
+        url: Option<String>,
+        /// Run on after a failing command
+        #[arg(short = 'k', long = "keep-going")]
+        keep_going: bool,
+    },
+    /// A command run once against the URLs it names.
+    #[command(flatten)]
+    OneShot(OneShotCommand),
+    /// Write the man pages and shell completions into DIR/man and DIR/completions
+    #[command(name = "generate-docs", hide = true)]
+    GenerateDocs {
+        /// Where man/ and completions/ go (the repository root to update the checked-in ones)
+        dir: PathBuf,
+    },
+}
+
+/// A one-shot subcommand, as clap parsed it.
+#[derive(Debug, Subcommand)]
+pub enum OneShotCommand {
+    /// Download files: ferry get URL... [-o PATH | -O DIR]
+    Get {
+        /// ftp://[user[:password]@]host[:port]/path
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// Write to PATH (- for standard output); only with one URL
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "PATH",
+            conflicts_with = "dir"
+        )]
+        output: Option<PathBuf>,
+        /// Write into directory DIR, keeping the remote names
+        #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        transfer: TransferArgs,
+    },
+    /// Upload files: ferry put FILE... URL (a URL ending in / is a directory)
+    Put {
+        /// Local files, then the destination URL
+        #[arg(required = true, num_args = 2.., value_name = "FILE... URL")]
+        args: Vec<String>,
+        #[command(flatten)]
+        transfer: TransferArgs,
+    },
+    /// List a directory: names, or the server's long format with -l
+    Ls {
+        /// Directory (or file) URL
+        url: String,
+        /// Long listing
+        #[arg(short = 'l', long = "long")]
+        long: bool,
+        /// Parsed entries as JSON (name, type, size, modified, target, permissions)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)
+    Mirror {
+        /// URL (or LOCAL with -R)
+        source: String,
+        /// LOCAL directory (or URL with -R)
+        target: String,
+        #[command(flatten)]
+        mirror: MirrorArgs,
+    },
+    /// Download one large file in N segments over N connections: ferry pget -n N URL
+    Pget {
+        /// File URL
+        url: String,
+        /// Number of segments (and connections)
+        #[arg(short = 'n', value_name = "N", default_value_t = 4)]
+        segments: usize,
+        /// Write to PATH
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "PATH",
+            conflicts_with = "dir"
+        )]
+        output: Option<PathBuf>,
+        /// Write into directory DIR, keeping the remote name
+        #[arg(short = 'O', long = "output-dir", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Continue an interrupted pget
+        #[arg(short = 'c', long = "continue")]
+        resume: bool,
+        /// Print a JSON object for the file on stdout (as get --json does)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a remote file on standard output
+    Cat {
+        /// File URL
+        url: String,
+    },
+    /// Delete remote files
+    #[command(alias = "delete")]
+    Rm {
+        /// File URLs
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// Make a remote directory
+    Mkdir {
+        /// Directory URL
+        url: String,
+    },
+    /// Remove an empty remote directory
+    Rmdir {
+        /// Directory URL
+        url: String,
+    },
+    /// Rename a remote file or directory (a NEW-NAME without / stays in the same directory)
+    #[command(alias = "rename")]
+    Mv {
+        /// File or directory URL
+        url: String,
+        /// New name or path
+        new_name: String,
+    },
+    /// Show a remote file's name, type, size and modification time (MLST, else SIZE and MDTM)
+    Stat {
+        /// File or directory URL
+        url: String,
+        /// As one JSON object (name, type, size, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's size in bytes
+    Size {
+        /// File URL
+        url: String,
+        /// As one JSON object (name, size)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a remote file's modification time (UTC)
+    Modtime {
+        /// File URL
+        url: String,
+        /// As one JSON object (name, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one
+    Bookmark {
+        #[command(subcommand)]
+        op: BookmarkCmd,
+    },
+}
