@@ -16,7 +16,7 @@ use std::time::UNIX_EPOCH;
 use glob::Pattern;
 
 use super::info::print_line;
-use super::parallel::{self, Job};
+use super::scheduler::{self, Batch, Job};
 use super::tree::{make_local_dir, refused_total};
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
@@ -144,7 +144,8 @@ pub(super) fn run(
         for job in plan.jobs.iter().chain(&plan.resumed) {
             let line = match job {
                 Job::Get { remote, target, .. } => format!("get {remote} -> {}", target.display()),
-                Job::Put { local, remote } => format!("put {} -> {remote}", local.display()),
+                Job::Put { local, remote, .. } => format!("put {} -> {remote}", local.display()),
+                Job::Segment(_) => continue,
             };
             print_line(ui, &line)?;
         }
@@ -160,8 +161,10 @@ pub(super) fn run(
         resume: true,
         ..copy.clone()
     };
-    parallel::run(ctx, std::mem::take(&mut plan.jobs), None, &copy, ui)?;
-    parallel::run(ctx, std::mem::take(&mut plan.resumed), None, &resume, ui)?;
+    let jobs = std::mem::take(&mut plan.jobs);
+    scheduler::run(ctx, Batch::many(jobs, None, &copy), ui)?;
+    let jobs = std::mem::take(&mut plan.resumed);
+    scheduler::run(ctx, Batch::many(jobs, None, &resume), ui)?;
     refused_total(plan.refused)
 }
 
@@ -339,6 +342,7 @@ fn up(
                     Job::Put {
                         local: path,
                         remote: dst,
+                        mode: crate::engine::transfer::PutMode::Replace,
                     },
                     resume,
                 );

@@ -10,12 +10,13 @@ pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod file;
 mod files;
 mod info;
 mod local;
 mod mirror;
-mod parallel;
 mod pget;
+mod scheduler;
 mod tree;
 
 use std::io::Write;
@@ -29,6 +30,7 @@ use crate::proto::channel::DataMode;
 use crate::proto::command::{Secret, TransferType};
 use crate::url::FtpUrl;
 
+pub use file::local_target;
 pub use info::{human_bytes, summary};
 pub use mirror::MirrorOptions;
 
@@ -358,9 +360,9 @@ fn flush_notices(ctx: &mut Context, ui: &mut dyn Ui) {
     }
 }
 
-/// Runs `op` again after transient failures (see [`crate::actions::retry`]), telling the user what
-/// happened and how long it waits; `op` learns the attempt number (0 first) so a transfer can
-/// resume instead of starting over.
+/// Runs `op` again after transient failures, under the one [`retry::Policy`], telling the user
+/// what happened and how long it waits; `op` learns the attempt number (0 first). For actions
+/// that are not file transfers (those retry inside the scheduler, file by file).
 pub(crate) fn retrying<T>(
     ctx: &mut Context,
     ui: &mut dyn Ui,
@@ -371,50 +373,18 @@ pub(crate) fn retrying<T>(
     loop {
         let result = op(ctx, ui, attempt);
         flush_notices(ctx, ui);
-        let e = match result {
+        let policy = ctx.retry_policy();
+        let (e, wait) = match result {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < ctx.config.retries && e.is_transient() => e,
-            Err(e) => return Err(e),
+            Err(e) => match policy.wait(attempt, &e) {
+                Some(wait) => (e, wait),
+                None => return Err(e),
+            },
         };
         ctx.after_error(&e);
-        let wait = crate::actions::retry::delay(ctx.config.retry_wait, attempt, &e);
-        let label = if what.is_empty() {
-            String::new()
-        } else {
-            format!("{what}: ")
-        };
-        let busy = if e.is_too_many_users() {
-            " (the server is full; giving it time)"
-        } else {
-            ""
-        };
-        ui.notice(&format!(
-            "{label}{e}; retrying in {:.1} s{busy} (retry {} of {})",
-            wait.as_secs_f64(),
-            attempt + 1,
-            ctx.config.retries
-        ));
-        sleep_unless_interrupted(&ctx.interrupt, wait)?;
+        ui.notice(&policy.notice(what, &e, wait, attempt));
+        retry::sleep_unless_interrupted(&ctx.interrupt, wait)?;
         attempt += 1;
-    }
-}
-
-/// Waits `wait` before a retry, or fails with [`crate::Error::Interrupted`] as soon as
-/// `interrupt` (Ctrl-C) is raised; the flag stays raised for everyone else who checks it.
-pub(crate) fn sleep_unless_interrupted(
-    interrupt: &std::sync::atomic::AtomicBool,
-    wait: std::time::Duration,
-) -> Result<()> {
-    let deadline = std::time::Instant::now() + wait;
-    loop {
-        if interrupt.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(crate::Error::Interrupted);
-        }
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if left.is_zero() {
-            return Ok(());
-        }
-        std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
     }
 }
 
@@ -591,25 +561,4 @@ fn changed(
     let result = op(ctx.session()?);
     ctx.invalidate_cache();
     result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::{Duration, Instant};
-
-    #[test]
-    fn a_retry_wait_ends_at_ctrl_c_and_leaves_the_flag_for_the_other_lanes() {
-        let flag = AtomicBool::new(false);
-        let started = Instant::now();
-        sleep_unless_interrupted(&flag, Duration::from_millis(50)).unwrap();
-        assert!(started.elapsed() >= Duration::from_millis(50));
-        flag.store(true, Ordering::SeqCst);
-        let started = Instant::now();
-        let waited = sleep_unless_interrupted(&flag, Duration::from_secs(60));
-        assert!(matches!(waited, Err(crate::Error::Interrupted)));
-        assert!(started.elapsed() < Duration::from_secs(1));
-        assert!(flag.load(Ordering::SeqCst), "every lane must see it");
-    }
 }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::files::base_name;
-use super::parallel::{self, Job};
+use super::file::base_name;
+use super::scheduler::{self, Batch, Job};
 use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
@@ -115,7 +115,7 @@ pub(super) fn get(
         jobs: Vec::new(),
     };
     get_dir(ctx, remote.trim_end_matches('/'), &root, 0, &mut walk, ui)?;
-    parallel::run(ctx, walk.jobs, ty, opts, ui)?;
+    scheduler::run(ctx, Batch::many(walk.jobs, ty, opts), ui)?;
     refused_total(walk.refused)
 }
 
@@ -187,7 +187,7 @@ pub(super) fn put(
     put_dir(ctx, local, &target, 0, &mut walk, ui)?;
     ctx.invalidate_cache();
     let jobs = std::mem::take(&mut walk.jobs);
-    parallel::run(ctx, jobs, None, opts, ui)?;
+    scheduler::run(ctx, Batch::many(jobs, None, opts), ui)?;
     refused_total(walk.refused)
 }
 
@@ -246,6 +246,7 @@ fn put_dir(
             Ok(m) if m.is_file() => walk.jobs.push(Job::Put {
                 local: child.clone(),
                 remote: remote_path,
+                mode: crate::engine::transfer::PutMode::Replace,
             }),
             _ => ui.notice(&format!("{}: not a regular file; skipped", child.display())),
         }

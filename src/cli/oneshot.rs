@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use ferry::actions::context::Context;
-use ferry::actions::localname::safe_name;
+use ferry::actions::local_target;
 use ferry::actions::{
     self, Action, BookmarkOp, MirrorOptions, Output, PutMode, TransferOptions, Ui,
 };
@@ -341,10 +341,7 @@ fn plan_get(
             let output = match output {
                 Some(p) if p == Path::new("-") => Output::Stdout,
                 Some(p) => Output::File(p.to_owned()),
-                None => {
-                    let name = safe_name(u.file_name().unwrap_or_default())?;
-                    Output::File(dir.unwrap_or(Path::new(".")).join(name))
-                }
+                None => Output::File(local_target(dir.unwrap_or(Path::new(".")), &remote)?),
             };
             (remote, output)
         };
