@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use glob::Pattern;
@@ -21,6 +21,7 @@ use super::tree::{make_local_dir, refused_total};
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
+use crate::engine::transfer::PutMode;
 use crate::error::{Error, Result};
 use crate::proto::listing::{Entry, EntryKind};
 
@@ -286,20 +287,7 @@ fn up(
             local.display()
         )));
     }
-    let existing = match ctx.entries(remote) {
-        Ok(e) => e,
-        Err(e) if e.reply().is_some() => {
-            // The remote directory is new.
-            if plan.opts.dry_run {
-                print_line(ui, &format!("mkdir {remote}"))?;
-            } else if !remote.is_empty() {
-                ctx.session()?.mkd(remote)?;
-                ctx.invalidate_cache();
-            }
-            Vec::new()
-        }
-        Err(e) => return Err(e),
-    };
+    let existing = remote_entries(ctx, remote, plan, ui)?;
     let mut children: Vec<_> = fs::read_dir(local)
         .map_err(|e| Error::Local {
             what: "cannot list",
@@ -331,38 +319,86 @@ fn up(
             let there = existing
                 .iter()
                 .find(|e| e.name == name && e.kind == EntryKind::File);
-            let have = there.and_then(|e| Some((e.size?, e.modified?.unix_seconds())));
-            let have = if there.is_some() && have.is_none() {
-                Some((u64::MAX, 0))
-            } else {
-                have
-            };
-            if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(&meta))), have) {
-                plan.push(
-                    Job::Put {
-                        local: path,
-                        remote: dst,
-                        mode: crate::engine::transfer::PutMode::Replace,
-                    },
-                    resume,
-                );
-            }
+            plan_upload(plan, (path, &meta), dst, there);
         }
     }
     if plan.opts.delete {
-        for extra in existing
-            .iter()
-            .filter(|e| !keep.contains(&e.name) && !plan.excluded(&e.name))
-        {
-            let path = join(remote, &extra.name);
-            if plan.opts.dry_run {
-                print_line(ui, &format!("delete {path}"))?;
-            } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
-                ctx.session()?.dele(&path)?;
-                ui.notice(&format!("deleted {path}"));
-            }
-        }
-        ctx.invalidate_cache();
+        delete_remote_extras(ctx, remote, &existing, &keep, plan, ui)?;
     }
+    Ok(())
+}
+
+/// Queues the upload of the local file `path` to `dst` if the remote file (`there`, when the
+/// listing has one) should be replaced or continued.
+fn plan_upload(
+    plan: &mut Plan<'_>,
+    (path, meta): (PathBuf, &fs::Metadata),
+    dst: String,
+    there: Option<&Entry>,
+) {
+    let have = there.and_then(|e| Some((e.size?, e.modified?.unix_seconds())));
+    // A remote file the listing gives no size or time for is never taken as equal.
+    let have = if there.is_some() && have.is_none() {
+        Some((u64::MAX, 0))
+    } else {
+        have
+    };
+    if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(meta))), have) {
+        let job = Job::Put {
+            local: path,
+            remote: dst,
+            mode: PutMode::Replace,
+        };
+        plan.push(job, resume);
+    }
+}
+
+/// The entries of the remote directory `remote`; a directory the server does not have is
+/// made (or, in a dry run, the plan says so) and has none.
+fn remote_entries(
+    ctx: &mut Context,
+    remote: &str,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<Vec<Entry>> {
+    match ctx.entries(remote) {
+        Ok(e) => Ok(e),
+        Err(e) if e.reply().is_some() => {
+            // The remote directory is new.
+            if plan.opts.dry_run {
+                print_line(ui, &format!("mkdir {remote}"))?;
+            } else if !remote.is_empty() {
+                ctx.session()?.mkd(remote)?;
+                ctx.invalidate_cache();
+            }
+            Ok(Vec::new())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes the files of remote directory `remote` (listed as `existing`) that the local side
+/// does not have (`keep`); only plain files with safe names, never a directory.
+fn delete_remote_extras(
+    ctx: &mut Context,
+    remote: &str,
+    existing: &[Entry],
+    keep: &HashSet<String>,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    for extra in existing
+        .iter()
+        .filter(|e| !keep.contains(&e.name) && !plan.excluded(&e.name))
+    {
+        let path = join(remote, &extra.name);
+        if plan.opts.dry_run {
+            print_line(ui, &format!("delete {path}"))?;
+        } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
+            ctx.session()?.dele(&path)?;
+            ui.notice(&format!("deleted {path}"));
+        }
+    }
+    ctx.invalidate_cache();
     Ok(())
 }
