@@ -132,21 +132,34 @@ pub(super) struct Download<'a> {
     pub(super) modified: Option<Timestamp>,
 }
 
-/// Attempt number `attempt` of one download on `session`; notices go to `notice`. Every
-/// attempt reaches the engine's `download_file`, so after the first one `NAME.part` is this
-/// run's and a retry continues it.
+/// What the earlier attempts at one file left behind, for the rules of the next attempt.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Attempts {
+    /// Attempts made so far (0 before the first).
+    pub(super) made: u32,
+    /// A download reached the engine, so `NAME.part` is this run's and a retry continues it.
+    pub(super) part_is_ours: bool,
+    /// An upload's data went out, so the remote file is this run's partial copy.
+    pub(super) began: bool,
+}
+
+/// The next attempt at one download on `session`; notices go to `notice`.
 pub(super) fn download(
     session: &mut Session,
     file: &Download<'_>,
-    (ty, opts, attempt): (TransferType, &TransferOptions, u32),
+    (ty, opts): (TransferType, &TransferOptions),
+    attempts: &mut Attempts,
     progress: &mut dyn Progress,
     notice: &mut dyn FnMut(String),
 ) -> Result<Finished> {
-    let resume = download_resume(opts.resume, attempt > 0);
+    let resume = download_resume(opts.resume, attempts.part_is_ours);
     let resumed = resume.continues(file.target);
     if let Some(n) = file.size {
         session.hint_size(file.remote, n);
     }
+    // From here on NAME.part is this run's: download_file starts it afresh, or continues the
+    // one the user asked to continue.
+    attempts.part_is_ours = true;
     let n = session.download_file(file.remote, ty, file.target, resume, progress)?;
     match file.modified {
         Some(stamp) if opts.preserve => set_file_time(file.target, stamp)?,
@@ -167,19 +180,18 @@ pub(super) fn download(
     })
 }
 
-/// Attempt number `attempt` of one upload of `local` to `remote` on `session`, asked for as
-/// `mode`; `began` records (across attempts) that its data went out.
-#[allow(clippy::too_many_arguments)] // one upload's facts; a struct would only rename them
+/// The next attempt at one upload of `local` to `remote` on `session`, asked for as `mode`.
 pub(super) fn upload(
     session: &mut Session,
     (local, remote, mode): (&Path, &str, PutMode),
-    (ty, opts, attempt): (TransferType, &TransferOptions, u32),
-    began: &mut bool,
+    (ty, opts): (TransferType, &TransferOptions),
+    attempts: &mut Attempts,
     progress: &mut dyn Progress,
     notice: &mut dyn FnMut(String),
 ) -> Result<Finished> {
-    let mode = upload_mode(first_put_mode(mode, opts), attempt, *began, remote)?;
-    let n = session.upload_file(local, remote, ty, mode, progress, began)?;
+    let first = first_put_mode(mode, opts);
+    let mode = upload_mode(first, attempts.made, attempts.began, remote)?;
+    let n = session.upload_file(local, remote, ty, mode, progress, &mut attempts.began)?;
     if opts.preserve
         && let Some(text) = set_remote_time(session, local, remote)?
     {

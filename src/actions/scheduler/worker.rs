@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::front::{Event, Lane, LaneOutcome};
 use super::pool::{Job, Pool, ahead_command};
 use crate::actions::context::TLS12_NOTICE;
-use crate::actions::file::{self, Admission, Download, Finished};
+use crate::actions::file::{self, Admission, Attempts, Download, Finished};
 use crate::actions::retry::sleep_unless_interrupted;
 use crate::engine::session::{Session, TraceFn};
 use crate::error::Error;
@@ -140,11 +140,9 @@ impl Worker {
             }
         }
         let started = Instant::now();
-        let mut attempt = 0;
-        // An upload's data went out in an earlier attempt (see file::upload_mode).
-        let mut began = false;
+        let mut attempts = Attempts::default();
         loop {
-            let e = match self.attempt(pool, job, next, attempt, &mut began) {
+            let e = match self.attempt(pool, job, next, &mut attempts) {
                 Ok(Some(mut done)) => {
                     done.seconds = started.elapsed().as_secs_f64();
                     let json = pool.opts.json;
@@ -155,13 +153,14 @@ impl Worker {
                 Err(Retire) => return Err(Retire),
                 Err(Fail(e)) => e,
             };
+            let attempt = attempts.made;
             let Some(wait) = pool.policy.wait(attempt, &e) else {
                 return Err(Fail(e));
             };
             self.after_error(pool, &e);
             self.notice(pool.policy.notice(&label(job), &e, wait, attempt));
             sleep_unless_interrupted(&pool.interrupt, wait)?;
-            attempt += 1;
+            attempts.made += 1;
         }
     }
 
@@ -176,14 +175,13 @@ impl Worker {
         }
     }
 
-    /// Attempt number `attempt` of `job`; `None` when there is no file to report.
+    /// The next attempt at `job`; `None` when there is no file to report.
     fn attempt(
         &mut self,
         pool: &Pool<'_>,
         job: &Job,
         next: Option<&Job>,
-        attempt: u32,
-        began: &mut bool,
+        attempts: &mut Attempts,
     ) -> std::result::Result<Option<Finished>, Outcome> {
         let mut lane = Lane {
             lane: self.lane,
@@ -196,7 +194,7 @@ impl Worker {
         let session = self.session(pool)?;
         let next_cmd = next.and_then(|n| ahead_command(n, session, pool));
         session.expect_next(next_cmd);
-        let how = (pool.ty, pool.opts, attempt);
+        let how = (pool.ty, pool.opts);
         let done = match job {
             Job::Get {
                 remote,
@@ -210,7 +208,7 @@ impl Worker {
                     size: *size,
                     modified: *modified,
                 };
-                file::download(session, &what, how, &mut lane, &mut notice)?
+                file::download(session, &what, how, attempts, &mut lane, &mut notice)?
             }
             Job::Put {
                 local,
@@ -218,7 +216,7 @@ impl Worker {
                 mode,
             } => {
                 let what = (local.as_path(), remote.as_str(), *mode);
-                file::upload(session, what, how, began, &mut lane, &mut notice)?
+                file::upload(session, what, how, attempts, &mut lane, &mut notice)?
             }
             Job::Segment(index) => {
                 let segments = pool
