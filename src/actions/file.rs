@@ -83,6 +83,11 @@ pub(super) fn download_resume(asked: bool, part_is_ours: bool) -> Resume {
     }
 }
 
+/// Whether `target` has a `NAME.part` with bytes in it, which `-c` would continue.
+pub(super) fn has_part(target: &Path) -> bool {
+    Resume::Part.continues(target)
+}
+
 /// The first attempt's mode of an upload the user asked for as `mode`: `-c` turns a plain
 /// STOR into a resumed one.
 pub(super) fn first_put_mode(mode: PutMode, opts: &TransferOptions) -> PutMode {

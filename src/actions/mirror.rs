@@ -3,7 +3,7 @@
 //! Files are compared by size and modification time (from MLSD, or from LIST with a minute's
 //! tolerance, since LIST times are rounded). A file is copied when it is missing, when its size
 //! differs, or when the source is newer; `--only-newer` copies only newer files, `--continue`
-//! resumes a shorter copy that is not older. Copied files get the source's time, so the next
+//! resumes a shorter copy that is not older (or the `NAME.part` an interrupted run left). Copied files get the source's time, so the next
 //! run sees them as equal. `--delete` removes what the source no longer has — only inside the
 //! destination tree, never through a symlink — and `--dry-run` prints the plan without doing
 //! anything. Transfers go through the shared queue, so `-P N` works here too.
@@ -15,6 +15,7 @@ use std::time::UNIX_EPOCH;
 
 use glob::Pattern;
 
+use super::file::has_part;
 use super::info::print_line;
 use super::scheduler::{self, Batch, Job};
 use super::tree::{make_local_dir, refused_total};
@@ -215,6 +216,8 @@ fn down(
                     .map(|m| (m.len(), local_time(m)));
                 let src_time = entry.modified.map(|t| t.unix_seconds());
                 if let Some(resume) = plan.decide((entry.size, src_time), have) {
+                    // --continue also adopts the NAME.part an interrupted run left, as get -c.
+                    let resume = resume || (have.is_none() && plan.opts.resume && has_part(&dst));
                     let job = Job::Get {
                         remote: src,
                         target: dst,
