@@ -131,8 +131,8 @@ impl Connector {
     }
 }
 
-/// Makes a fresh trace sink for each new connection.
-pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn>>;
+/// Makes a fresh trace sink for each new connection (from any lane's thread).
+pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn> + Send + Sync>;
 
 /// Connection, settings and caches shared by the shell, batch mode and one-shot commands.
 pub struct Context {
@@ -294,6 +294,11 @@ impl Context {
     /// A fresh trace sink, for a session made elsewhere.
     pub fn trace_sink(&self) -> Option<TraceFn> {
         (self.trace)()
+    }
+
+    /// What makes trace sinks, for sessions made on other threads.
+    pub fn trace_factory(&self) -> &TraceFactory {
+        &self.trace
     }
 
     /// Hands the live session out (to a worker thread); [`Context::return_session`] gives it

@@ -209,24 +209,7 @@ fn down(
                 }
                 down(ctx, &src, &dst, depth + 1, plan, ui)?;
             }
-            EntryKind::File => {
-                let have = meta
-                    .as_ref()
-                    .filter(|m| m.is_file())
-                    .map(|m| (m.len(), local_time(m)));
-                let src_time = entry.modified.map(|t| t.unix_seconds());
-                if let Some(resume) = plan.decide((entry.size, src_time), have) {
-                    // --continue also adopts the NAME.part an interrupted run left, as get -c.
-                    let resume = resume || (have.is_none() && plan.opts.resume && has_part(&dst));
-                    let job = Job::Get {
-                        remote: src,
-                        target: dst,
-                        size: entry.size,
-                        modified: entry.modified,
-                    };
-                    plan.push(job, resume);
-                }
-            }
+            EntryKind::File => plan_download(plan, &entry, src, dst, meta.as_ref()),
             EntryKind::Symlink | EntryKind::Other => {
                 ui.notice(&format!("{src}: not a plain file or directory; skipped"))
             }
@@ -236,6 +219,32 @@ fn down(
         delete_local_extras(local, &keep, plan, ui)?;
     }
     Ok(())
+}
+
+/// Queues the download of the remote file `entry` (at `src`) to `dst` if the local file (`meta`,
+/// when there is one) should be replaced or continued.
+fn plan_download(
+    plan: &mut Plan<'_>,
+    entry: &Entry,
+    src: String,
+    dst: PathBuf,
+    meta: Option<&fs::Metadata>,
+) {
+    let have = meta
+        .filter(|m| m.is_file())
+        .map(|m| (m.len(), local_time(m)));
+    let src_time = entry.modified.map(|t| t.unix_seconds());
+    if let Some(resume) = plan.decide((entry.size, src_time), have) {
+        // --continue also adopts the NAME.part an interrupted run left, as get -c.
+        let resume = resume || (have.is_none() && plan.opts.resume && has_part(&dst));
+        let job = Job::Get {
+            remote: src,
+            target: dst,
+            size: entry.size,
+            modified: entry.modified,
+        };
+        plan.push(job, resume);
+    }
 }
 
 /// Removes entries of `dir` that the source does not have. Only `dir`'s own children are

@@ -36,7 +36,7 @@ use std::sync::mpsc::channel;
 
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
-use crate::engine::session::{Session, TraceFn};
+use crate::engine::session::Session;
 use crate::error::Result;
 use crate::proto::command::TransferType;
 use front::{Event, Front, LaneOutcome, finish_lanes};
@@ -97,20 +97,7 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     if lanes == 0 {
         return Ok(());
     }
-    let pool = Pool {
-        queue: Mutex::new(batch.jobs.into()),
-        stop: AtomicBool::new(false),
-        connector: ctx.connector()?,
-        ty: batch.ty.unwrap_or(ctx.transfer_type),
-        opts: batch.opts,
-        prompt: ctx.prompt,
-        policy: ctx.retry_policy(),
-        interrupt: ctx.interrupt.clone(),
-        segments: batch.segments,
-        tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
-        refused: AtomicUsize::new(0),
-    };
-    let traces: Vec<Option<TraceFn>> = (0..lanes).map(|_| ctx.trace_sink()).collect();
+    let connector = ctx.connector()?;
     let first = ctx.lend_session()?;
     let front = Front {
         single: lanes == 1,
@@ -119,8 +106,24 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     if !front.single {
         ui.lanes(lanes);
     }
-    let outcomes = run_lanes(&pool, first, traces, front, ui);
-    let learned_tls12 = pool.tls12.load(Ordering::SeqCst);
+    let (outcomes, learned_tls12) = {
+        let pool = Pool {
+            queue: Mutex::new(batch.jobs.into()),
+            stop: AtomicBool::new(false),
+            connector,
+            traces: ctx.trace_factory(),
+            ty: batch.ty.unwrap_or(ctx.transfer_type),
+            opts: batch.opts,
+            prompt: ctx.prompt,
+            policy: ctx.retry_policy(),
+            interrupt: ctx.interrupt.clone(),
+            segments: batch.segments,
+            tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
+            refused: AtomicUsize::new(0),
+        };
+        let outcomes = run_lanes(&pool, first, lanes, front, ui);
+        (outcomes, pool.tls12.load(Ordering::SeqCst))
+    };
     if learned_tls12 {
         ctx.prefer_tls12();
     }
@@ -135,22 +138,19 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
 fn run_lanes(
     pool: &Pool<'_>,
     first: Session,
-    traces: Vec<Option<TraceFn>>,
+    lanes: usize,
     front: Front,
     ui: &mut dyn Ui,
 ) -> Vec<LaneOutcome> {
     let (tx, rx) = channel::<Event>();
     let mut first = Some(first);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = traces
-            .into_iter()
-            .enumerate()
-            .map(|(lane, trace)| {
+        let handles: Vec<_> = (0..lanes)
+            .map(|lane| {
                 let worker = Worker {
                     lane,
                     session: if lane == 0 { first.take() } else { None },
                     connected: lane == 0,
-                    trace,
                     tx: tx.clone(),
                 };
                 scope.spawn(move || worker.run(pool))

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::file::base_name;
+use super::file::local_target;
 use super::scheduler::{self, Batch, Job};
 use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
@@ -107,7 +107,7 @@ pub(super) fn get(
     let root = if remote.trim_end_matches('/').is_empty() {
         parent
     } else {
-        parent.join(safe_name(base_name(remote))?)
+        local_target(&parent, remote)?
     };
     let mut walk = Walk {
         exclude: patterns(opts)?,

@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::actions::TransferOptions;
-use crate::actions::context::Connector;
+use crate::actions::context::{Connector, TraceFactory};
 use crate::actions::file::{self, Admission};
 use crate::actions::retry::Policy;
-use crate::engine::session::{Session, TraceFn};
+use crate::engine::session::Session;
 use crate::engine::transfer::{Progress, PutMode};
 use crate::error::Result;
 use crate::proto::command::{Command, TransferType};
@@ -57,6 +57,8 @@ pub(super) struct Pool<'a> {
     /// No new job starts (a permanent failure, or standard output failed).
     pub(super) stop: AtomicBool,
     pub(super) connector: Connector,
+    /// Makes the trace sink of each new session.
+    pub(super) traces: &'a TraceFactory,
     pub(super) ty: TransferType,
     pub(super) opts: &'a TransferOptions,
     /// Ask before overwriting a file.
@@ -77,12 +79,12 @@ impl Pool<'_> {
     }
 
     /// A new session for a lane.
-    pub(super) fn connect(&self, trace: Option<TraceFn>) -> Result<Session> {
+    pub(super) fn connect(&self) -> Result<Session> {
         let connector = match self.tls12.load(Ordering::SeqCst) {
             true => self.connector.with_tls12(),
             false => self.connector.clone(),
         };
-        connector.connect_for(trace, Some(self.ty))
+        connector.connect_for((self.traces)(), Some(self.ty))
     }
 }
 

@@ -10,7 +10,7 @@ use super::pool::{Job, Pool, ahead_command};
 use crate::actions::context::TLS12_NOTICE;
 use crate::actions::file::{self, Admission, Attempts, Download, Finished};
 use crate::actions::retry::sleep_unless_interrupted;
-use crate::engine::session::{Session, TraceFn};
+use crate::engine::session::Session;
 use crate::error::Error;
 
 pub(super) struct Worker {
@@ -18,7 +18,6 @@ pub(super) struct Worker {
     pub(super) session: Option<Session>,
     /// The lane had a session before (a new one is a reconnect, and says so).
     pub(super) connected: bool,
-    pub(super) trace: Option<TraceFn>,
     pub(super) tx: Sender<Event>,
 }
 
@@ -99,7 +98,7 @@ impl Worker {
                     pool.connector.host()
                 ));
             }
-            match pool.connect(self.trace.take()) {
+            match pool.connect() {
                 Ok(s) => {
                     self.session = Some(s);
                     self.connected = true;
