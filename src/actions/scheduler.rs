@@ -119,6 +119,7 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
             interrupt: ctx.interrupt.clone(),
             segments: batch.segments,
             tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
+            lanes,
             refused: AtomicUsize::new(0),
         };
         let outcomes = run_lanes(&pool, first, lanes, front, ui);

@@ -69,6 +69,8 @@ pub(super) struct Pool<'a> {
     pub(super) segments: Option<&'a dyn Segments>,
     /// The server insists on TLS session reuse: new connections use TLS 1.2.
     pub(super) tls12: AtomicBool,
+    /// Lanes asked for.
+    pub(super) lanes: usize,
     /// Lanes the server refused (too many users); the others carry on.
     pub(super) refused: AtomicUsize,
 }

@@ -104,10 +104,12 @@ impl Worker {
                     self.connected = true;
                 }
                 Err(e) if e.is_too_many_users() && self.lane > 0 => {
-                    pool.refused.fetch_add(1, Ordering::SeqCst);
+                    let refused = pool.refused.fetch_add(1, Ordering::SeqCst) + 1;
                     self.notice(format!(
-                        "the server refused connection {}: {e}; going on with fewer",
-                        self.lane + 1
+                        "the server refused connection {}: {e}; going on with fewer ({} of {})",
+                        self.lane + 1,
+                        pool.lanes - refused,
+                        pool.lanes
                     ));
                     return Err(Retire);
                 }
