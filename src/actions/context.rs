@@ -121,10 +121,22 @@ impl Connector {
         }
         Ok(session)
     }
+
+    /// The host these sessions go to, for messages.
+    pub fn host(&self) -> &str {
+        &self.endpoint.host
+    }
+
+    /// The same connector, for a server that needs TLS 1.2 (see [`Context::prefer_tls12`]).
+    pub fn with_tls12(&self) -> Connector {
+        let mut other = self.clone();
+        other.options.tls_settings.max_tls12 = true;
+        other
+    }
 }
 
-/// Makes a fresh trace sink for each new connection.
-pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn>>;
+/// Makes a fresh trace sink for each new connection (from any lane's thread).
+pub type TraceFactory = Box<dyn Fn() -> Option<TraceFn> + Send + Sync>;
 
 /// Connection, settings and caches shared by the shell, batch mode and one-shot commands.
 pub struct Context {
@@ -295,6 +307,11 @@ impl Context {
         (self.trace)()
     }
 
+    /// What makes trace sinks, for sessions made on other threads.
+    pub fn trace_factory(&self) -> &TraceFactory {
+        &self.trace
+    }
+
     /// Hands the live session out (to a worker thread); [`Context::return_session`] gives it
     /// back. Reconnects first if it was lost.
     pub fn lend_session(&mut self) -> Result<Session> {
@@ -399,15 +416,23 @@ impl Context {
         if e.is_connection_lost() {
             self.session = None;
         }
-        if matches!(e, Error::TlsSessionReuse { .. }) && !self.config.session.tls_settings.max_tls12
-        {
-            // TLS 1.2 sessions can be resumed any number of times; TLS 1.3 tickets only once each.
-            self.config.session.tls_settings.max_tls12 = true;
-            self.notices.push(
-                "the server insists on TLS session reuse but ran this session out of TLS 1.3 \
-                 tickets; using TLS 1.2 from now on"
-                    .into(),
-            );
+        if matches!(e, Error::TlsSessionReuse { .. }) && self.prefer_tls12() {
+            self.notices.push(TLS12_NOTICE.into());
+        }
+    }
+
+    /// Makes new connections use TLS 1.2 (the server insists on TLS session reuse, and TLS 1.3
+    /// tickets are good for one resumption each); false when they already did.
+    pub fn prefer_tls12(&mut self) -> bool {
+        let tls = &mut self.config.session.tls_settings;
+        !std::mem::replace(&mut tls.max_tls12, true)
+    }
+
+    /// The retry policy of the current settings.
+    pub fn retry_policy(&self) -> crate::actions::retry::Policy {
+        crate::actions::retry::Policy {
+            retries: self.config.retries,
+            first_wait: self.config.retry_wait,
         }
     }
 
@@ -466,6 +491,10 @@ fn insecure_source(profile: &Profile) -> Option<&'static str> {
         Some("insecure = true in the config file")
     }
 }
+
+/// What the user is told when a server's TLS session reuse makes ferry fall back to TLS 1.2.
+pub(crate) const TLS12_NOTICE: &str = "the server insists on TLS session reuse but ran this \
+     session out of TLS 1.3 tickets; using TLS 1.2 from now on";
 
 fn not_connected() -> Error {
     Error::Usage("not connected: use `open HOST` or `open ftp://user@host/` first".into())

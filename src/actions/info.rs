@@ -6,7 +6,6 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::Ui;
-use super::files::StdoutSink;
 use crate::actions::context::Context;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
@@ -20,6 +19,18 @@ fn stdout_err(e: std::io::Error) -> Error {
         what: "cannot write",
         path: "-".into(),
         source: e,
+    }
+}
+
+/// Adapts the Ui's stdout to `Write` without holding two borrows of the Ui.
+pub(super) struct StdoutSink<'a>(pub(super) &'a mut dyn Ui);
+
+impl std::io::Write for StdoutSink<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.stdout().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.stdout().flush()
     }
 }
 
@@ -148,20 +159,22 @@ struct FileInfo<'a> {
     modified: Option<Option<String>>,
 }
 
-/// `size FILE`: the size in bytes (binary mode, where SIZE means something).
+/// `size FILE`: the size in bytes (binary mode, where SIZE means something). The number is
+/// read by the session's one reader of 213 replies; a refusal fails with the server's reply.
 pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
+    use crate::proto::command::{Command, TransferType};
     let session = ctx.session()?;
-    session.set_type(crate::proto::command::TransferType::Binary)?;
-    let reply = session.expect(&crate::proto::command::Command::Size(path.into()), &[])?;
-    let text = reply.text();
-    let text = text.trim();
+    session.set_type(TransferType::Binary)?;
+    let reply = session.expect(&Command::Size(path.into()), &[])?;
+    let Some(bytes) = crate::proto::replies::size_in(&reply) else {
+        return Err(Error::Unexpected {
+            command: "SIZE".into(),
+            reply,
+        });
+    };
     if !json {
-        return print_line(ui, &format!("{path}: {text}"));
+        return print_line(ui, &format!("{path}: {bytes}"));
     }
-    let bytes = text.parse::<u64>().map_err(|_| Error::Unexpected {
-        command: "SIZE".into(),
-        reply: reply.clone(),
-    })?;
     let info = FileInfo {
         name: path,
         kind: None,
@@ -216,11 +229,9 @@ pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
         (entry.kind, entry.size, entry.modified)
     } else {
         session.set_type(TransferType::Binary)?;
+        // The reply itself, not just the number: it is the error when the path is neither.
         let reply = session.command(&Command::Size(path.into()))?;
-        let size = match reply.code {
-            213 => reply.text().trim().parse::<u64>().ok(),
-            _ => None,
-        };
+        let size = crate::proto::replies::size_in(&reply);
         let modified = match session.mdtm(path) {
             Ok(raw) => Timestamp::parse_mdtm(&raw),
             Err(e) if e.is_connection_lost() => return Err(e),

@@ -3,24 +3,26 @@
 //! Files are compared by size and modification time (from MLSD, or from LIST with a minute's
 //! tolerance, since LIST times are rounded). A file is copied when it is missing, when its size
 //! differs, or when the source is newer; `--only-newer` copies only newer files, `--continue`
-//! resumes a shorter copy that is not older. Copied files get the source's time, so the next
+//! resumes a shorter copy that is not older (or the `NAME.part` an interrupted run left). Copied files get the source's time, so the next
 //! run sees them as equal. `--delete` removes what the source no longer has — only inside the
 //! destination tree, never through a symlink — and `--dry-run` prints the plan without doing
 //! anything. Transfers go through the shared queue, so `-P N` works here too.
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use glob::Pattern;
 
+use super::file::has_part;
 use super::info::print_line;
-use super::parallel::{self, Job};
+use super::scheduler::{self, Batch, Job};
 use super::tree::{make_local_dir, refused_total};
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
+use crate::engine::transfer::PutMode;
 use crate::error::{Error, Result};
 use crate::proto::listing::{Entry, EntryKind};
 
@@ -144,7 +146,8 @@ pub(super) fn run(
         for job in plan.jobs.iter().chain(&plan.resumed) {
             let line = match job {
                 Job::Get { remote, target, .. } => format!("get {remote} -> {}", target.display()),
-                Job::Put { local, remote } => format!("put {} -> {remote}", local.display()),
+                Job::Put { local, remote, .. } => format!("put {} -> {remote}", local.display()),
+                Job::Segment(_) => continue,
             };
             print_line(ui, &line)?;
         }
@@ -160,8 +163,10 @@ pub(super) fn run(
         resume: true,
         ..copy.clone()
     };
-    parallel::run(ctx, std::mem::take(&mut plan.jobs), None, &copy, ui)?;
-    parallel::run(ctx, std::mem::take(&mut plan.resumed), None, &resume, ui)?;
+    let jobs = std::mem::take(&mut plan.jobs);
+    scheduler::run(ctx, Batch::many(jobs, None, &copy), ui)?;
+    let jobs = std::mem::take(&mut plan.resumed);
+    scheduler::run(ctx, Batch::many(jobs, None, &resume), ui)?;
     refused_total(plan.refused)
 }
 
@@ -204,22 +209,7 @@ fn down(
                 }
                 down(ctx, &src, &dst, depth + 1, plan, ui)?;
             }
-            EntryKind::File => {
-                let have = meta
-                    .as_ref()
-                    .filter(|m| m.is_file())
-                    .map(|m| (m.len(), local_time(m)));
-                let src_time = entry.modified.map(|t| t.unix_seconds());
-                if let Some(resume) = plan.decide((entry.size, src_time), have) {
-                    let job = Job::Get {
-                        remote: src,
-                        target: dst,
-                        size: entry.size,
-                        modified: entry.modified,
-                    };
-                    plan.push(job, resume);
-                }
-            }
+            EntryKind::File => plan_download(plan, &entry, src, dst, meta.as_ref()),
             EntryKind::Symlink | EntryKind::Other => {
                 ui.notice(&format!("{src}: not a plain file or directory; skipped"))
             }
@@ -229,6 +219,32 @@ fn down(
         delete_local_extras(local, &keep, plan, ui)?;
     }
     Ok(())
+}
+
+/// Queues the download of the remote file `entry` (at `src`) to `dst` if the local file (`meta`,
+/// when there is one) should be replaced or continued.
+fn plan_download(
+    plan: &mut Plan<'_>,
+    entry: &Entry,
+    src: String,
+    dst: PathBuf,
+    meta: Option<&fs::Metadata>,
+) {
+    let have = meta
+        .filter(|m| m.is_file())
+        .map(|m| (m.len(), local_time(m)));
+    let src_time = entry.modified.map(|t| t.unix_seconds());
+    if let Some(resume) = plan.decide((entry.size, src_time), have) {
+        // --continue also adopts the NAME.part an interrupted run left, as get -c.
+        let resume = resume || (have.is_none() && plan.opts.resume && has_part(&dst));
+        let job = Job::Get {
+            remote: src,
+            target: dst,
+            size: entry.size,
+            modified: entry.modified,
+        };
+        plan.push(job, resume);
+    }
 }
 
 /// Removes entries of `dir` that the source does not have. Only `dir`'s own children are
@@ -283,20 +299,7 @@ fn up(
             local.display()
         )));
     }
-    let existing = match ctx.entries(remote) {
-        Ok(e) => e,
-        Err(e) if e.reply().is_some() => {
-            // The remote directory is new.
-            if plan.opts.dry_run {
-                print_line(ui, &format!("mkdir {remote}"))?;
-            } else if !remote.is_empty() {
-                ctx.session()?.mkd(remote)?;
-                ctx.invalidate_cache();
-            }
-            Vec::new()
-        }
-        Err(e) => return Err(e),
-    };
+    let existing = remote_entries(ctx, remote, plan, ui)?;
     let mut children: Vec<_> = fs::read_dir(local)
         .map_err(|e| Error::Local {
             what: "cannot list",
@@ -328,37 +331,86 @@ fn up(
             let there = existing
                 .iter()
                 .find(|e| e.name == name && e.kind == EntryKind::File);
-            let have = there.and_then(|e| Some((e.size?, e.modified?.unix_seconds())));
-            let have = if there.is_some() && have.is_none() {
-                Some((u64::MAX, 0))
-            } else {
-                have
-            };
-            if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(&meta))), have) {
-                plan.push(
-                    Job::Put {
-                        local: path,
-                        remote: dst,
-                    },
-                    resume,
-                );
-            }
+            plan_upload(plan, (path, &meta), dst, there);
         }
     }
     if plan.opts.delete {
-        for extra in existing
-            .iter()
-            .filter(|e| !keep.contains(&e.name) && !plan.excluded(&e.name))
-        {
-            let path = join(remote, &extra.name);
-            if plan.opts.dry_run {
-                print_line(ui, &format!("delete {path}"))?;
-            } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
-                ctx.session()?.dele(&path)?;
-                ui.notice(&format!("deleted {path}"));
-            }
-        }
-        ctx.invalidate_cache();
+        delete_remote_extras(ctx, remote, &existing, &keep, plan, ui)?;
     }
+    Ok(())
+}
+
+/// Queues the upload of the local file `path` to `dst` if the remote file (`there`, when the
+/// listing has one) should be replaced or continued.
+fn plan_upload(
+    plan: &mut Plan<'_>,
+    (path, meta): (PathBuf, &fs::Metadata),
+    dst: String,
+    there: Option<&Entry>,
+) {
+    let have = there.and_then(|e| Some((e.size?, e.modified?.unix_seconds())));
+    // A remote file the listing gives no size or time for is never taken as equal.
+    let have = if there.is_some() && have.is_none() {
+        Some((u64::MAX, 0))
+    } else {
+        have
+    };
+    if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(meta))), have) {
+        let job = Job::Put {
+            local: path,
+            remote: dst,
+            mode: PutMode::Replace,
+        };
+        plan.push(job, resume);
+    }
+}
+
+/// The entries of the remote directory `remote`; a directory the server does not have is
+/// made (or, in a dry run, the plan says so) and has none.
+fn remote_entries(
+    ctx: &mut Context,
+    remote: &str,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<Vec<Entry>> {
+    match ctx.entries(remote) {
+        Ok(e) => Ok(e),
+        Err(e) if e.reply().is_some() => {
+            // The remote directory is new.
+            if plan.opts.dry_run {
+                print_line(ui, &format!("mkdir {remote}"))?;
+            } else if !remote.is_empty() {
+                ctx.session()?.mkd(remote)?;
+                ctx.invalidate_cache();
+            }
+            Ok(Vec::new())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes the files of remote directory `remote` (listed as `existing`) that the local side
+/// does not have (`keep`); only plain files with safe names, never a directory.
+fn delete_remote_extras(
+    ctx: &mut Context,
+    remote: &str,
+    existing: &[Entry],
+    keep: &HashSet<String>,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    for extra in existing
+        .iter()
+        .filter(|e| !keep.contains(&e.name) && !plan.excluded(&e.name))
+    {
+        let path = join(remote, &extra.name);
+        if plan.opts.dry_run {
+            print_line(ui, &format!("delete {path}"))?;
+        } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
+            ctx.session()?.dele(&path)?;
+            ui.notice(&format!("deleted {path}"));
+        }
+    }
+    ctx.invalidate_cache();
     Ok(())
 }

@@ -10,12 +10,14 @@ pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod dispatch;
+mod file;
 mod files;
 mod info;
 mod local;
 mod mirror;
-mod parallel;
 mod pget;
+mod scheduler;
 mod tree;
 
 use std::io::Write;
@@ -29,6 +31,7 @@ use crate::proto::channel::DataMode;
 use crate::proto::command::{Secret, TransferType};
 use crate::url::FtpUrl;
 
+pub use file::local_target;
 pub use info::{human_bytes, summary};
 pub use mirror::MirrorOptions;
 
@@ -341,9 +344,11 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             | System
     );
     let result = if idempotent {
-        retrying(ctx, ui, "", |ctx, ui, _| dispatch(ctx, action, ui))
+        retrying(ctx, ui, "", |ctx, ui, _| {
+            dispatch::dispatch(ctx, action, ui)
+        })
     } else {
-        dispatch(ctx, action, ui)
+        dispatch::dispatch(ctx, action, ui)
     };
     flush_notices(ctx, ui);
     if let Err(e) = &result {
@@ -358,9 +363,9 @@ fn flush_notices(ctx: &mut Context, ui: &mut dyn Ui) {
     }
 }
 
-/// Runs `op` again after transient failures (see [`crate::actions::retry`]), telling the user what
-/// happened and how long it waits; `op` learns the attempt number (0 first) so a transfer can
-/// resume instead of starting over.
+/// Runs `op` again after transient failures, under the one [`retry::Policy`], telling the user
+/// what happened and how long it waits; `op` learns the attempt number (0 first). For actions
+/// that are not file transfers (those retry inside the scheduler, file by file).
 pub(crate) fn retrying<T>(
     ctx: &mut Context,
     ui: &mut dyn Ui,
@@ -371,245 +376,17 @@ pub(crate) fn retrying<T>(
     loop {
         let result = op(ctx, ui, attempt);
         flush_notices(ctx, ui);
-        let e = match result {
+        let policy = ctx.retry_policy();
+        let (e, wait) = match result {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < ctx.config.retries && e.is_transient() => e,
-            Err(e) => return Err(e),
+            Err(e) => match policy.wait(attempt, &e) {
+                Some(wait) => (e, wait),
+                None => return Err(e),
+            },
         };
         ctx.after_error(&e);
-        let wait = crate::actions::retry::delay(ctx.config.retry_wait, attempt, &e);
-        let label = if what.is_empty() {
-            String::new()
-        } else {
-            format!("{what}: ")
-        };
-        let busy = if e.is_too_many_users() {
-            " (the server is full; giving it time)"
-        } else {
-            ""
-        };
-        ui.notice(&format!(
-            "{label}{e}; retrying in {:.1} s{busy} (retry {} of {})",
-            wait.as_secs_f64(),
-            attempt + 1,
-            ctx.config.retries
-        ));
-        sleep_unless_interrupted(&ctx.interrupt, wait)?;
+        ui.notice(&policy.notice(what, &e, wait, attempt));
+        retry::sleep_unless_interrupted(&ctx.interrupt, wait)?;
         attempt += 1;
-    }
-}
-
-/// Waits `wait` before a retry, or fails with [`crate::Error::Interrupted`] as soon as
-/// `interrupt` (Ctrl-C) is raised; the flag stays raised for everyone else who checks it.
-pub(crate) fn sleep_unless_interrupted(
-    interrupt: &std::sync::atomic::AtomicBool,
-    wait: std::time::Duration,
-) -> Result<()> {
-    let deadline = std::time::Instant::now() + wait;
-    loop {
-        if interrupt.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(crate::Error::Interrupted);
-        }
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if left.is_zero() {
-            return Ok(());
-        }
-        std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
-    }
-}
-
-fn dispatch(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
-    let many = match action {
-        Action::Mget { .. } | Action::Mput { .. } => true,
-        Action::Get { opts, .. } | Action::Put { opts, .. } => opts.recursive,
-        Action::Mirror { .. } => true,
-        _ => false,
-    };
-    if !many {
-        return dispatch_one(ctx, action, ui);
-    }
-    ui.batch_start(None);
-    let result = dispatch_one(ctx, action, ui);
-    ui.batch_end();
-    result
-}
-
-fn dispatch_one(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
-    use Action::*;
-    match action {
-        Open(url) => {
-            let mut ask = |p: &str| ui.password(p);
-            ctx.open_url(url, &mut ask)?;
-            if !url.path.is_empty() {
-                ctx.session()?.cwd(&url.path)?;
-                ctx.refresh_cwd();
-            }
-            Ok(())
-        }
-        Reopen => {
-            ctx.reopen()?;
-            ctx.refresh_cwd();
-            Ok(())
-        }
-        User {
-            user,
-            password,
-            account,
-        } => local::relogin(ctx, user, password, account, ui),
-        Close => {
-            ctx.close();
-            Ok(())
-        }
-        Get {
-            remote,
-            output,
-            ty,
-            opts,
-        } if opts.recursive => tree::get(ctx, remote, output, *ty, opts, ui),
-        Get {
-            remote,
-            output,
-            ty,
-            opts,
-        } => files::get(ctx, remote, output, *ty, opts, ui),
-        Mget {
-            patterns,
-            parallel,
-            json,
-        } => files::mget(ctx, patterns, &many(*parallel, *json), ui),
-        Put {
-            local,
-            remote,
-            opts,
-            ..
-        } if opts.recursive => tree::put(ctx, local, remote.as_deref(), opts, ui),
-        Put {
-            local,
-            remote,
-            ty,
-            mode,
-            opts,
-        } => {
-            let ty = ty.unwrap_or(ctx.transfer_type);
-            files::put(ctx, local, remote.as_deref(), ty, *mode, opts, ui)
-        }
-        Mput {
-            patterns,
-            parallel,
-            json,
-        } => files::mput(ctx, patterns, &many(*parallel, *json), ui),
-        Mdelete(patterns) => files::mdelete(ctx, patterns, ui),
-        List { paths, kind } => info::list_each(ctx, paths, *kind, ui),
-        ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
-        Mirror {
-            remote,
-            local,
-            opts,
-        } => mirror::run(ctx, remote, local, opts, ui),
-        Pget {
-            remote,
-            output,
-            segments,
-            resume,
-            json,
-        } => pget::run(ctx, remote, output, *segments, *resume, *json, ui),
-        Cd(path) => {
-            ctx.session()?.cwd(path)?;
-            ctx.refresh_cwd();
-            Ok(())
-        }
-        Cdup => {
-            ctx.session()?.cdup()?;
-            ctx.refresh_cwd();
-            Ok(())
-        }
-        Pwd => {
-            let cwd = ctx.session()?.pwd()?;
-            info::print_line(ui, &cwd)
-        }
-        Lcd(dir) => local::lcd(dir.as_deref(), ui),
-        Lpwd => local::lpwd(ui),
-        Lls(dir) => local::lls(dir.as_deref(), ui),
-        Mkdir(path) => changed(ctx, |s| s.mkd(path).map(drop)),
-        Rmdir(path) => changed(ctx, |s| s.rmd(path)),
-        Delete(path) => changed(ctx, |s| s.dele(path)),
-        Rename { from, to } => changed(ctx, |s| s.rename(from, to)),
-        Size { path, json } => info::size(ctx, path, *json, ui),
-        Modtime { path, json } => info::modtime(ctx, path, *json, ui),
-        Stat { path, json } => info::stat(ctx, path, *json, ui),
-        Bookmark(op) => bookmark::run(ctx, op, ui),
-        Type(t) => {
-            ctx.transfer_type = *t;
-            Ok(())
-        }
-        Mode(m) => {
-            local::set_mode(ctx, *m);
-            Ok(())
-        }
-        TogglePassive => local::toggle_passive(ctx, ui),
-        Epsv(t) => local::epsv(ctx, *t, ui),
-        Status => info::status(ctx, ui),
-        Verbose(t) => local::trace_toggle(ui, *t, 1),
-        Debug(t) => local::trace_toggle(ui, *t, 2),
-        Prompt(t) => local::setting(ui, "prompting", *t, &mut ctx.prompt),
-        Hash(t) => local::setting(ui, "hash marks", *t, &mut ctx.hash),
-        // Raw commands may change anything (DELE, SITE CHMOD...): listings are forgotten.
-        Quote(line) => info::raw_change(ctx, ui, |s| s.quote(line)),
-        Site(args) => info::raw_change(ctx, ui, |s| s.site(args)),
-        System => info::raw(ctx, ui, |s| {
-            s.command(&crate::proto::command::Command::Syst)
-        }),
-        Features => info::features(ctx, ui),
-        Rhelp(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("HELP", arg))),
-        Rstatus(arg) => info::raw(ctx, ui, |s| s.quote(&with_arg("STAT", arg))),
-        Noop => ctx.session()?.noop(),
-        Shell(cmd) => local::shell(cmd.as_deref()),
-    }
-}
-
-/// The transfer options of mget and mput: only the lanes and the output format are theirs.
-fn many(parallel: usize, json: bool) -> TransferOptions {
-    TransferOptions {
-        parallel,
-        json,
-        ..TransferOptions::default()
-    }
-}
-
-fn with_arg(verb: &str, arg: &Option<String>) -> String {
-    match arg {
-        Some(a) => format!("{verb} {a}"),
-        None => verb.to_owned(),
-    }
-}
-
-/// Runs an operation that changes the server's files, then forgets cached listings.
-fn changed(
-    ctx: &mut Context,
-    op: impl FnOnce(&mut crate::engine::session::Session) -> Result<()>,
-) -> Result<()> {
-    let result = op(ctx.session()?);
-    ctx.invalidate_cache();
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::{Duration, Instant};
-
-    #[test]
-    fn a_retry_wait_ends_at_ctrl_c_and_leaves_the_flag_for_the_other_lanes() {
-        let flag = AtomicBool::new(false);
-        let started = Instant::now();
-        sleep_unless_interrupted(&flag, Duration::from_millis(50)).unwrap();
-        assert!(started.elapsed() >= Duration::from_millis(50));
-        flag.store(true, Ordering::SeqCst);
-        let started = Instant::now();
-        let waited = sleep_unless_interrupted(&flag, Duration::from_secs(60));
-        assert!(matches!(waited, Err(crate::Error::Interrupted)));
-        assert!(started.elapsed() < Duration::from_secs(1));
-        assert!(flag.load(Ordering::SeqCst), "every lane must see it");
     }
 }

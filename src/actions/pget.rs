@@ -9,15 +9,13 @@
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::channel;
 use std::time::Instant;
 
-use super::files::{Finished, base_name, report};
-use super::parallel::{Event, Lane, finish_lanes, settle};
-use super::{Output, Ui};
+use super::file::{Finished, local_target, report};
+use super::scheduler::{self, Batch, Job, Segments};
+use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
-use crate::actions::localname::safe_name;
+use crate::engine::session::Session;
 use crate::engine::transfer::{Progress, create_part, part_path};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
@@ -80,7 +78,7 @@ fn save_state(path: &Path, segs: &[Segment]) {
 
 /// Progress of one segment: its done count, and the front end's lane.
 struct SegmentProgress<'a> {
-    lane: Lane,
+    lane: &'a mut dyn Progress,
     index: usize,
     base: u64,
     segs: &'a Mutex<Vec<Segment>>,
@@ -99,6 +97,41 @@ impl Progress for SegmentProgress<'_> {
     }
 }
 
+/// The file being fetched in segments: what the scheduler's [`Job::Segment`]s write into.
+struct Parts<'a> {
+    remote: &'a str,
+    file: &'a File,
+    part: &'a Path,
+    segs: &'a Mutex<Vec<Segment>>,
+    /// The file's size: the segment that ends there reads to the end.
+    total: u64,
+}
+
+impl Segments for Parts<'_> {
+    fn fetch(&self, index: usize, session: &mut Session, lane: &mut dyn Progress) -> Result<()> {
+        let seg = self.segs.lock().expect("segment lock")[index];
+        let mut progress = SegmentProgress {
+            lane,
+            index,
+            base: seg.done,
+            segs: self.segs,
+        };
+        progress.start(self.remote, Some(seg.end - seg.start - seg.done));
+        let range = (seg.start + seg.done, seg.end);
+        let to_end = seg.end == self.total;
+        let outcome = session.retrieve_range(
+            self.remote,
+            range,
+            to_end,
+            self.file,
+            self.part,
+            &mut progress,
+        );
+        progress.finish(0);
+        outcome.map(drop)
+    }
+}
+
 /// Runs `pget`; `json` prints the file's JSON object instead of the summary line.
 pub(super) fn run(
     ctx: &mut Context,
@@ -111,7 +144,7 @@ pub(super) fn run(
 ) -> Result<()> {
     let target = match output {
         Output::File(p) => p.clone(),
-        Output::Into(dir) => dir.join(safe_name(base_name(remote))?),
+        Output::Into(dir) => local_target(dir, remote)?,
         Output::Stdout => {
             return Err(Error::Usage(
                 "pget writes to a file, not to standard output".into(),
@@ -127,34 +160,18 @@ pub(super) fn run(
     })?;
     let part = part_path(&target);
     let state = state_path(&part);
-    let resumed = resume
-        .then(|| load_state(&state, size))
-        .flatten()
-        .filter(|_| fs::metadata(&part).is_ok_and(|m| m.len() == size));
-    let segs = match resumed {
-        Some(s) => s,
-        None => {
-            let file = create_part(&part)?;
-            file.set_len(size).map_err(|e| Error::Local {
-                what: "cannot size",
-                path: part.clone(),
-                source: e,
-            })?;
-            split(size, n)
-        }
-    };
-    let file = OpenOptions::new()
-        .write(true)
-        .open(&part)
-        .map_err(|e| Error::Local {
-            what: "cannot open",
-            path: part.clone(),
-            source: e,
-        })?;
+    let (file, segs) = open_parts(&part, &state, size, n, resume)?;
     let started = Instant::now();
     let had: u64 = segs.iter().map(|s| s.done).sum();
     let segs = Mutex::new(segs);
-    let result = fetch_all(ctx, remote, &file, &part, &segs, ui);
+    let parts = Parts {
+        remote,
+        file: &file,
+        part: &part,
+        segs: &segs,
+        total: size,
+    };
+    let result = fetch_all(ctx, &parts, ui);
     let segs = segs.into_inner().expect("segment lock");
     if let Err(e) = result {
         save_state(&state, &segs);
@@ -178,105 +195,64 @@ pub(super) fn run(
     report(ui, &done, json)
 }
 
-/// Fetches every unfinished segment at once; the first segment uses the context's session.
-fn fetch_all(
-    ctx: &mut Context,
-    remote: &str,
-    file: &File,
+/// `NAME.part`, open for writing at the segments' offsets, and the segments: those saved by an
+/// interrupted run when `resume` finds them valid, else `n` new ones (the part sized up front).
+fn open_parts(
     part: &Path,
-    segs: &Mutex<Vec<Segment>>,
-    ui: &mut dyn Ui,
-) -> Result<()> {
-    let todo: Vec<usize> = segs
+    state: &Path,
+    size: u64,
+    n: usize,
+    resume: bool,
+) -> Result<(File, Vec<Segment>)> {
+    let resumed = resume
+        .then(|| load_state(state, size))
+        .flatten()
+        .filter(|_| fs::metadata(part).is_ok_and(|m| m.len() == size));
+    let segs = match resumed {
+        Some(s) => s,
+        None => {
+            let file = create_part(part)?;
+            file.set_len(size).map_err(|e| Error::Local {
+                what: "cannot size",
+                path: part.to_owned(),
+                source: e,
+            })?;
+            split(size, n)
+        }
+    };
+    let file = OpenOptions::new()
+        .write(true)
+        .open(part)
+        .map_err(|e| Error::Local {
+            what: "cannot open",
+            path: part.to_owned(),
+            source: e,
+        })?;
+    Ok((file, segs))
+}
+
+/// Fetches every unfinished segment at once, one lane each, through the scheduler (the first
+/// lane is the context's session).
+fn fetch_all(ctx: &mut Context, parts: &Parts<'_>, ui: &mut dyn Ui) -> Result<()> {
+    let jobs: Vec<Job> = parts
+        .segs
         .lock()
         .expect("segment lock")
         .iter()
         .enumerate()
         .filter(|(_, s)| s.start + s.done < s.end)
-        .map(|(i, _)| i)
+        .map(|(i, _)| Job::Segment(i))
         .collect();
-    if todo.is_empty() {
-        return Ok(());
-    }
-    let connector = ctx.connector()?;
-    let interrupt = ctx.interrupt.clone();
-    let retries = ctx.config.retries;
-    let wait = ctx.config.retry_wait;
-    let total = segs
-        .lock()
-        .expect("segment lock")
-        .last()
-        .map_or(0, |s| s.end);
-    let mut traces: Vec<_> = (0..todo.len()).map(|_| ctx.trace_sink()).collect();
-    let mut first = Some(ctx.lend_session()?);
-    ui.lanes(todo.len());
-    let (tx, rx) = channel::<Event>();
-    let results = std::thread::scope(|scope| {
-        let handles: Vec<_> = todo
-            .iter()
-            .enumerate()
-            .map(|(lane, &index)| {
-                let mut session = if lane == 0 { first.take() } else { None };
-                let mut trace = traces[lane].take();
-                let tx = tx.clone();
-                let connector = &connector;
-                let interrupt = &interrupt;
-                scope.spawn(move || {
-                    let mut attempt = 0;
-                    loop {
-                        let seg = segs.lock().expect("segment lock")[index];
-                        let mut progress = SegmentProgress {
-                            lane: Lane {
-                                lane,
-                                tx: tx.clone(),
-                            },
-                            index,
-                            base: seg.done,
-                            segs,
-                        };
-                        let sess = match session.take().filter(|s| s.is_usable()) {
-                            Some(s) => s,
-                            None => match connector.connect(trace.take()) {
-                                Ok(s) => s,
-                                Err(e) => return (None, Some(e)),
-                            },
-                        };
-                        let mut sess = sess;
-                        progress.start(remote, Some(seg.end - seg.start - seg.done));
-                        let range = (seg.start + seg.done, seg.end);
-                        let outcome = sess.retrieve_range(
-                            remote,
-                            range,
-                            seg.end == total,
-                            file,
-                            part,
-                            &mut progress,
-                        );
-                        progress.finish(0);
-                        session = Some(sess);
-                        match outcome {
-                            Ok(_) => return (session, None),
-                            Err(e) if attempt < retries && e.is_transient() => {
-                                let _ = tx.send(Event::Notice(format!(
-                                    "segment {}: {e}; retrying",
-                                    lane + 1
-                                )));
-                                let pause = crate::actions::retry::delay(wait, attempt, &e);
-                                if let Err(e) = super::sleep_unless_interrupted(interrupt, pause) {
-                                    return (session, Some(e));
-                                }
-                                attempt += 1;
-                            }
-                            Err(e) => return (session, Some(e)),
-                        }
-                    }
-                })
-            })
-            .collect();
-        drop(tx);
-        finish_lanes(rx, handles, ui, &AtomicBool::new(false))
-    });
-    settle(ctx, results)
+    let opts = TransferOptions::default();
+    let batch = Batch {
+        lanes: jobs.len(),
+        jobs,
+        ty: Some(TransferType::Binary),
+        opts: &opts,
+        counted: false,
+        segments: Some(parts),
+    };
+    scheduler::run(ctx, batch, ui)
 }
 
 #[cfg(test)]

@@ -6,9 +6,64 @@
 //! A server that said "too many users" is given at least ten first waits before we knock again:
 //! reconnecting at once would only keep the slot busy.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::error::Error;
+use crate::error::{Error, Result};
+
+/// The one retry policy: how many retries, and the first wait that [`delay`] doubles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// The wait before the first retry.
+    pub first_wait: Duration,
+}
+
+impl Policy {
+    /// The wait before retry number `attempt` (0 first) after `error`, or `None` when the
+    /// failure is final: not transient, or the retries are used up.
+    pub fn wait(&self, attempt: u32, error: &Error) -> Option<Duration> {
+        (attempt < self.retries && error.is_transient())
+            .then(|| delay(self.first_wait, attempt, error))
+    }
+
+    /// The line that tells the user about the retry: `what` names the file (empty for none).
+    pub fn notice(&self, what: &str, error: &Error, wait: Duration, attempt: u32) -> String {
+        let label = if what.is_empty() {
+            String::new()
+        } else {
+            format!("{what}: ")
+        };
+        let busy = if error.is_too_many_users() {
+            " (the server is full; giving it time)"
+        } else {
+            ""
+        };
+        format!(
+            "{label}{error}; retrying in {:.1} s{busy} (retry {} of {})",
+            wait.as_secs_f64(),
+            attempt + 1,
+            self.retries
+        )
+    }
+}
+
+/// Waits `wait` before a retry, or fails with [`Error::Interrupted`] as soon as `interrupt`
+/// (Ctrl-C) is raised; the flag stays raised for everyone else who checks it.
+pub fn sleep_unless_interrupted(interrupt: &AtomicBool, wait: Duration) -> Result<()> {
+    let deadline = Instant::now() + wait;
+    loop {
+        if interrupt.load(Ordering::SeqCst) {
+            return Err(Error::Interrupted);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
+        std::thread::sleep(left.min(Duration::from_millis(100)));
+    }
+}
 
 /// How long to wait before retry number `attempt` (0 for the first retry) after `error`.
 pub fn delay(first: Duration, attempt: u32, error: &Error) -> Duration {
@@ -50,6 +105,20 @@ mod tests {
             );
         }
         assert!(delay(first, 30, &e) <= Duration::from_secs(75));
+    }
+
+    #[test]
+    fn a_retry_wait_ends_at_ctrl_c_and_leaves_the_flag_for_the_other_lanes() {
+        let flag = AtomicBool::new(false);
+        let started = Instant::now();
+        sleep_unless_interrupted(&flag, Duration::from_millis(50)).unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        flag.store(true, Ordering::SeqCst);
+        let started = Instant::now();
+        let waited = sleep_unless_interrupted(&flag, Duration::from_secs(60));
+        assert!(matches!(waited, Err(crate::Error::Interrupted)));
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert!(flag.load(Ordering::SeqCst), "every lane must see it");
     }
 
     #[test]

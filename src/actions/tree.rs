@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::files::base_name;
-use super::parallel::{self, Job};
+use super::file::local_target;
+use super::scheduler::{self, Batch, Job};
 use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
@@ -109,7 +109,7 @@ pub(super) fn get(
     let root = if remote.trim_end_matches('/').is_empty() {
         parent
     } else {
-        parent.join(safe_name(base_name(remote))?)
+        local_target(&parent, remote)?
     };
     let mut walk = Walk {
         exclude: patterns(opts)?,
@@ -117,7 +117,7 @@ pub(super) fn get(
         jobs: Vec::new(),
     };
     get_dir(ctx, remote.trim_end_matches('/'), &root, 0, &mut walk, ui)?;
-    parallel::run(ctx, walk.jobs, ty, opts, ui)?;
+    scheduler::run(ctx, Batch::many(walk.jobs, ty, opts), ui)?;
     refused_total(walk.refused)
 }
 
@@ -189,7 +189,7 @@ pub(super) fn put(
     put_dir(ctx, local, &target, 0, &mut walk, ui)?;
     ctx.invalidate_cache();
     let jobs = std::mem::take(&mut walk.jobs);
-    parallel::run(ctx, jobs, None, opts, ui)?;
+    scheduler::run(ctx, Batch::many(jobs, None, opts), ui)?;
     skipped_local_total(walk.refused)
 }
 
@@ -248,6 +248,7 @@ fn put_dir(
             Ok(m) if m.is_file() => walk.jobs.push(Job::Put {
                 local: child.clone(),
                 remote: remote_path,
+                mode: crate::engine::transfer::PutMode::Replace,
             }),
             _ => ui.notice(&format!("{}: not a regular file; skipped", child.display())),
         }

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use ferry::actions::context::Context;
-use ferry::actions::localname::safe_name;
+use ferry::actions::local_target;
 use ferry::actions::{self, Action, Output, PutMode, TransferOptions, Ui};
 use ferry::engine::transfer::ListKind;
 use ferry::error::{Error, Result};
@@ -243,7 +243,7 @@ fn plan_get(
             let output = match output {
                 Some(p) if p == Path::new("-") => Output::Stdout,
                 Some(p) => Output::File(p.to_owned()),
-                None => Output::File(download_target(u, into)?),
+                None => Output::File(local_target(into, &remote)?),
             };
             (remote, output)
         };
@@ -255,12 +255,6 @@ fn plan_get(
         })
     };
     urls.iter().map(|s| step(s, get)).collect()
-}
-
-/// Where `get URL` without `-o` writes: the URL's file name in `dir`, refused when unsafe.
-fn download_target(u: &FtpUrl, dir: &Path) -> Result<PathBuf> {
-    let name = safe_name(u.file_name().unwrap_or_default())?;
-    Ok(dir.join(name))
 }
 
 /// `put FILE… URL`: a URL ending in `/`, or several files, names a directory.

@@ -14,6 +14,7 @@ mod interop_tls;
 mod json_output;
 mod mirror;
 mod parallel;
+mod parity;
 mod pget;
 mod pipelining;
 mod pipes;

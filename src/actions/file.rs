@@ -1,0 +1,400 @@
+//! The per-file rules, written once for every way a file travels: one `get`/`put`, mget/mput,
+//! recursive transfers, mirror (both ways) over one connection or many, and pget.
+//!
+//! - the local name: [`local_target`] turns a remote path into a local file through
+//!   [`safe_name`] (the one-shot planner uses it too), so a hostile name cannot escape;
+//! - whether an existing target is written: [`admit_download`] (`-n`, the overwrite prompt, and
+//!   `-c`, which always continues what is there);
+//! - what a download continues: [`download_resume`] (`-c` adopts `NAME.part` or `NAME`; a retry
+//!   only the `.part` this run wrote);
+//! - how an upload starts and resumes: [`first_put_mode`] and [`upload_mode`];
+//! - the file itself on a session: [`download`] and [`upload`] (size hints from listings, the
+//!   engine's `.part` handling and size checks, `--preserve` times);
+//! - what the user is told: [`Finished`] and [`report`] (the summary line or the JSON object).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+
+use super::info::{print_json, summary_line};
+use super::{TransferOptions, Ui};
+use crate::actions::localname::safe_name;
+use crate::engine::session::Session;
+use crate::engine::transfer::{Progress, PutMode, Resume};
+use crate::error::{Error, Result};
+use crate::proto::command::TransferType;
+use crate::proto::listing::Timestamp;
+
+/// The last path component of a remote path.
+pub(crate) fn base_name(path: &str) -> &str {
+    let trimmed = path.trim_end_matches('/');
+    trimmed.rsplit('/').next().unwrap_or(trimmed)
+}
+
+/// `dir/NAME` for a remote path's last component, refusing unsafe names; in the current
+/// directory (`.`) just `NAME`.
+pub fn local_target(dir: &Path, remote: &str) -> Result<PathBuf> {
+    let name = safe_name(base_name(remote))?;
+    Ok(if dir.as_os_str() == "." {
+        PathBuf::from(name)
+    } else {
+        dir.join(name)
+    })
+}
+
+/// Whether a download may write its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Admission {
+    /// Go ahead.
+    Write,
+    /// Leave the file alone, telling the user why.
+    Skip(String),
+    /// Ask the user this question first (yes writes).
+    Ask(String),
+}
+
+/// The rule for an existing target: `-c` continues it (whatever `-n` says); otherwise `-n`
+/// leaves it alone, and with prompting on the user is asked before it is replaced.
+pub(super) fn admit_download(target: &Path, opts: &TransferOptions, prompt: bool) -> Admission {
+    if opts.resume || !target.exists() {
+        return Admission::Write;
+    }
+    if opts.no_clobber {
+        return Admission::Skip(format!(
+            "{} exists; not overwriting it (--no-clobber)",
+            target.display()
+        ));
+    }
+    match prompt {
+        true => Admission::Ask(format!("overwrite {}?", target.display())),
+        false => Admission::Write,
+    }
+}
+
+/// What a download attempt may continue: with `-c` (`asked`) what the user pointed at, a
+/// `.part` file or the target itself; otherwise only a `.part` file that an earlier attempt of
+/// this run wrote (`part_is_ours`). A retry never adopts a file that was there before the run:
+/// continuing an old copy of the target with the new file's tail would make a file that passes
+/// the size check and is still wrong.
+pub(super) fn download_resume(asked: bool, part_is_ours: bool) -> Resume {
+    match (asked, part_is_ours) {
+        (true, _) => Resume::PartOrTarget,
+        (false, true) => Resume::Part,
+        (false, false) => Resume::No,
+    }
+}
+
+/// Whether `target` has a `NAME.part` with bytes in it, which `-c` would continue.
+pub(super) fn has_part(target: &Path) -> bool {
+    Resume::Part.continues(target)
+}
+
+/// The first attempt's mode of an upload the user asked for as `mode`: `-c` turns a plain
+/// STOR into a resumed one.
+pub(super) fn first_put_mode(mode: PutMode, opts: &TransferOptions) -> PutMode {
+    match mode {
+        PutMode::Replace if opts.resume => PutMode::Resume,
+        other => other,
+    }
+}
+
+/// The mode for attempt number `attempt` of an upload the user asked for as `first`.
+///
+/// A retry continues the upload (SIZE, then APPE from there) only when an earlier attempt
+/// `began` sending, so that the remote file is this run's partial copy; when every attempt
+/// failed before its data went out, the remote file may be an older one, and appending the
+/// rest of ours to it would corrupt it, so the retry replaces it with STOR. An interrupted
+/// APPE is never repeated once data went out: how much of it arrived is unknowable.
+pub(super) fn upload_mode(
+    first: PutMode,
+    attempt: u32,
+    began: bool,
+    remote: &str,
+) -> Result<PutMode> {
+    match first {
+        _ if attempt == 0 || !began => Ok(first),
+        PutMode::Replace | PutMode::Resume => Ok(PutMode::Resume),
+        PutMode::Append => Err(Error::Usage(format!(
+            "append to {remote} was interrupted; not repeating it"
+        ))),
+    }
+}
+
+/// Whether an upload in resume mode that sent `sent` bytes of `local` really continued a
+/// partial copy (it sends the whole file when the server had nothing).
+fn continued_upload(local: &Path, sent: u64) -> bool {
+    std::fs::metadata(local).is_ok_and(|m| sent < m.len())
+}
+
+/// One download as the rules need it.
+pub(super) struct Download<'a> {
+    /// Remote path.
+    pub(super) remote: &'a str,
+    /// Local file.
+    pub(super) target: &'a Path,
+    /// Its size, when a listing gave it.
+    pub(super) size: Option<u64>,
+    /// Its time, when a listing gave it (set with `--preserve` instead of asking MDTM).
+    pub(super) modified: Option<Timestamp>,
+}
+
+/// What the earlier attempts at one file left behind, for the rules of the next attempt.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Attempts {
+    /// Attempts made so far (0 before the first).
+    pub(super) made: u32,
+    /// A download reached the engine, so `NAME.part` is this run's and a retry continues it.
+    pub(super) part_is_ours: bool,
+    /// An upload's data went out, so the remote file is this run's partial copy.
+    pub(super) began: bool,
+}
+
+/// The next attempt at one download on `session`; notices go to `notice`.
+pub(super) fn download(
+    session: &mut Session,
+    file: &Download<'_>,
+    (ty, opts): (TransferType, &TransferOptions),
+    attempts: &mut Attempts,
+    progress: &mut dyn Progress,
+    notice: &mut dyn FnMut(String),
+) -> Result<Finished> {
+    let resume = download_resume(opts.resume, attempts.part_is_ours);
+    let resumed = resume.continues(file.target);
+    if let Some(n) = file.size {
+        session.hint_size(file.remote, n);
+    }
+    // From here on NAME.part is this run's: download_file starts it afresh, or continues the
+    // one the user asked to continue.
+    attempts.part_is_ours = true;
+    let n = session.download_file(file.remote, ty, file.target, resume, progress)?;
+    match file.modified {
+        Some(stamp) if opts.preserve => set_file_time(file.target, stamp)?,
+        _ if opts.preserve => {
+            if let Some(text) = set_local_time(session, file.remote, file.target)? {
+                notice(text);
+            }
+        }
+        _ => {}
+    }
+    Ok(Finished {
+        remote: file.remote.to_owned(),
+        local: file.target.to_owned(),
+        bytes: n,
+        seconds: 0.0,
+        resumed,
+        upload: false,
+    })
+}
+
+/// The next attempt at one upload of `local` to `remote` on `session`, asked for as `mode`.
+pub(super) fn upload(
+    session: &mut Session,
+    (local, remote, mode): (&Path, &str, PutMode),
+    (ty, opts): (TransferType, &TransferOptions),
+    attempts: &mut Attempts,
+    progress: &mut dyn Progress,
+    notice: &mut dyn FnMut(String),
+) -> Result<Finished> {
+    let first = first_put_mode(mode, opts);
+    let mode = upload_mode(first, attempts.made, attempts.began, remote)?;
+    let n = session.upload_file(local, remote, ty, mode, progress, &mut attempts.began)?;
+    if opts.preserve
+        && let Some(text) = set_remote_time(session, local, remote)?
+    {
+        notice(text);
+    }
+    Ok(Finished {
+        remote: remote.to_owned(),
+        local: local.to_owned(),
+        bytes: n,
+        seconds: 0.0,
+        resumed: mode == PutMode::Resume && continued_upload(local, n),
+        upload: true,
+    })
+}
+
+/// One transferred file, whichever path moved it: what its summary line or its `--json`
+/// object says.
+#[derive(Debug, Clone)]
+pub(super) struct Finished {
+    /// The remote path.
+    pub(super) remote: String,
+    /// The local file.
+    pub(super) local: PathBuf,
+    /// Bytes moved over the data connection by the attempt that finished the file.
+    pub(super) bytes: u64,
+    /// Seconds for the whole file, retries included.
+    pub(super) seconds: f64,
+    /// That attempt continued a partial copy instead of starting from zero.
+    pub(super) resumed: bool,
+    /// An upload: the summary line names the remote file, not the local one.
+    pub(super) upload: bool,
+}
+
+/// One transferred file as `--json` prints it; the names are stable.
+#[derive(serde::Serialize)]
+struct TransferJson<'a> {
+    /// The remote path.
+    name: &'a str,
+    /// The local file.
+    local: String,
+    /// Bytes moved over the data connection by the attempt that finished the file.
+    bytes: u64,
+    /// Seconds for the whole file, retries included.
+    seconds: f64,
+    /// bytes / seconds.
+    rate: f64,
+    /// That attempt continued a partial copy instead of starting from zero.
+    resumed: bool,
+}
+
+/// Counts a finished file toward the running command and tells the user about it: one JSON
+/// object on stdout with `json`, else the summary line (which quiet front ends drop).
+pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()> {
+    ui.batch_step(done.bytes);
+    if !json {
+        let name = match done.upload {
+            true => done.remote.clone(),
+            false => done.local.display().to_string(),
+        };
+        ui.summary(&summary_line(&name, done.bytes, done.seconds));
+        return Ok(());
+    }
+    let seconds = done.seconds;
+    let object = TransferJson {
+        name: &done.remote,
+        local: done.local.display().to_string(),
+        bytes: done.bytes,
+        seconds: (seconds * 1000.0).round() / 1000.0,
+        rate: if seconds > 0.0 {
+            (done.bytes as f64 / seconds).round()
+        } else {
+            0.0
+        },
+        resumed: done.resumed,
+    };
+    print_json(ui, &object)
+}
+
+/// Sets `target`'s modification time from MDTM; `Ok(Some(text))` says why it could not.
+fn set_local_time(session: &mut Session, remote: &str, target: &Path) -> Result<Option<String>> {
+    let raw = match session.mdtm(remote) {
+        Ok(raw) => raw,
+        Err(e) if e.is_connection_lost() => return Err(e),
+        Err(e) => return Ok(Some(format!("cannot keep the time of {remote}: {e}"))),
+    };
+    let Some(stamp) = Timestamp::parse_mdtm(&raw) else {
+        return Ok(Some(format!(
+            "cannot keep the time of {remote}: unreadable MDTM reply {raw:?}"
+        )));
+    };
+    set_file_time(target, stamp)?;
+    Ok(None)
+}
+
+/// Sets a local file's modification time.
+fn set_file_time(target: &Path, stamp: Timestamp) -> Result<()> {
+    let when = UNIX_EPOCH + Duration::from_secs(stamp.unix_seconds().max(0) as u64);
+    let set = std::fs::File::options()
+        .write(true)
+        .open(target)
+        .and_then(|f| f.set_modified(when));
+    set.map_err(|e| Error::Local {
+        what: "cannot set the time of",
+        path: target.to_owned(),
+        source: e,
+    })
+}
+
+/// Sets the remote file's time from the local one with MFMT, when FEAT offers it;
+/// `Ok(Some(text))` says why it could not.
+fn set_remote_time(session: &mut Session, local: &Path, remote: &str) -> Result<Option<String>> {
+    if !session.features().has("MFMT") {
+        return Ok(Some(format!(
+            "cannot keep the time of {remote}: the server does not offer MFMT"
+        )));
+    }
+    let modified = std::fs::metadata(local).and_then(|m| m.modified());
+    let Ok(secs) = modified.map(|t| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())) else {
+        return Ok(None);
+    };
+    let stamp = Timestamp::from_unix_seconds(secs as i64);
+    let line = format!(
+        "MFMT {:04}{:02}{:02}{:02}{:02}{:02} {remote}",
+        stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second
+    );
+    let reply = session.quote(&line)?;
+    Ok((!reply.is_completion())
+        .then(|| format!("cannot keep the time of {remote}: {}", reply.one_line())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_name_is_the_last_component() {
+        assert_eq!(base_name("a/b/c.txt"), "c.txt");
+        assert_eq!(base_name("c.txt"), "c.txt");
+        assert_eq!(base_name("a/dir/"), "dir");
+    }
+
+    #[test]
+    fn retries_continue_only_what_this_run_wrote() {
+        assert_eq!(download_resume(false, false), Resume::No);
+        assert_eq!(download_resume(false, true), Resume::Part);
+        assert_eq!(download_resume(true, false), Resume::PartOrTarget);
+        let mode = |first, attempt, began| upload_mode(first, attempt, began, "f");
+        assert_eq!(mode(PutMode::Replace, 0, false).unwrap(), PutMode::Replace);
+        assert_eq!(mode(PutMode::Replace, 1, false).unwrap(), PutMode::Replace);
+        assert_eq!(mode(PutMode::Replace, 1, true).unwrap(), PutMode::Resume);
+        assert_eq!(mode(PutMode::Resume, 2, false).unwrap(), PutMode::Resume);
+        assert_eq!(mode(PutMode::Append, 1, false).unwrap(), PutMode::Append);
+        assert!(mode(PutMode::Append, 1, true).is_err());
+    }
+
+    #[test]
+    fn continue_wins_over_no_clobber_and_no_clobber_over_the_prompt() {
+        let dir = tempfile::tempdir().unwrap();
+        let there = dir.path().join("f");
+        std::fs::write(&there, "x").unwrap();
+        let missing = dir.path().join("g");
+        let opts = |resume, no_clobber| TransferOptions {
+            resume,
+            no_clobber,
+            ..TransferOptions::default()
+        };
+        assert_eq!(
+            admit_download(&missing, &opts(false, true), true),
+            Admission::Write
+        );
+        assert_eq!(
+            admit_download(&there, &opts(true, true), true),
+            Admission::Write
+        );
+        assert!(matches!(
+            admit_download(&there, &opts(false, true), true),
+            Admission::Skip(_)
+        ));
+        assert!(matches!(
+            admit_download(&there, &opts(false, false), true),
+            Admission::Ask(_)
+        ));
+        assert_eq!(
+            admit_download(&there, &opts(false, false), false),
+            Admission::Write
+        );
+    }
+
+    #[test]
+    fn local_names_stay_in_the_chosen_directory() {
+        assert_eq!(
+            local_target(Path::new("."), "a/b.txt").unwrap(),
+            PathBuf::from("b.txt")
+        );
+        assert_eq!(
+            local_target(Path::new("out"), "/x/b.txt").unwrap(),
+            PathBuf::from("out/b.txt")
+        );
+        assert!(local_target(Path::new("."), "x/..").is_err());
+    }
+}

@@ -1,0 +1,180 @@
+//! One scheduler for every transfer: a queue of [`Job`]s run over one or more connections.
+//!
+//! Every transfer comes here: one `get`/`put`, mget/mput, recursive get/put, mirror both ways
+//! and pget's byte ranges. The caller plans the jobs (a [`Batch`]); [`run`] makes a [`Pool`]
+//! of lanes, each a worker thread with one session: lane 1 borrows the context's own session,
+//! the others log in once each through the context's
+//! [`Connector`](crate::actions::context::Connector). Workers take jobs from one queue, so many
+//! small files are not paid for in round trips one after another, and run each through the
+//! per-file rules of [`super::file`] with one retry loop under the one
+//! [`Policy`](crate::actions::retry::Policy). Progress, summaries, notices and questions travel
+//! to the front end over a channel, and the calling thread shows them through the [`Ui`]: the
+//! engine never prints.
+//!
+//! A worker claims the job after the current one before it starts, so that its RETR can be
+//! sent ahead of the current file's final reply
+//! ([`Session::expect_next`](crate::engine::session::Session::expect_next)); an upload's next
+//! data-connection setup goes out with the SIZE that checks it (the engine's
+//! `size_with_next_setup`, asked for the same way).
+//!
+//! What the pool learns about the server during the run stays with the pool: lanes it refused
+//! ("too many users": the lane retires and puts its job back, the others go on), and a server
+//! that insists on TLS session reuse (new connections then use TLS 1.2, and the context keeps
+//! that for later). Transient failures are retried by the lane, reconnecting when the
+//! connection was lost and resuming the file; the first permanent failure stops the queue, lets
+//! running files finish, and is returned. Ctrl-C stops every lane at once: running files are
+//! aborted, retry waits cut short, no new job starts. Extra lanes end with
+//! `quit_without_reply`; lane 1's session goes back to the context.
+
+mod front;
+mod pool;
+mod worker;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::channel;
+
+use super::{TransferOptions, Ui};
+use crate::actions::context::Context;
+use crate::engine::session::Session;
+use crate::error::Result;
+use crate::proto::command::TransferType;
+use front::{Event, Front, LaneOutcome, finish_lanes};
+use pool::Pool;
+pub(super) use pool::{Job, Segments};
+use worker::Worker;
+
+/// What to run, and how.
+pub(super) struct Batch<'a> {
+    /// The jobs, in order.
+    pub(super) jobs: Vec<Job>,
+    /// ASCII or binary; `None` for the context's current type.
+    pub(super) ty: Option<TransferType>,
+    /// The per-file options (resume, no-clobber, preserve, JSON).
+    pub(super) opts: &'a TransferOptions,
+    /// Connections at most (at least one, never more than jobs).
+    pub(super) lanes: usize,
+    /// A many-file command: the front end counts the files.
+    pub(super) counted: bool,
+    /// The ranges [`Job::Segment`]s refer to.
+    pub(super) segments: Option<&'a dyn Segments>,
+}
+
+impl<'a> Batch<'a> {
+    /// Jobs of a many-file command over `opts.parallel` lanes.
+    pub(super) fn many(
+        jobs: Vec<Job>,
+        ty: Option<TransferType>,
+        opts: &'a TransferOptions,
+    ) -> Self {
+        Batch {
+            jobs,
+            ty,
+            opts,
+            lanes: opts.parallel,
+            counted: true,
+            segments: None,
+        }
+    }
+
+    /// One file on the context's session.
+    pub(super) fn one(job: Job, ty: Option<TransferType>, opts: &'a TransferOptions) -> Self {
+        Batch {
+            lanes: 1,
+            counted: false,
+            ..Batch::many(vec![job], ty, opts)
+        }
+    }
+}
+
+/// Runs `batch` to the end (or its first permanent failure).
+pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Result<()> {
+    if batch.counted {
+        ui.batch_start(Some(batch.jobs.len() as u64));
+    }
+    let uploads = batch.jobs.iter().any(|j| matches!(j, Job::Put { .. }));
+    let lanes = batch.lanes.max(1).min(batch.jobs.len());
+    if lanes == 0 {
+        return Ok(());
+    }
+    let connector = ctx.connector()?;
+    let first = ctx.lend_session()?;
+    let front = Front {
+        single: lanes == 1,
+        hash: ctx.hash,
+    };
+    if !front.single {
+        ui.lanes(lanes);
+    }
+    let (outcomes, learned_tls12) = {
+        let pool = Pool {
+            queue: Mutex::new(batch.jobs.into()),
+            stop: AtomicBool::new(false),
+            connector,
+            traces: ctx.trace_factory(),
+            ty: batch.ty.unwrap_or(ctx.transfer_type),
+            opts: batch.opts,
+            prompt: ctx.prompt,
+            policy: ctx.retry_policy(),
+            interrupt: ctx.interrupt.clone(),
+            segments: batch.segments,
+            tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
+            lanes,
+            refused: AtomicUsize::new(0),
+        };
+        let outcomes = run_lanes(&pool, first, lanes, front, ui);
+        (outcomes, pool.tls12.load(Ordering::SeqCst))
+    };
+    if learned_tls12 {
+        ctx.prefer_tls12();
+    }
+    let result = settle(ctx, outcomes);
+    if uploads {
+        ctx.invalidate_cache();
+    }
+    result
+}
+
+/// Starts one worker per lane and shows their events until they are all done.
+fn run_lanes(
+    pool: &Pool<'_>,
+    first: Session,
+    lanes: usize,
+    front: Front,
+    ui: &mut dyn Ui,
+) -> Vec<LaneOutcome> {
+    let (tx, rx) = channel::<Event>();
+    let mut first = Some(first);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..lanes)
+            .map(|lane| {
+                let worker = Worker {
+                    lane,
+                    session: if lane == 0 { first.take() } else { None },
+                    connected: lane == 0,
+                    tx: tx.clone(),
+                };
+                scope.spawn(move || worker.run(pool))
+            })
+            .collect();
+        drop(tx);
+        finish_lanes(rx, handles, front, ui, &pool.stop)
+    })
+}
+
+/// Gives lane 1's session back to the context, closes the others, and returns the first
+/// failure (entries past the lanes carry no session, only a failure of the front end's).
+fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
+    let mut result = Ok(());
+    for (lane, (session, error)) in outcomes.into_iter().enumerate() {
+        match (lane, session) {
+            (0, s) => ctx.return_session(s),
+            (_, Some(s)) => s.quit_without_reply(),
+            _ => {}
+        }
+        if let (Some(e), true) = (error, result.is_ok()) {
+            result = Err(e);
+        }
+    }
+    result
+}

@@ -1,0 +1,240 @@
+//! One lane: a worker thread with one session, taking jobs from the pool's queue and running
+//! each through the per-file rules, with the one retry loop.
+
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Sender, channel};
+use std::time::Instant;
+
+use super::front::{Event, Lane, LaneOutcome};
+use super::pool::{Job, Pool, ahead_command};
+use crate::actions::context::TLS12_NOTICE;
+use crate::actions::file::{self, Admission, Attempts, Download, Finished};
+use crate::actions::retry::sleep_unless_interrupted;
+use crate::engine::session::Session;
+use crate::error::Error;
+
+pub(super) struct Worker {
+    pub(super) lane: usize,
+    pub(super) session: Option<Session>,
+    /// The lane had a session before (a new one is a reconnect, and says so).
+    pub(super) connected: bool,
+    pub(super) tx: Sender<Event>,
+}
+
+/// Why an attempt or a worker stopped.
+enum Outcome {
+    /// The server would not give this lane a connection; others go on.
+    Retire,
+    /// A failure: retried when transient, else it ends the whole command.
+    Fail(Error),
+}
+use Outcome::{Fail, Retire};
+
+impl From<Error> for Outcome {
+    fn from(e: Error) -> Outcome {
+        Fail(e)
+    }
+}
+
+impl Worker {
+    /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
+    pub(super) fn run(mut self, pool: &Pool<'_>) -> LaneOutcome {
+        let mut next = pool.pop();
+        loop {
+            if pool.interrupt.load(Ordering::SeqCst) {
+                pool.stop.store(true, Ordering::SeqCst);
+                return (self.session, Some(Error::Interrupted));
+            }
+            if pool.stop.load(Ordering::SeqCst) {
+                return self.end(None);
+            }
+            let Some(job) = next.take() else {
+                return self.end(None);
+            };
+            next = pool.pop();
+            match self.job(pool, &job, next.as_ref()) {
+                Ok(()) => {}
+                Err(Retire) => {
+                    let mut queue = pool.queue.lock().expect("queue lock");
+                    queue.extend(next);
+                    queue.push_front(job);
+                    return (None, None);
+                }
+                Err(Fail(e)) => {
+                    pool.stop.store(true, Ordering::SeqCst);
+                    return self.end(Some(e));
+                }
+            }
+        }
+    }
+
+    /// What the worker hands back, with nothing promised to its session any more.
+    fn end(mut self, error: Option<Error>) -> LaneOutcome {
+        if let Some(s) = self.session.as_mut() {
+            s.expect_next(None);
+        }
+        (self.session, error)
+    }
+
+    fn notice(&self, text: String) {
+        let _ = self.tx.send(Event::Notice(text));
+    }
+
+    fn confirm(&self, question: String) -> bool {
+        let (answer, reply) = channel();
+        let _ = self.tx.send(Event::Confirm { question, answer });
+        reply.recv().unwrap_or(false)
+    }
+
+    /// The lane's session, made again when the last one was lost.
+    fn session(&mut self, pool: &Pool<'_>) -> std::result::Result<&mut Session, Outcome> {
+        if self.session.as_ref().is_some_and(|s| !s.is_usable()) {
+            self.session = None;
+        }
+        if self.session.is_none() {
+            if self.connected {
+                self.notice(format!(
+                    "connection to {} was lost; reconnecting",
+                    pool.connector.host()
+                ));
+            }
+            match pool.connect() {
+                Ok(s) => {
+                    self.session = Some(s);
+                    self.connected = true;
+                }
+                Err(e) if e.is_too_many_users() && self.lane > 0 => {
+                    let refused = pool.refused.fetch_add(1, Ordering::SeqCst) + 1;
+                    self.notice(format!(
+                        "the server refused connection {}: {e}; going on with fewer ({} of {})",
+                        self.lane + 1,
+                        pool.lanes - refused,
+                        pool.lanes
+                    ));
+                    return Err(Retire);
+                }
+                Err(e) => return Err(Fail(e)),
+            }
+        }
+        Ok(self.session.as_mut().expect("just made"))
+    }
+
+    /// One job: whether it may run at all, then attempts under the retry policy.
+    fn job(
+        &mut self,
+        pool: &Pool<'_>,
+        job: &Job,
+        next: Option<&Job>,
+    ) -> std::result::Result<(), Outcome> {
+        if let Job::Get { target, .. } = job {
+            match file::admit_download(target, pool.opts, pool.prompt) {
+                Admission::Write => {}
+                Admission::Skip(text) => {
+                    self.notice(text);
+                    return Ok(());
+                }
+                Admission::Ask(question) => {
+                    if !self.confirm(question) {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        let started = Instant::now();
+        let mut attempts = Attempts::default();
+        loop {
+            let e = match self.attempt(pool, job, next, &mut attempts) {
+                Ok(Some(mut done)) => {
+                    done.seconds = started.elapsed().as_secs_f64();
+                    let json = pool.opts.json;
+                    let _ = self.tx.send(Event::Done { file: done, json });
+                    return Ok(());
+                }
+                Ok(None) => return Ok(()),
+                Err(Retire) => return Err(Retire),
+                Err(Fail(e)) => e,
+            };
+            let attempt = attempts.made;
+            let Some(wait) = pool.policy.wait(attempt, &e) else {
+                return Err(Fail(e));
+            };
+            self.after_error(pool, &e);
+            self.notice(pool.policy.notice(&label(job), &e, wait, attempt));
+            sleep_unless_interrupted(&pool.interrupt, wait)?;
+            attempts.made += 1;
+        }
+    }
+
+    /// After a failure that will be retried: a lost connection is made again, and a server
+    /// that insists on TLS session reuse gets TLS 1.2 from now on.
+    fn after_error(&mut self, pool: &Pool<'_>, e: &Error) {
+        if e.is_connection_lost() {
+            self.session = None;
+        }
+        if matches!(e, Error::TlsSessionReuse { .. }) && !pool.tls12.swap(true, Ordering::SeqCst) {
+            self.notice(TLS12_NOTICE.into());
+        }
+    }
+
+    /// The next attempt at `job`; `None` when there is no file to report.
+    fn attempt(
+        &mut self,
+        pool: &Pool<'_>,
+        job: &Job,
+        next: Option<&Job>,
+        attempts: &mut Attempts,
+    ) -> std::result::Result<Option<Finished>, Outcome> {
+        let mut lane = Lane {
+            lane: self.lane,
+            tx: self.tx.clone(),
+        };
+        let tx = self.tx.clone();
+        let mut notice = move |text| {
+            let _ = tx.send(Event::Notice(text));
+        };
+        let session = self.session(pool)?;
+        let next_cmd = next.and_then(|n| ahead_command(n, session, pool));
+        session.expect_next(next_cmd);
+        let how = (pool.ty, pool.opts);
+        let done = match job {
+            Job::Get {
+                remote,
+                target,
+                size,
+                modified,
+            } => {
+                let what = Download {
+                    remote,
+                    target,
+                    size: *size,
+                    modified: *modified,
+                };
+                file::download(session, &what, how, attempts, &mut lane, &mut notice)?
+            }
+            Job::Put {
+                local,
+                remote,
+                mode,
+            } => {
+                let what = (local.as_path(), remote.as_str(), *mode);
+                file::upload(session, what, how, attempts, &mut lane, &mut notice)?
+            }
+            Job::Segment(index) => {
+                let segments = pool
+                    .segments
+                    .expect("segment jobs come with their segments");
+                segments.fetch(*index, session, &mut lane)?;
+                return Ok(None);
+            }
+        };
+        Ok(Some(done))
+    }
+}
+
+/// How retry notices name a job.
+fn label(job: &Job) -> String {
+    match job {
+        Job::Get { remote, .. } | Job::Put { remote, .. } => remote.clone(),
+        Job::Segment(index) => format!("segment {}", index + 1),
+    }
+}
