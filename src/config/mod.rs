@@ -14,8 +14,10 @@
 //! account would be taken from it, so it does not break logins to other hosts.
 
 pub mod bookmarks;
+pub mod environment;
 pub mod netrc;
 pub mod settings;
+pub mod values;
 
 use std::path::PathBuf;
 

@@ -23,7 +23,6 @@
 //! variable.
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -38,6 +37,12 @@ use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
+
+pub use crate::config::environment::{ENVIRONMENT, from_environment, parse_environment};
+use crate::config::values::{
+    parse_backend, parse_pasv_address, parse_pin, parse_tls_max, parse_user_name,
+};
+pub use crate::config::values::{parse_port_range, parse_tls_mode, trust};
 
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -390,57 +395,6 @@ impl Common {
     }
 }
 
-/// The certificate rule of one layer: insecure beats a pin beats a CA file, as on the command
-/// line.
-pub fn trust(insecure: bool, pin: Option<[u8; 32]>, cacert: Option<PathBuf>) -> Option<Trust> {
-    if insecure {
-        Some(Trust::Insecure)
-    } else if let Some(pin) = pin {
-        Some(Trust::Pin(pin))
-    } else {
-        cacert.map(|p| Trust::CaFile(expand_home(p)))
-    }
-}
-
-/// `~/x` in a config file means the home directory's `x`.
-fn expand_home(p: PathBuf) -> PathBuf {
-    match (p.strip_prefix("~"), dirs::home_dir()) {
-        (Ok(rest), Some(home)) => home.join(rest),
-        _ => p,
-    }
-}
-
-/// Parses `LOW-HIGH` port ranges (shared with the command line).
-pub fn parse_port_range(s: &str) -> std::result::Result<(u16, u16), String> {
-    let (low, high) = s
-        .split_once('-')
-        .ok_or("expected LOW-HIGH, e.g. 50000-50100")?;
-    let low: u16 = low
-        .trim()
-        .parse()
-        .map_err(|_| format!("bad port {low:?}"))?;
-    let high: u16 = high
-        .trim()
-        .parse()
-        .map_err(|_| format!("bad port {high:?}"))?;
-    if low == 0 || low > high {
-        return Err(format!(
-            "{low}-{high} is not a range of ports (1-65535, low to high)"
-        ));
-    }
-    Ok((low, high))
-}
-
-/// Parses `off`, `auto` or `require`.
-pub fn parse_tls_mode(s: &str) -> std::result::Result<TlsMode, String> {
-    match s {
-        "off" => Ok(TlsMode::Off),
-        "auto" => Ok(TlsMode::Auto),
-        "require" => Ok(TlsMode::Require),
-        other => Err(format!("unknown tls {other:?}: use off, auto or require")),
-    }
-}
-
 macro_rules! string_value {
     ($name:ident, $inner:ty, $parse:expr) => {
         #[derive(Debug)]
@@ -466,151 +420,10 @@ string_value!(TlsMaxValue, bool, parse_tls_max);
 string_value!(BackendValue, Backend, parse_backend);
 string_value!(UserValue, String, parse_user_name);
 
-/// Parses `peer` or `server`.
-fn parse_pasv_address(s: &str) -> std::result::Result<PasvAddressPolicy, String> {
-    match s {
-        "peer" => Ok(PasvAddressPolicy::Peer),
-        "server" => Ok(PasvAddressPolicy::Server),
-        other => Err(format!(
-            "unknown pasv_address {other:?}: use peer or server"
-        )),
-    }
-}
-
-/// Parses `sha256:HEX`.
-fn parse_pin(s: &str) -> std::result::Result<[u8; 32], String> {
-    crate::engine::tls::verify::parse_pin(s).map_err(|e| e.to_string())
-}
-
-/// Parses `1.2` (true: cap at TLS 1.2) or `1.3`.
-fn parse_tls_max(s: &str) -> std::result::Result<bool, String> {
-    match s {
-        "1.2" => Ok(true),
-        "1.3" => Ok(false),
-        other => Err(format!("unknown tls_max {other:?}: use \"1.2\" or \"1.3\"")),
-    }
-}
-
-/// Parses `rustls` or `native`.
-fn parse_backend(s: &str) -> std::result::Result<Backend, String> {
-    match s {
-        "rustls" => Ok(Backend::Rustls),
-        "native" => Ok(Backend::Native),
-        other => Err(format!(
-            "unknown tls_backend {other:?}: use rustls or native"
-        )),
-    }
-}
-
-/// A user name without a password.
-fn parse_user_name(s: &str) -> std::result::Result<String, String> {
-    if s.contains(':') {
-        Err("user takes a name only; keep passwords in ~/.netrc or a bookmark".into())
-    } else {
-        Ok(s.to_owned())
-    }
-}
-
-/// The environment variables of the global options, as `--help` and the README list them.
-pub const ENVIRONMENT: &[&str] = &[
-    "FERRY_USER",
-    "FERRY_VERBOSE",
-    "FERRY_QUIET",
-    "FERRY_MODE",
-    "FERRY_PASV_ADDRESS",
-    "FERRY_ACTIVE_ADDRESS",
-    "FERRY_ACTIVE_PORTS",
-    "FERRY_CONNECT_TIMEOUT",
-    "FERRY_TIMEOUT",
-    "FERRY_RETRIES",
-    "FERRY_RETRY_WAIT",
-    "FERRY_TLS",
-    "FERRY_CACERT",
-    "FERRY_PIN",
-    "FERRY_INSECURE",
-    "FERRY_TLS_MAX",
-    "FERRY_TLS_BACKEND",
-];
-
-/// The environment layer, from this process's `FERRY_*` variables.
-pub fn from_environment() -> Result<Settings> {
-    parse_environment(|name| std::env::var_os(name))
-}
-
-/// The environment layer from `lookup` (a variable's value, `None` when unset). An empty value
-/// counts as unset; a value that does not parse is an error that names the variable.
-pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Settings> {
-    let lookup = &lookup;
-    let insecure = env_value(lookup, "FERRY_INSECURE", parse_bool)?;
-    let pin = env_value(lookup, "FERRY_PIN", parse_pin)?;
-    let cacert = env_value(lookup, "FERRY_CACERT", |s| Ok(PathBuf::from(s)))?;
-    Ok(Settings {
-        mode: env_value(lookup, "FERRY_MODE", |s| s.parse())?,
-        pasv_address: env_value(lookup, "FERRY_PASV_ADDRESS", parse_pasv_address)?,
-        active_address: env_value(lookup, "FERRY_ACTIVE_ADDRESS", |s| {
-            s.parse()
-                .map_err(|_| format!("{s:?} is not an IPv4 or IPv6 address"))
-        })?,
-        active_ports: env_value(lookup, "FERRY_ACTIVE_PORTS", parse_port_range)?,
-        connect_timeout: env_value(lookup, "FERRY_CONNECT_TIMEOUT", parse_whole)?,
-        timeout: env_value(lookup, "FERRY_TIMEOUT", parse_whole)?,
-        retries: env_value(lookup, "FERRY_RETRIES", parse_whole)?,
-        retry_wait: env_value(lookup, "FERRY_RETRY_WAIT", parse_seconds)?,
-        tls: env_value(lookup, "FERRY_TLS", parse_tls_mode)?,
-        trust: trust(insecure.unwrap_or(false), pin, cacert),
-        tls_max12: env_value(lookup, "FERRY_TLS_MAX", parse_tls_max)?,
-        tls_backend: env_value(lookup, "FERRY_TLS_BACKEND", parse_backend)?,
-        verbose: env_value(lookup, "FERRY_VERBOSE", parse_bool)?,
-        quiet: env_value(lookup, "FERRY_QUIET", parse_bool)?,
-        user: env_value(lookup, "FERRY_USER", parse_user_name)?.map(|user| UserArg {
-            user,
-            password: None,
-        }),
-        port: None,
-    })
-}
-
-/// One variable through `parse`; unset or empty is `None`.
-fn env_value<T>(
-    lookup: &dyn Fn(&str) -> Option<OsString>,
-    name: &str,
-    parse: impl Fn(&str) -> std::result::Result<T, String>,
-) -> Result<Option<T>> {
-    let Some(raw) = lookup(name).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let bad = |msg: &str| Error::Usage(format!("environment variable {name}: {msg}"));
-    let text = raw.to_str().ok_or_else(|| bad("not valid UTF-8"))?;
-    parse(text.trim()).map(Some).map_err(|msg| bad(&msg))
-}
-
-/// `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`.
-fn parse_bool(s: &str) -> std::result::Result<bool, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(format!(
-            "expected 1 or 0 (true/false, yes/no, on/off), not {s:?}"
-        )),
-    }
-}
-
-/// A whole number (seconds, retries).
-fn parse_whole<T: std::str::FromStr>(s: &str) -> std::result::Result<T, String> {
-    s.parse()
-        .map_err(|_| format!("expected a whole number, not {s:?}"))
-}
-
-/// Seconds, possibly fractional, not negative.
-fn parse_seconds(s: &str) -> std::result::Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("expected a number of seconds, not {s:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsString;
+
     use super::*;
 
     fn parsed(text: &str) -> Result<ConfigFile> {
