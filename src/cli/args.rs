@@ -177,7 +177,7 @@ mod tests {
         let readme = include_str!("../../README.md");
         let section = &readme[readme.find("## Environment").unwrap()..];
         let section = &section[..section[3..].find("\n## ").unwrap()];
-        for name in ferry::config::settings::ENVIRONMENT {
+        for name in ferry::config::environment::ENVIRONMENT {
             assert!(
                 FILES_AND_ENVIRONMENT.contains(name),
                 "{name} missing from --help"

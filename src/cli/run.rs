@@ -61,7 +61,7 @@ fn base_profile() -> Result<Profile> {
         Some(dir) => settings::load(dir)?,
         None => settings::ConfigFile::default(),
     };
-    let environment = settings::from_environment()?;
+    let environment = ferry::config::environment::from_environment()?;
     Ok(Profile {
         defaults: file.defaults,
         hosts: file.hosts,

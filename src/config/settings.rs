@@ -19,7 +19,7 @@
 //!
 //! The environment layer comes from `FERRY_*` variables, one per global option: the long
 //! option's name in capitals with `_` for `-` (`FERRY_MODE`, `FERRY_ACTIVE_PORTS`, …; see
-//! [`ENVIRONMENT`]). An empty variable counts as unset; a bad value is an error naming the
+//! `ENVIRONMENT` in `environment.rs`). An empty variable counts as unset; a bad value is an error naming the
 //! variable.
 
 use std::collections::BTreeMap;
@@ -38,7 +38,6 @@ use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
 
-pub use crate::config::environment::{ENVIRONMENT, from_environment, parse_environment};
 use crate::config::values::{
     parse_backend, parse_pasv_address, parse_pin, parse_tls_max, parse_user_name,
 };
@@ -425,6 +424,7 @@ mod tests {
     use std::ffi::OsString;
 
     use super::*;
+    use crate::config::environment::{ENVIRONMENT, parse_environment};
 
     fn parsed(text: &str) -> Result<ConfigFile> {
         parse(text, Path::new("config.toml"))
