@@ -315,7 +315,7 @@ fn passive_ports_come_from_the_configured_range(daemon: Daemon) {
 
 /// Many small files in one `mget`, in every data mode, serially and over two connections: each
 /// next RETR goes out with its EPSV/PASV/EPRT/PORT before the previous file's 226 is read
-/// (src/ahead.rs), and every file arrives whole.
+/// (src/engine/ahead.rs), and every file arrives whole.
 fn many_small_downloads_go_ahead_in_every_mode(daemon: Daemon) {
     let server = RealServer::start(daemon);
     let dir = server.anon_dir().join("many");

@@ -622,7 +622,7 @@ fn listing_a_directory_whose_name_has_a_space(daemon: Daemon) {
 }
 
 /// Many small files in one `mget` over TLS, serially and over two connections: each next RETR
-/// goes out ahead of the previous 226 (src/ahead.rs), the ClientHello before the 150, and every
+/// goes out ahead of the previous 226 (src/engine/ahead.rs), the ClientHello before the 150, and every
 /// data connection still resumes the TLS session where the server demands it.
 fn many_small_downloads_go_ahead(daemon: Daemon) {
     let (_dir, cert) = cert();

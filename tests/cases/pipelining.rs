@@ -1,5 +1,5 @@
 //! Many files on one connection: the next file's setup and transfer commands go out before the
-//! current file's final reply is read (src/ahead.rs), and a pair sent ahead that is not used is
+//! current file's final reply is read (src/engine/ahead.rs), and a pair sent ahead that is not used is
 //! settled so replies and commands stay in step.
 
 use std::fs;
