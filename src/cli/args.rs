@@ -85,6 +85,7 @@ pub enum Mode {
         keep_going: bool,
     },
 }
+
 impl Cli {
     /// The engine's settings and what to run, from the command line alone.
     #[cfg(test)]
@@ -183,6 +184,38 @@ mod tests {
                 "{name} missing from --help"
             );
             assert!(section.contains(name), "{name} missing from the README");
+        }
+    }
+
+    #[test]
+    fn every_exit_code_is_documented() {
+        use ferry::ExitCode as E;
+        let readme = include_str!("../../README.md");
+        let table = &readme[readme.find("## Exit codes").unwrap()..];
+        let help = &FILES_AND_ENVIRONMENT[FILES_AND_ENVIRONMENT.find("Exit codes:").unwrap()..];
+        for code in [
+            E::Success,
+            E::Failure,
+            E::Usage,
+            E::Network,
+            E::Login,
+            E::RemoteFile,
+            E::LocalFile,
+            E::Tls,
+            E::Protocol,
+            E::Partial,
+            E::UnsafeName,
+            E::Interrupted,
+        ] {
+            let n = code as u8;
+            assert!(
+                table.contains(&format!("\n| {n} |")),
+                "{n} missing from the README"
+            );
+            assert!(
+                help.contains(&format!(" {n} ")) || help.contains(&format!("\n{n} ")),
+                "{n} missing from --help"
+            );
         }
     }
 

@@ -13,9 +13,10 @@ use ferry::actions::{self, Action, Ui};
 use ferry::{Error, ExitCode as Code};
 
 use crate::cli::shell::grammar::{self, Parsed, parse_line};
-use crate::cli::ui::{TerminalUi, report};
+use crate::cli::ui::{self, TerminalUi};
 
-/// Runs every line of `input` (called `name` in messages), after `open` if given.
+/// Runs every line of `input` (called `name` in messages), after `open` if given. Each failure
+/// is reported here (a failing line with its place), before the connection is closed.
 pub fn run(
     mut ctx: Context,
     mut ui: TerminalUi,
@@ -24,16 +25,15 @@ pub fn run(
     keep_going: bool,
     open: Option<Action>,
 ) -> ExitCode {
-    let mut failed: Option<Code> = None;
     if let Some(action) = open
         && let Err(e) = actions::execute(&mut ctx, &action, &mut ui)
     {
-        report("", &e);
+        ui::report("", &e);
         ctx.close();
         return ExitCode::from(e.exit_code() as u8);
     }
+    let mut failed: Option<Code> = None;
     for (index, line) in input.lines().enumerate() {
-        let number = index + 1;
         let line = match line {
             Ok(l) => l,
             Err(e) => {
@@ -47,36 +47,15 @@ pub fn run(
             Some(rest) => (true, rest),
             None => (false, trimmed),
         };
-        let outcome = match parse_line(text) {
-            Ok(Parsed::Empty) => Ok(()),
-            Ok(Parsed::Quit) => break,
-            Ok(Parsed::Help(topic)) => grammar::help(topic.as_deref())
-                .map(|t| {
-                    let _ = ui.stdout().write_all(t.as_bytes());
-                })
-                .map_err(Failure::Usage),
-            Ok(Parsed::Action(action)) => {
-                let result = actions::execute(&mut ctx, &action, &mut ui);
-                let _ = ui.flush();
-                result.map_err(Failure::Engine)
-            }
-            Err(msg) => Err(Failure::Usage(msg)),
+        let failure = match run_line(&mut ctx, &mut ui, text) {
+            Ok(Flow::Next) => continue,
+            Ok(Flow::Stop) => break,
+            Err(failure) => failure,
         };
-        let Err(failure) = outcome else { continue };
-        if matches!(&failure, Failure::Engine(e) if crate::cli::ui::is_broken_pipe(e)) {
+        if matches!(&failure, Failure::Engine(e) if ui::is_broken_pipe(e)) {
             break; // `ferry -b script | head`: the reader has all it wanted
         }
-        let place = format!("{name}:{number}: ");
-        let code = match &failure {
-            Failure::Usage(msg) => {
-                eprintln!("ferry: {place}error: {msg}");
-                Code::Usage
-            }
-            Failure::Engine(e) => {
-                report(&place, e);
-                e.exit_code()
-            }
-        };
+        let code = failure.report(&format!("{name}:{}: ", index + 1));
         if may_fail {
             continue;
         }
@@ -90,7 +69,48 @@ pub fn run(
     ExitCode::from(failed.map_or(0, |c| c as u8))
 }
 
+/// What comes after a line that worked.
+enum Flow {
+    Next,
+    Stop,
+}
+
+/// Runs one line (without its `-` mark).
+fn run_line(ctx: &mut Context, ui: &mut TerminalUi, text: &str) -> Result<Flow, Failure> {
+    match parse_line(text) {
+        Ok(Parsed::Empty) => Ok(Flow::Next),
+        Ok(Parsed::Quit) => Ok(Flow::Stop),
+        Ok(Parsed::Help(topic)) => {
+            let text = grammar::help(topic.as_deref()).map_err(Failure::Usage)?;
+            let _ = ui.stdout().write_all(text.as_bytes());
+            Ok(Flow::Next)
+        }
+        Ok(Parsed::Action(action)) => {
+            let result = actions::execute(ctx, &action, ui);
+            let _ = ui.flush();
+            result.map(|()| Flow::Next).map_err(Failure::Engine)
+        }
+        Err(msg) => Err(Failure::Usage(msg)),
+    }
+}
+
 enum Failure {
     Usage(String),
     Engine(Error),
+}
+
+impl Failure {
+    /// Prints the failure at `place` (`script:3: `) and returns its exit code.
+    fn report(&self, place: &str) -> Code {
+        match self {
+            Failure::Usage(msg) => {
+                ui::error_line(place, msg);
+                Code::Usage
+            }
+            Failure::Engine(e) => {
+                ui::report(place, e);
+                e.exit_code()
+            }
+        }
+    }
 }

@@ -310,10 +310,16 @@ pub fn is_broken_pipe(e: &Error) -> bool {
     matches!(e, Error::Local { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
 }
 
+/// Prints `ferry: {place}error: {text}`, the one form of an error line (`text` already safe
+/// for the terminal).
+pub fn error_line(place: &str, text: &str) {
+    eprintln!("ferry: {place}error: {text}");
+}
+
 /// Prints `ferry: error: …` (with a `where` prefix such as `script:3: `) and, when there is
 /// one, `ferry: hint: …`.
 pub fn report(place: &str, e: &Error) {
-    eprintln!("ferry: {place}error: {}", terminal_safe(&e.to_string()));
+    error_line(place, &terminal_safe(&e.to_string()));
     if let Some(hint) = e.hint() {
         eprintln!("ferry: hint: {hint}");
     }

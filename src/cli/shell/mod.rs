@@ -25,7 +25,7 @@ use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
 use ferry::sanitize::terminal_safe;
 
-use crate::cli::ui::{TerminalUi, report};
+use crate::cli::ui::{TerminalUi, error_line, report};
 use complete::ShellHelper;
 use grammar::{Parsed, parse_line};
 use history::{history_entry, history_path};
@@ -54,7 +54,7 @@ pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCo
     let mut editor: Editor<ShellHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("ferry: error: cannot start the line editor: {e}");
+            error_line("", &format!("cannot start the line editor: {e}"));
             return ExitCode::FAILURE;
         }
     };
@@ -74,7 +74,7 @@ pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCo
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(e) => {
-                eprintln!("ferry: error: reading the command line: {e}");
+                error_line("", &format!("reading the command line: {e}"));
                 break;
             }
         };

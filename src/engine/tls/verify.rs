@@ -102,7 +102,10 @@ pub enum TlsSetupError {
     SystemRoots(String),
     /// rustls refused the settings (not expected with the ring provider).
     #[error("the TLS library refused the settings: {0}")]
-    Rustls(String),
+    Rustls(#[from] rustls::Error),
+    /// rustls could not build the certificate verifier from the roots.
+    #[error("the TLS library refused the settings: {0}")]
+    Verifier(#[from] rustls::client::VerifierBuilderError),
 }
 
 /// Builds ONE Arc<ClientConfig> for a control connection and all its data connections (so
@@ -116,7 +119,7 @@ pub fn client_config(
     let webpki = |roots: RootCertStore| {
         WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
             .build()
-            .map_err(|e| TlsSetupError::Rustls(e.to_string()))
+            .map_err(TlsSetupError::from)
     };
     let check = match &settings.trust {
         Trust::System => Check::WebPki {
@@ -150,7 +153,7 @@ pub fn client_config(
     };
     let config = ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(versions)
-        .map_err(|e| TlsSetupError::Rustls(e.to_string()))?
+        .map_err(TlsSetupError::from)?
         .dangerous()
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
