@@ -1,6 +1,6 @@
 //! The shell's commands in six groups. Each group is a clap enum, flattened into the one
-//! multicall definition in [`super::grammar`] (so `help` lists the commands in this order);
-//! [`super::convert`] turns each into an engine action.
+//! multicall definition in `grammar.rs` (so `help` lists the commands in this order);
+//! `convert.rs` turns each into an engine action.
 
 use std::path::PathBuf;
 
