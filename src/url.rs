@@ -105,14 +105,6 @@ impl FtpUrl {
         self.path.is_empty() || self.path.ends_with('/')
     }
 
-    /// The last segment of the path, or `None` when [`is_dir`](Self::is_dir).
-    pub fn file_name(&self) -> Option<&str> {
-        if self.is_dir() {
-            return None;
-        }
-        self.path.rsplit('/').find(|s| !s.is_empty())
-    }
-
     /// The URL without credentials, for messages and history:
     /// `ftp://host[:port]/path[;type=x]`. The port appears only when the URL
     /// gave one; IPv6 hosts are bracketed; the path is re-encoded minimally
@@ -413,7 +405,8 @@ mod tests {
         ];
         for (input, path, name) in cases {
             let u = ok(input);
-            assert_eq!((u.path.as_str(), u.file_name()), (path, name), "{input}");
+            let last = (!u.is_dir()).then(|| u.path.rsplit('/').next().unwrap_or_default());
+            assert_eq!((u.path.as_str(), last), (path, name), "{input}");
             assert_eq!(u.is_dir(), name.is_none(), "{input}");
         }
     }
@@ -544,7 +537,7 @@ mod tests {
     fn with_path_replaces_only_the_path() {
         let dir = ok("ftp://bob:pw@h:2121/up/;type=i");
         let file = dir.with_path("up/report.pdf");
-        assert_eq!(file.file_name(), Some("report.pdf"));
+        assert_eq!(file.path, "up/report.pdf");
         assert_eq!(file.with_path(&dir.path), dir);
     }
 }
