@@ -11,6 +11,7 @@
 //! Handshakes run eagerly, so a certificate problem is reported as such (with an explanation
 //! from [`verify::explain`]) instead of surfacing later as a read error.
 
+mod names;
 pub mod verify;
 
 use std::io::{self, ErrorKind};
