@@ -17,9 +17,11 @@
 //! reply on the way before it sees ours. An upload is different: our end of file and our next
 //! EPSV would race, so uploads never go ahead of a final reply. What an upload does instead:
 //! after its 226, the SIZE that checks it and the next upload's EPSV/PASV go out together
-//! ([`Session::size_with_next_setup`]), and the STOR follows once the data connection is made. Should a server still answer the setup command
-//! before the transfer's final reply, `DataTransfer::finish` (in `data.rs`)
-//! sees a 227/229/200 where a 226/250 belongs and gives the connection up rather than guess.
+//! ([`Session::size_with_next_setup`]), and the STOR follows once the data connection is made.
+//! Should a server still answer the setup command before the transfer's final reply,
+//! `DataTransfer::finish` (in `guard.rs`) sees a 227/229/200 where a 226/250 belongs and gives
+//! the connection up rather than guess; the server's traits (`known.rs`) then say so, and no
+//! session sharing them sends anything ahead to that server again.
 //!
 //! Only a channel that worked in this session is used ahead, only with no REST, and only when
 //! the caller promised the very next command. Anything else sent on the session first settles

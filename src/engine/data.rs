@@ -69,7 +69,6 @@ impl Attempt {
 }
 
 /// A data connection that is set up, before it is wrapped in a guard.
-#[derive(Default)]
 pub(crate) struct Opened {
     /// The data connection, unless the server ended the transfer without one.
     pub(crate) stream: Option<Stream>,

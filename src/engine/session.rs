@@ -5,74 +5,30 @@
 //! exactly one final reply. Data connections live in `data.rs` and transfers in `transfer.rs`,
 //! both as `impl Session` blocks so there is still a single driver.
 //!
+//! Its settings are [`Options`] (in `options.rs`); the plain one-reply commands are in
+//! `commands.rs`, getting in (greeting, login, FEAT, TLS) in `login.rs`.
+//!
 //! The session never prints: a trace callback ([`Trace`]) receives every line sent (passwords as
 //! `****`) and received, and the binary decides what to show.
 
 use std::io::{ErrorKind, Read, Write};
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
 use crate::engine::net::{Network, Tcp};
+pub use crate::engine::options::Options;
 use crate::engine::pending::Ahead;
-use crate::engine::tls::verify::{TlsSettings, Trust};
-use crate::engine::tls::{Backend, Hello, TlsClient, TlsMode};
+use crate::engine::tls::{Hello, TlsClient};
 use crate::engine::transport::io_error;
 use crate::engine::transport::{self, Readiness, Stream};
 use crate::error::{Error, Result};
-use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::{ChannelPlan, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
-use crate::proto::replies::size_in;
 pub use crate::proto::replies::{Features, parse_257};
 use crate::proto::reply::{Reply, ReplyParser};
-
-/// Settings that shape a session; resolved once by the front end.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Bound on each TCP connect.
-    pub connect_timeout: Duration,
-    /// Bound on every read and write, control and data.
-    pub timeout: Duration,
-    /// Which data-channel modes to try.
-    pub data_mode: DataMode,
-    /// Whether the address in a 227 reply is trusted.
-    pub pasv_policy: PasvAddressPolicy,
-    /// Address announced in PORT/EPRT instead of the control socket's (NAT).
-    pub active_address: Option<IpAddr>,
-    /// Local port range for active-mode listeners (firewalls).
-    pub active_ports: Option<(u16, u16)>,
-    /// When to use explicit TLS (AUTH TLS) on the control connection.
-    pub tls: TlsMode,
-    /// TLS from the first byte (`ftps://`, port 990).
-    pub implicit_tls: bool,
-    /// Certificate checking and protocol versions.
-    pub tls_settings: TlsSettings,
-    /// Which TLS implementation.
-    pub tls_backend: Backend,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            connect_timeout: Duration::from_secs(15),
-            timeout: Duration::from_secs(60),
-            data_mode: DataMode::Auto,
-            pasv_policy: PasvAddressPolicy::Peer,
-            active_address: None,
-            active_ports: None,
-            tls: TlsMode::Auto,
-            implicit_tls: false,
-            tls_settings: TlsSettings {
-                trust: Trust::System,
-                max_tls12: false,
-            },
-            tls_backend: Backend::Rustls,
-        }
-    }
-}
 
 /// One line of protocol trace.
 #[derive(Debug, Clone, Copy)]
@@ -120,7 +76,7 @@ pub struct Session {
     local: SocketAddr,
     pub(crate) opts: Options,
     pub(crate) features: Features,
-    transfer_type: Option<TransferType>,
+    pub(crate) transfer_type: Option<TransferType>,
     /// Which data channels to try, and what failed or worked so far in this session.
     pub(crate) channels: ChannelPlan,
     trace: Option<TraceFn>,
@@ -505,118 +461,6 @@ impl Session {
         }
     }
 
-    /// Sets TYPE A or I, skipping the round trip when it is already set.
-    pub fn set_type(&mut self, t: TransferType) -> Result<()> {
-        if self.transfer_type != Some(t) {
-            self.expect(&Command::Type(t), &[])?;
-            self.transfer_type = Some(t);
-        }
-        Ok(())
-    }
-
-    /// The current directory (PWD), with RFC 959's doubled quotes undone.
-    pub fn pwd(&mut self) -> Result<String> {
-        let reply = self.expect(&Command::Pwd, &[])?;
-        parse_257(&reply).ok_or_else(|| Error::Unexpected {
-            command: "PWD".into(),
-            reply,
-        })
-    }
-
-    /// CWD.
-    pub fn cwd(&mut self, path: &str) -> Result<()> {
-        self.expect(&Command::Cwd(path.into()), &[]).map(drop)
-    }
-
-    /// CDUP.
-    pub fn cdup(&mut self) -> Result<()> {
-        self.expect(&Command::Cdup, &[]).map(drop)
-    }
-
-    /// SIZE: `Ok(None)` when the server cannot tell (no such command, or refused).
-    pub fn size(&mut self, path: &str) -> Result<Option<u64>> {
-        let reply = self.command(&Command::Size(path.into()))?;
-        Ok(size_in(&reply))
-    }
-
-    /// MDTM: the raw `YYYYMMDDHHMMSS[.sss]` timestamp (UTC).
-    pub fn mdtm(&mut self, path: &str) -> Result<String> {
-        let reply = self.expect(&Command::Mdtm(path.into()), &[])?;
-        Ok(reply.text().trim().to_owned())
-    }
-
-    /// MKD; returns the created path when the server says it.
-    pub fn mkd(&mut self, path: &str) -> Result<Option<String>> {
-        let reply = self.expect(&Command::Mkd(path.into()), &[])?;
-        Ok(parse_257(&reply))
-    }
-
-    /// RMD.
-    pub fn rmd(&mut self, path: &str) -> Result<()> {
-        self.expect(&Command::Rmd(path.into()), &[]).map(drop)
-    }
-
-    /// DELE.
-    pub fn dele(&mut self, path: &str) -> Result<()> {
-        self.expect(&Command::Dele(path.into()), &[]).map(drop)
-    }
-
-    /// RNFR then RNTO.
-    pub fn rename(&mut self, from: &str, to: &str) -> Result<()> {
-        self.expect(&Command::Rnfr(from.into()), &[350])?;
-        self.expect(&Command::Rnto(to.into()), &[]).map(drop)
-    }
-
-    /// NOOP.
-    pub fn noop(&mut self) -> Result<()> {
-        self.expect(&Command::Noop, &[]).map(drop)
-    }
-
-    /// SYST: the system type text.
-    pub fn syst(&mut self) -> Result<String> {
-        Ok(self.expect(&Command::Syst, &[])?.text())
-    }
-
-    /// SITE: the reply, whatever its code.
-    pub fn site(&mut self, args: &str) -> Result<Reply> {
-        self.command(&Command::Site(args.into()))
-    }
-
-    /// A raw command (`quote`): the reply, whatever its code.
-    pub fn quote(&mut self, line: &str) -> Result<Reply> {
-        self.command(&Command::Raw(line.into()))
-    }
-
-    /// Sends QUIT and closes without waiting for the 221: for the extra connections of a
-    /// parallel transfer, whose goodbyes would otherwise cost a round trip each at the end.
-    pub fn quit_without_reply(mut self) {
-        if self.ahead.is_none() {
-            let _ = self.send(&Command::Quit);
-        }
-    }
-
-    /// CWD to `path` and TYPE `t` in one write, then both replies: a new connection of a
-    /// parallel transfer gets where it works one round trip sooner.
-    pub fn cwd_and_type(&mut self, path: &str, t: TransferType) -> Result<()> {
-        let cwd = Command::Cwd(path.into());
-        let ty = Command::Type(t);
-        let mut wire = cwd.to_wire()?;
-        wire.extend_from_slice(&ty.to_wire()?);
-        self.settle_ahead()?;
-        self.write_raw(&wire, &[&cwd, &ty])?;
-        let changed = self.read_final_to(&cwd);
-        let typed = self.read_final_to(&ty);
-        let (changed, typed) = (changed?, typed?);
-        if !changed.is_completion() {
-            return Err(Error::rejected(cwd.redacted(), changed));
-        }
-        if !typed.is_completion() {
-            return Err(Error::rejected(ty.redacted(), typed));
-        }
-        self.transfer_type = Some(t);
-        Ok(())
-    }
-
     /// Reads replies to `cmd` until its final (non-1xx) one.
     pub(crate) fn read_final_to(&mut self, cmd: &Command) -> Result<Reply> {
         loop {
@@ -625,16 +469,6 @@ impl Session {
                 return Ok(reply);
             }
         }
-    }
-
-    /// QUIT and close. Errors are ignored: the session ends either way.
-    pub fn quit(mut self) {
-        // A transfer sent ahead and never used: the server is waiting for its data
-        // connection and would not read QUIT; closing the connection ends it just as well.
-        if self.ahead.is_some() {
-            return;
-        }
-        let _ = self.command(&Command::Quit);
     }
 }
 

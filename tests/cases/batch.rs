@@ -282,3 +282,29 @@ fn epsv_toggles_nlist_lists_every_path_and_quote_forgets_cached_listings() {
         "{cmds:?}"
     );
 }
+
+#[test]
+fn a_wrong_password_then_ls_is_a_login_error_and_the_channels_survive_it() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/seen.txt".into(), b"x".to_vec()));
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let script = "-user alice wrong\n-ls\nuser alice secret\nls\n";
+    let run = batch_in(work.path(), script, &server.url("/"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("530"), "{}", run.stderr);
+    assert!(!run.stderr.contains("already failed"), "{}", run.stderr);
+    assert!(
+        run.stdout_text().contains("seen.txt"),
+        "{}",
+        run.stdout_text()
+    );
+    // The 530 to EPSV was not taken for EPSV's failure: no fallback to PASV, EPRT or PORT.
+    let verbs = server.verbs();
+    assert!(
+        !verbs
+            .iter()
+            .any(|v| matches!(v.as_str(), "PASV" | "EPRT" | "PORT")),
+        "{verbs:?}"
+    );
+}

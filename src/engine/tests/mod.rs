@@ -5,6 +5,7 @@ mod ahead;
 mod channels;
 mod login;
 mod script;
+mod transfers;
 mod waiting;
 
 use crate::engine::session::Session;

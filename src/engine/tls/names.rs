@@ -1,6 +1,8 @@
-//! The names a certificate is valid for (subjectAltName DNS names and IP addresses, else the
-//! subject's common names) and how one is matched against the host we connected to: exact IPs,
-//! case-insensitive DNS names with at most one leading `*.` label.
+//! The names a certificate is valid for, and how they match the host we connected to: DNS
+//! names case-insensitively with at most one leading `*.` label, IP addresses exactly; the
+//! subjectAltName extension first, the subject's common names only without one. Used where
+//! ferry checks a certificate itself (`--cacert` with the server's own certificate) and to
+//! explain a refused one.
 
 use std::net::IpAddr;
 
@@ -8,7 +10,9 @@ use x509_parser::prelude::{GeneralName, X509Certificate};
 
 /// The host we connected to, as a certificate name is matched against it.
 pub(super) enum Host {
+    /// A DNS name.
     Dns(String),
+    /// An IP address.
     Ip(IpAddr),
 }
 
@@ -24,7 +28,9 @@ impl Host {
 
 /// A name a certificate is valid for.
 pub(super) enum Name {
+    /// A DNS name.
     Dns(String),
+    /// An IP address.
     Ip(IpAddr),
 }
 

@@ -1,0 +1,55 @@
+//! The settings a session is made with, resolved once by the front end (the engine never sees
+//! the command line or the config file).
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use crate::engine::tls::verify::{TlsSettings, Trust};
+use crate::engine::tls::{Backend, TlsMode};
+use crate::proto::addr::PasvAddressPolicy;
+use crate::proto::channel::DataMode;
+
+/// Settings that shape a session; resolved once by the front end.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Bound on each TCP connect.
+    pub connect_timeout: Duration,
+    /// Bound on every read and write, control and data.
+    pub timeout: Duration,
+    /// Which data-channel modes to try.
+    pub data_mode: DataMode,
+    /// Whether the address in a 227 reply is trusted.
+    pub pasv_policy: PasvAddressPolicy,
+    /// Address announced in PORT/EPRT instead of the control socket's (NAT).
+    pub active_address: Option<IpAddr>,
+    /// Local port range for active-mode listeners (firewalls).
+    pub active_ports: Option<(u16, u16)>,
+    /// When to use explicit TLS (AUTH TLS) on the control connection.
+    pub tls: TlsMode,
+    /// TLS from the first byte (`ftps://`, port 990).
+    pub implicit_tls: bool,
+    /// Certificate checking and protocol versions.
+    pub tls_settings: TlsSettings,
+    /// Which TLS implementation.
+    pub tls_backend: Backend,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            connect_timeout: Duration::from_secs(15),
+            timeout: Duration::from_secs(60),
+            data_mode: DataMode::Auto,
+            pasv_policy: PasvAddressPolicy::Peer,
+            active_address: None,
+            active_ports: None,
+            tls: TlsMode::Auto,
+            implicit_tls: false,
+            tls_settings: TlsSettings {
+                trust: Trust::System,
+                max_tls12: false,
+            },
+            tls_backend: Backend::Rustls,
+        }
+    }
+}
