@@ -17,6 +17,7 @@
 //! binary. Errors are [`error::Error`], mapped to exit codes in one place.
 
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod actions;
 pub mod config;

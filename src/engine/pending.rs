@@ -14,7 +14,7 @@ pub(crate) struct Ahead {
     /// The transfer command it is for.
     pub(crate) command: Command,
     /// Whether that command went out too (downloads). An upload's next setup command goes out
-    /// alone, after the previous upload's final reply (see [`Session::size_with_next_setup`]).
+    /// alone, after the previous upload's final reply (see `Session::size_with_next_setup` in `ahead.rs`).
     pub(crate) sent: bool,
     /// For active channels: where the server will connect.
     pub(crate) listener: Option<Box<dyn DataListener>>,

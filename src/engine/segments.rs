@@ -2,7 +2,7 @@
 //! offsets, and stop the transfer once the range is complete.
 //!
 //! The server sends from the offset to the end of the file; a segment that has what it needs
-//! aborts the rest (ABOR, then the session is re-synchronised, see [`DataTransfer::abort`]).
+//! aborts the rest (ABOR, then the session is re-synchronised, see `DataTransfer::abort` in `guard.rs`).
 //! The last segment simply reads to the end and checks the final reply.
 
 use std::fs::File;

@@ -6,7 +6,7 @@
 //!
 //! Choices:
 //! - The crypto provider is always ring, passed explicitly; no process-wide default provider is
-//!   installed or consulted. Its AES-128-GCM suites are offered first (see [`aes128_first`]).
+//!   installed or consulted. Its AES-128-GCM suites are offered first (see `aes128_first`).
 //! - Chain, date and name checks are delegated to rustls' `WebPkiServerVerifier`. The one
 //!   exception is `--cacert` with a file that holds the server's own certificate byte for byte:
 //!   curl and lftp accept such a certificate even when it says CA:TRUE (what `openssl req -x509`
@@ -108,7 +108,7 @@ pub enum TlsSetupError {
     Verifier(#[from] rustls::client::VerifierBuilderError),
 }
 
-/// Builds ONE Arc<ClientConfig> for a control connection and all its data connections (so
+/// Builds ONE `Arc<ClientConfig>` for a control connection and all its data connections (so
 /// rustls resumes the TLS session on data connections: same Arc, same server name). `seen`
 /// receives the certificate the verifier was shown.
 pub fn client_config(
