@@ -13,11 +13,15 @@ use crate::actions::retry::sleep_unless_interrupted;
 use crate::engine::session::Session;
 use crate::error::Error;
 
+/// One lane's worker: its number (0 is the context's session) and its session.
 pub(super) struct Worker {
+    /// The lane's number, from 0.
     pub(super) lane: usize,
+    /// The live session; `None` until connected, or after it was lost.
     pub(super) session: Option<Session>,
     /// The lane had a session before (a new one is a reconnect, and says so).
     pub(super) connected: bool,
+    /// Where progress, results, notices and questions go.
     pub(super) tx: Sender<Event>,
 }
 
