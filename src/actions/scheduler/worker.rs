@@ -47,7 +47,7 @@ impl Worker {
         loop {
             if pool.interrupt.load(Ordering::SeqCst) {
                 pool.stop.store(true, Ordering::SeqCst);
-                return (self.session, Some(Error::Interrupted));
+                return self.end(Some(Error::Interrupted));
             }
             if pool.stop.load(Ordering::SeqCst) {
                 return self.end(None);
