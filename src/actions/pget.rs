@@ -172,6 +172,19 @@ pub(super) fn run(
     };
     let result = fetch_all(ctx, &parts, ui);
     let segs = segs.into_inner().expect("segment lock");
+    // Never rename a file with holes into place, whatever the lanes reported.
+    let result = result.and_then(|()| match segs.iter().find(|s| s.start + s.done < s.end) {
+        Some(s) => Err(Error::Partial {
+            name: remote.into(),
+            detail: format!(
+                "the segment {}-{} ended at {}",
+                s.start,
+                s.end,
+                s.start + s.done
+            ),
+        }),
+        None => Ok(()),
+    });
     if let Err(e) = result {
         save_state(&state, &segs);
         return Err(e);

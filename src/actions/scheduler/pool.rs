@@ -77,6 +77,8 @@ pub(super) struct Pool<'a> {
     pub(super) tls12: AtomicBool,
     /// Lanes asked for.
     pub(super) lanes: usize,
+    /// Lanes still taking jobs.
+    pub(super) running: AtomicUsize,
     /// Lanes the server refused (too many users); the others carry on.
     pub(super) refused: AtomicUsize,
 }

@@ -42,8 +42,20 @@ impl From<Error> for Outcome {
 
 impl Worker {
     /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
-    pub(super) fn run(mut self, pool: &Pool<'_>) -> LaneOutcome {
-        let mut next = pool.pop();
+    pub(super) fn run(self, pool: &Pool<'_>) -> LaneOutcome {
+        let outcome = self.take_jobs(pool);
+        // After any job it gave back is in the queue: lane 1 waits for this.
+        pool.running.fetch_sub(1, Ordering::SeqCst);
+        outcome
+    }
+
+    /// The worker's loop. It claims the job after the current one before starting it, so that
+    /// its transfer command can be sent ahead of the current file's final reply (not for pget's
+    /// segments, which cannot be: they would only wait for a lane that is already busy).
+    /// Lane 1 never retires, and before it ends it waits for the other lanes: one the server
+    /// refuses puts its jobs back, and lane 1 takes them.
+    fn take_jobs(mut self, pool: &Pool<'_>) -> LaneOutcome {
+        let mut next: Option<Job> = None;
         loop {
             if pool.interrupt.load(Ordering::SeqCst) {
                 pool.stop.store(true, Ordering::SeqCst);
@@ -52,10 +64,16 @@ impl Worker {
             if pool.stop.load(Ordering::SeqCst) {
                 return self.end(None);
             }
-            let Some(job) = next.take() else {
+            let Some(job) = next.take().or_else(|| pool.pop()) else {
+                if self.lane == 0 && pool.running.load(Ordering::SeqCst) > 1 {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    continue;
+                }
                 return self.end(None);
             };
-            next = pool.pop();
+            if !matches!(job, Job::Segment(_)) {
+                next = pool.pop();
+            }
             match self.job(pool, &job, next.as_ref()) {
                 Ok(()) => {}
                 Err(Retire) => {
