@@ -1,7 +1,7 @@
 //! One lane: a worker thread with one session, taking jobs from the pool's queue and running
 //! each through the per-file rules, with the one retry loop.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::time::Instant;
 
@@ -25,6 +25,15 @@ pub(super) struct Worker {
     pub(super) tx: Sender<Event>,
 }
 
+/// A lane still taking jobs, counted in the pool until it is dropped.
+struct Running<'a>(&'a AtomicUsize);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Why an attempt or a worker stopped.
 enum Outcome {
     /// The server would not give this lane a connection; others go on.
@@ -43,10 +52,10 @@ impl From<Error> for Outcome {
 impl Worker {
     /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
     pub(super) fn run(self, pool: &Pool<'_>) -> LaneOutcome {
-        let outcome = self.take_jobs(pool);
-        // After any job it gave back is in the queue: lane 1 waits for this.
-        pool.running.fetch_sub(1, Ordering::SeqCst);
-        outcome
+        // Counted out after any job it gave back is in the queue (lane 1 waits for this), and
+        // even if it panics, so that lane 1 does not wait for ever.
+        let _running = Running(&pool.running);
+        self.take_jobs(pool)
     }
 
     /// The worker's loop. It claims the job after the current one before starting it, so that
