@@ -119,8 +119,8 @@ fn local_or_setting(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Opti
     })
 }
 
-/// Connecting, and commands that go to the server (listings, changes, raw commands).
-fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
+/// Connecting, logging in again, and closing.
+fn connection(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
     match action {
         Open(url) => {
@@ -146,6 +146,15 @@ fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
             ctx.close();
             Ok(())
         }
+        _ => unreachable!("only connection actions come here"),
+    }
+}
+
+/// Connecting, and commands that go to the server (listings, changes, raw commands).
+fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
+    use Action::*;
+    match action {
+        Open(_) | Reopen | User { .. } | Close => connection(ctx, action, ui),
         List { paths, kind } => info::list_each(ctx, paths, *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
         Cd(path) => {

@@ -3,7 +3,9 @@
 //! Remote globs are matched against a listing of the pattern's directory (MLSD or LIST, from
 //! the context's cache); local globs against the file system. Every local name made from a
 //! server name goes through [`local_target`], so a hostile listing cannot write outside the local
-//! directory: a refused entry is named in a notice and the command fails at the end.
+//! directory: a refused entry is named in a notice and the command fails at the end. The files
+//! themselves go to the scheduler as jobs (one job for a single `get` or `put`), which applies
+//! the per-file rules of `actions/file.rs`.
 
 use std::path::{Path, PathBuf};
 

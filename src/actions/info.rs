@@ -207,47 +207,11 @@ pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui
 /// `stat PATH`: name, type, size and time, from MLST when the server offers it, else from
 /// SIZE and MDTM (a path without a size that CWD accepts is a directory).
 pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    use crate::proto::command::{Command, TransferType};
-    use crate::proto::listing::{EntryKind, parse_mlsd_line};
     let session = ctx.session()?;
     let (kind, size, modified) = if session.features().has("MLST") {
-        let reply = session.quote(&format!("MLST {path}"))?;
-        if !reply.is_completion() {
-            return Err(Error::rejected(format!("MLST {path}"), reply));
-        }
-        let entry = reply
-            .lines
-            .iter()
-            .filter_map(|l| l.strip_prefix(' '))
-            .find_map(parse_mlsd_line);
-        let Some(entry) = entry else {
-            return Err(Error::Unexpected {
-                command: "MLST".into(),
-                reply,
-            });
-        };
-        (entry.kind, entry.size, entry.modified)
+        stat_by_mlst(session, path)?
     } else {
-        session.set_type(TransferType::Binary)?;
-        // The reply itself, not just the number: it is the error when the path is neither.
-        let reply = session.command(&Command::Size(path.into()))?;
-        let size = crate::proto::replies::size_in(&reply);
-        let modified = match session.mdtm(path) {
-            Ok(raw) => Timestamp::parse_mdtm(&raw),
-            Err(e) if e.is_connection_lost() => return Err(e),
-            Err(_) => None,
-        };
-        let kind = if size.is_some() {
-            EntryKind::File
-        } else {
-            let here = session.pwd()?;
-            if session.cwd(path).is_err() {
-                return Err(Error::rejected(format!("SIZE {path}"), reply));
-            }
-            session.cwd(&here)?;
-            EntryKind::Dir
-        };
-        (kind, size, modified)
+        stat_by_size_and_mdtm(session, path)?
     };
     if json {
         let info = FileInfo {
@@ -269,6 +233,61 @@ pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
         print_line(ui, &line)?;
     }
     Ok(())
+}
+
+/// What a file is: type, size and time.
+type Facts = (
+    crate::proto::listing::EntryKind,
+    Option<u64>,
+    Option<Timestamp>,
+);
+
+/// `stat` from the server's MLST.
+fn stat_by_mlst(session: &mut Session, path: &str) -> Result<Facts> {
+    use crate::proto::listing::parse_mlsd_line;
+    let reply = session.quote(&format!("MLST {path}"))?;
+    if !reply.is_completion() {
+        return Err(Error::rejected(format!("MLST {path}"), reply));
+    }
+    let entry = reply
+        .lines
+        .iter()
+        .filter_map(|l| l.strip_prefix(' '))
+        .find_map(parse_mlsd_line);
+    let Some(entry) = entry else {
+        return Err(Error::Unexpected {
+            command: "MLST".into(),
+            reply,
+        });
+    };
+    Ok((entry.kind, entry.size, entry.modified))
+}
+
+/// `stat` without MLST: SIZE and MDTM, and a path without a size that CWD accepts is a
+/// directory.
+fn stat_by_size_and_mdtm(session: &mut Session, path: &str) -> Result<Facts> {
+    use crate::proto::command::{Command, TransferType};
+    use crate::proto::listing::EntryKind;
+    session.set_type(TransferType::Binary)?;
+    // The reply itself, not just the number: it is the error when the path is neither.
+    let reply = session.command(&Command::Size(path.into()))?;
+    let size = crate::proto::replies::size_in(&reply);
+    let modified = match session.mdtm(path) {
+        Ok(raw) => Timestamp::parse_mdtm(&raw),
+        Err(e) if e.is_connection_lost() => return Err(e),
+        Err(_) => None,
+    };
+    let kind = if size.is_some() {
+        EntryKind::File
+    } else {
+        let here = session.pwd()?;
+        if session.cwd(path).is_err() {
+            return Err(Error::rejected(format!("SIZE {path}"), reply));
+        }
+        session.cwd(&here)?;
+        EntryKind::Dir
+    };
+    Ok((kind, size, modified))
 }
 
 /// `quote`, `site`, `system`, `rhelp`, `rstatus`: print the whole reply; a 4xx/5xx is an error.

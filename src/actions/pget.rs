@@ -132,6 +132,9 @@ impl Segments for Parts<'_> {
     }
 }
 
+/// Why `pget -o -` is refused.
+const NOT_TO_STDOUT: &str = "pget writes to a file, not to standard output";
+
 /// Runs `pget`; `json` prints the file's JSON object instead of the summary line.
 pub(super) fn run(
     ctx: &mut Context,
@@ -145,11 +148,7 @@ pub(super) fn run(
     let target = match output {
         Output::File(p) => p.clone(),
         Output::Into(dir) => local_target(dir, remote)?,
-        Output::Stdout => {
-            return Err(Error::Usage(
-                "pget writes to a file, not to standard output".into(),
-            ));
-        }
+        Output::Stdout => return Err(Error::Usage(NOT_TO_STDOUT.into())),
     };
     let session = ctx.session()?;
     session.set_type(TransferType::Binary)?;
@@ -173,6 +172,19 @@ pub(super) fn run(
     };
     let result = fetch_all(ctx, &parts, ui);
     let segs = segs.into_inner().expect("segment lock");
+    // Never rename a file with holes into place, whatever the lanes reported.
+    let result = result.and_then(|()| match segs.iter().find(|s| s.start + s.done < s.end) {
+        Some(s) => Err(Error::Partial {
+            name: remote.into(),
+            detail: format!(
+                "the segment {}-{} ended at {}",
+                s.start,
+                s.end,
+                s.start + s.done
+            ),
+        }),
+        None => Ok(()),
+    });
     if let Err(e) = result {
         save_state(&state, &segs);
         return Err(e);

@@ -120,6 +120,7 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
             segments: batch.segments,
             tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
             lanes,
+            running: AtomicUsize::new(lanes),
             refused: AtomicUsize::new(0),
         };
         let outcomes = run_lanes(&pool, first, lanes, front, ui);

@@ -193,6 +193,14 @@ pub(super) fn put(
     skipped_local_total(walk.refused)
 }
 
+/// MKD `remote`; already there is fine, and anything else shows up when the first upload fails.
+fn make_remote_dir(ctx: &mut Context, remote: &str) -> Result<()> {
+    match ctx.session()?.mkd(remote) {
+        Err(e) if !matches!(e.reply().map(|r| r.code), Some(550 | 521 | 553)) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 fn put_dir(
     ctx: &mut Context,
     local: &Path,
@@ -207,13 +215,7 @@ fn put_dir(
             local.display()
         )));
     }
-    let made = ctx.session()?.mkd(remote);
-    if let Err(e) = made {
-        // Already there is fine; anything else shows up when the first upload fails.
-        if !matches!(e.reply().map(|r| r.code), Some(550 | 521 | 553)) {
-            return Err(e);
-        }
-    }
+    make_remote_dir(ctx, remote)?;
     let mut children: Vec<PathBuf> = fs::read_dir(local)
         .map_err(|e| Error::Local {
             what: "cannot list",

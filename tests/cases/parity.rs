@@ -2,7 +2,7 @@
 //! connection), `get -r … -P 4` (lanes) and `mirror` must leave the same files with the same
 //! contents and exit with the same code for a fresh target, an existing target with `-n`, an
 //! existing partial target with `-c`, a `.part` left by a cut, and a download cut half-way
-//! that is retried.
+//! that is retried. Uploads likewise through `put -r -P 1`, `-P 4` and `mirror -R`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -210,4 +210,100 @@ fn a_download_cut_half_way_is_retried_from_where_it_stopped_every_way() {
     };
     let (code, files, continued) = same_every_way("cut and lost", lost, &|_| {}, &[], ALL);
     assert_eq!((code, files, continued), (0, whole(), true));
+}
+
+/// How files travel up.
+#[derive(Debug, Clone, Copy)]
+enum Up {
+    /// `put -r -P 1`.
+    Serial,
+    /// `put -r -P 4`.
+    Lanes,
+    /// `mirror -R`.
+    Mirror,
+}
+
+/// Uploads the local `t` (a.dat and b.dat) to the fake server's `/up/t`, whose files `remote`
+/// are there first; returns the exit code, the remote files, and whether an upload continued
+/// (APPE).
+fn upload_outcome(
+    way: Up,
+    cfg: FakeConfig,
+    remote: &[(&str, &[u8])],
+    flags: &[&str],
+) -> (i32, BTreeMap<String, Vec<u8>>, bool) {
+    let mut files: Vec<(String, Vec<u8>)> = vec![("/up/t/".into(), Vec::new())];
+    files.extend(
+        remote
+            .iter()
+            .map(|(n, b)| (format!("/up/t/{n}"), b.to_vec())),
+    );
+    let server = FakeServer::start(FakeConfig { files, ..cfg });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("t");
+    fs::create_dir_all(&local).unwrap();
+    for name in ["a.dat", "b.dat"] {
+        fs::write(local.join(name), content(name)).unwrap();
+    }
+    let local_s = local.to_str().unwrap();
+    let (up, into) = (server.url("/up/"), server.url("/up/t"));
+    let mut args: Vec<&str> = match way {
+        Up::Serial => vec!["put", "-r", "-P", "1"],
+        Up::Lanes => vec!["put", "-r", "-P", "4"],
+        Up::Mirror => vec!["mirror", "-R"],
+    };
+    args.extend(flags);
+    match way {
+        Up::Mirror => args.extend([local_s, into.as_str()]),
+        _ => args.extend([local_s, up.as_str()]),
+    }
+    let run = ferry(&args);
+    let held = ["a.dat", "b.dat"]
+        .iter()
+        .filter_map(|n| Some((n.to_string(), server.file(&format!("/up/t/{n}"))?)))
+        .collect();
+    let appended = server.commands().iter().any(|c| c.starts_with("APPE "));
+    (run.code, held, appended)
+}
+
+fn same_every_way_up(
+    what: &str,
+    cfg: impl Fn() -> FakeConfig,
+    remote: &[(&str, &[u8])],
+    flags: &[&str],
+    ways: &[Up],
+) -> (i32, BTreeMap<String, Vec<u8>>, bool) {
+    let first = upload_outcome(Up::Serial, cfg(), remote, flags);
+    for way in ways {
+        let other = upload_outcome(*way, cfg(), remote, flags);
+        assert_eq!(other.0, first.0, "{what}: exit code of {way:?}");
+        assert!(
+            other.1 == first.1,
+            "{what}: the server's files after {way:?}"
+        );
+        assert_eq!(other.2, first.2, "{what}: continued with APPE by {way:?}");
+    }
+    first
+}
+
+#[test]
+fn uploads_follow_the_same_rules_every_way() {
+    let all = &[Up::Lanes, Up::Mirror];
+    let fresh = same_every_way_up("fresh", FakeConfig::default, &[], &[], all);
+    assert_eq!(fresh, (0, whole(), false));
+    let old: &[(&str, &[u8])] = &[("a.dat", b"old")];
+    let replaced = same_every_way_up("existing", FakeConfig::default, old, &[], all);
+    assert_eq!(replaced, (0, whole(), false));
+    // mirror -R replaces a shorter remote file that is older than the local one rather than
+    // continuing it, so -c is compared between the put -r ways only.
+    let a = content("a.dat");
+    let partial: &[(&str, &[u8])] = &[("a.dat", &a[..PARTIAL])];
+    let continued = same_every_way_up("-c", FakeConfig::default, partial, &["-c"], &[Up::Lanes]);
+    assert_eq!(continued, (0, whole(), true));
+    let cut = || FakeConfig {
+        stor_cut_after: Some(30_000),
+        ..FakeConfig::default()
+    };
+    let retried = same_every_way_up("cut", cut, &[], &[], all);
+    assert_eq!(retried, (0, whole(), true));
 }

@@ -71,3 +71,27 @@ fn pget_continue_resumes_each_segment_where_it_stopped() {
     );
     assert_eq!(dir_names(out.path()), ["f.bin"]);
 }
+
+#[test]
+fn pget_against_a_server_that_refuses_extra_connections_fetches_every_segment() {
+    use crate::support::fake_server::{FakeConfig, FakeServer};
+    let data = test_bytes(400_000, 53);
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/big.bin".into(), data.clone())],
+        max_sessions: Some(2),
+        ..FakeConfig::default()
+    });
+    let out = tempfile::tempdir().unwrap();
+    let run = ferry(&[
+        "pget",
+        "-n",
+        "4",
+        &server.url("/big.bin"),
+        "-O",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("going on with fewer"), "{}", run.stderr);
+    assert!(fs::read(out.path().join("big.bin")).unwrap() == data);
+    assert_eq!(dir_names(out.path()), ["big.bin"]);
+}

@@ -53,29 +53,38 @@ pub(in crate::actions) trait Segments: Sync {
 
 /// What every worker shares: the queue, and what is known about the server.
 pub(super) struct Pool<'a> {
+    /// The jobs not yet taken, in order.
     pub(super) queue: Mutex<VecDeque<Job>>,
     /// No new job starts (a permanent failure, or standard output failed).
     pub(super) stop: AtomicBool,
+    /// Makes the sessions of lanes after the first, and of reconnects.
     pub(super) connector: Connector,
     /// Makes the trace sink of each new session.
     pub(super) traces: &'a TraceFactory,
+    /// ASCII or binary, for every job.
     pub(super) ty: TransferType,
+    /// The per-file options.
     pub(super) opts: &'a TransferOptions,
     /// Ask before overwriting a file.
     pub(super) prompt: bool,
+    /// The one retry policy.
     pub(super) policy: Policy,
     /// Ctrl-C: every lane stops.
     pub(super) interrupt: Arc<AtomicBool>,
+    /// The byte ranges of [`Job::Segment`]s.
     pub(super) segments: Option<&'a dyn Segments>,
     /// The server insists on TLS session reuse: new connections use TLS 1.2.
     pub(super) tls12: AtomicBool,
     /// Lanes asked for.
     pub(super) lanes: usize,
+    /// Lanes still taking jobs.
+    pub(super) running: AtomicUsize,
     /// Lanes the server refused (too many users); the others carry on.
     pub(super) refused: AtomicUsize,
 }
 
 impl Pool<'_> {
+    /// Takes the next job.
     pub(super) fn pop(&self) -> Option<Job> {
         self.queue.lock().expect("queue lock").pop_front()
     }

@@ -1,7 +1,7 @@
 //! One lane: a worker thread with one session, taking jobs from the pool's queue and running
 //! each through the per-file rules, with the one retry loop.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::time::Instant;
 
@@ -13,12 +13,25 @@ use crate::actions::retry::sleep_unless_interrupted;
 use crate::engine::session::Session;
 use crate::error::Error;
 
+/// One lane's worker: its number (0 is the context's session) and its session.
 pub(super) struct Worker {
+    /// The lane's number, from 0.
     pub(super) lane: usize,
+    /// The live session; `None` until connected, or after it was lost.
     pub(super) session: Option<Session>,
     /// The lane had a session before (a new one is a reconnect, and says so).
     pub(super) connected: bool,
+    /// Where progress, results, notices and questions go.
     pub(super) tx: Sender<Event>,
+}
+
+/// A lane still taking jobs, counted in the pool until it is dropped.
+struct Running<'a>(&'a AtomicUsize);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Why an attempt or a worker stopped.
@@ -38,20 +51,38 @@ impl From<Error> for Outcome {
 
 impl Worker {
     /// Takes jobs until the queue is empty or stopped; returns the session and any failure.
-    pub(super) fn run(mut self, pool: &Pool<'_>) -> LaneOutcome {
-        let mut next = pool.pop();
+    pub(super) fn run(self, pool: &Pool<'_>) -> LaneOutcome {
+        // Counted out after any job it gave back is in the queue (lane 1 waits for this), and
+        // even if it panics, so that lane 1 does not wait for ever.
+        let _running = Running(&pool.running);
+        self.take_jobs(pool)
+    }
+
+    /// The worker's loop. It claims the job after the current one before starting it, so that
+    /// its transfer command can be sent ahead of the current file's final reply (not for pget's
+    /// segments, which cannot be: they would only wait for a lane that is already busy).
+    /// Lane 1 never retires, and before it ends it waits for the other lanes: one the server
+    /// refuses puts its jobs back, and lane 1 takes them.
+    fn take_jobs(mut self, pool: &Pool<'_>) -> LaneOutcome {
+        let mut next: Option<Job> = None;
         loop {
             if pool.interrupt.load(Ordering::SeqCst) {
                 pool.stop.store(true, Ordering::SeqCst);
-                return (self.session, Some(Error::Interrupted));
+                return self.end(Some(Error::Interrupted));
             }
             if pool.stop.load(Ordering::SeqCst) {
                 return self.end(None);
             }
-            let Some(job) = next.take() else {
+            let Some(job) = next.take().or_else(|| pool.pop()) else {
+                if self.lane == 0 && pool.running.load(Ordering::SeqCst) > 1 {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    continue;
+                }
                 return self.end(None);
             };
-            next = pool.pop();
+            if !matches!(job, Job::Segment(_)) {
+                next = pool.pop();
+            }
             match self.job(pool, &job, next.as_ref()) {
                 Ok(()) => {}
                 Err(Retire) => {
