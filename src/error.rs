@@ -313,6 +313,26 @@ impl Error {
         }
     }
 
+    /// True when the server limits the sessions one client address may have: "only one
+    /// session from same IP", "too many connections from this IP" (vsftpd, pure-ftpd, IIS).
+    pub fn is_per_address_limit(&self) -> bool {
+        self.reply().is_some_and(codes::is_per_address_limit)
+    }
+
+    /// True when an extra connection of a parallel job was refused in a way that says the
+    /// server takes no more from us now: too many users, a per-address limit, any login
+    /// refusal (the first connection logged in with the same credentials), the connection
+    /// refused, closed or timed out.
+    pub fn refuses_another_connection(&self) -> bool {
+        match self {
+            Error::Connect { .. } | Error::Closed { .. } | Error::Timeout { .. } => true,
+            Error::Rejected { reply, .. } => {
+                matches!(codes::classify(reply), Refusal::Login | Refusal::Busy)
+            }
+            _ => self.is_too_many_users() || self.is_per_address_limit(),
+        }
+    }
+
     /// True when the server said it has too many users or connections.
     pub fn is_too_many_users(&self) -> bool {
         let Some(reply) = self.reply() else {

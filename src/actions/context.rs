@@ -122,6 +122,11 @@ impl Connector {
         Ok(session)
     }
 
+    /// What the sessions made here learn about the server, shared with them.
+    pub fn server_traits(&self) -> &ServerTraits {
+        &self.known
+    }
+
     /// The host these sessions go to, for messages.
     pub fn host(&self) -> &str {
         &self.endpoint.host

@@ -40,7 +40,7 @@ use crate::engine::session::Session;
 use crate::error::Result;
 use crate::proto::command::TransferType;
 use front::{Event, Front, LaneOutcome, finish_lanes};
-use pool::Pool;
+use pool::{Gate, Pool};
 pub(super) use pool::{Job, Segments};
 use worker::Worker;
 
@@ -93,11 +93,23 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
         ui.batch_start(Some(batch.jobs.len() as u64));
     }
     let uploads = batch.jobs.iter().any(|j| matches!(j, Job::Put { .. }));
-    let lanes = batch.lanes.max(1).min(batch.jobs.len());
+    let connector = ctx.connector()?;
+    let limit = connector.server_traits().connection_limit();
+    let allowed = limit.as_ref().map_or(usize::MAX, |(n, _)| *n);
+    let lanes = batch.lanes.max(1).min(batch.jobs.len()).min(allowed);
     if lanes == 0 {
         return Ok(());
     }
-    let connector = ctx.connector()?;
+    if let Some((n, refusal)) = limit
+        .as_ref()
+        .filter(|(n, _)| batch.lanes.min(batch.jobs.len()) > *n)
+    {
+        ui.notice(&format!(
+            "using {n} connection{} (the server refused more earlier: {refusal})",
+            plural(*n)
+        ));
+    }
+    let traits = connector.server_traits().clone();
     let first = ctx.lend_session()?;
     let front = Front {
         single: lanes == 1,
@@ -121,9 +133,21 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
             tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
             lanes,
             running: AtomicUsize::new(lanes),
-            refused: AtomicUsize::new(0),
+            retired: AtomicUsize::new(0),
+            refusal: Mutex::new(None),
+            gate: Gate::default(),
         };
         let outcomes = run_lanes(&pool, first, lanes, front, ui);
+        let retired = pool.retired.load(Ordering::SeqCst);
+        if let Some(refusal) = pool.refusal.lock().expect("refusal lock").take() {
+            let used = lanes.saturating_sub(retired).max(1);
+            traits.learn_connection_limit(used, &refusal);
+            ui.notice(&format!(
+                "used {used} connection{} of {lanes}: the server refused more ({refusal}); \
+                 no more will be opened to it",
+                plural(used)
+            ));
+        }
         (outcomes, pool.tls12.load(Ordering::SeqCst))
     };
     if learned_tls12 {
@@ -178,4 +202,8 @@ fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
         }
     }
     result
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

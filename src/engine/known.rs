@@ -4,10 +4,11 @@
 //! command sent ahead before the transfer's final reply, every connection to it must stop
 //! sending ahead. The sessions of one job (the lanes of a parallel transfer, and the session a
 //! reconnect makes) hold clones of one `ServerTraits`, so what one learns the others know at
-//! once. A session made on its own has traits of its own; nothing is process-wide.
+//! once. How many connections at once the server accepts is such a lesson too: once it refused
+//! one more, no later command in the run opens more than it allowed. A session made on its own has traits of its own; nothing is process-wide.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Knowledge about one server, shared by every session holding a clone (see the module docs).
 #[derive(Debug, Clone, Default)]
@@ -19,6 +20,9 @@ pub struct ServerTraits {
 struct Learned {
     /// The server answered a command sent ahead before ending the transfer in progress.
     answers_out_of_turn: AtomicBool,
+    /// How many connections at once the server accepted before it refused one more, with its
+    /// refusal (one line): no more are opened to it.
+    connection_limit: Mutex<Option<(usize, String)>>,
 }
 
 impl ServerTraits {
@@ -40,6 +44,28 @@ impl ServerTraits {
             .store(true, Ordering::Relaxed);
     }
 
+    /// The number of connections at once the server allowed, and the refusal that said so,
+    /// once it refused one more; `None` while nothing is known.
+    pub fn connection_limit(&self) -> Option<(usize, String)> {
+        self.limit().clone()
+    }
+
+    /// Records that the server refused a connection beyond `allowed` with `refusal`; a lower
+    /// limit learned later wins.
+    pub fn learn_connection_limit(&self, allowed: usize, refusal: &str) {
+        let mut limit = self.limit();
+        if limit.as_ref().is_none_or(|(known, _)| allowed < *known) {
+            *limit = Some((allowed.max(1), refusal.to_owned()));
+        }
+    }
+
+    fn limit(&self) -> std::sync::MutexGuard<'_, Option<(usize, String)>> {
+        self.inner
+            .connection_limit
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// True when `other` is a clone of the same knowledge.
     pub fn is_shared_with(&self, other: &ServerTraits) -> bool {
         Arc::ptr_eq(&self.inner, &other.inner)
@@ -58,6 +84,17 @@ mod tests {
         a.learn_answers_out_of_turn();
         assert!(b.answers_out_of_turn());
         assert!(a.is_shared_with(&b));
+    }
+
+    #[test]
+    fn the_lowest_connection_limit_is_kept() {
+        let a = ServerTraits::new();
+        assert_eq!(a.connection_limit(), None);
+        a.clone().learn_connection_limit(3, "421 Too many");
+        a.learn_connection_limit(5, "421 later");
+        assert_eq!(a.connection_limit(), Some((3, "421 Too many".into())));
+        a.learn_connection_limit(0, "530 one session");
+        assert_eq!(a.connection_limit(), Some((1, "530 one session".into())));
     }
 
     #[test]

@@ -37,6 +37,28 @@ pub fn classify(reply: &Reply) -> Refusal {
     }
 }
 
+/// True when `reply` refuses a session because this client address already has as many as the
+/// server allows ("only one session from same IP allowed", "Too many connections (1) from this
+/// IP", "per IP"): the advice is to close the other session, not to ask for the address to be
+/// allowed.
+pub fn is_per_address_limit(reply: &Reply) -> bool {
+    let names_it = text_has(
+        reply,
+        &[
+            "same ip",
+            "same address",
+            "per ip",
+            "per address",
+            "one session",
+            "from this ip",
+            "from this address",
+        ],
+    );
+    let counts_addresses = text_has(reply, &["too many", "maximum", "limit"])
+        && text_has(reply, &[" ip", "address", "host"]);
+    matches!(reply.code, 421 | 530) && (names_it || counts_addresses)
+}
+
 fn text_has(reply: &Reply, words: &[&str]) -> bool {
     let text = reply.text().to_ascii_lowercase();
     words.iter().any(|w| text.contains(w))
@@ -46,6 +68,11 @@ fn text_has(reply: &Reply, words: &[&str]) -> bool {
 /// command has no known verb), if there is a useful one.
 pub fn hint(verb: Option<Verb>, reply: &Reply) -> Option<String> {
     let hint = match reply.code {
+        421 | 530 if is_per_address_limit(reply) => {
+            "the server allows only so many sessions from one address, and yours has them: you \
+             already have a session open to it (another window, a download still running); \
+             close it, or wait for it to end, then try again"
+        }
         421 if text_has(reply, &["too many", "maximum", "limit", "connections"]) => {
             "the server has as many users as it allows; wait a few minutes before trying again \
              (reconnecting at once only keeps the slot taken)"
@@ -117,6 +144,33 @@ mod tests {
 
     fn reply(code: u16, text: &str) -> Reply {
         Reply::new(code, vec![format!("{code} {text}")])
+    }
+
+    #[test]
+    fn a_per_address_limit_says_to_close_the_other_session() {
+        for r in [
+            reply(
+                530,
+                "Not logged in, only one session from same IP allowed at a time.",
+            ),
+            reply(421, "Too many connections (1) from this IP"),
+            reply(
+                421,
+                "There are too many connections from your internet address.",
+            ),
+        ] {
+            assert!(is_per_address_limit(&r), "{r:?}");
+            let text = hint(Some(Verb::Pass), &r).unwrap();
+            assert!(text.contains("close it"), "{text}");
+            assert!(!text.contains("administrator"), "{text}");
+        }
+        let allowlist = reply(530, "Login not allowed from your IP address.");
+        assert!(!is_per_address_limit(&allowlist));
+        assert!(
+            hint(Some(Verb::Pass), &allowlist)
+                .unwrap()
+                .contains("administrator")
+        );
     }
 
     #[test]

@@ -147,3 +147,100 @@ fn recursive_get_and_put_in_parallel_copy_whole_trees() {
         }
     }
 }
+
+const ONE_PER_IP: &str = "530 Not logged in, only one session from same IP allowed at a time.";
+
+/// How many times the server was sent `verb`.
+fn count(server: &FakeServer, verb: &str) -> usize {
+    server.verbs().iter().filter(|v| *v == verb).count()
+}
+
+#[test]
+fn a_server_allowing_one_session_per_address_finishes_get_and_put_on_the_first() {
+    let files = small_files(12);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        max_logins: Some((1, ONE_PER_IP.into())),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let local = work.path().join("local");
+    fs::create_dir(&local).unwrap();
+    for i in 0..9 {
+        fs::write(local.join(format!("u{i}.bin")), test_bytes(3000, i)).unwrap();
+    }
+    let script = format!(
+        "get -r -P 4 many\nput -r -P 4 {}\nmget -P 4 many/*.dat\n",
+        local.display()
+    );
+    let run = batch(work.path(), &script, &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(fs::read(work.path().join("many").join(name)).unwrap() == *content);
+        assert!(fs::read(work.path().join(name)).unwrap() == *content);
+    }
+    for i in 0..9 {
+        assert!(server.file(&format!("/local/u{i}.bin")).unwrap() == test_bytes(3000, i));
+    }
+    // The first job asked for one extra login (lanes 3 and 4 wait for lane 2's, which was
+    // refused); the two commands after it opened no extra connection at all.
+    assert_eq!(count(&server, "PASS"), 1 + 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("one session from same IP"),
+        "the refusal is named: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("1 connection"),
+        "the summary says how many were used: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_server_that_refuses_the_third_connection_finishes_on_two() {
+    let files = small_files(12);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        max_sessions: Some(2),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args([
+            "--timeout",
+            "10",
+            "--retry-wait",
+            "0.01",
+            "get",
+            "-r",
+            "-P",
+            "4",
+        ])
+        .arg(server.url("/many"));
+    let run = run(cmd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(fs::read(work.path().join("many").join(name)).unwrap() == *content);
+    }
+    assert_eq!(count(&server, "PASS"), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("2 connections"), "{}", run.stderr);
+}
+
+#[test]
+fn a_refused_extra_login_is_not_a_failed_login_for_a_single_file() {
+    // One file needs one connection: the limit is never met, and nothing is said about it.
+    let server = FakeServer::start(FakeConfig {
+        files: small_files(1),
+        max_logins: Some((1, ONE_PER_IP.into())),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(work.path(), "get -P 4 many/f000.dat\n", &server.url("/"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(count(&server, "PASS"), 1);
+    assert!(!run.stderr.contains("refused"), "{}", run.stderr);
+}

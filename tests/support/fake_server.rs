@@ -90,6 +90,9 @@ pub struct FakeConfig {
     /// At most this many control connections at once; one more is greeted with
     /// "421 Too many connections" and closed (like vsftpd's max_per_ip).
     pub max_sessions: Option<usize>,
+    /// At most this many connections at once may log in; PASS on one more is answered with
+    /// the reply given (like a server that allows one session per address and says so with 530).
+    pub max_logins: Option<(usize, String)>,
     /// Put `(N bytes)` (the whole file size) into RETR's 150 reply.
     pub retr_size_in_150: bool,
     /// Initial files by absolute path; a path ending in `/` is an empty dir.
@@ -138,6 +141,7 @@ impl Default for FakeConfig {
             stor_cut_after: None,
             stor_drop_tail: 0,
             max_sessions: None,
+            max_logins: None,
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::actions::TransferOptions;
@@ -79,11 +79,86 @@ pub(super) struct Pool<'a> {
     pub(super) lanes: usize,
     /// Lanes still taking jobs.
     pub(super) running: AtomicUsize,
-    /// Lanes the server refused (too many users); the others carry on.
-    pub(super) refused: AtomicUsize,
+    /// Lanes that gave up their place: the server refused their connection, or refused
+    /// another lane's before they tried (see [`Gate`]); the others carry on.
+    pub(super) retired: AtomicUsize,
+    /// The first refusal of an extra connection, in one line.
+    pub(super) refusal: Mutex<Option<String>>,
+    /// Whether lanes 3 and on may connect (see [`Gate`]).
+    pub(super) gate: Gate,
+}
+
+/// Lanes 3 and on connect only once lane 2 has logged in: a server that takes one connection
+/// per address (or refuses the second for any reason) is asked once, not once per lane, and
+/// never again in the run (the context's `ServerTraits` keep the limit). A server that takes
+/// them all loses one login's time on lanes 3 and on, while lanes 1 and 2 already work.
+#[derive(Debug, Default)]
+pub(super) struct Gate(AtomicU8);
+
+const PENDING: u8 = 0;
+const OPEN: u8 = 1;
+const CLOSED: u8 = 2;
+
+impl Gate {
+    /// Lane 2 logged in (or ended without needing to): the others may connect.
+    pub(super) fn open(&self) {
+        let _ = self
+            .0
+            .compare_exchange(PENDING, OPEN, Ordering::SeqCst, Ordering::SeqCst);
+    }
+
+    /// The server refused an extra connection: no lane opens another.
+    pub(super) fn close(&self) {
+        self.0.store(CLOSED, Ordering::SeqCst);
+    }
+
+    /// Waits until lane 2 knows; true when the lane may connect. `stop` ends the wait (false).
+    pub(super) fn wait(&self, stop: &dyn Fn() -> bool) -> bool {
+        loop {
+            match self.0.load(Ordering::SeqCst) {
+                OPEN => return true,
+                CLOSED => return false,
+                _ if stop() => return false,
+                _ => std::thread::sleep(std::time::Duration::from_millis(2)),
+            }
+        }
+    }
+}
+
+/// Opens the gate when lane 2's worker ends, however it ends, so no lane waits for ever.
+pub(super) struct OpensOnDrop<'a>(pub(super) &'a Gate);
+
+impl Drop for OpensOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.open();
+    }
 }
 
 impl Pool<'_> {
+    /// Lane `lane` (from 0) gives up its place because the server refused its connection
+    /// with `e`: no lane opens another; returns the notice to show.
+    pub(super) fn refused(&self, lane: usize, e: &crate::error::Error) -> String {
+        self.gate.close();
+        self.retired.fetch_add(1, Ordering::SeqCst);
+        self.refusal
+            .lock()
+            .expect("refusal lock")
+            .get_or_insert_with(|| match e.reply() {
+                Some(reply) => reply.one_line(),
+                None => e.to_string(),
+            });
+        format!(
+            "the server refused connection {} of {}: {e}; going on with fewer",
+            lane + 1,
+            self.lanes
+        )
+    }
+
+    /// True once no new job may start: a permanent failure, or Ctrl-C.
+    pub(super) fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst) || self.interrupt.load(Ordering::SeqCst)
+    }
+
     /// Takes the next job.
     pub(super) fn pop(&self) -> Option<Job> {
         self.queue.lock().expect("queue lock").pop_front()

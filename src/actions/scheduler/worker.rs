@@ -6,7 +6,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::time::Instant;
 
 use super::front::{Event, Lane, LaneOutcome};
-use super::pool::{Job, Pool, ahead_command};
+use super::pool::{Job, OpensOnDrop, Pool, ahead_command};
 use crate::actions::context::TLS12_NOTICE;
 use crate::actions::file::{self, Admission, Attempts, Download, Finished};
 use crate::actions::retry::sleep_unless_interrupted;
@@ -55,6 +55,7 @@ impl Worker {
         // Counted out after any job it gave back is in the queue (lane 1 waits for this), and
         // even if it panics, so that lane 1 does not wait for ever.
         let _running = Running(&pool.running);
+        let _gate = (self.lane == 1).then(|| OpensOnDrop(&pool.gate));
         self.take_jobs(pool)
     }
 
@@ -129,19 +130,26 @@ impl Worker {
                     pool.connector.host()
                 ));
             }
+            // An extra lane's first connection: refused, it gives up its place (the server
+            // limits us, and knocking again would only be refused again).
+            let extra_first = self.lane > 0 && !self.connected;
+            if extra_first && self.lane > 1 && !pool.gate.wait(&|| pool.stopped()) {
+                pool.retired.fetch_add(1, Ordering::SeqCst);
+                return Err(Retire);
+            }
             match pool.connect() {
                 Ok(s) => {
                     self.session = Some(s);
                     self.connected = true;
+                    if self.lane == 1 {
+                        pool.gate.open();
+                    }
                 }
-                Err(e) if e.is_too_many_users() && self.lane > 0 => {
-                    let refused = pool.refused.fetch_add(1, Ordering::SeqCst) + 1;
-                    self.notice(format!(
-                        "the server refused connection {}: {e}; going on with fewer ({} of {})",
-                        self.lane + 1,
-                        pool.lanes - refused,
-                        pool.lanes
-                    ));
+                Err(e)
+                    if (extra_first && e.refuses_another_connection())
+                        || (self.lane > 0 && e.is_too_many_users()) =>
+                {
+                    self.notice(pool.refused(self.lane, &e));
                     return Err(Retire);
                 }
                 Err(e) => return Err(Fail(e)),

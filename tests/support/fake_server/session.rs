@@ -193,6 +193,12 @@ impl Session {
             }
             ("PASS", Some(user)) => {
                 let anon = cfg.allow_anonymous && is_anonymous(&user);
+                let busy = cfg.max_logins.as_ref().filter(|(max, _)| {
+                    self.sh.active.load(std::sync::atomic::Ordering::SeqCst) > *max
+                });
+                if let Some((_, refusal)) = busy {
+                    return refusal.clone();
+                }
                 if !anon && !cfg.users.iter().any(|(u, p)| *u == user && p == arg) {
                     "530 Login incorrect."
                 } else if cfg.require_acct.is_some() {
