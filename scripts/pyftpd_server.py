@@ -67,6 +67,13 @@ def parse_args(argv):
         help="answer 421 and close a control connection idle this long (for tests of "
         "reconnecting; pyftpdlib's default is 300 s)",
     )
+    p.add_argument(
+        "--max-cons-per-ip",
+        type=int,
+        default=0,
+        metavar="N",
+        help="greet connection N+1 from one address with 421 (0: no limit)",
+    )
     p.add_argument("--certfile", help="PEM certificate: serve explicit FTPS (AUTH TLS)")
     p.add_argument("--keyfile", help="PEM private key for --certfile")
     p.add_argument(
@@ -142,6 +149,7 @@ def main(argv):
     Handler.auth_failed_timeout = 0.1
 
     server = FTPServer((args.host, args.port), Handler)
+    server.max_cons_per_ip = args.max_cons_per_ip
     port = server.socket.getsockname()[1]
 
     threading.Thread(target=exit_on_stdin_eof, daemon=True).start()

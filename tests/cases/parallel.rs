@@ -244,3 +244,57 @@ fn a_refused_extra_login_is_not_a_failed_login_for_a_single_file() {
     assert_eq!(count(&server, "PASS"), 1);
     assert!(!run.stderr.contains("refused"), "{}", run.stderr);
 }
+
+#[test]
+fn pyftpdlib_with_two_connections_per_address_gets_and_puts_trees_on_two() {
+    let server = PyFtpd::start(PyFtpdOptions {
+        max_cons_per_ip: Some(2),
+        ..PyFtpdOptions::default()
+    });
+    let tree = server.root().join("tree");
+    fs::create_dir_all(tree.join("sub")).unwrap();
+    for i in 0..10 {
+        fs::write(
+            tree.join(format!("f{i}.bin")),
+            test_bytes(2000 + i, i as u64),
+        )
+        .unwrap();
+        fs::write(
+            tree.join(format!("sub/g{i}.bin")),
+            test_bytes(100 + i, i as u64),
+        )
+        .unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let ferry = |args: &[&str]| {
+        let mut cmd = ferry_command();
+        cmd.current_dir(work.path())
+            .args([
+                "--timeout",
+                "10",
+                "--retry-wait",
+                "0.01",
+                "-u",
+                "alice:s3cret pass",
+            ])
+            .args(args);
+        run(cmd)
+    };
+    fs::create_dir(server.root().join("back")).unwrap();
+    let got = ferry(&["get", "-r", "-P", "4", &server.url("tree")]);
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    assert!(
+        got.stderr.contains("used 2 connections of 4"),
+        "{}",
+        got.stderr
+    );
+    let put = ferry(&["put", "-r", "-P", "4", "tree", &server.url("back/")]);
+    assert_eq!(put.code, 0, "{}", put.stderr);
+    for i in 0..10 {
+        for name in [format!("f{i}.bin"), format!("sub/g{i}.bin")] {
+            let original = fs::read(tree.join(&name)).unwrap();
+            assert!(fs::read(work.path().join("tree").join(&name)).unwrap() == original);
+            assert!(fs::read(server.root().join("back/tree").join(&name)).unwrap() == original);
+        }
+    }
+}

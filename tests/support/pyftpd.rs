@@ -37,6 +37,9 @@ pub struct PyFtpdOptions {
     pub tls_required: bool,
     /// Answer 421 and close a control connection idle this many seconds.
     pub idle_timeout: Option<f64>,
+    /// At most this many connections from one address; pyftpdlib greets one more with
+    /// "421 Too many connections from the same IP address."
+    pub max_cons_per_ip: Option<u32>,
 }
 
 impl Default for PyFtpdOptions {
@@ -51,6 +54,7 @@ impl Default for PyFtpdOptions {
             tls: None,
             tls_required: false,
             idle_timeout: None,
+            max_cons_per_ip: None,
         }
     }
 }
@@ -139,6 +143,9 @@ impl PyFtpd {
         }
         if let Some(secs) = opts.idle_timeout {
             cmd.arg("--idle-timeout").arg(secs.to_string());
+        }
+        if let Some(n) = opts.max_cons_per_ip {
+            cmd.arg("--max-cons-per-ip").arg(n.to_string());
         }
         if let Some(rate) = opts.rate {
             cmd.arg("--rate").arg(rate.to_string());
