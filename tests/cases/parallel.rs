@@ -298,3 +298,19 @@ fn pyftpdlib_with_two_connections_per_address_gets_and_puts_trees_on_two() {
         }
     }
 }
+
+#[test]
+fn a_per_address_limit_at_login_advises_closing_the_other_session() {
+    let server = FakeServer::start(FakeConfig {
+        max_logins: Some((0, ONE_PER_IP.into())),
+        ..FakeConfig::default()
+    });
+    let mut cmd = ferry_command();
+    cmd.args(["--timeout", "10", "--retries", "0", "ls"])
+        .arg(server.url("/"));
+    let run = run(cmd);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("ferry: hint:"), "{}", run.stderr);
+    assert!(run.stderr.contains("close it"), "{}", run.stderr);
+    assert!(!run.stderr.contains("administrator"), "{}", run.stderr);
+}
