@@ -161,6 +161,8 @@ pub struct Context {
     pub prompt: bool,
     /// Print `#` marks during transfers instead of a bar.
     pub hash: bool,
+    /// `verbose` was turned on: `debug off` goes back to it rather than to silence.
+    pub verbose: bool,
     /// Keep the remote directory known right after connecting (the shell's prompt shows it).
     pub show_cwd: bool,
     trace: TraceFactory,
@@ -190,6 +192,7 @@ impl Context {
             transfer_type: TransferType::Binary,
             prompt: true,
             hash: false,
+            verbose: false,
             show_cwd: false,
             trace,
             interrupt: Arc::new(AtomicBool::new(false)),

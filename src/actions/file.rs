@@ -12,6 +12,7 @@
 //!   engine's `.part` handling and size checks, `--preserve` times);
 //! - what the user is told: [`Finished`] and [`report`] (the summary line or the JSON object).
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -39,6 +40,35 @@ pub fn local_target(dir: &Path, remote: &str) -> Result<PathBuf> {
     } else {
         dir.join(name)
     })
+}
+
+/// The local file for `remote` inside `dir` (`get -O DIR`), creating `dir` first when it does
+/// not exist yet, as a recursive get does.
+pub(super) fn target_in(dir: &Path, remote: &str) -> Result<PathBuf> {
+    let target = local_target(dir, remote)?;
+    make_local_dir(dir)?;
+    Ok(target)
+}
+
+/// Makes `dir` (and its parents) unless it exists as a real directory; a symlink in its place
+/// is refused, so nothing is written through a link.
+pub(super) fn make_local_dir(dir: &Path) -> Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Local {
+            what: "cannot use",
+            path: dir.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "it exists and is not a directory",
+            ),
+        }),
+        Err(_) => fs::create_dir_all(dir).map_err(|e| Error::Local {
+            what: "cannot create",
+            path: dir.to_owned(),
+            source: e,
+        }),
+    }
 }
 
 /// Whether a download may write its target.

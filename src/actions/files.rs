@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::file::{base_name, local_target};
+use super::file::{base_name, local_target, target_in};
 use super::info::StdoutSink;
 use super::scheduler::{self, Batch, Job};
 use super::{Output, TransferOptions, Ui};
@@ -34,7 +34,7 @@ pub(super) fn get(
     let target = match output {
         Output::Stdout => return get_to_stdout(ctx, remote, ty, opts, ui),
         Output::File(path) => path.clone(),
-        Output::Into(dir) => local_target(dir, remote)?,
+        Output::Into(dir) => target_in(dir, remote)?,
     };
     let job = Job::Get {
         remote: remote.to_owned(),

@@ -143,10 +143,23 @@ pub(super) fn epsv(ctx: &mut Context, toggle: Toggle, ui: &mut dyn Ui) -> Result
 }
 
 /// `verbose` / `debug`: how much of the protocol trace shows.
-pub(super) fn trace_toggle(ui: &mut dyn Ui, toggle: Toggle, level: u8) -> Result<()> {
+pub(super) fn trace_toggle(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    toggle: Toggle,
+    level: u8,
+) -> Result<()> {
     let mut on = ui.trace_level() >= level;
     toggle.apply(&mut on);
-    let new = if on { level } else { level - 1 };
+    let new = match (on, level) {
+        (true, _) => level.max(ui.trace_level()),
+        // `debug off` goes back to where `verbose` left it; `verbose off` is silence.
+        (false, 2) => u8::from(ctx.verbose),
+        (false, _) => 0,
+    };
+    if level == 1 {
+        ctx.verbose = on;
+    }
     ui.set_trace_level(new);
     let name = if level == 1 {
         "Verbose mode"

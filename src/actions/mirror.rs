@@ -15,10 +15,10 @@ use std::time::UNIX_EPOCH;
 
 use glob::Pattern;
 
-use super::file::has_part;
+use super::file::{has_part, make_local_dir};
 use super::info::print_line;
 use super::scheduler::{self, Batch, Job};
-use super::tree::{make_local_dir, refused_total};
+use super::tree::refused_total;
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use super::file::{Finished, local_target, report};
+use super::file::{Finished, report, target_in};
 use super::scheduler::{self, Batch, Job, Segments};
 use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
@@ -147,7 +147,7 @@ pub(super) fn run(
 ) -> Result<()> {
     let target = match output {
         Output::File(p) => p.clone(),
-        Output::Into(dir) => local_target(dir, remote)?,
+        Output::Into(dir) => target_in(dir, remote)?,
         Output::Stdout => return Err(Error::Usage(NOT_TO_STDOUT.into())),
     };
     let session = ctx.session()?;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::file::local_target;
+use super::file::{local_target, make_local_dir};
 use super::scheduler::{self, Batch, Job};
 use super::{Output, TransferOptions, Ui};
 use crate::actions::context::Context;
@@ -52,27 +52,6 @@ fn join_remote(dir: &str, name: &str) -> String {
         name.to_owned()
     } else {
         format!("{dir}/{name}")
-    }
-}
-
-/// Makes `dir` (and its parents) unless it exists as a real directory; a symlink in its place
-/// is refused, so nothing is written through a link.
-pub(super) fn make_local_dir(dir: &Path) -> Result<()> {
-    match fs::symlink_metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Local {
-            what: "cannot use",
-            path: dir.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "it exists and is not a directory",
-            ),
-        }),
-        Err(_) => fs::create_dir_all(dir).map_err(|e| Error::Local {
-            what: "cannot create",
-            path: dir.to_owned(),
-            source: e,
-        }),
     }
 }
 

@@ -243,7 +243,12 @@ fn plan_get(
             let output = match output {
                 Some(p) if p == Path::new("-") => Output::Stdout,
                 Some(p) => Output::File(p.to_owned()),
-                None => Output::File(local_target(into, &remote)?),
+                // The name is checked now, before connecting; the directory is made when
+                // the file is fetched.
+                None => {
+                    local_target(into, &remote)?;
+                    Output::Into(into.to_owned())
+                }
             };
             (remote, output)
         };

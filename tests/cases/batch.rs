@@ -308,3 +308,33 @@ fn a_wrong_password_then_ls_is_a_login_error_and_the_channels_survive_it() {
         "{verbs:?}"
     );
 }
+
+#[test]
+fn debug_off_goes_back_to_where_verbose_left_the_trace() {
+    let server = FakeServer::start(FakeConfig::default());
+    let work = tempfile::tempdir().unwrap();
+    // Debugging shows the commands sent; after `debug off` nothing of the trace shows...
+    let quiet = batch_in(
+        work.path(),
+        "debug on\nsystem\ndebug off\npwd\n",
+        &server.url("/"),
+        &[],
+    );
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    assert!(quiet.stderr.contains("SYST"), "{}", quiet.stderr);
+    assert!(
+        !quiet.stderr.contains("257"),
+        "debug off left a trace: {}",
+        quiet.stderr
+    );
+    // ...unless verbose was on before: then the replies still show.
+    let script = "verbose on\ndebug on\ndebug off\npwd\nverbose off\nnoop\n";
+    let verbose = batch_in(work.path(), script, &server.url("/"), &[]);
+    assert_eq!(verbose.code, 0, "{}", verbose.stderr);
+    assert!(verbose.stderr.contains("257"), "{}", verbose.stderr);
+    assert!(
+        !verbose.stderr.contains("200 "),
+        "verbose off left a trace: {}",
+        verbose.stderr
+    );
+}

@@ -680,3 +680,21 @@ fn cat_retries_a_cut_download_after_the_bytes_it_already_wrote() {
     assert_ne!(run.code, 0, "{}", run.stderr);
     assert!(!server.verbs().contains(&"REST".to_string()));
 }
+
+#[test]
+fn get_into_a_directory_that_does_not_exist_yet_creates_it() {
+    let server = FakeServer::start(FakeConfig {
+        files: vec![("/pub/a.txt".into(), b"alpha".to_vec())],
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("new/deeper");
+    let run = ferry(&[
+        "get",
+        &server.url("/pub/a.txt"),
+        "-O",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fs::read(dir.join("a.txt")).unwrap(), b"alpha");
+}
