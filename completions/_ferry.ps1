@@ -66,7 +66,6 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             [CompletionResult]::new('size', 'size', [CompletionResultType]::ParameterValue, 'Show a remote file''s size in bytes')
             [CompletionResult]::new('modtime', 'modtime', [CompletionResultType]::ParameterValue, 'Show a remote file''s modification time (UTC)')
             [CompletionResult]::new('bookmark', 'bookmark', [CompletionResultType]::ParameterValue, 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one')
-            [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions into DIR/man and DIR/completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -637,33 +636,6 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
         'ferry;bookmark;help;help' {
             break
         }
-        'ferry;generate-docs' {
-            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
-            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT')
-            [CompletionResult]::new('--pasv-address', '--pasv-address', [CompletionResultType]::ParameterName, 'Whose address to use for PASV: the server''s control address (peer, the default) or the one it advertises (server)')
-            [CompletionResult]::new('--active-address', '--active-address', [CompletionResultType]::ParameterName, 'Address to announce in PORT/EPRT (your public address behind NAT)')
-            [CompletionResult]::new('--active-ports', '--active-ports', [CompletionResultType]::ParameterName, 'Local port range for active mode, e.g. 50000-50100 (what the firewall allows)')
-            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a TCP connection (15)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds without any answer before giving up, control and data connections (60)')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)')
-            [CompletionResult]::new('--retry-wait', '--retry-wait', [CompletionResultType]::ParameterName, 'Seconds to wait before the first retry (1); the wait doubles each time')
-            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off')
-            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Trust the certificates in FILE (PEM): CAs, or the server''s own self-signed certificate')
-            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Trust exactly the server certificate with this SHA-256 fingerprint (sha256:HEX)')
-            [CompletionResult]::new('--tls-max', '--tls-max', [CompletionResultType]::ParameterName, 'Highest TLS version to use: 1.2 or 1.3')
-            [CompletionResult]::new('--tls-backend', '--tls-backend', [CompletionResultType]::ParameterName, 'TLS implementation: rustls (the default; resumes TLS sessions on data connections, as vsftpd and ProFTPD require) or native (the system library; needs the native-tls build feature)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print the protocol conversation on stderr (passwords hidden)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print the protocol conversation on stderr (passwords hidden)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars or summaries')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars or summaries')
-            [CompletionResult]::new('--passive', '--passive', [CompletionResultType]::ParameterName, 'Passive data connections only (EPSV, then PASV); same as --mode passive')
-            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Active data connections only (EPRT, then PORT); same as --mode active')
-            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not check the server''s certificate at all (not recommended)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
         'ferry;help' {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download files: ferry get URL... [-o PATH | -O DIR]')
@@ -680,7 +652,6 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             [CompletionResult]::new('size', 'size', [CompletionResultType]::ParameterValue, 'Show a remote file''s size in bytes')
             [CompletionResult]::new('modtime', 'modtime', [CompletionResultType]::ParameterValue, 'Show a remote file''s modification time (UTC)')
             [CompletionResult]::new('bookmark', 'bookmark', [CompletionResultType]::ParameterValue, 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one')
-            [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions into DIR/man and DIR/completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -739,9 +710,6 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             break
         }
         'ferry;help;bookmark;rm' {
-            break
-        }
-        'ferry;help;generate-docs' {
             break
         }
         'ferry;help;help' {

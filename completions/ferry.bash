@@ -25,9 +25,6 @@ _ferry() {
             ferry,cat)
                 cmd="ferry__subcmd__cat"
                 ;;
-            ferry,generate-docs)
-                cmd="ferry__subcmd__generate__subcmd__docs"
-                ;;
             ferry,get)
                 cmd="ferry__subcmd__get"
                 ;;
@@ -100,9 +97,6 @@ _ferry() {
             ferry__subcmd__help,cat)
                 cmd="ferry__subcmd__help__subcmd__cat"
                 ;;
-            ferry__subcmd__help,generate-docs)
-                cmd="ferry__subcmd__help__subcmd__generate__subcmd__docs"
-                ;;
             ferry__subcmd__help,get)
                 cmd="ferry__subcmd__help__subcmd__get"
                 ;;
@@ -158,7 +152,7 @@ _ferry() {
 
     case "${cmd}" in
         ferry)
-            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help"
+            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -753,80 +747,6 @@ _ferry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ferry__subcmd__generate__subcmd__docs)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -u)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --mode)
-                    COMPREPLY=($(compgen -W "auto passive active epsv pasv eprt port" -- "${cur}"))
-                    return 0
-                    ;;
-                --pasv-address)
-                    COMPREPLY=($(compgen -W "peer server" -- "${cur}"))
-                    return 0
-                    ;;
-                --active-address)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --active-ports)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-wait)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls)
-                    COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
-                    return 0
-                    ;;
-                --cacert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-max)
-                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
-                    return 0
-                    ;;
-                --tls-backend)
-                    COMPREPLY=($(compgen -W "rustls native" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         ferry__subcmd__get)
             opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -930,7 +850,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__help)
-            opts="batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help"
+            opts="batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,20 +934,6 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__help__subcmd__cat)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ferry__subcmd__help__subcmd__generate__subcmd__docs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

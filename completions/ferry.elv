@@ -63,7 +63,6 @@ set edit:completion:arg-completer[ferry] = {|@words|
             cand size 'Show a remote file''s size in bytes'
             cand modtime 'Show a remote file''s modification time (UTC)'
             cand bookmark 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
-            cand generate-docs 'Write the man pages and shell completions into DIR/man and DIR/completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ferry;batch'= {
@@ -610,32 +609,6 @@ set edit:completion:arg-completer[ferry] = {|@words|
         }
         &'ferry;bookmark;help;help'= {
         }
-        &'ferry;generate-docs'= {
-            cand -u 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
-            cand --user 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
-            cand --mode 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT'
-            cand --pasv-address 'Whose address to use for PASV: the server''s control address (peer, the default) or the one it advertises (server)'
-            cand --active-address 'Address to announce in PORT/EPRT (your public address behind NAT)'
-            cand --active-ports 'Local port range for active mode, e.g. 50000-50100 (what the firewall allows)'
-            cand --connect-timeout 'Seconds to wait for a TCP connection (15)'
-            cand --timeout 'Seconds without any answer before giving up, control and data connections (60)'
-            cand --retries 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)'
-            cand --retry-wait 'Seconds to wait before the first retry (1); the wait doubles each time'
-            cand --tls 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off'
-            cand --cacert 'Trust the certificates in FILE (PEM): CAs, or the server''s own self-signed certificate'
-            cand --pin 'Trust exactly the server certificate with this SHA-256 fingerprint (sha256:HEX)'
-            cand --tls-max 'Highest TLS version to use: 1.2 or 1.3'
-            cand --tls-backend 'TLS implementation: rustls (the default; resumes TLS sessions on data connections, as vsftpd and ProFTPD require) or native (the system library; needs the native-tls build feature)'
-            cand -v 'Print the protocol conversation on stderr (passwords hidden)'
-            cand --verbose 'Print the protocol conversation on stderr (passwords hidden)'
-            cand -q 'No progress bars or summaries'
-            cand --quiet 'No progress bars or summaries'
-            cand --passive 'Passive data connections only (EPSV, then PASV); same as --mode passive'
-            cand --active 'Active data connections only (EPRT, then PORT); same as --mode active'
-            cand --insecure 'Do not check the server''s certificate at all (not recommended)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'ferry;help'= {
             cand batch 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]'
             cand get 'Download files: ferry get URL... [-o PATH | -O DIR]'
@@ -652,7 +625,6 @@ set edit:completion:arg-completer[ferry] = {|@words|
             cand size 'Show a remote file''s size in bytes'
             cand modtime 'Show a remote file''s modification time (UTC)'
             cand bookmark 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
-            cand generate-docs 'Write the man pages and shell completions into DIR/man and DIR/completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ferry;help;batch'= {
@@ -693,8 +665,6 @@ set edit:completion:arg-completer[ferry] = {|@words|
         &'ferry;help;bookmark;list'= {
         }
         &'ferry;help;bookmark;rm'= {
-        }
-        &'ferry;help;generate-docs'= {
         }
         &'ferry;help;help'= {
         }

@@ -73,7 +73,6 @@ complete -c ferry -n "__fish_ferry_needs_command" -a "stat" -d 'Show a remote fi
 complete -c ferry -n "__fish_ferry_needs_command" -a "size" -d 'Show a remote file\'s size in bytes'
 complete -c ferry -n "__fish_ferry_needs_command" -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
 complete -c ferry -n "__fish_ferry_needs_command" -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
-complete -c ferry -n "__fish_ferry_needs_command" -a "generate-docs" -d 'Write the man pages and shell completions into DIR/man and DIR/completions'
 complete -c ferry -n "__fish_ferry_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
@@ -679,54 +678,22 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the bookmarks (passwords are never shown)'
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a bookmark'
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
-passive\t''
-active\t''
-epsv\t''
-pasv\t''
-eprt\t''
-port\t''"
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l pasv-address -d 'Whose address to use for PASV: the server\'s control address (peer, the default) or the one it advertises (server)' -r -f -a "peer\t''
-server\t''"
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l active-address -d 'Address to announce in PORT/EPRT (your public address behind NAT)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l active-ports -d 'Local port range for active mode, e.g. 50000-50100 (what the firewall allows)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l connect-timeout -d 'Seconds to wait for a TCP connection (15)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
-auto\t''
-require\t''"
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l cacert -d 'Trust the certificates in FILE (PEM): CAs, or the server\'s own self-signed certificate' -r -F
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l pin -d 'Trust exactly the server certificate with this SHA-256 fingerprint (sha256:HEX)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l tls-max -d 'Highest TLS version to use: 1.2 or 1.3' -r -f -a "1.2\t''
-1.3\t''"
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l tls-backend -d 'TLS implementation: rustls (the default; resumes TLS sessions on data connections, as vsftpd and ProFTPD require) or native (the system library; needs the native-tls build feature)' -r -f -a "rustls\t''
-native\t''"
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -s q -l quiet -d 'No progress bars or summaries'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l active -d 'Active data connections only (EPRT, then PORT); same as --mode active'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
-complete -c ferry -n "__fish_ferry_using_subcommand generate-docs" -s h -l help -d 'Print help'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "batch" -d 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "get" -d 'Download files: ferry get URL... [-o PATH | -O DIR]'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "put" -d 'Upload files: ferry put FILE... URL (a URL ending in / is a directory)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "ls" -d 'List a directory: names, or the server\'s long format with -l'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "mirror" -d 'Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "pget" -d 'Download one large file in N segments over N connections: ferry pget -n N URL'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "cat" -d 'Print a remote file on standard output'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "rm" -d 'Delete remote files'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "mkdir" -d 'Make a remote directory'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "rmdir" -d 'Remove an empty remote directory'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "mv" -d 'Rename a remote file or directory (a NEW-NAME without / stays in the same directory)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "stat" -d 'Show a remote file\'s name, type, size and modification time (MLST, else SIZE and MDTM)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "size" -d 'Show a remote file\'s size in bytes'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "generate-docs" -d 'Write the man pages and shell completions into DIR/man and DIR/completions'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "batch" -d 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "get" -d 'Download files: ferry get URL... [-o PATH | -O DIR]'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "put" -d 'Upload files: ferry put FILE... URL (a URL ending in / is a directory)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "ls" -d 'List a directory: names, or the server\'s long format with -l'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mirror" -d 'Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "pget" -d 'Download one large file in N segments over N connections: ferry pget -n N URL'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "cat" -d 'Print a remote file on standard output'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "rm" -d 'Delete remote files'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mkdir" -d 'Make a remote directory'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "rmdir" -d 'Remove an empty remote directory'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mv" -d 'Rename a remote file or directory (a NEW-NAME without / stays in the same directory)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "stat" -d 'Show a remote file\'s name, type, size and modification time (MLST, else SIZE and MDTM)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "size" -d 'Show a remote file\'s size in bytes'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "add" -d 'Save URL under NAME (in the shell, without URL: the server and directory you are in)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "list" -d 'List the bookmarks (passwords are never shown)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "rm" -d 'Delete a bookmark'

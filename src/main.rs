@@ -12,8 +12,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::args::Cli::parse();
-    match cli::run::run(args) {
+    let result = match cli::docs::requested(std::env::args_os()) {
+        Some(dir) => cli::docs::run(dir),
+        None => cli::run::run(cli::args::Cli::parse()),
+    };
+    match result {
         Ok(code) => code,
         Err(e) => {
             cli::ui::report("", &e);

@@ -73,8 +73,6 @@ pub enum Mode {
     OneShot(OneShotCommand),
     /// The interactive shell, opening a URL first.
     Shell(Option<String>),
-    /// Write the man pages and completions into this directory.
-    GenerateDocs(PathBuf),
     /// Commands from a file (`None` for standard input), opening a URL first.
     Batch {
         /// The script; `None` for standard input.
@@ -117,7 +115,6 @@ impl Cli {
                 url,
                 keep_going: keep_going || keep_going_too,
             },
-            Some(Command::GenerateDocs { dir }) => Mode::GenerateDocs(dir),
             Some(Command::OneShot(cmd)) => Mode::OneShot(cmd),
         };
         (config, mode, profile)

@@ -15,7 +15,7 @@ use ferry::proto::command::Secret;
 use ferry::{Error, Result};
 
 use crate::cli::args::{Cli, Mode};
-use crate::cli::{batch, docs, oneshot, shell, ui};
+use crate::cli::{batch, oneshot, shell, ui};
 
 /// Runs what the command line asks for and returns the exit code, or the error that ends it.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -29,14 +29,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     ctx.set_profile(profile);
     let open_action = |url: Option<&str>| open_action(url, config_dir.as_deref());
     match mode {
-        Mode::GenerateDocs(dir) => {
-            docs::generate(&dir).map_err(|source| Error::Local {
-                what: "cannot write into",
-                path: dir,
-                source,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
         Mode::OneShot(cmd) => {
             let result = oneshot::run(&cmd, &mut ctx, &mut ui);
             finish(result, &mut ui)

@@ -52,3 +52,19 @@ fn checked_in_man_pages_and_completions_are_up_to_date() {
         "man/ and completions/ are out of date ({stale:?}); run `cargo run -- generate-docs .`"
     );
 }
+
+#[test]
+fn completions_and_help_never_offer_the_maintainers_generate_docs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join("completions")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("generate-docs"),
+            "{} offers it",
+            path.display()
+        );
+    }
+    let help = crate::support::ferry(&["--help"]);
+    assert!(!help.stdout.contains("generate-docs"), "{}", help.stdout);
+}

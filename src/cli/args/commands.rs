@@ -1,4 +1,4 @@
-//! The subcommands: `batch`, the one-shot commands and the hidden `generate-docs`, with the
+//! The subcommands: `batch` and the one-shot commands, with the
 //! flag groups the shell's grammar shares (transfer, mirror and bookmark arguments). The
 //! one-shot commands are planned straight from these types into actions (see
 //! [`crate::cli::oneshot`]).
@@ -159,12 +159,6 @@ pub enum Command {
     /// A command run once against the URLs it names.
     #[command(flatten)]
     OneShot(OneShotCommand),
-    /// Write the man pages and shell completions into DIR/man and DIR/completions
-    #[command(name = "generate-docs", hide = true)]
-    GenerateDocs {
-        /// Where man/ and completions/ go (the repository root to update the checked-in ones)
-        dir: PathBuf,
-    },
 }
 
 /// A one-shot subcommand, as clap parsed it.
