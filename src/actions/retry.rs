@@ -68,15 +68,17 @@ pub fn sleep_unless_interrupted(interrupt: &AtomicBool, wait: Duration) -> Resul
 /// How long to wait before retry number `attempt` (0 for the first retry) after `error`.
 pub fn delay(first: Duration, attempt: u32, error: &Error) -> Duration {
     let doubled = first.saturating_mul(1u32 << attempt.min(16));
-    let mut wait = doubled.min(Duration::from_secs(60));
-    if error.is_too_many_users() {
-        wait = wait.max(first.saturating_mul(10));
-    }
+    let wait = doubled.min(Duration::from_secs(60));
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     // A factor between 0.75 and 1.25.
     let factor = 0.75 + f64::from(nanos % 1000) / 2000.0;
+    if error.is_too_many_users() {
+        // At least ten first waits, whatever the jitter: the floor is what the README promises.
+        let floor = first.saturating_mul(10);
+        return wait.max(floor).mul_f64(factor).max(floor);
+    }
     wait.mul_f64(factor)
 }
 
@@ -123,8 +125,14 @@ mod tests {
 
     #[test]
     fn a_full_server_gets_a_longer_rest() {
-        let d = delay(Duration::from_secs(1), 0, &busy());
-        assert!(d >= Duration::from_millis(7500), "{d:?}");
+        for attempt in 0..3 {
+            let d = delay(Duration::from_secs(1), attempt, &busy());
+            assert!(
+                d >= Duration::from_secs(10),
+                "never below ten first waits: {d:?}"
+            );
+            assert!(d <= Duration::from_millis(12_500), "{d:?}");
+        }
     }
 
     #[test]
