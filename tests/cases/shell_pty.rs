@@ -94,6 +94,29 @@ fn history_is_saved_without_the_password() {
 }
 
 #[test]
+fn rejected_lines_keep_no_password_in_history_either() {
+    let mut sh = shell(&[]);
+    ready(&mut sh, "ferry> ");
+    // Lines the shell refuses, in forms people type (lftp's -u USER,PASS; a URL with a stray
+    // colon after the port): the history is written before the line is parsed.
+    for line in [
+        "open -u alice,hunter2 -p 2121 127.0.0.1 extra words",
+        "open ftp://alice:hunter2@127.0.0.1:2121:/",
+    ] {
+        sh.pty.send_line(line).unwrap();
+        ready(&mut sh, "ferry> ");
+    }
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    let history = fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap();
+    assert!(history.contains("open -u alice"), "{history}");
+    assert!(
+        !history.contains("hunter2"),
+        "password in history: {history}"
+    );
+}
+
+#[test]
 fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     let server = PyFtpd::start(PyFtpdOptions {
         rate: Some(200_000),

@@ -35,8 +35,39 @@ pub fn history_entry(line: &str) -> Option<String> {
             let verb = second.map(unquote).unwrap_or_default().to_ascii_uppercase();
             (!matches!(verb.as_str(), "PASS" | "ACCT")).then(|| redact_urls(trimmed, &words))
         }
+        "open" => Some(redact_user_options(&redact_urls(trimmed, &words))),
         _ => Some(redact_urls(trimmed, &words)),
     }
+}
+
+/// `open -u USER,PASS` / `-u USER:PASS` / `--user=USER:PASS` (lftp's and ferry's forms) keep
+/// only the user: whatever follows the first `,` or `:` of the option's value is cut, whether
+/// or not the line parses.
+fn redact_user_options(line: &str) -> String {
+    let words = words(line);
+    let mut out = String::with_capacity(line.len());
+    let mut done = 0;
+    let mut value_next = false;
+    for word in &words {
+        let raw = &line[word.clone()];
+        let value = if value_next {
+            Some(word.start)
+        } else if let Some(rest) = raw.strip_prefix("--user=") {
+            Some(word.end - rest.len())
+        } else if raw.starts_with("-u") && raw.len() > 2 && !raw.starts_with("--") {
+            Some(word.start + 2)
+        } else {
+            None
+        };
+        value_next = matches!(raw, "-u" | "--user");
+        let Some(start) = value else { continue };
+        if let Some(cut) = line[start..word.end].find([',', ':']) {
+            out.push_str(&line[done..start + cut]);
+            done = word.end;
+        }
+    }
+    out.push_str(&line[done..]);
+    out
 }
 
 /// `line` with the password taken out of every word that holds a URL.
@@ -201,6 +232,31 @@ mod tests {
         assert_eq!(history_entry("quote 'ACCT' x"), None);
         assert_eq!(kept("quote SITE CHMOD 644 f"), "quote SITE CHMOD 644 f");
         assert_eq!(history_entry("   "), None);
+    }
+
+    #[test]
+    fn open_lines_lose_the_password_of_their_user_option() {
+        assert_eq!(
+            kept("open -u alice,secret -p 2121 127.0.0.1"),
+            "open -u alice -p 2121 127.0.0.1"
+        );
+        assert_eq!(kept("open -ualice:secret host"), "open -ualice host");
+        assert_eq!(
+            kept("open --user=alice:secret host"),
+            "open --user=alice host"
+        );
+        assert_eq!(
+            kept("open --user 'alice:se cret' host"),
+            "open --user 'alice host"
+        );
+        assert_eq!(kept("open -u alice host"), "open -u alice host");
+        for line in [
+            "open -u alice,secret -p 2121 127.0.0.1",
+            "open ftp://alice:secret@host:2121:/",
+            "open -u alice:secret \"unbalanced",
+        ] {
+            assert!(!kept(line).contains("secret"), "{line} -> {}", kept(line));
+        }
     }
 
     #[test]
