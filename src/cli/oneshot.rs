@@ -330,7 +330,12 @@ mod tests {
             panic!()
         };
         assert_eq!(remote, "pub/a.txt");
-        assert_eq!(output, Output::File("out/a.txt".into()));
+        // The file of the remote name inside `out`, which is made when it does not exist.
+        assert_eq!(output, Output::Into("out".into()));
+        assert_eq!(
+            local_target(Path::new("out"), &remote).unwrap(),
+            Path::new("out/a.txt")
+        );
     }
 
     #[test]

@@ -338,3 +338,36 @@ fn debug_off_goes_back_to_where_verbose_left_the_trace() {
         verbose.stderr
     );
 }
+
+#[test]
+fn open_takes_the_forms_bsd_ftp_and_lftp_users_type() {
+    let server = FakeServer::start(FakeConfig {
+        users: vec![("alice".into(), "pw".into())],
+        ..FakeConfig::default()
+    });
+    let port = server.addr().port();
+    let work = tempfile::tempdir().unwrap();
+    let script = format!(
+        "open 127.0.0.1:{port}\npwd\nclose\n\
+         open 127.0.0.1 {port}\npwd\nclose\n\
+         open alice:pw@127.0.0.1:{port}\npwd\nclose\n\
+         open -u alice,pw -p {port} 127.0.0.1\npwd\nclose\n\
+         open -u alice:pw 127.0.0.1:{port}\npwd\n"
+    );
+    let path = work.path().join("forms.ftp");
+    fs::write(&path, script).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "10", "-b"])
+        .arg(&path);
+    let run = run(cmd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("invalid host"), "{}", run.stderr);
+    let verbs = server.verbs();
+    assert_eq!(verbs.iter().filter(|v| *v == "PWD").count(), 5, "{verbs:?}");
+    assert_eq!(
+        verbs.iter().filter(|v| *v == "PASS").count(),
+        5,
+        "{verbs:?}"
+    );
+}

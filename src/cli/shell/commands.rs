@@ -11,11 +11,20 @@ use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
 /// Connecting, logging in and leaving.
 #[derive(Debug, Subcommand)]
 pub enum Session {
-    /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open HOST [PORT] or open
-    /// BOOKMARK; without an argument, the last server again (after close or a lost connection)
+    /// Connect to a server: open ftp://[user[:pass]@]host[:port]/[dir], open [USER@]HOST[:PORT],
+    /// open HOST PORT, open -u USER[,PASS] -p PORT HOST (as in lftp) or open BOOKMARK; without an
+    /// argument, the last server again (after close or a lost connection)
     Open {
+        /// A URL, [USER@]HOST[:PORT] (IPv6 in brackets when a port follows), or a bookmark
         target: Option<String>,
+        /// The port (as BSD ftp's open HOST PORT)
         port: Option<u16>,
+        /// Log in as USER, with PASS after a comma or colon (lftp's -u USER,PASS)
+        #[arg(short = 'u', long = "user", value_name = "USER[,PASS]")]
+        user: Option<String>,
+        /// The port (lftp's -p PORT)
+        #[arg(short = 'p', long = "port", value_name = "PORT")]
+        port_option: Option<u16>,
     },
     /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
     User {

@@ -18,11 +18,32 @@ impl Session {
     pub fn parse(self) -> Result<Parsed, String> {
         let action = match self {
             Session::Quit => return Ok(Parsed::Quit),
-            Session::Open { target: None, .. } => Action::Reopen,
+            Session::Open {
+                target: None,
+                user: None,
+                port: None,
+                port_option: None,
+            } => Action::Reopen,
+            Session::Open { target: None, .. } => {
+                return Err("open: which server? (open HOST [PORT], or open URL)".into());
+            }
             Session::Open {
                 target: Some(target),
                 port,
-            } => Action::Open(Box::new(open_url(&target, port)?)),
+                user,
+                port_option,
+            } => {
+                let mut u = open_url(&target, port.or(port_option))?;
+                if let Some(user) = user {
+                    let (name, password) = match user.split_once([',', ':']) {
+                        Some((name, password)) => (name, Some(password.to_owned())),
+                        None => (user.as_str(), None),
+                    };
+                    u.user = Some(name.to_owned());
+                    u.password = password.or(u.password.take());
+                }
+                Action::Open(Box::new(u))
+            }
             Session::User {
                 name,
                 password,
@@ -215,10 +236,16 @@ fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
     }
     let text = if target.contains("://") {
         target.to_owned()
-    } else if target.contains(':') && !target.starts_with('[') {
-        format!("ftp://[{target}]") // a bare IPv6 address
     } else {
-        format!("ftp://{target}")
+        // [USER@]HOST[:PORT]: a host part with more than one colon is a bare IPv6 address.
+        let (user, host) = match target.rsplit_once('@') {
+            Some((user, host)) => (format!("{user}@"), host),
+            None => (String::new(), target),
+        };
+        match host.matches(':').count() {
+            n if n > 1 && !host.starts_with('[') => format!("ftp://{user}[{host}]"),
+            _ => format!("ftp://{user}{host}"),
+        }
     };
     let mut u = url::parse(&text).map_err(|e| e.to_string())?;
     if port.is_some() {
