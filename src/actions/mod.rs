@@ -319,6 +319,35 @@ pub trait Ui {
     }
 }
 
+impl Action {
+    /// True when the action works on the server's connection (so a lost one is made again
+    /// first); false for local commands, settings and those that open or close it themselves.
+    pub fn talks_to_server(&self) -> bool {
+        use Action::*;
+        !matches!(
+            self,
+            Open(_)
+                | Reopen
+                | User { .. }
+                | Close
+                | Lcd(_)
+                | Lpwd
+                | Lls(_)
+                | Bookmark(_)
+                | Type(_)
+                | Mode(_)
+                | TogglePassive
+                | Epsv(_)
+                | Status
+                | Verbose(_)
+                | Debug(_)
+                | Prompt(_)
+                | Hash(_)
+                | Shell(_)
+        )
+    }
+}
+
 /// Runs `action` against `ctx`. A connection the server closed while idle is noticed first,
 /// so the action reconnects before its first command; a failure that lost the connection
 /// makes the next action reconnect.
@@ -343,6 +372,16 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             | Features
             | System
     );
+    // A lost connection is made again before the action prints anything, so the line that
+    // says so comes first, not after the command's output.
+    if action.talks_to_server() && !ctx.is_connected() && ctx.endpoint().is_some() {
+        let reconnected = retrying(ctx, ui, "", |ctx, _, _| ctx.session().map(drop));
+        flush_notices(ctx, ui);
+        if let Err(e) = reconnected {
+            ctx.after_error(&e);
+            return Err(e);
+        }
+    }
     let result = if idempotent {
         retrying(ctx, ui, "", |ctx, ui, _| {
             dispatch::dispatch(ctx, action, ui)

@@ -371,3 +371,34 @@ fn open_takes_the_forms_bsd_ftp_and_lftp_users_type() {
         "{verbs:?}"
     );
 }
+
+#[test]
+fn the_reconnect_notice_comes_before_the_commands_output() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/d/listed-file.txt".into(), b"x".to_vec()));
+    cfg.idle_timeout = Some(std::time::Duration::from_millis(200));
+    cfg.idle_reply = "421 Idle timeout: closing control connection.".into();
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let path = work.path().join("script.ftp");
+    fs::write(&path, "cd d\n! sleep 0.6\nls\n").unwrap();
+    // stdout and stderr into one file, in the order they were written.
+    let both = work.path().join("both.txt");
+    let out = fs::File::create(&both).unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "10", "-b"])
+        .arg(&path)
+        .arg(server.url("/"))
+        .stdout(out.try_clone().unwrap())
+        .stderr(out);
+    let status = cmd.status().unwrap();
+    let text = fs::read_to_string(&both).unwrap();
+    assert!(status.success(), "{text}");
+    let notice = text.find("reconnecting").expect("a reconnect notice");
+    let listing = text.find("listed-file.txt").expect("the listing");
+    assert!(
+        notice < listing,
+        "the notice came after the output:\n{text}"
+    );
+}
