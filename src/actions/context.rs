@@ -41,17 +41,20 @@ pub struct Endpoint {
 impl Endpoint {
     /// `user@host` (with `:port` when not 21), for prompts and messages.
     pub fn display(&self) -> String {
+        format!("{}@{}", self.login.user, self.address())
+    }
+
+    /// `host` (bracketed when IPv6, with `:port` when not 21).
+    pub fn address(&self) -> String {
         let host = if self.host.contains(':') {
             format!("[{}]", self.host)
         } else {
             self.host.clone()
         };
-        let port = if self.port == 21 {
-            String::new()
-        } else {
-            format!(":{}", self.port)
-        };
-        format!("{}@{host}{port}", self.login.user)
+        match self.port {
+            21 => host,
+            port => format!("{host}:{port}"),
+        }
     }
 
     fn same_as(&self, other: &Endpoint) -> bool {
@@ -163,6 +166,8 @@ pub struct Context {
     pub hash: bool,
     /// `verbose` was turned on: `debug off` goes back to it rather than to silence.
     pub verbose: bool,
+    /// See [`Context::login_refused`].
+    login_refused: Option<String>,
     /// Keep the remote directory known right after connecting (the shell's prompt shows it).
     pub show_cwd: bool,
     trace: TraceFactory,
@@ -193,6 +198,7 @@ impl Context {
             prompt: true,
             hash: false,
             verbose: false,
+            login_refused: None,
             show_cwd: false,
             trace,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -274,6 +280,7 @@ impl Context {
         if self.session.is_some()
             && self.endpoint.as_ref().is_some_and(|e| e.same_as(&endpoint))
             && self.opened_with.as_ref() == Some(&tls)
+            && self.login_refused.is_none()
         {
             return Ok(());
         }
@@ -336,7 +343,14 @@ impl Context {
     pub fn relogin(&mut self, login: Login) -> Result<()> {
         let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
         let session = self.session()?;
-        session.login(&login)?;
+        if let Err(e) = session.login(&login) {
+            // The server now treats the connection as logged out, whoever it was before.
+            if e.exit_code() == crate::error::ExitCode::Login {
+                self.login_refused = Some(login.user);
+            }
+            return Err(e);
+        }
+        self.login_refused = None;
         self.endpoint = Some(Endpoint { login, ..endpoint });
         self.cache.clear();
         self.refresh_cwd();
@@ -360,8 +374,15 @@ impl Context {
         self.open(endpoint)
     }
 
+    /// The user whose `user` login the server refused on the live connection, which is
+    /// logged out since; `None` when the connection is logged in.
+    pub fn login_refused(&self) -> Option<&str> {
+        self.login_refused.as_deref()
+    }
+
     /// QUITs and forgets the connection (but `open` without a target can make it again).
     pub fn close(&mut self) {
+        self.login_refused = None;
         if let Some(session) = self.session.take() {
             session.quit();
         }
@@ -398,6 +419,7 @@ impl Context {
                 session.cwd(&cwd)?;
             }
             self.session = Some(session);
+            self.login_refused = None;
         }
         Ok(self.session.as_mut().expect("just made"))
     }

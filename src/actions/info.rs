@@ -339,6 +339,12 @@ pub(super) fn features(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
 pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let mut lines = Vec::new();
     match ctx.endpoint() {
+        Some(e) if ctx.is_connected() && ctx.login_refused().is_some() => lines.push(format!(
+            "Connected to {}, but not logged in: the server refused the login as {}; \
+             log in with `user NAME`",
+            e.address(),
+            ctx.login_refused().unwrap_or_default()
+        )),
         Some(e) if ctx.is_connected() => lines.push(format!("Connected to {}", e.display())),
         Some(e) => lines.push(format!(
             "Connection to {} lost; the next command reconnects",

@@ -117,6 +117,33 @@ fn rejected_lines_keep_no_password_in_history_either() {
 }
 
 #[test]
+fn a_mistyped_password_says_logged_out_and_the_right_one_works_again() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("here.txt"), "x").unwrap();
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    let mut sh = shell(&[&url]);
+    let home = prompt(&server, "alice", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("user alice wrong").unwrap();
+    let out = format!("ferry 127.0.0.1:{} (not logged in)> ", server.port());
+    ready(&mut sh, &out);
+    sh.pty.send_line("status").unwrap();
+    sh.pty.exp_string("but not logged in").unwrap();
+    ready(&mut sh, &out);
+    sh.pty.send_line("ls").unwrap();
+    ready(&mut sh, &out);
+    sh.pty.send_line("user alice 's3cret pass'").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("ls").unwrap();
+    sh.pty.exp_string("here.txt").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+}
+
+#[test]
 fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     let server = PyFtpd::start(PyFtpdOptions {
         rate: Some(200_000),

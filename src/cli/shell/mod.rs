@@ -31,6 +31,9 @@ use grammar::{Parsed, parse_line};
 use history::{history_entry, history_path};
 
 fn prompt(ctx: &Context) -> String {
+    if let (Some(e), Some(_)) = (ctx.endpoint(), ctx.login_refused()) {
+        return format!("ferry {} (not logged in)> ", terminal_safe(&e.address()));
+    }
     match (ctx.endpoint(), ctx.remote_cwd()) {
         (Some(e), Some(cwd)) => format!(
             "ferry {}:{}> ",
