@@ -101,7 +101,8 @@ impl Ui for TerminalUi {
     }
 
     fn notice(&mut self, line: &str) {
-        eprintln!("ferry: {}", terminal_safe(line));
+        self.bar
+            .above(|| eprintln!("ferry: {}", terminal_safe(line)));
     }
 
     fn confirm(&mut self, question: &str) -> bool {
@@ -109,12 +110,16 @@ impl Ui for TerminalUi {
             return true;
         }
         let _ = self.out.flush();
-        eprint!("{} [y/N] ", terminal_safe(question));
-        let mut answer = String::new();
-        if io::stdin().lock().read_line(&mut answer).is_err() {
-            return false;
-        }
-        matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+        // The bars stop drawing while the question waits: a spinner would draw over it.
+        self.bar.above(|| {
+            eprint!("{} [y/N] ", terminal_safe(question));
+            let _ = io::stderr().flush();
+            let mut answer = String::new();
+            if io::stdin().lock().read_line(&mut answer).is_err() {
+                return false;
+            }
+            matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+        })
     }
 
     fn password(&mut self, prompt: &str) -> Option<String> {
@@ -182,6 +187,16 @@ struct Bar {
 }
 
 impl Bar {
+    /// Runs `f` (which writes to the terminal) with the bars cleared and not redrawn until it
+    /// returns.
+    fn above<R>(&self, f: impl FnOnce() -> R) -> R {
+        match (&self.multi, &self.bar) {
+            (Some(multi), _) => multi.suspend(f),
+            (None, Some(bar)) => bar.suspend(f),
+            (None, None) => f(),
+        }
+    }
+
     fn batch_start(&mut self, files: Option<u64>) {
         if let (Some(overall), Some(n)) = (&self.overall, files) {
             overall.set_length(n);

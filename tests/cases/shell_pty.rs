@@ -144,6 +144,33 @@ fn a_mistyped_password_says_logged_out_and_the_right_one_works_again() {
 }
 
 #[test]
+fn mgets_question_stays_on_screen_while_it_waits() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("a.txt"), "alpha").unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("mget a.txt").unwrap();
+    sh.pty.exp_string("a.txt? [y/N] ").unwrap();
+    // Long enough for a spinner to redraw several times over the question: nothing may come
+    // while it waits.
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let mut between = String::new();
+    while let Some(c) = sh.pty.try_read() {
+        between.push(c);
+    }
+    assert!(
+        between.is_empty(),
+        "the bars drew over the question: {between:?}"
+    );
+    sh.pty.send_line("y").unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+    assert_eq!(fs::read(sh.work.path().join("a.txt")).unwrap(), b"alpha");
+}
+
+#[test]
 fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     let server = PyFtpd::start(PyFtpdOptions {
         rate: Some(200_000),
