@@ -78,6 +78,12 @@ pub enum Error {
         /// How long we waited.
         after: Duration,
     },
+    /// The server accepted the connection and said nothing: no greeting.
+    #[error("the server accepted the connection but sent no greeting within {} s", .after.as_secs())]
+    NoGreeting {
+        /// How long we waited.
+        after: Duration,
+    },
     /// The server closed the control connection.
     #[error("the server closed the connection {what}")]
     Closed {
@@ -279,7 +285,10 @@ impl Error {
     /// next command must reconnect.
     pub fn is_connection_lost(&self) -> bool {
         match self {
-            Error::Closed { .. } | Error::Network { .. } | Error::Timeout { .. } => true,
+            Error::Closed { .. }
+            | Error::Network { .. }
+            | Error::Timeout { .. }
+            | Error::NoGreeting { .. } => true,
             Error::Reply(_) | Error::TlsSessionReuse { .. } => true,
             Error::Rejected { reply, .. } | Error::Unexpected { reply, .. } => reply.code == 421,
             _ => false,
@@ -296,6 +305,7 @@ impl Error {
             Error::Closed { .. }
             | Error::Network { .. }
             | Error::Timeout { .. }
+            | Error::NoGreeting { .. }
             | Error::Partial { .. }
             | Error::TlsSessionReuse { .. } => true,
             Error::Connect { source, .. } => matches!(
@@ -325,7 +335,10 @@ impl Error {
     /// refused, closed or timed out.
     pub fn refuses_another_connection(&self) -> bool {
         match self {
-            Error::Connect { .. } | Error::Closed { .. } | Error::Timeout { .. } => true,
+            Error::Connect { .. }
+            | Error::Closed { .. }
+            | Error::Timeout { .. }
+            | Error::NoGreeting { .. } => true,
             Error::Rejected { reply, .. } => {
                 matches!(codes::classify(reply), Refusal::Login | Refusal::Busy)
             }
@@ -351,6 +364,7 @@ impl Error {
             Error::Resolve { .. }
             | Error::Connect { .. }
             | Error::Closed { .. }
+            | Error::NoGreeting { .. }
             | Error::Network { .. } => ExitCode::Network,
             Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
                 ExitCode::Partial
@@ -400,6 +414,12 @@ impl Error {
             ),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
+            Error::NoGreeting { .. } => Some(
+                "an FTP server greets at once: this one may be overloaded, the port may belong to \
+                 another service, or a firewall holds the connection open; check the host and port, \
+                 and try again in a minute"
+                    .into(),
+            ),
             Error::Timeout { .. } => Some(
                 "the server or a firewall stopped answering; raise --timeout if the server is just slow".into(),
             ),

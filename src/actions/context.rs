@@ -111,9 +111,13 @@ impl Connector {
     pub fn connect_for(&self, trace: Option<TraceFn>, ty: Option<TransferType>) -> Result<Session> {
         let mut options = self.options.clone();
         options.implicit_tls = self.endpoint.implicit_tls;
-        let mut session =
-            Session::connect(&self.endpoint.host, self.endpoint.port, options, trace)?;
-        session.set_interrupt(self.interrupt.clone());
+        let mut session = Session::connect_until(
+            &self.endpoint.host,
+            self.endpoint.port,
+            options,
+            trace,
+            Some(self.interrupt.clone()),
+        )?;
         session.share_server_traits(self.known.clone());
         session.login(&self.endpoint.login)?;
         match (&self.cwd, ty) {

@@ -24,8 +24,13 @@ impl Policy {
     /// The wait before retry number `attempt` (0 first) after `error`, or `None` when the
     /// failure is final: not transient, or the retries are used up.
     pub fn wait(&self, attempt: u32, error: &Error) -> Option<Duration> {
-        (attempt < self.retries && error.is_transient())
-            .then(|| delay(self.first_wait, attempt, error))
+        // A server that accepts and never greets is asked once more, not `retries` times: four
+        // silent waits would keep a script stuck for minutes.
+        let retries = match error {
+            Error::NoGreeting { .. } => self.retries.min(1),
+            _ => self.retries,
+        };
+        (attempt < retries && error.is_transient()).then(|| delay(self.first_wait, attempt, error))
     }
 
     /// The line that tells the user about the retry: `what` names the file (empty for none).

@@ -10,6 +10,8 @@
 //! - TLS cannot be skipped by a server that pretends to be logged in already: the greeting
 //!   must be 220, and AUTH TLS happens before USER (curl CVE-2021-22946).
 
+use std::time::{Duration, Instant};
+
 use crate::engine::session::{Login, Session};
 use crate::engine::tls::{TlsClient, TlsMode};
 use crate::engine::transport::Stream;
@@ -18,17 +20,24 @@ use crate::proto::command::Command;
 use crate::proto::replies::Features;
 use crate::proto::reply::Reply;
 
+/// How long a server may take to greet: FTP servers greet at once, so a silent one (overloaded,
+/// another service on the port, a firewall holding the connection) is given up on soon, and
+/// retried once.
+pub const GREETING_WAIT: Duration = Duration::from_secs(10);
+
 fn is_anonymous(user: &str) -> bool {
     user.eq_ignore_ascii_case("anonymous") || user.eq_ignore_ascii_case("ftp")
 }
 
 impl Session {
-    /// Reads the greeting: waits through `120` ("ready in a while") for the `220`; a 4xx/5xx
+    /// Reads the greeting (waiting at most [`GREETING_WAIT`], or the timeout when it is
+    /// shorter): waits through `120` ("ready in a while") for the `220`; a 4xx/5xx
     /// (`421` busy) is an error, and so is anything else (a `230` "already logged in" above
     /// all: TLS must not be skipped, CVE-2021-22946).
     pub(crate) fn read_greeting(&mut self) -> Result<Reply> {
+        let wait = self.opts.timeout.min(GREETING_WAIT);
         loop {
-            let reply = self.read_reply("waiting for the server's greeting")?;
+            let reply = self.wait_for_greeting(wait)?;
             match reply.code {
                 120 => self.note("server says it will be ready shortly; waiting"),
                 220 => return Ok(reply),
@@ -40,6 +49,25 @@ impl Session {
                         reply,
                     });
                 }
+            }
+        }
+    }
+
+    /// The next reply within `wait`, read in short slices so that Ctrl-C ends the wait at once.
+    fn wait_for_greeting(&mut self, wait: Duration) -> Result<Reply> {
+        const SLICE: Duration = Duration::from_millis(100);
+        let deadline = Instant::now() + wait;
+        loop {
+            if self.interrupted() {
+                return Err(Error::Interrupted);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::NoGreeting { after: wait });
+            }
+            let what = "waiting for the server's greeting";
+            if let Some(reply) = self.poll_reply(left.min(SLICE), what)? {
+                return Ok(reply);
             }
         }
     }

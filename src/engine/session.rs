@@ -126,6 +126,18 @@ impl Session {
         opts: Options,
         trace: Option<TraceFn>,
     ) -> Result<Session> {
+        Session::connect_until(host, port, opts, trace, None)
+    }
+
+    /// Like [`Session::connect`], with `interrupt` (Ctrl-C) ending the wait for the greeting at
+    /// once and interrupting the session's transfers afterwards.
+    pub fn connect_until(
+        host: &str,
+        port: u16,
+        opts: Options,
+        trace: Option<TraceFn>,
+        interrupt: Option<Arc<AtomicBool>>,
+    ) -> Result<Session> {
         let addrs = transport::resolve(host, port)?;
         let tcp = transport::connect_any(&addrs, opts.connect_timeout)?;
         let setup = |e| Error::Network {
@@ -133,7 +145,14 @@ impl Session {
             source: e,
         };
         transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
-        Session::start(Stream::Plain(tcp), Box::new(Tcp), host, opts, trace)
+        Session::start(
+            Stream::Plain(tcp),
+            Box::new(Tcp),
+            host,
+            opts,
+            trace,
+            interrupt,
+        )
     }
 
     /// A session over an already connected control `stream` whose data connections come from
@@ -150,7 +169,7 @@ impl Session {
             Ok(addr) => addr.ip().to_string(),
             Err(_) => "localhost".into(),
         };
-        Session::start(stream, net, &host, opts, trace)
+        Session::start(stream, net, &host, opts, trace, None)
     }
 
     fn start(
@@ -159,6 +178,7 @@ impl Session {
         host: &str,
         opts: Options,
         trace: Option<TraceFn>,
+        interrupt: Option<Arc<AtomicBool>>,
     ) -> Result<Session> {
         let setup = |e| Error::Network {
             what: "setting up the control connection".into(),
@@ -180,7 +200,7 @@ impl Session {
             trace,
             greeting: Reply::new(0, Vec::new()),
             desynced: false,
-            interrupt: None,
+            interrupt,
             host: host.to_owned(),
             tls: None,
             prot_private: false,

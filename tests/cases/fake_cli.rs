@@ -598,3 +598,22 @@ fn a_greeting_other_than_220_is_a_protocol_error() {
     );
     assert!(!server.verbs().contains(&"RETR".to_string()));
 }
+
+#[test]
+fn a_server_that_never_greets_is_given_up_on_after_one_retry() {
+    let (port, accepted) = crate::support::silent_server();
+    let url = format!("ftp://127.0.0.1:{port}/");
+    // --timeout 1 keeps the test short; the default retries (3) would ask four times.
+    let mut cmd = crate::support::ferry_command();
+    cmd.args(["--timeout", "1", "--retry-wait", "0.01", "ls", &url]);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("sent no greeting"), "{}", run.stderr);
+    assert!(run.stderr.contains("ferry: hint:"), "{}", run.stderr);
+    assert_eq!(
+        accepted.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "{}",
+        run.stderr
+    );
+}

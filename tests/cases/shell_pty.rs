@@ -78,7 +78,11 @@ fn history_is_saved_without_the_password() {
     sh.pty.send_line(&format!("open {url}")).unwrap();
     ready(&mut sh, &prompt(&server, "alice", "/"));
     sh.pty.send_line("user alice s3cret-again").unwrap();
-    ready(&mut sh, &prompt(&server, "alice", "/"));
+    // A wrong password: the prompt says the connection is logged out (issue 13.1).
+    ready(
+        &mut sh,
+        &format!("ferry 127.0.0.1:{} (not logged in)> ", server.port()),
+    );
     sh.pty.send_line("quit").unwrap();
     sh.pty.exp_eof().unwrap();
     let history = fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap();
@@ -168,6 +172,33 @@ fn mgets_question_stays_on_screen_while_it_waits() {
     sh.pty.send_line("quit").unwrap();
     sh.pty.exp_eof().unwrap();
     assert_eq!(fs::read(sh.work.path().join("a.txt")).unwrap(), b"alpha");
+}
+
+#[test]
+fn ctrl_c_ends_the_wait_for_a_silent_greeting_in_the_shell() {
+    let (port, _accepted) = crate::support::silent_server();
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
+    // With --timeout 60 the greeting is awaited 10 s and once more: longer than this pty
+    // session waits for anything (20 s), so only Ctrl-C can bring the prompt back in time.
+    cmd.env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env("TERM", "xterm")
+        .args(["--timeout", "60"]);
+    let pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
+    let mut sh = Shell {
+        pty,
+        home,
+        work: tempfile::tempdir().unwrap(),
+    };
+    ready(&mut sh, "ferry> ");
+    sh.pty.send_line(&format!("open 127.0.0.1 {port}")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    sh.pty.send_control('c').unwrap();
+    sh.pty.exp_string("interrupted").unwrap();
+    ready(&mut sh, "ferry> ");
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
 }
 
 #[test]
