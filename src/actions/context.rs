@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
@@ -268,7 +268,12 @@ impl Context {
                 port = p;
             }
         }
-        let login = Credentials::new(&self.config, prompt).login_for(url)?;
+        let login = match Credentials::new(&self.config, prompt).login_for(url) {
+            Ok(login) => login,
+            // Ctrl-C at the password prompt cancels the open; it is not a missing password.
+            Err(_) if self.interrupted_soon() => return Err(Error::Interrupted),
+            Err(e) => return Err(e),
+        };
         let endpoint = Endpoint {
             host: url.host.clone(),
             port,
@@ -276,6 +281,18 @@ impl Context {
             implicit_tls: url.scheme == crate::url::Scheme::Ftps,
         };
         self.open(endpoint)
+    }
+
+    /// True when Ctrl-C was pressed, allowing the signal's thread a moment to say so (the
+    /// prompt that Ctrl-C ended can return before the flag is raised).
+    fn interrupted_soon(&self) -> bool {
+        for _ in 0..20 {
+            if self.interrupt.load(Ordering::SeqCst) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        false
     }
 
     /// Connects and logs in to `endpoint` (a no-op when already there).

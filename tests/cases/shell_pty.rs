@@ -202,6 +202,23 @@ fn ctrl_c_ends_the_wait_for_a_silent_greeting_in_the_shell() {
 }
 
 #[test]
+fn ctrl_c_at_the_password_prompt_cancels_the_open() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    let mut sh = shell(&[]);
+    ready(&mut sh, "ferry> ");
+    let url = server.url("").replacen("ftp://", "ftp://alice@", 1);
+    sh.pty.send_line(&format!("open {url}")).unwrap();
+    sh.pty.exp_string("Password for alice@127.0.0.1").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    sh.pty.send_control('c').unwrap();
+    let said = sh.pty.exp_string("ferry> ").unwrap();
+    assert!(said.contains("interrupted"), "{said:?}");
+    assert!(!said.contains("no terminal"), "{said:?}");
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+}
+
+#[test]
 fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     let server = PyFtpd::start(PyFtpdOptions {
         rate: Some(200_000),
