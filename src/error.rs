@@ -51,6 +51,76 @@ pub enum ExitCode {
     Interrupted = 130,
 }
 
+/// Who reads a hint: the command line's words are flags, the shell's (and batch files') are
+/// shell commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    /// One-shot subcommands: hints name flags (`--passive`).
+    CommandLine,
+    /// The shell and batch mode: hints name shell commands (`passive`, `mode active`).
+    Shell,
+}
+
+/// What to do when no data connection could be made, from what was tried (`tried` lists each
+/// channel with why it failed).
+fn data_channel_hint(tried: &str, face: Face) -> String {
+    let shell = face == Face::Shell;
+    if tried.contains("no free local port") {
+        return match shell {
+            true => "no local port in the --active-ports range was free: use `mode passive`, or \
+                     start ferry with a wider --active-ports range"
+                .into(),
+            false => "no local port in the --active-ports range was free: give a wider range, or \
+                      use --passive"
+                .into(),
+        };
+    }
+    if tried.contains("already failed in this session") {
+        return match shell {
+            true => "every data-channel mode failed earlier on this connection: `close` and \
+                     `open` again to start afresh, or choose one with `mode epsv|pasv|eprt|port`"
+                .into(),
+            false => "every data-channel mode failed earlier in this run: run the command again, \
+                      or choose one with --mode epsv|pasv|eprt|port"
+                .into(),
+        };
+    }
+    let passive = tried.contains("EPSV") || tried.contains("PASV");
+    let active = tried.contains("EPRT") || tried.contains("PORT");
+    let text = match (passive, active, shell) {
+        (true, false, true) => {
+            "the passive data connection could not be made (a firewall \
+             between you and the server?): try `mode active` if this machine can accept \
+             connections, or ask for the server's passive port range to be opened"
+        }
+        (true, false, false) => {
+            "the passive data connection could not be made (a firewall \
+             between you and the server?): try --active (with --active-address ADDR behind NAT) \
+             if this machine can accept connections, or ask for the server's passive port range \
+             to be opened"
+        }
+        (false, true, true) => {
+            "the server could not connect back to this machine (NAT or a \
+             firewall in front of it): use `passive`"
+        }
+        (false, true, false) => {
+            "the server could not connect back to this machine (NAT or a \
+             firewall in front of it): use --passive"
+        }
+        (_, _, true) => {
+            "a firewall or NAT blocks data connections both ways: ask for the \
+             server's passive port range to be opened, or start ferry with --active-address and \
+             --active-ports where it can accept incoming connections"
+        }
+        (_, _, false) => {
+            "a firewall or NAT blocks data connections both ways: ask for the \
+             server's passive port range to be opened, or use --active with --active-address and \
+             --active-ports where this machine can accept incoming connections"
+        }
+    };
+    text.into()
+}
+
 /// Everything that can go wrong in the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -394,7 +464,22 @@ impl Error {
 
     /// What the person can do about it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
+        self.hint_for(Face::CommandLine)
+    }
+
+    /// [`Error::hint`] in the words of `face`: a flag on the command line, a command in the
+    /// shell and in batch files.
+    pub fn hint_for(&self, face: Face) -> Option<String> {
         match self {
+            Error::DataChannel { tried, .. } => Some(data_channel_hint(tried, face)),
+            Error::Rejected { verb, reply, .. }
+                if face == Face::Shell
+                    && reply.code == 530
+                    && !matches!(verb, Some(Verb::User | Verb::Pass | Verb::Acct))
+                    && !codes::is_per_address_limit(reply) =>
+            {
+                Some("you are not logged in: log in with `user NAME`".into())
+            }
             Error::Rejected { verb, reply, .. } => codes::hint(*verb, reply),
             Error::Tls { hint, .. } => hint.clone(),
             Error::UploadSize { held, sent, .. } if held < sent => Some(
@@ -426,11 +511,6 @@ impl Error {
             Error::Closed { .. } => Some(
                 "the server (or a firewall dropping idle connections) ended the session; try again".into(),
             ),
-            Error::DataChannel { .. } => Some(
-                "a firewall or NAT blocks the data connection: try --passive, or --active with \
-                 --active-address/--active-ports if you can accept incoming connections"
-                    .into(),
-            ),
             Error::Addr(AddrError::Refused { .. }) => Some(
                 "the server advertised an address on a private network; ferry connects to the \
                  server's own address unless --pasv-address server is given"
@@ -456,6 +536,32 @@ fn connect_hint(source: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_channel_hints_name_what_failed_in_the_faces_words() {
+        let e = |tried: &str| Error::DataChannel {
+            tried: tried.into(),
+            transient: false,
+        };
+        let passive = e("EPSV: cannot connect; PASV: cannot connect");
+        assert!(passive.hint().unwrap().contains("--active"));
+        assert!(
+            passive
+                .hint_for(Face::Shell)
+                .unwrap()
+                .contains("`mode active`")
+        );
+        assert!(!passive.hint_for(Face::Shell).unwrap().contains("--active "));
+        let active = e("EPRT: 425 Can't open data connection");
+        assert!(active.hint().unwrap().contains("--passive"));
+        assert!(active.hint_for(Face::Shell).unwrap().contains("`passive`"));
+        let ports = e("EPRT: no free local port in 50000-50001");
+        assert!(ports.hint().unwrap().contains("wider range"));
+        let spent = e("every data-channel mode already failed in this session");
+        assert!(spent.hint_for(Face::Shell).unwrap().contains("`close`"));
+        let all = e("EPSV: x; PASV: y; EPRT: z; PORT: w");
+        assert!(all.hint().unwrap().contains("both ways"));
+    }
 
     #[test]
     fn login_refusals_exit_with_the_login_code() {

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
+use ferry::error::Face;
 use ferry::{Error, ExitCode as Code};
 
 use crate::cli::shell::grammar::{self, Parsed, parse_line};
@@ -108,7 +109,7 @@ impl Failure {
                 Code::Usage
             }
             Failure::Engine(e) => {
-                ui::report(place, e);
+                ui::report_for(place, e, Face::Shell);
                 e.exit_code()
             }
         }

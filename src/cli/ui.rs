@@ -17,6 +17,7 @@ use ferry::actions::Ui;
 use ferry::actions::context::TraceFactory;
 use ferry::engine::session::Trace;
 use ferry::engine::transfer::{NoProgress, Progress};
+use ferry::error::Face;
 use ferry::sanitize::terminal_safe;
 
 /// Progress bars and output for one run of the program.
@@ -334,8 +335,14 @@ pub fn error_line(place: &str, text: &str) {
 /// Prints `ferry: error: …` (with a `where` prefix such as `script:3: `) and, when there is
 /// one, `ferry: hint: …`.
 pub fn report(place: &str, e: &Error) {
+    report_for(place, e, Face::CommandLine);
+}
+
+/// [`report`] with the hint in the words of `face` (the shell's and batch files' hints name
+/// shell commands).
+pub fn report_for(place: &str, e: &Error, face: Face) {
     error_line(place, &terminal_safe(&e.to_string()));
-    if let Some(hint) = e.hint() {
+    if let Some(hint) = e.hint_for(face) {
         eprintln!("ferry: hint: {hint}");
     }
 }

@@ -402,3 +402,26 @@ fn the_reconnect_notice_comes_before_the_commands_output() {
         "the notice came after the output:\n{text}"
     );
 }
+
+#[test]
+fn data_connection_hints_name_shell_commands_in_a_batch_and_flags_on_the_command_line() {
+    let mut cfg = FakeConfig::default();
+    cfg.files.push(("/f.txt".into(), b"x".to_vec()));
+    cfg.overrides
+        .push(("EPSV".into(), "500 EPSV not understood.".into()));
+    cfg.overrides
+        .push(("PASV".into(), "500 PASV not understood.".into()));
+    let server = FakeServer::start(cfg);
+    let work = tempfile::tempdir().unwrap();
+    let shell = batch_in(work.path(), "get f.txt\n", &server.url("/"), &["--passive"]);
+    assert_ne!(shell.code, 0, "{}", shell.stderr);
+    assert!(shell.stderr.contains("`mode active`"), "{}", shell.stderr);
+    assert!(!shell.stderr.contains("--passive"), "{}", shell.stderr);
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "10", "--passive", "get"])
+        .arg(server.url("/f.txt"));
+    let one_shot = run(cmd);
+    assert_ne!(one_shot.code, 0, "{}", one_shot.stderr);
+    assert!(one_shot.stderr.contains("--active"), "{}", one_shot.stderr);
+}

@@ -23,9 +23,10 @@ use rustyline::{Config as LineConfig, Editor};
 
 use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
+use ferry::error::Face;
 use ferry::sanitize::terminal_safe;
 
-use crate::cli::ui::{TerminalUi, error_line, report};
+use crate::cli::ui::{TerminalUi, error_line, report_for};
 use complete::ShellHelper;
 use grammar::{Parsed, parse_line};
 use history::{history_entry, history_path};
@@ -112,7 +113,7 @@ fn run_action(ctx: &Rc<RefCell<Context>>, action: &Action, ui: &mut TerminalUi) 
     match result {
         Ok(()) => {}
         Err(ferry::Error::Interrupted) => ui.notice(interrupted(&ctx)),
-        Err(e) => report("", &e),
+        Err(e) => report_for("", &e, Face::Shell),
     }
 }
 
