@@ -219,6 +219,38 @@ fn ctrl_c_at_the_password_prompt_cancels_the_open() {
 }
 
 #[test]
+fn completing_inside_an_open_quote_closes_it_and_a_second_tab_lists_the_candidates() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::write(server.root().join("my file.txt"), "mine").unwrap();
+    fs::write(server.root().join("alpha1.txt"), "1").unwrap();
+    fs::write(server.root().join("alpha2.txt"), "2").unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send("get \"my f\t").unwrap();
+    sh.pty.flush().unwrap();
+    sh.pty.exp_string("my\\ file.txt").unwrap();
+    sh.pty.send_line("").unwrap();
+    ready(&mut sh, &home);
+    assert_eq!(
+        fs::read(sh.work.path().join("my file.txt")).unwrap(),
+        b"mine"
+    );
+    sh.pty.send("get al\t").unwrap();
+    sh.pty.flush().unwrap();
+    sh.pty.exp_string("alpha").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    sh.pty.send("\t").unwrap();
+    sh.pty.flush().unwrap();
+    sh.pty.exp_string("alpha1.txt").unwrap();
+    sh.pty.exp_string("alpha2.txt").unwrap();
+    sh.pty.send_control('c').unwrap();
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+}
+
+#[test]
 fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     let server = PyFtpd::start(PyFtpdOptions {
         rate: Some(200_000),

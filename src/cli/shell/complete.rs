@@ -80,20 +80,40 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// Where the word under the cursor starts (after the last unescaped space).
+/// Where the word under the cursor starts: after the last space that is neither escaped nor
+/// inside quotes. A word that opens a quote starts at the quote, so the completion replaces
+/// it (quote included) with an escaped name and the line stays balanced.
 fn word_start(before: &str) -> usize {
     let bytes = before.as_bytes();
     let mut start = 0;
+    let mut quote: Option<u8> = None;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 1,
-            b' ' | b'\t' => start = i + 1,
-            _ => {}
+        match (quote, bytes[i]) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(b'"') | None, b'\\') => i += 1,
+            (Some(_), _) => {}
+            (None, b @ (b'"' | b'\'')) => quote = Some(b),
+            (None, b' ' | b'\t') => start = i + 1,
+            (None, _) => {}
         }
         i += 1;
     }
     start.min(before.len())
+}
+
+/// The word as the line parser will read it: quotes and escapes taken away.
+fn unquoted(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {}
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Completer for ShellHelper {
@@ -121,7 +141,7 @@ impl Completer for ShellHelper {
         };
         match arg_side(command, earlier.len()) {
             ArgSide::Local => self.files.complete(line, pos, ctx),
-            ArgSide::Remote => Ok((start, self.remote(&word.replace('\\', "")))),
+            ArgSide::Remote => Ok((start, self.remote(&unquoted(word)))),
             ArgSide::Other => Ok((start, Vec::new())),
         }
     }
@@ -146,6 +166,15 @@ mod tests {
         assert_eq!(word_start("get my\\ fi"), 4);
         assert_eq!(word_start("get "), 4);
         assert_eq!(word_start("ge"), 0);
+    }
+
+    #[test]
+    fn a_word_in_an_open_quote_starts_at_the_quote() {
+        assert_eq!(word_start("get \"my f"), 4);
+        assert_eq!(unquoted("\"my f"), "my f");
+        assert_eq!(word_start("get 'a b' c"), 10);
+        assert_eq!(word_start("get my\\ f"), 4);
+        assert_eq!(unquoted("my\\ f"), "my f");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::sync::atomic::Ordering;
 
 use rustyline::error::ReadlineError;
 use rustyline::history::{DefaultHistory, History};
-use rustyline::{Config as LineConfig, Editor};
+use rustyline::{CompletionType, Config as LineConfig, Editor};
 
 use ferry::actions::context::Context;
 use ferry::actions::{self, Action, Ui};
@@ -54,7 +54,12 @@ pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCo
         eprintln!("ferry: warning: Ctrl-C will not abort transfers: {e}");
     }
     let ctx = Rc::new(RefCell::new(ctx));
-    let config = LineConfig::builder().auto_add_history(false).build();
+    // Tab completes what all candidates share; a second Tab lists them (as bash, tnftp and
+    // lftp do) instead of cycling through them one by one.
+    let config = LineConfig::builder()
+        .auto_add_history(false)
+        .completion_type(CompletionType::List)
+        .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
