@@ -28,6 +28,14 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters of user or server input a message quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// `text` cut to [`EXCERPT_CHARS`] characters, for messages that quote user or server input.
+pub fn excerpt(text: &str) -> String {
+    text.chars().take(EXCERPT_CHARS).collect()
+}
+
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -42,6 +50,12 @@ mod tests {
         assert_eq!(terminal_safe("bell\x07 and \r"), "bell\\x07 and \\x0d");
         assert_eq!(terminal_safe("c1\u{9b}2J"), "c1\\x9b2J");
         assert_eq!(terminal_safe("rtl\u{202e}txt"), "rtl\\u{202e}txt");
+    }
+
+    #[test]
+    fn excerpts_are_cut_to_a_readable_length() {
+        assert_eq!(excerpt(&"é".repeat(300_000)).chars().count(), EXCERPT_CHARS);
+        assert_eq!(excerpt("short"), "short");
     }
 
     #[test]

@@ -226,7 +226,16 @@ pub fn parse(input: &str) -> Result<FtpUrl, UrlError> {
         None => (None, authority),
     };
     let (user, password) = userinfo.map_or(Ok((None, None)), parse_userinfo)?;
-    let (host, port) = parse_host_port(host_port)?;
+    // `ftp://u:se/cret@h/`: a raw `/` in the password ends the authority early, so the "host"
+    // holds credentials; an error about it must not show them.
+    let hides_credentials = userinfo.is_none() && raw_path.contains('@');
+    let (host, port) = parse_host_port(host_port).map_err(|e| match e {
+        UrlError::InvalidHost(_, why) if hides_credentials => {
+            UrlError::InvalidHost("***".into(), why)
+        }
+        UrlError::BadPort(_) if hides_credentials => UrlError::BadPort("***".into()),
+        e => e,
+    })?;
     let (raw_path, type_code) = split_type_code(raw_path)?;
     let path = decode(raw_path, "path")?;
     Ok(FtpUrl {
@@ -385,6 +394,8 @@ mod tests {
             "http://u:s3cret@h/",
             "u:s3cret@h/x",
             "ftp://u:s3cret@h:99999/",
+            "ftp://user:s3cret/word@host/",
+            "ftp://user:pw:s3cret/word@host/",
         ] {
             assert!(!err(input).to_string().contains("s3cret"), "{input}");
         }

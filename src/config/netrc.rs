@@ -109,7 +109,7 @@ impl Netrc {
                 }
                 // Do not echo a stray token on a password or account line:
                 // it is probably the rest of an unquoted secret.
-                _ if secret_line == Some(line) => {
+                _ if secret_line.is_some_and(|(key, value)| line == key || line == value) => {
                     let msg = "unexpected text after a password or account \
                                (quote values that contain spaces)";
                     return Err(syntax(line, msg));
@@ -122,7 +122,9 @@ impl Netrc {
                     return Err(syntax(line, msg));
                 }
             }
-            secret_line = matches!(word.as_str(), "password" | "account").then_some(line);
+            // The keyword's line and the value's line (`password` / `hunter2 extra`).
+            let secret = matches!(word.as_str(), "password" | "account");
+            secret_line = secret.then_some((line, lexer.line));
         }
         Ok(netrc)
     }
@@ -349,6 +351,17 @@ impl Lexer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_token_after_a_password_on_the_next_line_is_not_echoed() {
+        for text in [
+            "machine h password\nhunter2 extra",
+            "machine h account\n  x extra\n",
+        ] {
+            let e = Netrc::parse(text).unwrap_err().to_string();
+            assert!(!e.contains("extra"), "{e}");
+        }
+    }
 
     fn entry(login: &str, password: &str) -> Option<NetrcEntry> {
         let (login, password) = (Some(login.into()), Some(password.into()));

@@ -221,7 +221,16 @@ impl Command {
     }
 
     fn is_secret(&self) -> bool {
-        matches!(self, Command::Pass(_) | Command::Acct(_))
+        matches!(self, Command::Pass(_) | Command::Acct(_)) || self.is_raw_secret()
+    }
+
+    /// A raw `PASS x` / `ACCT x` typed through `quote`: just as secret as [`Command::Pass`].
+    fn is_raw_secret(&self) -> bool {
+        let Command::Raw(line) = self else {
+            return false;
+        };
+        let upper = line.trim_start().to_ascii_uppercase();
+        upper.starts_with("PASS") || upper.starts_with("ACCT")
     }
 
     /// The full line without CRLF, as it goes on the wire (not checked; use [`Command::to_wire`]).
@@ -260,16 +269,13 @@ impl Command {
 
     /// The line for traces and error messages: secrets shown as `****`.
     pub fn redacted(&self) -> String {
-        if self.is_secret() {
+        if let (true, Command::Raw(line)) = (self.is_raw_secret(), self) {
+            // ASCII uppercasing keeps byte offsets, so the first four bytes are the verb.
+            format!("{} ****", &line.trim_start()[..4])
+        } else if self.is_secret() {
             format!("{} ****", self.verb())
         } else if let Command::Raw(line) = self {
-            // A raw `PASS x` typed through `quote` is just as secret.
-            let upper = line.trim_start().to_ascii_uppercase();
-            if upper.starts_with("PASS") || upper.starts_with("ACCT") {
-                format!("{} ****", &line.trim_start()[..4])
-            } else {
-                line.clone()
-            }
+            line.clone()
         } else {
             self.line()
         }
@@ -434,6 +440,19 @@ impl fmt::Display for Verb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_raw_pass_refused_for_a_control_character_does_not_show_the_password() {
+        for line in ["PASS hunter2\r", "  pass hunter2\n", "ACCT hunter2\0"] {
+            let e = Command::Raw(line.into()).to_wire().unwrap_err();
+            assert!(!e.to_string().contains("hunter2"), "{e}");
+            assert_eq!(e.shown, "(redacted)");
+        }
+        assert_eq!(
+            Command::Raw("PASS hunter2\r".into()).redacted(),
+            "PASS ****"
+        );
+    }
 
     #[test]
     fn every_command_but_a_raw_line_has_a_typed_verb() {

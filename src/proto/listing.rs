@@ -223,6 +223,8 @@ pub fn parse_mlsd_line(line: &str) -> Option<Entry> {
     for (key, value) in facts.split(';').filter_map(|fact| fact.split_once('=')) {
         match key.to_ascii_lowercase().as_str() {
             "type" => {
+                // The last `type` fact wins, and a link target only stays with a symlink.
+                entry.link_target = None;
                 const SLINK: &str = "os.unix=slink:";
                 let lower = value.to_ascii_lowercase();
                 entry.kind = match lower.as_str() {
@@ -359,6 +361,9 @@ fn parse_unix_line(line: &str, now: Timestamp) -> Option<Entry> {
             Some((name, target)) if kind == EntryKind::Symlink => (name, Some(target.to_string())),
             _ => (name, None),
         };
+        if name.is_empty() {
+            return None;
+        }
         let mut entry = Entry::new(name, kind);
         entry.size = size;
         entry.modified = modified;
@@ -446,6 +451,16 @@ pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_that_should_not_exist_are_not_made() {
+        assert_eq!(
+            parse_list_line("lrwxrwxrwx 1 u g 9 Mar  7 11:44  -> b", now()),
+            None
+        );
+        let e = parse_mlsd_line("type=OS.unix=slink:/t;type=dir; x").unwrap();
+        assert_eq!((e.kind, e.link_target), (EntryKind::Dir, None));
+    }
 
     fn ts(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Timestamp {
         Timestamp::checked(year, month, day, hour, minute, second).expect("valid fixture")

@@ -85,7 +85,10 @@ fn explain(e: clap::Error, first: &str) -> String {
             Some(s) => format!("; did you mean `{s}`?"),
             None => "; type `help` for the list".to_owned(),
         };
-        return format!("unknown command `{first}`{suggestion}");
+        return format!(
+            "unknown command `{}`{suggestion}",
+            ferry::sanitize::excerpt(first)
+        );
     }
     let rendered = e.render().to_string();
     let first_line = rendered
@@ -99,8 +102,11 @@ fn explain(e: clap::Error, first: &str) -> String {
 /// The closest command name, if it is within two edits (transpositions count as one).
 fn suggest(word: &str) -> Option<String> {
     let word = word.to_ascii_lowercase();
+    let len = word.chars().count();
     command_names()
         .into_iter()
+        // The distance is at least the difference in length: a long word costs no work.
+        .filter(|name| name.chars().count().abs_diff(len) <= 2)
         .map(|name| (edit_distance(&word, &name), name))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
@@ -260,6 +266,11 @@ mod tests {
             err.contains("unknown command `mgte`") && err.contains("did you mean `mget`"),
             "{err}"
         );
+        let long = "x".repeat(300_000);
+        let started = std::time::Instant::now();
+        let err = parse_line(&long).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(err.len() < 200, "{} characters", err.len());
         let err = parse_line("frobnicate").unwrap_err();
         assert!(err.contains("unknown command `frobnicate`"), "{err}");
     }
