@@ -266,10 +266,10 @@ mod tests {
             err.contains("unknown command `mgte`") && err.contains("did you mean `mget`"),
             "{err}"
         );
+        // A huge unknown word is refused with a message of readable length (no timing here:
+        // timings belong in the benchmark).
         let long = "x".repeat(300_000);
-        let started = std::time::Instant::now();
         let err = parse_line(&long).unwrap_err();
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert!(err.len() < 200, "{} characters", err.len());
         let err = parse_line("frobnicate").unwrap_err();
         assert!(err.contains("unknown command `frobnicate`"), "{err}");
