@@ -19,6 +19,11 @@ struct Shell {
 }
 
 fn shell(args: &[&str]) -> Shell {
+    shell_with_timeout(args, "10")
+}
+
+/// The shell with `--timeout SECS`.
+fn shell_with_timeout(args: &[&str], secs: &str) -> Shell {
     let home = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
@@ -27,10 +32,15 @@ fn shell(args: &[&str]) -> Shell {
         .env_remove("NETRC")
         .env("TERM", "xterm")
         .current_dir(work.path())
-        .args(["--timeout", "10"])
+        .args(["--timeout", secs])
         .args(args);
     let pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
     Shell { pty, home, work }
+}
+
+/// The history file the shell saved under its HOME.
+fn saved_history(sh: &Shell) -> String {
+    fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap()
 }
 
 /// Waits for the prompt, then a moment more: rustyline discards what is typed before it has
@@ -85,7 +95,7 @@ fn history_is_saved_without_the_password() {
     );
     sh.pty.send_line("quit").unwrap();
     sh.pty.exp_eof().unwrap();
-    let history = fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap();
+    let history = saved_history(&sh);
     assert!(
         history.contains(&format!("open ftp://alice@127.0.0.1:{}", server.port())),
         "{history}"
@@ -112,7 +122,7 @@ fn rejected_lines_keep_no_password_in_history_either() {
     }
     sh.pty.send_line("quit").unwrap();
     sh.pty.exp_eof().unwrap();
-    let history = fs::read_to_string(sh.home.path().join(".local/share/ferry/history")).unwrap();
+    let history = saved_history(&sh);
     assert!(history.contains("open -u alice"), "{history}");
     assert!(
         !history.contains("hunter2"),
@@ -177,20 +187,9 @@ fn mgets_question_stays_on_screen_while_it_waits() {
 #[test]
 fn ctrl_c_ends_the_wait_for_a_silent_greeting_in_the_shell() {
     let (port, _accepted) = crate::support::silent_server();
-    let home = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ferry"));
     // With --timeout 60 the greeting is awaited 10 s and once more: longer than this pty
     // session waits for anything (20 s), so only Ctrl-C can bring the prompt back in time.
-    cmd.env("HOME", home.path())
-        .env_remove("XDG_DATA_HOME")
-        .env("TERM", "xterm")
-        .args(["--timeout", "60"]);
-    let pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
-    let mut sh = Shell {
-        pty,
-        home,
-        work: tempfile::tempdir().unwrap(),
-    };
+    let mut sh = shell_with_timeout(&[], "60");
     ready(&mut sh, "ferry> ");
     sh.pty.send_line(&format!("open 127.0.0.1 {port}")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
