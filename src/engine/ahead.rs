@@ -18,6 +18,11 @@
 //! EPSV would race, so uploads never go ahead of a final reply. What an upload does instead:
 //! after its 226, the SIZE that checks it and the next upload's EPSV/PASV go out together
 //! ([`Session::size_with_next_setup`]), and the STOR follows once the data connection is made.
+//! A small upload (64 KiB at most, on a plain data connection) then writes its data and its end
+//! of file at once, without waiting a round trip for the STOR's 150: the bytes wait in the
+//! server's socket buffer until it accepts the connection, and the guard reads the 150 and the
+//! final reply after them. A refused STOR reads as the upload's failure, and such data never
+//! counts as begun (a retry starts over instead of appending to a file that is not ours).
 //! Should a server still answer the setup command before the transfer's final reply,
 //! `DataTransfer::finish` (in `guard.rs`) sees a 227/229/200 where a 226/250 belongs and gives
 //! the connection up rather than guess; the server's traits (`known.rs`) then say so, and no
@@ -150,14 +155,14 @@ impl Session {
     /// Completes a setup and transfer command that were sent ahead. `None` when the server
     /// refused the setup: the pair is settled and the caller goes on with the normal
     /// negotiation.
-    pub(crate) fn use_ahead(&mut self, ahead: Ahead) -> Result<Option<Opened>> {
+    pub(crate) fn use_ahead(&mut self, ahead: Ahead, early: bool) -> Result<Option<Opened>> {
         let what = format!("waiting for the reply to {}", ahead.channel);
         let setup = self.read_reply(&what)?;
         if !setup.is_completion() {
             return self.ahead_refused(&ahead, setup).map(|()| None);
         }
         let opened = match &ahead.listener {
-            None => self.ahead_connect(&ahead, &setup)?,
+            None => self.ahead_connect(&ahead, &setup, early)?,
             Some(listener) => self.ahead_accept(&ahead.command, listener.as_ref())?,
         };
         Ok(Some(opened))
@@ -182,8 +187,10 @@ impl Session {
     }
 
     /// A passive setup sent ahead was accepted: connect where it says, then send the transfer
-    /// command if it did not go ahead too, and read its first reply.
-    fn ahead_connect(&mut self, ahead: &Ahead, setup: &Reply) -> Result<Opened> {
+    /// command if it did not go ahead too, and read its first reply — unless `early` (a
+    /// small upload): then its data goes out at once, and the guard reads the 1xx and the
+    /// final reply after it.
+    fn ahead_connect(&mut self, ahead: &Ahead, setup: &Reply, early: bool) -> Result<Opened> {
         // The server now waits for our connection; if it cannot be made, nothing brings
         // replies back in step but a new connection.
         let target = self.ahead_target(ahead.channel, setup)?;
@@ -202,6 +209,17 @@ impl Session {
         self.hello_on_data(&mut data);
         if !ahead.sent {
             self.send(&ahead.command)?;
+        }
+        if early && matches!(ahead.command, Command::Stor(_) | Command::Appe(_)) {
+            self.note(&format!(
+                "sending the data of {} without waiting for its 150",
+                ahead.command.redacted()
+            ));
+            return Ok(Opened {
+                stream: Some(data),
+                prelim: None,
+                done: None,
+            });
         }
         let first = self.read_reply_to(&ahead.command)?;
         let first = check_transfer_reply(&ahead.command, first).map_err(Attempt::into_error)?;

@@ -100,10 +100,23 @@ impl Session {
     /// Sets up a data connection, sends `REST rest` (when not 0) and `cmd`, and returns the
     /// open transfer.
     pub fn open_data(&mut self, cmd: &Command, rest: u64) -> Result<DataTransfer<'_>> {
+        self.open_data_with(cmd, rest, false)
+    }
+
+    /// Like [`Session::open_data`]. With `early`, a small upload whose setup went ahead (see
+    /// `ahead.rs`) on a plain data connection does not wait for the STOR's 1xx before it
+    /// writes: the guard then has neither reply yet, and its `finish` reads both.
+    pub(crate) fn open_data_with(
+        &mut self,
+        cmd: &Command,
+        rest: u64,
+        early: bool,
+    ) -> Result<DataTransfer<'_>> {
         self.data_hello = None;
         let mut opened = None;
         if let Some(ahead) = self.take_ahead(cmd, rest)? {
-            opened = self.use_ahead(ahead)?;
+            let early = early && !self.prot_private;
+            opened = self.use_ahead(ahead, early)?;
         }
         let opened = match opened {
             Some(o) => o,

@@ -21,6 +21,11 @@ use crate::proto::ascii;
 use crate::proto::command::{Command, TransferType, Verb};
 pub use crate::proto::replies::bytes_in_150;
 
+/// The largest upload whose data goes out before the server's 150 (when its setup went ahead):
+/// well within the socket buffers, so a server that refuses the STOR never leaves us blocked
+/// in a write.
+const EARLY_UPLOAD_MAX: u64 = 64 * 1024;
+
 /// Size of the one buffer a transfer copies through.
 const BUF_SIZE: usize = 256 * 1024;
 
@@ -231,7 +236,14 @@ impl Session {
             true => Command::Appe(remote.into()),
             false => Command::Stor(remote.into()),
         };
-        let mut t = self.open_data(&cmd, 0)?;
+        // A small upload fits in the sockets' buffers: on a channel sent ahead it need not
+        // wait a round trip for the 150 before its data (see `ahead.rs`).
+        let small = total.is_some_and(|n| n <= EARLY_UPLOAD_MAX);
+        let mut t = self.open_data_with(&cmd, 0, small)?;
+        // Written before the server said yes, the data is the upload's only once the server
+        // confirms it (a refused STOR must not leave `began`, or a retry would append to a
+        // file that is not ours).
+        let early = t.prelim.is_none() && t.done.is_none();
         progress.start(remote, total);
         let mut sent = 0;
         let copied = match (file, ty) {
@@ -243,7 +255,7 @@ impl Session {
                 copy_up(input, local, ty, &mut t, progress, &mut sent, buf)
             }
         };
-        *began |= sent > 0;
+        *began |= sent > 0 && !early;
         progress.finish(sent);
         let sent = match copied {
             Ok(n) => n,
@@ -254,6 +266,7 @@ impl Session {
             return Err(fail(t, data_io_error(e, "ending the upload", timeout)));
         }
         t.finish()?;
+        *began |= sent > 0;
         Ok(sent)
     }
 

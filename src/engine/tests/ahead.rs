@@ -292,3 +292,74 @@ fn an_upload_sends_the_next_setup_with_its_size_check() {
     assert_eq!(h.uploads(), [b"hello".to_vec(), b"hi".to_vec()]);
     assert!(h.batches().contains(&vec!["SIZE a".into(), "EPSV".into()]));
 }
+
+#[test]
+fn a_small_upload_after_a_setup_sent_ahead_writes_before_its_150() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::write(&a, b"hello").unwrap();
+    std::fs::write(&b, b"hi").unwrap();
+    let script = |refuse: bool| {
+        Script::new()
+            .on("USER anonymous", "331 Guest login ok")
+            .on("PASS anonymous@", "230 Logged in")
+            .on("FEAT", "211-Features:\n SIZE\n211 End")
+            .on("TYPE I", "200 ok")
+            .on("EPSV", "229 Entering Extended Passive Mode (|||2001|)")
+            .data_at(2001, b"")
+            .on("STOR a", "150 Ok to send data.\n226 Transfer complete.")
+            .on("SIZE a", "213 5")
+            .on("EPSV", "229 Entering Extended Passive Mode (|||2002|)")
+            .data_at(2002, b"")
+            .on(
+                "STOR b",
+                match refuse {
+                    false => "150 Ok to send data.\n226 Transfer complete.",
+                    true => "553 Could not create file.",
+                },
+            )
+    };
+    let (ty, mode) = (TransferType::Binary, PutMode::Replace);
+    // Accepted: both files arrive whole; the second one's data went out before its 150.
+    let (mut s, h) = script(false).on("SIZE b", "213 2").start();
+    s.login(&crate::engine::session::Login::anonymous())
+        .unwrap();
+    let mut began = false;
+    s.expect_next(Some(Command::Stor("b".into())));
+    s.upload_file(&a, "a", ty, mode, &mut NoProgress, &mut began)
+        .unwrap();
+    let mut began = false;
+    s.upload_file(&b, "b", ty, mode, &mut NoProgress, &mut began)
+        .unwrap();
+    assert!(began, "a confirmed upload has begun");
+    h.assert_done();
+    assert_eq!(h.uploads(), [b"hello".to_vec(), b"hi".to_vec()]);
+    let notes = h.notes();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("sending the data of STOR b without waiting")),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("data of STOR a")),
+        "the first upload waits: its channel was not sent ahead: {notes:?}"
+    );
+    // Refused: the upload fails with the server's reply, nothing counts as begun, and the
+    // session stays in step for the next command.
+    let (mut s, h) = script(true).on("NOOP", "200 ok").start();
+    s.login(&crate::engine::session::Login::anonymous())
+        .unwrap();
+    s.expect_next(Some(Command::Stor("b".into())));
+    let mut began = false;
+    s.upload_file(&a, "a", ty, mode, &mut NoProgress, &mut began)
+        .unwrap();
+    let mut began = false;
+    let e = s
+        .upload_file(&b, "b", ty, mode, &mut NoProgress, &mut began)
+        .unwrap_err();
+    assert!(e.to_string().contains("553"), "{e}");
+    assert!(!began, "data the server refused is not an upload begun");
+    s.noop().unwrap();
+    h.assert_done();
+}
