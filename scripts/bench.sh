@@ -391,10 +391,13 @@ run_small() {
     # the same work at more connections, for every tool alike
     [ "$WIDE" -gt 0 ] && variants+=(curl:ZW lftp:mirror-PW)
     [ "$WIDE" -gt 0 ] && [ "$PAR_MGET" = 1 ] && variants+=(ferry:mget-PW)
+    # across the link, ferry strictly serial too: its round trips per file (issue 12)
+    [[ "$row" == rtt_* ]] && variants+=(ferry:get-r-P1)
     if [ "$RTT_PAR_ONLY" = 1 ] && [[ "$row" == rtt_* ]]; then
+        # ferry's get -r and put -r stay: as typed, they use several connections by default
         local v2=() x
         for x in "${variants[@]}"; do
-            case $x in ferry:mget | ferry:get-r | curl:serial | lftp:mget) ;; *) v2+=("$x") ;; esac
+            case $x in ferry:mget | curl:serial | lftp:mget) ;; *) v2+=("$x") ;; esac
         done
         variants=("${v2[@]}")
     fi
@@ -406,6 +409,7 @@ run_small() {
         ferry:mget-P4) measure "down_$row" ferry "mget -P 4 *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mget-p4.ftp" "$url/" ;;
         ferry:get-r) measure "down_$row" ferry "get -r" "$r" -- "$FERRY" -q "${ft[@]}" get -r "$url/$dir" -O "$dl" ;;
         ferry:get-r-P4) measure "down_$row" ferry "get -r -P 4" "$r" -- "$FERRY" -q "${ft[@]}" get -r -P 4 "$url/$dir" -O "$dl" ;;
+        ferry:get-r-P1) measure "down_$row" ferry "get -r -P 1" "$r" -- "$FERRY" -q "${ft[@]}" get -r -P 1 "$url/$dir" -O "$dl" ;;
         ferry:mget-PW) measure "down_$row" ferry "mget -P $WIDE *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mget-pw.ftp" "$url/" ;;
         curl:ZW) measure "down_$row" curl "-Z --parallel-max $WIDE" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
             --ftp-method nocwd -Z --parallel-max "$WIDE" -K "$WORK/curl-$dir-$host-down.cfg" ;;
@@ -430,6 +434,7 @@ run_small() {
         ferry:mget-P4) measure "up_$row" ferry "mput -P 4 *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mput-p4.ftp" "$url/" ;;
         ferry:get-r) measure "up_$row" ferry "put -r" "$r" -- "$FERRY" -q "${ft[@]}" put -r "$LOC/$dir" "$url/up/" ;;
         ferry:get-r-P4) measure "up_$row" ferry "put -r -P 4" "$r" -- "$FERRY" -q "${ft[@]}" put -r -P 4 "$LOC/$dir" "$url/up/" ;;
+        ferry:get-r-P1) measure "up_$row" ferry "put -r -P 1" "$r" -- "$FERRY" -q "${ft[@]}" put -r -P 1 "$LOC/$dir" "$url/up/" ;;
         ferry:mget-PW) measure "up_$row" ferry "mput -P $WIDE *" "$r" -- "$FERRY" -q "${ft[@]}" -b "$WORK/ferry-mput-pw.ftp" "$url/" ;;
         curl:ZW) measure "up_$row" curl "-Z --parallel-max $WIDE" "$r" -- curl -s -S "${ct[@]}" -u "$USERPASS" \
             --ftp-method nocwd -Z --parallel-max "$WIDE" -K "$WORK/curl-$dir-$host-up.cfg" ;;

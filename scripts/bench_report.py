@@ -199,6 +199,32 @@ def main():
              f"| {mib(peaks['lftp'])} (issue: 8.3–11.6 MiB) | {mib(peaks['ferry'])} | {verdict(ok)} |")
     targets = "\n".join(t)
 
+    # ---- targets (issue 12): ferry's own commands across the 50 ms link
+    def var(row, variant):
+        s_ = stats.get((row, "ferry", variant))
+        return s_["wall"] if s_ and s_["n"] else None
+
+    t12 = ["| work | ferry's command | target | ferry | verdict |", "|---|---|---|---|---|"]
+    def t12row(work, variant, row, limit):
+        f = var(row, variant)
+        ok = None if f is None else f <= limit * scale
+        t12.append(f"| {work} | `{variant}` | {scaled(limit)} | {'–' if f is None else secs(f)} | {verdict(ok)} |")
+    t12row(f"{RTT_FILES} × 4 KiB download, plain, as typed", "get -r", "down_rtt_small_plain", 4)
+    t12row(f"{RTT_FILES} × 4 KiB download, FTPS, as typed", "get -r", "down_rtt_small_tls", 6)
+    w16 = E("BENCH_WIDE", "0")
+    t12row(f"{RTT_FILES} × 4 KiB download, plain, 16 connections", f"mget -P {w16} *", "down_rtt_small_plain", 3)
+    t12row(f"{RTT_FILES} × 4 KiB upload, plain, as typed", "put -r", "up_rtt_small_plain", 5)
+    serial = var("down_rtt_small_plain", "get -r -P 1")
+    per = None if serial is None else serial / RTT_FILES / 0.050
+    t12.append(f"| {RTT_FILES} × 4 KiB download, plain, one connection | `get -r -P 1` | ≤ 1.3 round trips per file "
+               f"| {'–' if per is None else f'{secs(serial)}, {per:.2f} round trips per file'} "
+               f"| {verdict(None if per is None else per <= 1.3)} |")
+    serial_up = var("up_rtt_small_plain", "put -r -P 1")
+    if serial_up is not None:
+        t12.append(f"| {RTT_FILES} × 4 KiB upload, plain, one connection | `put -r -P 1` | (none) "
+                   f"| {secs(serial_up)}, {serial_up / RTT_FILES / 0.050:.2f} round trips per file | – |")
+    targets12 = "\n".join(t12)
+
     print(summary)
     print()
     print(targets)
@@ -256,6 +282,14 @@ The issue's own anchor numbers are shown beside this run's; the verdict compares
 curl and lftp numbers of *this* run.
 
 {targets}
+
+## Targets of issue 12, judged on this run
+
+Across the 50 ms link, with ferry's commands as a user types them (several connections by
+default, up to 8), at 16 connections, and strictly serial (round trips per file = time / files /
+50 ms, logins included).
+
+{targets12}
 
 ## Every variant
 
