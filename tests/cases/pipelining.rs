@@ -291,6 +291,16 @@ fn each_upload_check_carries_the_next_uploads_epsv() {
             format!("> STOR u{}.bin", i + 1),
             "{lines:#?}"
         );
+        // A small upload's data does not wait a round trip for the 150.
+        assert_eq!(
+            lines[size + 5],
+            format!(
+                "* sending the data of STOR u{}.bin without waiting for its 150",
+                i + 1
+            ),
+            "{lines:#?}"
+        );
+        assert!(lines[size + 6].starts_with("< 150"), "{lines:#?}");
     }
     // The last upload's check carries nothing.
     let last = find(&lines, 0, "> SIZE u3.bin").unwrap();
