@@ -489,9 +489,36 @@ fn copy_up(
     Ok(*done)
 }
 
+/// Sends up to `limit` bytes of `file` from its position (which moves by what was sent) into
+/// `tcp`; returns how many, 0 at the end of the file.
+#[cfg(target_os = "linux")]
+fn send_slice(file: &File, tcp: &mut std::net::TcpStream, limit: u64) -> io::Result<u64> {
+    let mut sent = 0u64;
+    while sent < limit {
+        let want = usize::try_from(limit - sent).unwrap_or(usize::MAX);
+        match rustix::fs::sendfile(&*tcp, file, None, want) {
+            Ok(0) => break,
+            Ok(n) => sent += n as u64,
+            Err(rustix::io::Errno::INTR) => continue,
+            // No sendfile for this file or socket: the ordinary copy does the rest of the slice.
+            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) if sent == 0 => {
+                return io::copy(&mut file.take(limit), tcp);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(sent)
+}
+
+/// Sends up to `limit` bytes of `file` into `tcp` (see the Linux version).
+#[cfg(not(target_os = "linux"))]
+fn send_slice(file: &File, tcp: &mut std::net::TcpStream, limit: u64) -> io::Result<u64> {
+    io::copy(&mut file.take(limit), tcp)
+}
+
 /// Sends the rest of `file` over a plain data connection with the kernel's zero-copy path
-/// (`io::copy` from a file to a TCP socket is sendfile on Linux), in slices so that progress
-/// and Ctrl-C are still seen; `done` as for [`copy_up`].
+/// (sendfile on Linux; elsewhere `io::copy`), in slices so that progress and Ctrl-C are still
+/// seen; `done` as for [`copy_up`].
 fn send_file(
     file: &File,
     t: &mut DataTransfer<'_>,
@@ -508,7 +535,7 @@ fn send_file(
     loop {
         t.check_interrupt()?;
         let tcp = t.plain_tcp().expect("checked by the caller");
-        let copied = io::copy(&mut reader.take(SLICE), tcp);
+        let copied = send_slice(reader, tcp, SLICE);
         *done = position(&mut reader).saturating_sub(start);
         let n = copied.map_err(|e| data_io_error(e, "sending data", timeout))?;
         if n == 0 {
