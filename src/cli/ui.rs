@@ -343,13 +343,31 @@ pub fn report(place: &str, e: &Error) {
 pub fn report_for(place: &str, e: &Error, face: Face) {
     error_line(place, &terminal_safe(&e.to_string()));
     if let Some(hint) = e.hint_for(face) {
-        eprintln!("ferry: hint: {hint}");
+        eprint!("{}", hint_lines(&hint));
     }
+}
+
+/// `ferry: hint: …` before every line of a hint (a certificate's explanation takes several),
+/// so each line says where it comes from.
+fn hint_lines(hint: &str) -> String {
+    hint.lines()
+        .map(|line| format!("ferry: hint: {}\n", terminal_safe(line)))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_a_hint_carries_the_prefix() {
+        let text = hint_lines("refused:\n  - it is self-signed\nto accept it, use --cacert");
+        assert_eq!(
+            text,
+            "ferry: hint: refused:\nferry: hint:   - it is self-signed\n\
+             ferry: hint: to accept it, use --cacert\n"
+        );
+    }
 
     #[test]
     fn no_color_leaves_the_bars_plain() {
