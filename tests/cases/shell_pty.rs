@@ -395,3 +395,24 @@ fn ctrl_c_at_the_prompt_clears_the_line() {
         dir_names(server.root())
     );
 }
+
+#[test]
+fn summaries_name_the_local_file_alike_in_one_shot_mode_and_in_the_shell() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::create_dir(server.root().join("pub")).unwrap();
+    fs::write(server.root().join("pub/big50.bin"), test_bytes(50_000, 5)).unwrap();
+    // One-shot mode on a terminal (summaries are shown only there): `mirror URL .`.
+    let mut one_shot = shell(&["mirror", &server.url("/pub"), "."]);
+    let (_, said) = one_shot.pty.exp_regex(r"\S*big50\.bin: ").unwrap();
+    assert!(!said.contains("./"), "one-shot summary: {said:?}");
+    one_shot.pty.exp_eof().unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("mirror pub .").unwrap();
+    let (_, said) = sh.pty.exp_regex(r"\S*big50\.bin: ").unwrap();
+    assert!(!said.contains("./"), "shell summary: {said:?}");
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+}
