@@ -424,6 +424,40 @@ mod tests {
     }
 
     #[test]
+    fn every_argument_of_every_command_says_what_it_is() {
+        for sub in Line::command().get_subcommands() {
+            for arg in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+                assert!(
+                    arg.get_help()
+                        .is_some_and(|h| !h.to_string().trim().is_empty()),
+                    "`help {}`: {} has no text",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lls_takes_the_ls_flags_people_type() {
+        use ferry::actions::LlsStyle;
+        let lls = |line: &str| match action(line) {
+            Action::Lls { dir, how } => (dir, how),
+            other => panic!("{line}: {other:?}"),
+        };
+        let long_all = LlsStyle {
+            long: true,
+            all: true,
+            human: false,
+        };
+        assert_eq!(lls("lls -la"), (None, long_all));
+        assert_eq!(lls("lls -al /tmp"), (Some("/tmp".into()), long_all));
+        assert!(lls("lls -A").1.all);
+        assert!(lls("lls -lh").1.human);
+        assert_eq!(lls("lls").1, LlsStyle::default());
+    }
+
+    #[test]
     fn help_covers_every_command() {
         let all = help(None).unwrap();
         for name in ["open", "mget", "passive", "quote", "!"] {
