@@ -4,10 +4,13 @@
 //! (as in the shell), flags on the command line; every hint line carries `ferry: hint:`.
 
 use std::fs;
+use std::io::Read;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
-use crate::support::{Run, ferry, ferry_command, run};
+use crate::support::{Run, ferry, ferry_command, run, test_bytes};
 
 fn user_url(server: &PyFtpd, path: &str) -> String {
     server
@@ -126,4 +129,49 @@ fn ftps_to_a_plain_server_says_it_has_no_implicit_tls() {
         "{}",
         shell.stderr
     );
+}
+
+#[test]
+fn ctrl_c_during_a_one_shot_get_says_which_partial_file_was_kept_and_how_to_resume() {
+    let server = PyFtpd::start(PyFtpdOptions {
+        rate: Some(200_000),
+        ..PyFtpdOptions::default()
+    });
+    fs::write(server.root().join("slow.bin"), test_bytes(8_000_000, 4)).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "10", "get"])
+        .arg(server.url("/slow.bin"));
+    let mut child = cmd.spawn().unwrap();
+    // Wait for data to arrive in the part file (there is no screen to watch: stderr is a pipe).
+    let part = work.path().join("slow.bin.part");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !fs::metadata(&part).is_ok_and(|m| m.len() > 0) {
+        assert!(
+            Instant::now() < deadline,
+            "no data arrived in slow.bin.part"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("partial file kept as slow.bin.part"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("-c (--continue)"), "{stderr}");
+    assert!(!work.path().join("slow.bin").exists());
 }

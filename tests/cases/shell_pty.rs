@@ -264,6 +264,10 @@ fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     std::thread::sleep(std::time::Duration::from_millis(1500));
     sh.pty.send_control('c').unwrap();
     sh.pty.exp_string("interrupted").unwrap();
+    // Where the data went, and how to go on (issue 13, rough edges).
+    sh.pty
+        .exp_string("partial file kept as slow.bin.part; `get -c slow.bin` resumes")
+        .unwrap();
     ready(&mut sh, &home);
     sh.pty.send_line("get after.txt").unwrap();
     ready(&mut sh, &home);
