@@ -151,6 +151,13 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     Ok(Parsed::Action(action))
 }
 
+/// The shell's whole grammar, for the man page's command reference.
+pub fn command() -> clap::Command {
+    let mut cmd = Line::command();
+    cmd.build();
+    cmd
+}
+
 /// Every command name and alias, for completion.
 pub fn command_names() -> Vec<String> {
     let cmd = Line::command();
