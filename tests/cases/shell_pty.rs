@@ -420,3 +420,22 @@ fn summaries_name_the_local_file_alike_in_one_shot_mode_and_in_the_shell() {
     sh.pty.send_line("quit").unwrap();
     sh.pty.exp_eof().unwrap();
 }
+
+#[test]
+fn pget_names_each_segments_bar_and_draws_one_for_the_whole_file() {
+    let server = PyFtpd::start(PyFtpdOptions {
+        rate: Some(200_000),
+        ..PyFtpdOptions::default()
+    });
+    fs::write(server.root().join("seg.bin"), test_bytes(2_000_000, 6)).unwrap();
+    let mut run = shell(&["pget", "-n", "4", &server.url("/seg.bin")]);
+    for bar in ["seg.bin [1/4]", "seg.bin [4/4]", "seg.bin (all 4)"] {
+        run.pty.exp_string(bar).unwrap();
+    }
+    run.pty.exp_string("seg.bin: ").unwrap();
+    run.pty.exp_eof().unwrap();
+    assert_eq!(
+        fs::read(run.work.path().join("seg.bin")).unwrap(),
+        test_bytes(2_000_000, 6)
+    );
+}
