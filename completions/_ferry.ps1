@@ -104,8 +104,8 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Write into directory DIR, keeping the remote names')
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Write into directory DIR, keeping the remote names')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out names matching GLOB in recursive transfers (repeatable)')
-            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'With -r: transfer over N connections at once')
-            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With -r: transfer over N connections at once')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT')
@@ -144,8 +144,8 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
         }
         'ferry;put' {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out names matching GLOB in recursive transfers (repeatable)')
-            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'With -r: transfer over N connections at once')
-            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With -r: transfer over N connections at once')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT')
@@ -214,8 +214,8 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
         }
         'ferry;mirror' {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out names matching GLOB (repeatable)')
-            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Transfer over N connections at once')
-            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Transfer over N connections at once')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT')

@@ -99,8 +99,8 @@ set edit:completion:arg-completer[ferry] = {|@words|
             cand -O 'Write into directory DIR, keeping the remote names'
             cand --output-dir 'Write into directory DIR, keeping the remote names'
             cand --exclude 'Leave out names matching GLOB in recursive transfers (repeatable)'
-            cand -P 'With -r: transfer over N connections at once'
-            cand --parallel 'With -r: transfer over N connections at once'
+            cand -P 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
+            cand --parallel 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
             cand -u 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --user 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --mode 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT'
@@ -138,8 +138,8 @@ set edit:completion:arg-completer[ferry] = {|@words|
         }
         &'ferry;put'= {
             cand --exclude 'Leave out names matching GLOB in recursive transfers (repeatable)'
-            cand -P 'With -r: transfer over N connections at once'
-            cand --parallel 'With -r: transfer over N connections at once'
+            cand -P 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
+            cand --parallel 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
             cand -u 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --user 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --mode 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT'
@@ -206,8 +206,8 @@ set edit:completion:arg-completer[ferry] = {|@words|
         }
         &'ferry;mirror'= {
             cand --exclude 'Leave out names matching GLOB (repeatable)'
-            cand -P 'Transfer over N connections at once'
-            cand --parallel 'Transfer over N connections at once'
+            cand -P 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
+            cand --parallel 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)'
             cand -u 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --user 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --mode 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT'

@@ -109,7 +109,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand batch" -s h -l help -d 'Prin
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s o -l output -d 'Write to PATH (- for standard output); only with one URL' -r -F
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s O -l output-dir -d 'Write into directory DIR, keeping the remote names' -r -F
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l exclude -d 'Leave out names matching GLOB in recursive transfers (repeatable)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand get" -s P -l parallel -d 'With -r: transfer over N connections at once' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -s P -l parallel -d 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -148,7 +148,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l active -d 'Active da
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s h -l help -d 'Print help'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l exclude -d 'Leave out names matching GLOB in recursive transfers (repeatable)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand put" -s P -l parallel -d 'With -r: transfer over N connections at once' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -s P -l parallel -d 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -220,7 +220,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l active -d 'Active dat
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l exclude -d 'Leave out names matching GLOB (repeatable)' -r
-complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s P -l parallel -d 'Transfer over N connections at once' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s P -l parallel -d 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''

@@ -193,7 +193,7 @@ fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
 }
 
 /// The transfer options of mget and mput: only the lanes and the output format are theirs.
-fn many(parallel: usize, json: bool) -> TransferOptions {
+fn many(parallel: Option<crate::config::Parallel>, json: bool) -> TransferOptions {
     TransferOptions {
         parallel,
         json,

@@ -22,6 +22,7 @@ use super::tree::refused_total;
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
+use crate::config::Parallel;
 use crate::engine::transfer::PutMode;
 use crate::error::{Error, Result};
 use crate::proto::listing::{Entry, EntryKind};
@@ -41,8 +42,8 @@ pub struct MirrorOptions {
     pub resume: bool,
     /// Names to leave out (globs).
     pub exclude: Vec<String>,
-    /// Connections at once.
-    pub parallel: usize,
+    /// Connections at once; `None` for the configured default.
+    pub parallel: Option<Parallel>,
     /// A JSON object per copied file instead of the summary line.
     pub json: bool,
 }

@@ -24,6 +24,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::actions::context::Context;
+pub use crate::config::Parallel;
 pub use crate::engine::transfer::PutMode;
 use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
@@ -59,8 +60,9 @@ pub struct TransferOptions {
     pub no_clobber: bool,
     /// Names (globs) to leave out of recursive transfers.
     pub exclude: Vec<String>,
-    /// Connections to use at once for many-file transfers (`-P N`); 0 or 1 means one.
-    pub parallel: usize,
+    /// Connections for many-file transfers (`-P N`, `-P auto`); `None` for the configured
+    /// default ([`Config::parallel`](crate::config::Config::parallel)).
+    pub parallel: Option<Parallel>,
     /// Print a JSON object per transferred file on stdout instead of the summary line.
     pub json: bool,
 }
@@ -151,8 +153,8 @@ pub enum Action {
     Mget {
         /// Remote glob patterns.
         patterns: Vec<String>,
-        /// Connections to use at once.
-        parallel: usize,
+        /// Connections to use at once; `None` for the configured default.
+        parallel: Option<Parallel>,
         /// A JSON object per file instead of the summary line.
         json: bool,
     },
@@ -173,8 +175,8 @@ pub enum Action {
     Mput {
         /// Local glob patterns.
         patterns: Vec<String>,
-        /// Connections to use at once.
-        parallel: usize,
+        /// Connections to use at once; `None` for the configured default.
+        parallel: Option<Parallel>,
         /// A JSON object per file instead of the summary line.
         json: bool,
     },

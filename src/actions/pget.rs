@@ -6,6 +6,7 @@
 //! stops, so `pget -c` continues each segment where it was. Only when every segment is complete
 //! is `NAME.part` renamed to `NAME`.
 
+use crate::config::Parallel;
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -257,7 +258,7 @@ fn fetch_all(ctx: &mut Context, parts: &Parts<'_>, ui: &mut dyn Ui) -> Result<()
         .collect();
     let opts = TransferOptions::default();
     let batch = Batch {
-        lanes: jobs.len(),
+        lanes: Some(Parallel::Fixed(jobs.len())),
         jobs,
         ty: Some(TransferType::Binary),
         opts: &opts,

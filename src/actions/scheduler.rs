@@ -11,6 +11,12 @@
 //! to the front end over a channel, and the calling thread shows them through the [`Ui`]: the
 //! engine never prints.
 //!
+//! How many lanes: `-P N` opens N (at most one per job), and the default (`-P auto`, or the
+//! `parallel` setting) starts on the connection in hand and opens more, up to
+//! [`AUTO_CAP`](crate::config::parallel::AUTO_CAP), only while the queue holds more work than
+//! the lanes already open would finish during another login (`Pool::worth_a_lane`). A counted
+//! batch ends with one summary line: files, bytes, time and the connections used.
+//!
 //! A worker claims the job after the current one before it starts, so that its RETR can be
 //! sent ahead of the current file's final reply
 //! ([`Session::expect_next`](crate::engine::session::Session::expect_next)); an upload's next
@@ -33,13 +39,16 @@ mod worker;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::channel;
+use std::time::Instant;
 
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
+use crate::actions::info::human_bytes;
+use crate::config::Parallel;
 use crate::engine::session::Session;
 use crate::error::Result;
 use crate::proto::command::TransferType;
-use front::{Event, Front, LaneOutcome, finish_lanes};
+use front::{Event, Front, LaneOutcome, Tally, finish_lanes};
 use pool::{Gate, Pool};
 pub(super) use pool::{Job, Segments};
 use worker::Worker;
@@ -52,8 +61,9 @@ pub(super) struct Batch<'a> {
     pub(super) ty: Option<TransferType>,
     /// The per-file options (resume, no-clobber, preserve, JSON).
     pub(super) opts: &'a TransferOptions,
-    /// Connections at most (at least one, never more than jobs).
-    pub(super) lanes: usize,
+    /// Connections: a fixed number (at most; never more than jobs), the adaptive default, or
+    /// `None` for what the context's configuration says.
+    pub(super) lanes: Option<Parallel>,
     /// A many-file command: the front end counts the files.
     pub(super) counted: bool,
     /// The ranges [`Job::Segment`]s refer to.
@@ -61,7 +71,8 @@ pub(super) struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    /// Jobs of a many-file command over `opts.parallel` lanes.
+    /// Jobs of a many-file command over `opts.parallel` lanes (the configured default when it
+    /// gives none).
     pub(super) fn many(
         jobs: Vec<Job>,
         ty: Option<TransferType>,
@@ -80,7 +91,7 @@ impl<'a> Batch<'a> {
     /// One file on the context's session.
     pub(super) fn one(job: Job, ty: Option<TransferType>, opts: &'a TransferOptions) -> Self {
         Batch {
-            lanes: 1,
+            lanes: Some(Parallel::Fixed(1)),
             counted: false,
             ..Batch::many(vec![job], ty, opts)
         }
@@ -96,14 +107,13 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     let connector = ctx.connector()?;
     let limit = connector.server_traits().connection_limit();
     let allowed = limit.as_ref().map_or(usize::MAX, |(n, _)| *n);
-    let lanes = batch.lanes.max(1).min(batch.jobs.len()).min(allowed);
+    let parallel = batch.lanes.unwrap_or(ctx.config.parallel);
+    let wanted = parallel.cap().min(batch.jobs.len());
+    let lanes = wanted.min(allowed);
     if lanes == 0 {
         return Ok(());
     }
-    if let Some((n, refusal)) = limit
-        .as_ref()
-        .filter(|(n, _)| batch.lanes.min(batch.jobs.len()) > *n)
-    {
+    if let Some((n, refusal)) = limit.as_ref().filter(|(n, _)| wanted > *n) {
         ui.notice(&format!(
             "using {n} connection{} (the server refused more earlier: {refusal})",
             plural(*n)
@@ -132,15 +142,22 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
             segments: batch.segments,
             tls12: AtomicBool::new(ctx.config.session.tls_settings.max_tls12),
             lanes,
+            adaptive: parallel.is_auto(),
+            claimed: AtomicUsize::new(1),
+            opened: AtomicUsize::new(1),
+            first_started: AtomicBool::new(false),
             running: AtomicUsize::new(lanes),
             retired: AtomicUsize::new(0),
             refusal: Mutex::new(None),
             gate: Gate::default(),
         };
-        let outcomes = run_lanes(&pool, first, lanes, front, ui);
-        let retired = pool.retired.load(Ordering::SeqCst);
+        let started = Instant::now();
+        let (outcomes, tally) = run_lanes(&pool, first, lanes, front, ui);
+        let used = pool.opened.load(Ordering::SeqCst);
+        if batch.counted && tally.files > 0 {
+            ui.summary(&batch_summary(tally, started.elapsed().as_secs_f64(), used));
+        }
         if let Some(refusal) = pool.refusal.lock().expect("refusal lock").take() {
-            let used = lanes.saturating_sub(retired).max(1);
             traits.learn_connection_limit(used, &refusal);
             ui.notice(&format!(
                 "used {used} connection{} of {lanes}: the server refused more ({refusal}); \
@@ -167,7 +184,7 @@ fn run_lanes(
     lanes: usize,
     front: Front,
     ui: &mut dyn Ui,
-) -> Vec<LaneOutcome> {
+) -> (Vec<LaneOutcome>, Tally) {
     let (tx, rx) = channel::<Event>();
     let mut first = Some(first);
     std::thread::scope(|scope| {
@@ -202,6 +219,22 @@ fn settle(ctx: &mut Context, outcomes: Vec<LaneOutcome>) -> Result<()> {
         }
     }
     result
+}
+
+/// The last line of a many-file command: files, bytes, time, rate and connections.
+fn batch_summary(tally: Tally, secs: f64, connections: usize) -> String {
+    let rate = match secs > 0.0 {
+        true => tally.bytes as f64 / secs,
+        false => 0.0,
+    };
+    format!(
+        "{} file{}, {} in {secs:.2} s, {}/s, over {connections} connection{}",
+        tally.files,
+        plural(tally.files as usize),
+        human_bytes(tally.bytes as f64),
+        human_bytes(rate),
+        plural(connections)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -57,6 +57,8 @@ Environment:
                     FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
                     FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND
                     (switches take 1 or 0; an empty variable counts as unset)
+  FERRY_PARALLEL    connections for many-file transfers without -P: auto (the default:
+                    up to 8, opened while there is work for them) or a number (1: serial)
   NETRC             the .netrc file to read instead of ~/.netrc
   NO_COLOR          no colour in progress bars
   ftp_proxy         not supported: ferry warns and connects directly (all_proxy and

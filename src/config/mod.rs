@@ -16,6 +16,7 @@
 pub mod bookmarks;
 pub mod environment;
 pub mod netrc;
+pub mod parallel;
 pub mod settings;
 pub mod values;
 
@@ -26,6 +27,7 @@ use crate::error::{Error, Result};
 use crate::proto::command::Secret;
 use crate::url::FtpUrl;
 use netrc::{Netrc, NetrcEntry};
+pub use parallel::Parallel;
 
 /// `-u USER[:PASS]`.
 #[derive(Debug, Clone)]
@@ -69,6 +71,8 @@ pub struct Config {
     pub retries: u32,
     /// The first wait before a retry; it doubles each time (with jitter).
     pub retry_wait: std::time::Duration,
+    /// Connections for many-file transfers when the command gives no `-P`.
+    pub parallel: Parallel,
     /// `$FERRY_PASSWORD`: the password when the URL, `-u` and `.netrc` give none.
     pub env_password: Option<Secret>,
     /// ferry's config directory (config.toml, bookmarks.toml); `None` when there is none.
@@ -85,6 +89,7 @@ impl Default for Config {
             quiet: false,
             retries: 3,
             retry_wait: std::time::Duration::from_secs(1),
+            parallel: Parallel::Auto,
             env_password: None,
             config_dir: None,
         }

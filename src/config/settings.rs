@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::config::{Config, UserArg};
+use crate::config::{Config, Parallel, UserArg};
 use crate::engine::session::Options;
 use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, TlsMode};
@@ -57,6 +57,7 @@ macro_rules! gather {
             timeout: $s.timeout,
             retries: $s.retries,
             retry_wait: $s.retry_wait,
+            parallel: $s.parallel.map(|v| v.0),
             tls: $s.tls.map(|v| v.0),
             trust: trust(
                 $s.insecure.unwrap_or(false),
@@ -101,6 +102,8 @@ pub struct Settings {
     pub retries: Option<u32>,
     /// First wait before a retry, seconds.
     pub retry_wait: Option<f64>,
+    /// Connections for many-file transfers without `-P`.
+    pub parallel: Option<Parallel>,
     /// Explicit TLS on `ftp://`.
     pub tls: Option<TlsMode>,
     /// How the server certificate is checked (cacert, pin or insecure).
@@ -132,6 +135,7 @@ impl Settings {
             timeout: self.timeout.or(lower.timeout),
             retries: self.retries.or(lower.retries),
             retry_wait: self.retry_wait.or(lower.retry_wait),
+            parallel: self.parallel.or(lower.parallel),
             tls: self.tls.or(lower.tls),
             trust: self.trust.or(lower.trust),
             tls_max12: self.tls_max12.or(lower.tls_max12),
@@ -208,6 +212,7 @@ impl Profile {
             retry_wait: s.retry_wait.map_or(fallback.retry_wait, |w| {
                 Duration::from_secs_f64(w.clamp(0.0, 3600.0))
             }),
+            parallel: s.parallel.unwrap_or(fallback.parallel),
             env_password: self.env_password.clone(),
             config_dir: self.config_dir.clone(),
         }
@@ -295,6 +300,8 @@ struct FileTop {
     #[serde(default)]
     retry_wait: Option<f64>,
     #[serde(default)]
+    parallel: Option<ParallelValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -337,6 +344,8 @@ struct HostSection {
     #[serde(default)]
     retry_wait: Option<f64>,
     #[serde(default)]
+    parallel: Option<ParallelValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -366,6 +375,7 @@ struct Common {
     timeout: Option<u64>,
     retries: Option<u32>,
     retry_wait: Option<f64>,
+    parallel: Option<Parallel>,
     tls: Option<TlsMode>,
     trust: Option<Trust>,
     tls_max12: Option<bool>,
@@ -384,6 +394,7 @@ impl Common {
             timeout: self.timeout,
             retries: self.retries,
             retry_wait: self.retry_wait,
+            parallel: self.parallel,
             tls: self.tls,
             trust: self.trust,
             tls_max12: self.tls_max12,
@@ -447,6 +458,32 @@ mod tests {
         assert_eq!(host.port, Some(2121));
         assert_eq!(host.user.as_ref().unwrap().user, "alice");
         assert_eq!(host.tls, Some(TlsMode::Require));
+    }
+
+    #[test]
+    fn parallel_is_a_number_or_auto_at_the_top_and_per_host() {
+        let file = parsed("parallel = \"auto\"\n[hosts.h]\nparallel = 1\n").unwrap();
+        assert_eq!(file.defaults.parallel, Some(Parallel::Auto));
+        assert_eq!(file.hosts["h"].parallel, Some(Parallel::Fixed(1)));
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            ..Profile::default()
+        };
+        assert_eq!(profile.config_for(Some("h")).parallel, Parallel::Fixed(1));
+        assert_eq!(profile.config_for(Some("other")).parallel, Parallel::Auto);
+        assert_eq!(Profile::default().config_for(None).parallel, Parallel::Auto);
+        for bad in ["parallel = 0\n", "parallel = \"lots\"\n", "parallel = -3\n"] {
+            let e = parsed(bad).unwrap_err().to_string();
+            assert!(
+                e.contains("config.toml:1") && e.contains("auto or a number"),
+                "{e}"
+            );
+        }
+        let s = env(&[("FERRY_PARALLEL", "4")]).unwrap();
+        assert_eq!(s.parallel, Some(Parallel::Fixed(4)));
+        let s = env(&[("FERRY_PARALLEL", "auto")]).unwrap();
+        assert_eq!(s.parallel, Some(Parallel::Auto));
     }
 
     #[test]
@@ -571,6 +608,7 @@ mod tests {
             "timeout",
             "retries",
             "retry_wait",
+            "parallel",
             "tls",
             "cacert",
             "pin",
@@ -607,6 +645,7 @@ mod tests {
             ("FERRY_TLS", "always"),
             ("FERRY_VERBOSE", "maybe"),
             ("FERRY_USER", "bob:pw"),
+            ("FERRY_PARALLEL", "0"),
         ] {
             let err = env(&[(name, value)]).unwrap_err();
             let msg = err.to_string();
@@ -632,5 +671,27 @@ mod tests {
             profile.config_for(Some("h")).session.tls_settings.trust,
             Trust::CaFile("/ca.pem".into())
         );
+    }
+}
+
+/// `parallel = 4` or `parallel = "auto"`.
+#[derive(Debug)]
+struct ParallelValue(Parallel);
+
+impl<'de> Deserialize<'de> for ParallelValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Number(n) => n.to_string(),
+            Raw::Text(s) => s,
+        };
+        text.parse()
+            .map(ParallelValue)
+            .map_err(serde::de::Error::custom)
     }
 }

@@ -314,3 +314,107 @@ fn a_per_address_limit_at_login_advises_closing_the_other_session() {
     assert!(run.stderr.contains("close it"), "{}", run.stderr);
     assert!(!run.stderr.contains("administrator"), "{}", run.stderr);
 }
+
+#[test]
+fn many_files_use_several_connections_by_default_and_p1_is_serial() {
+    let files = small_files(40);
+    let ferry = |env: Option<(&str, &str)>, args: &[&str]| {
+        let server = FakeServer::start(FakeConfig {
+            files: files.clone(),
+            ..FakeConfig::default()
+        });
+        let work = tempfile::tempdir().unwrap();
+        let mut cmd = ferry_command();
+        cmd.current_dir(work.path())
+            .args(["--timeout", "10", "get", "-r"])
+            .args(args)
+            .arg(server.url("/many"));
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let run = run(cmd);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        for (path, content) in &files {
+            let name = path.rsplit('/').next().unwrap();
+            assert!(fs::read(work.path().join("many").join(name)).unwrap() == *content);
+        }
+        assert_eq!(count(&server, "RETR"), files.len(), "each file once");
+        count(&server, "PASS")
+    };
+    // As a user types it: more than one connection, never more than the default cap.
+    let default = ferry(None, &[]);
+    assert!((2..=8).contains(&default), "{default} logins by default");
+    assert_eq!(ferry(None, &["-P", "auto"]), default);
+    assert_eq!(ferry(None, &["-P", "1"]), 1, "-P 1 is strictly serial");
+    assert_eq!(ferry(Some(("FERRY_PARALLEL", "1")), &[]), 1);
+    assert_eq!(ferry(Some(("FERRY_PARALLEL", "3")), &[]), 3);
+    assert_eq!(
+        ferry(Some(("FERRY_PARALLEL", "1")), &["-P", "2"]),
+        2,
+        "-P wins"
+    );
+}
+
+#[test]
+fn a_few_files_stay_on_the_connection_in_hand() {
+    // Two files are done before a second login would be: no extra connection.
+    let server = FakeServer::start(FakeConfig {
+        files: small_files(2),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(
+        work.path(),
+        "get -r many\nmget many/*.dat\n",
+        &server.url("/"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(count(&server, "PASS"), 1, "{}", run.stderr);
+}
+
+#[test]
+fn the_default_finishes_on_what_pyftpdlib_allows_and_says_so() {
+    // pyftpdlib refuses the fourth connection from one address: the default (up to 8) keeps
+    // three, says so, and the next command opens no more than three.
+    let server = PyFtpd::start(PyFtpdOptions {
+        max_cons_per_ip: Some(3),
+        ..PyFtpdOptions::default()
+    });
+    let tree = server.root().join("tree");
+    fs::create_dir_all(&tree).unwrap();
+    for i in 0..60 {
+        fs::write(
+            tree.join(format!("f{i:02}.bin")),
+            test_bytes(1000 + i, i as u64),
+        )
+        .unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let url = server
+        .url("")
+        .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1);
+    let script = "get -r tree\nlcd again\nget -r tree\n";
+    fs::create_dir(work.path().join("again")).unwrap();
+    let run = batch(work.path(), script, &url);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for i in 0..60 {
+        let name = format!("tree/f{i:02}.bin");
+        let original = test_bytes(1000 + i, i as u64);
+        assert!(
+            fs::read(work.path().join(&name)).unwrap() == original,
+            "{name}"
+        );
+        assert!(fs::read(work.path().join("again").join(&name)).unwrap() == original);
+    }
+    assert!(
+        run.stderr.contains("used 3 connections of 8"),
+        "the first job says how many it used: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("using 3 connections (the server refused more earlier"),
+        "the second job opens no more than the server allowed: {}",
+        run.stderr
+    );
+}

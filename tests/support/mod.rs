@@ -49,6 +49,7 @@ pub fn ferry_command() -> Command {
         .env_remove("NETRC")
         .env_remove("FERRY_CONFIG_DIR")
         .env_remove("FERRY_PASSWORD")
+        .env_remove("FERRY_PARALLEL")
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("ftp_proxy")
         .env_remove("FTP_PROXY")

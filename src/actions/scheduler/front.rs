@@ -85,6 +85,13 @@ impl Progress for Lane {
 /// What a worker thread hands back: its session (if it still has one) and its failure.
 pub(super) type LaneOutcome = (Option<Session>, Option<Error>);
 
+/// The files the lanes finished, and their bytes: the many-file summary's numbers.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Tally {
+    pub(super) files: u64,
+    pub(super) bytes: u64,
+}
+
 /// Shows the workers' events until they all hung up, then collects what they returned. When
 /// standard output fails (a closed pipe under `--json`), `stop` is raised so no new file starts,
 /// and the failure comes last, after the lanes' own outcomes.
@@ -94,9 +101,14 @@ pub(super) fn finish_lanes(
     front: Front,
     ui: &mut dyn Ui,
     stop: &AtomicBool,
-) -> Vec<LaneOutcome> {
+) -> (Vec<LaneOutcome>, Tally) {
     let mut output: Option<Error> = None;
+    let mut tally = Tally::default();
     for event in rx {
+        if let Event::Done { file, .. } = &event {
+            tally.files += 1;
+            tally.bytes += file.bytes;
+        }
         if let Err(e) = show(event, front, ui, output.is_none()) {
             stop.store(true, Ordering::SeqCst);
             output.get_or_insert(e);
@@ -109,7 +121,7 @@ pub(super) fn finish_lanes(
     if let Some(e) = output {
         outcomes.push((None, Some(e)));
     }
-    outcomes
+    (outcomes, tally)
 }
 
 /// Shows one event; `print` false once standard output has failed (nothing more is written).

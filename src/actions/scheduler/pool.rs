@@ -75,8 +75,17 @@ pub(super) struct Pool<'a> {
     pub(super) segments: Option<&'a dyn Segments>,
     /// The server insists on TLS session reuse: new connections use TLS 1.2.
     pub(super) tls12: AtomicBool,
-    /// Lanes asked for.
+    /// Lanes at most: the number asked for, or the adaptive default's cap.
     pub(super) lanes: usize,
+    /// The adaptive default: an extra lane connects only while it is worth a login (see
+    /// [`Pool::worth_a_lane`]); with a fixed number every lane connects.
+    pub(super) adaptive: bool,
+    /// Lanes that connected or chose to (lane 1 counts from the start).
+    pub(super) claimed: AtomicUsize,
+    /// Lanes that had a session (lane 1 counts from the start): the connections used.
+    pub(super) opened: AtomicUsize,
+    /// Lane 1 has taken its first jobs: the adaptive default judges the queue after that.
+    pub(super) first_started: AtomicBool,
     /// Lanes still taking jobs.
     pub(super) running: AtomicUsize,
     /// Lanes that gave up their place: the server refused their connection, or refused
@@ -87,6 +96,10 @@ pub(super) struct Pool<'a> {
     /// Whether lanes 3 and on may connect (see [`Gate`]).
     pub(super) gate: Gate,
 }
+
+/// The adaptive default opens another lane while more than this many jobs wait for each lane
+/// already open.
+pub(super) const JOBS_PER_LANE: usize = 2;
 
 /// Lanes 3 and on connect only once lane 2 has logged in: a server that takes one connection
 /// per address (or refuses the second for any reason) is asked once, not once per lane, and
@@ -134,6 +147,15 @@ impl Drop for OpensOnDrop<'_> {
     }
 }
 
+/// Raises a flag when lane 1's worker ends, however it ends, so no lane waits for ever.
+pub(super) struct RaisesOnDrop<'a>(pub(super) &'a AtomicBool);
+
+impl Drop for RaisesOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
 impl Pool<'_> {
     /// Lane `lane` (from 0) gives up its place because the server refused its connection
     /// with `e`: no lane opens another; returns the notice to show.
@@ -157,6 +179,35 @@ impl Pool<'_> {
     /// True once no new job may start: a permanent failure, or Ctrl-C.
     pub(super) fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst) || self.interrupt.load(Ordering::SeqCst)
+    }
+
+    /// Whether one more lane is worth its login, and if so claims its place: with a fixed
+    /// number of lanes always; with the adaptive default while the queue holds more than
+    /// [`JOBS_PER_LANE`] jobs for every lane already connected or connecting. A login costs
+    /// a few round trips, about what a lane spends on two small files (with the next one sent
+    /// ahead), so a lane that would find the queue empty once it logged in is never opened.
+    /// The queue only shrinks, so a lane that is not worth it now never will be.
+    pub(super) fn worth_a_lane(&self) -> bool {
+        if !self.adaptive {
+            self.claimed.fetch_add(1, Ordering::SeqCst);
+            return true;
+        }
+        let queued = self.queue.lock().expect("queue lock").len();
+        let mut claimed = self.claimed.load(Ordering::SeqCst);
+        loop {
+            if queued <= JOBS_PER_LANE * claimed {
+                return false;
+            }
+            match self.claimed.compare_exchange(
+                claimed,
+                claimed + 1,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            ) {
+                Ok(_) => return true,
+                Err(now) => claimed = now,
+            }
+        }
     }
 
     /// Takes the next job.

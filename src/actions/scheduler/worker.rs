@@ -6,7 +6,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::time::Instant;
 
 use super::front::{Event, Lane, LaneOutcome};
-use super::pool::{Job, OpensOnDrop, Pool, ahead_command};
+use super::pool::{Job, OpensOnDrop, Pool, RaisesOnDrop, ahead_command};
 use crate::actions::context::TLS12_NOTICE;
 use crate::actions::file::{self, Admission, Attempts, Download, Finished};
 use crate::actions::retry::sleep_unless_interrupted;
@@ -56,6 +56,7 @@ impl Worker {
         // even if it panics, so that lane 1 does not wait for ever.
         let _running = Running(&pool.running);
         let _gate = (self.lane == 1).then(|| OpensOnDrop(&pool.gate));
+        let _first = (self.lane == 0).then(|| RaisesOnDrop(&pool.first_started));
         self.take_jobs(pool)
     }
 
@@ -65,6 +66,9 @@ impl Worker {
     /// Lane 1 never retires, and before it ends it waits for the other lanes: one the server
     /// refuses puts its jobs back, and lane 1 takes them.
     fn take_jobs(mut self, pool: &Pool<'_>) -> LaneOutcome {
+        if self.lane > 0 && !self.worth_connecting(pool) {
+            return (None, None);
+        }
         let mut next: Option<Job> = None;
         loop {
             if pool.interrupt.load(Ordering::SeqCst) {
@@ -84,6 +88,9 @@ impl Worker {
             if !matches!(job, Job::Segment(_)) {
                 next = pool.pop();
             }
+            if self.lane == 0 {
+                pool.first_started.store(true, Ordering::SeqCst);
+            }
             match self.job(pool, &job, next.as_ref()) {
                 Ok(()) => {}
                 Err(Retire) => {
@@ -98,6 +105,22 @@ impl Worker {
                 }
             }
         }
+    }
+
+    /// Whether this extra lane should connect at all: lanes 3 and on wait for lane 2's login
+    /// (see `Gate`), and with the adaptive default a lane connects only while it is worth a
+    /// login (`Pool::worth_a_lane`), judged once lane 1 has taken its first jobs.
+    fn worth_connecting(&self, pool: &Pool<'_>) -> bool {
+        if self.lane > 1 && !pool.gate.wait(&|| pool.stopped()) {
+            pool.retired.fetch_add(1, Ordering::SeqCst);
+            return false;
+        }
+        if pool.adaptive {
+            while !pool.first_started.load(Ordering::SeqCst) && !pool.stopped() {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+        !pool.stopped() && pool.worth_a_lane()
     }
 
     /// What the worker hands back, with nothing promised to its session any more.
@@ -133,13 +156,12 @@ impl Worker {
             // An extra lane's first connection: refused, it gives up its place (the server
             // limits us, and knocking again would only be refused again).
             let extra_first = self.lane > 0 && !self.connected;
-            if extra_first && self.lane > 1 && !pool.gate.wait(&|| pool.stopped()) {
-                pool.retired.fetch_add(1, Ordering::SeqCst);
-                return Err(Retire);
-            }
             match pool.connect() {
                 Ok(s) => {
                     self.session = Some(s);
+                    if extra_first {
+                        pool.opened.fetch_add(1, Ordering::SeqCst);
+                    }
                     self.connected = true;
                     if self.lane == 1 {
                         pool.gate.open();

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use ferry::actions::{BookmarkOp, MirrorOptions, TransferOptions};
+use ferry::config::Parallel;
 
 /// Mirror flags shared by the one-shot command and the shell.
 #[derive(Debug, Clone, Default, Args)]
@@ -30,9 +31,9 @@ pub struct MirrorArgs {
     /// Leave out names matching GLOB (repeatable)
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Transfer over N connections at once
-    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-    pub parallel: usize,
+    /// Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
+    #[arg(short = 'P', long = "parallel", value_name = "N")]
+    pub parallel: Option<Parallel>,
     /// Print one JSON object per copied file on stdout (as get --json does); not with --dry-run,
     /// whose plan is text
     #[arg(long, conflicts_with = "dry_run")]
@@ -76,9 +77,9 @@ pub struct TransferArgs {
     /// Transfer as text (ASCII mode), converting line endings
     #[arg(short = 'a', long = "ascii")]
     pub ascii: bool,
-    /// With -r: transfer over N connections at once
-    #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-    pub parallel: usize,
+    /// With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
+    #[arg(short = 'P', long = "parallel", value_name = "N")]
+    pub parallel: Option<Parallel>,
     /// Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate,
     /// resumed)
     #[arg(long)]

@@ -144,6 +144,8 @@ impl Global {
             timeout: self.timeout,
             retries: self.retries,
             retry_wait: self.retry_wait,
+            // -P belongs to the transfer commands, which pass it with the command.
+            parallel: None,
             tls: self.tls.mode(),
             trust: self.tls.trust(),
             tls_max12: self.tls.tls_max.as_deref().map(|v| v == "1.2"),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 
 use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
+use ferry::config::Parallel;
 
 /// `help passive`: what the two modes are and where each breaks.
 const PASSIVE_HELP: &str = "\
@@ -150,9 +151,9 @@ pub enum Transfer {
         /// Remote names or globs (*, ?, [...]), matched in their directory's listing
         #[arg(required = true)]
         patterns: Vec<String>,
-        /// Transfer over N connections at once
-        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-        parallel: usize,
+        /// Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
+        #[arg(short = 'P', long = "parallel", value_name = "N")]
+        parallel: Option<Parallel>,
         /// Print one JSON object per transferred file on stdout (as get --json does)
         #[arg(long)]
         json: bool,
@@ -187,9 +188,9 @@ pub enum Transfer {
         /// Local names or globs (*, ?, [...])
         #[arg(required = true)]
         patterns: Vec<String>,
-        /// Transfer over N connections at once
-        #[arg(short = 'P', long = "parallel", value_name = "N", default_value_t = 1)]
-        parallel: usize,
+        /// Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
+        #[arg(short = 'P', long = "parallel", value_name = "N")]
+        parallel: Option<Parallel>,
         /// Print one JSON object per transferred file on stdout (as put --json does)
         #[arg(long)]
         json: bool,

@@ -221,7 +221,7 @@ pub fn arg_side(command: &str, index: usize) -> ArgSide {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ferry::actions::Toggle;
+    use ferry::actions::{Parallel, Toggle};
     use ferry::engine::transfer::ListKind;
     use ferry::proto::channel::DataMode;
 
@@ -252,7 +252,7 @@ mod tests {
             action("mget *.txt a?.bin"),
             Action::Mget {
                 patterns: vec!["*.txt".into(), "a?.bin".into()],
-                parallel: 1,
+                parallel: None,
                 json: false
             }
         );
@@ -260,7 +260,7 @@ mod tests {
             action("mput -P 4 'x *.log'"),
             Action::Mput {
                 patterns: vec!["x *.log".into()],
-                parallel: 4,
+                parallel: Some(Parallel::Fixed(4)),
                 json: false
             }
         );
@@ -403,7 +403,7 @@ mod tests {
         let Action::Mirror { opts, .. } = action("mirror -P 2 --json pub") else {
             panic!()
         };
-        assert!(opts.json && opts.parallel == 2);
+        assert!(opts.json && opts.parallel == Some(Parallel::Fixed(2)));
         assert!(parse_line("mirror --json --dry-run pub").is_err());
     }
 
