@@ -429,7 +429,9 @@ fn pget_names_each_segments_bar_and_draws_one_for_the_whole_file() {
     });
     fs::write(server.root().join("seg.bin"), test_bytes(2_000_000, 6)).unwrap();
     let mut run = shell(&["pget", "-n", "4", &server.url("/seg.bin")]);
-    for bar in ["seg.bin [1/4]", "seg.bin [4/4]", "seg.bin (all 4)"] {
+    // Lanes 3 and 4 open once lane 2 has logged in; on a busy machine the first two may have
+    // taken every segment by then, so only the first two bars are sure to be drawn.
+    for bar in ["seg.bin [1/4]", "seg.bin [2/4]", "seg.bin (all 4)"] {
         run.pty.exp_string(bar).unwrap();
     }
     run.pty.exp_string("seg.bin: ").unwrap();
