@@ -18,6 +18,8 @@ use crate::proto::reply::{Reply, ReplyError};
 use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
 
+mod hints;
+
 /// Result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -297,8 +299,9 @@ pub enum TlsCause {
     /// The client configuration could not be built (CA file, system roots, settings).
     #[error(transparent)]
     Setup(#[from] TlsSetupError),
-    /// rustls refused the connection or the server's certificate.
-    #[error(transparent)]
+    /// rustls refused the connection or the server's certificate (in words, not rustls's
+    /// `Debug` of a webpki error).
+    #[error("{}", hints::rustls_words(.0))]
     Rustls(#[from] rustls::Error),
     /// The socket failed during the handshake.
     #[error(transparent)]
@@ -480,8 +483,21 @@ impl Error {
             {
                 Some("you are not logged in: log in with `user NAME`".into())
             }
-            Error::Rejected { verb, reply, .. } => codes::hint(*verb, reply),
+            Error::Rejected {
+                verb,
+                reply,
+                command,
+            } => hints::remote_file(*verb, command, reply, face)
+                .or_else(|| codes::hint(*verb, reply)),
+            Error::Tls {
+                what,
+                source: TlsCause::Rustls(e),
+                hint: None,
+            } if hints::is_not_tls(e) && what.contains("control connection") => {
+                Some(hints::not_implicit_tls(face))
+            }
             Error::Tls { hint, .. } => hint.clone(),
+            Error::Reply(ReplyError::Malformed { line }) => hints::wrong_service(line, face),
             Error::UploadSize { held, sent, .. } if held < sent => Some(
                 "the server said the upload was complete but kept less: check its quota and free \
                  space; put -c sends only what is missing"

@@ -97,7 +97,7 @@ fn local_or_setting(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Opti
     Some(match action {
         Lcd(dir) => local::lcd(dir.as_deref(), ui),
         Lpwd => local::lpwd(ui),
-        Lls(dir) => local::lls(dir.as_deref(), ui),
+        Lls { dir, how } => local::lls(dir.as_deref(), *how, ui),
         Bookmark(op) => bookmark::run(ctx, op, ui),
         Type(t) => {
             ctx.transfer_type = *t;

@@ -284,7 +284,8 @@ pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()>
     if !json {
         let name = match done.upload {
             true => done.remote.clone(),
-            false => done.local.display().to_string(),
+            // `mirror URL .` makes `./NAME`: the summary says `NAME`, as a plain get does.
+            false => shown_local(&done.local).display().to_string(),
         };
         ui.summary(&summary_line(&name, done.bytes, done.seconds));
         return Ok(());
@@ -303,6 +304,11 @@ pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()>
         resumed: done.resumed,
     };
     print_json(ui, &object)
+}
+
+/// A local path as a summary shows it: without a leading `./`.
+fn shown_local(path: &Path) -> &Path {
+    path.strip_prefix(".").unwrap_or(path)
 }
 
 /// Sets `target`'s modification time from MDTM; `Ok(Some(text))` says why it could not.
@@ -360,6 +366,15 @@ fn set_remote_time(session: &mut Session, local: &Path, remote: &str) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summaries_name_local_files_without_a_leading_dot_slash() {
+        assert_eq!(shown_local(Path::new("./big.bin")), Path::new("big.bin"));
+        assert_eq!(shown_local(Path::new("./d/x")), Path::new("d/x"));
+        assert_eq!(shown_local(Path::new("big.bin")), Path::new("big.bin"));
+        assert_eq!(shown_local(Path::new("/tmp/x")), Path::new("/tmp/x"));
+        assert_eq!(shown_local(Path::new("..hidden")), Path::new("..hidden"));
+    }
 
     #[test]
     fn base_name_is_the_last_component() {

@@ -4,12 +4,13 @@ use std::path::Path;
 use std::process::Command;
 
 use super::info::print_line;
-use super::{Toggle, Ui};
+use super::{LlsStyle, Toggle, Ui};
 use crate::actions::context::Context;
 use crate::engine::session::Login;
 use crate::error::{Error, Result};
 use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
+use crate::proto::listing::Timestamp;
 
 fn local_err(what: &'static str, path: &Path, source: std::io::Error) -> Error {
     Error::Local {
@@ -37,25 +38,81 @@ pub(super) fn lpwd(ui: &mut dyn Ui) -> Result<()> {
     print_line(ui, &format!("Local directory: {}", cwd.display()))
 }
 
-/// `lls [DIR]`: names in a local directory, directories marked with `/`.
-pub(super) fn lls(dir: Option<&Path>, ui: &mut dyn Ui) -> Result<()> {
+/// `lls [-l] [-a|-A] [-h] [DIR]`: names in a local directory, directories marked with `/`;
+/// names starting with `.` only with `-a` (as `ls` does); `-l` adds the type and permissions,
+/// the size and the modification time (UTC).
+pub(super) fn lls(dir: Option<&Path>, how: LlsStyle, ui: &mut dyn Ui) -> Result<()> {
     let dir = dir.unwrap_or(Path::new("."));
-    let mut names: Vec<String> = std::fs::read_dir(dir)
+    let mut entries: Vec<(String, Option<std::fs::Metadata>)> = std::fs::read_dir(dir)
         .map_err(|e| local_err("cannot list", dir, e))?
         .filter_map(|e| e.ok())
         .map(|e| {
-            let mut name = e.file_name().to_string_lossy().into_owned();
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                name.push('/');
-            }
-            name
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::symlink_metadata(e.path()).ok())
         })
+        .filter(|(name, _)| how.all || !name.starts_with('.'))
         .collect();
-    names.sort();
-    for name in names {
-        print_line(ui, &name)?;
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (mut name, meta) in entries {
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            name.push('/');
+        }
+        let line = match (&meta, how.long) {
+            (Some(m), true) => long_line(&name, m, how.human),
+            _ => name,
+        };
+        print_line(ui, &line)?;
     }
     Ok(())
+}
+
+/// One `lls -l` line: `drwxr-xr-x     4096 2026-12-01 23:57 name/`.
+fn long_line(name: &str, meta: &std::fs::Metadata, human: bool) -> String {
+    let kind = match meta.file_type() {
+        t if t.is_dir() => 'd',
+        t if t.is_symlink() => 'l',
+        t if t.is_file() => '-',
+        _ => '?',
+    };
+    let size = match human {
+        true => super::human_bytes(meta.len() as f64),
+        false => meta.len().to_string(),
+    };
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| Timestamp::from_unix_seconds(d.as_secs() as i64))
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}",
+                t.year, t.month, t.day, t.hour, t.minute
+            )
+        })
+        .unwrap_or_else(|| "-".repeat(16));
+    format!("{kind}{} {size:>10} {modified} {name}", permissions(meta))
+}
+
+/// `rwxr-xr-x`, or dashes where the platform has no such bits.
+fn permissions(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        (0..9)
+            .map(|i| match (mode >> (8 - i)) & 1 {
+                1 => ['r', 'w', 'x'][i % 3],
+                _ => '-',
+            })
+            .collect()
+    }
+    #[cfg(not(unix))]
+    {
+        match meta.permissions().readonly() {
+            true => "r--r--r--".into(),
+            false => "rw-rw-rw-".into(),
+        }
+    }
 }
 
 /// `! [COMMAND]`: run a command with the user's shell, or the shell itself.

@@ -108,6 +108,17 @@ impl Toggle {
     }
 }
 
+/// How `lls` lists: the `ls` flags people type (`-l`, `-a`, `-A`, `-h`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LlsStyle {
+    /// `-l`: type and permissions, size, modification time, name.
+    pub long: bool,
+    /// `-a` or `-A`: names starting with `.` too.
+    pub all: bool,
+    /// `-h`: sizes as KiB, MiB….
+    pub human: bool,
+}
+
 /// One user-level operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -211,8 +222,13 @@ pub enum Action {
     Lcd(Option<PathBuf>),
     /// Print the local directory.
     Lpwd,
-    /// List a local directory.
-    Lls(Option<PathBuf>),
+    /// List a local directory (`lls -la DIR`).
+    Lls {
+        /// The directory (`.` when `None`).
+        dir: Option<PathBuf>,
+        /// How: long lines, dotfiles, human sizes.
+        how: LlsStyle,
+    },
     /// Make a remote directory.
     Mkdir(String),
     /// Remove a remote directory.
@@ -334,7 +350,7 @@ impl Action {
                 | Close
                 | Lcd(_)
                 | Lpwd
-                | Lls(_)
+                | Lls { .. }
                 | Bookmark(_)
                 | Type(_)
                 | Mode(_)

@@ -17,7 +17,7 @@ use commands::Command;
 pub use commands::{BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs};
 use global::Global;
 
-/// ferry: a fast, careful FTP client.
+/// A fast, careful FTP and FTPS client.
 ///
 /// Without a subcommand, ferry runs its interactive shell (on a terminal) or reads shell
 /// commands from standard input; `ferry URL` connects first.

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod batch;
 pub mod docs;
+pub mod interrupt;
 pub mod oneshot;
 pub mod run;
 pub mod shell;

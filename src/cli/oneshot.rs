@@ -26,6 +26,8 @@ pub fn run(cmd: &C, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
         return actions::execute(ctx, &Action::Bookmark(op.clone().op()), ui);
     }
     let plan = plan(cmd)?;
+    let actions: Vec<&Action> = plan.iter().map(|(_, action)| action).collect();
+    crate::cli::interrupt::note_parts_on_ctrl_c(&actions);
     let ascii = match cmd {
         C::Get { transfer, .. } | C::Put { transfer, .. } => transfer.ascii,
         _ => false,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
-use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use ferry::Error;
 use ferry::actions::Ui;
@@ -29,6 +29,9 @@ pub struct TerminalUi {
     bar: Bar,
     /// One bar per parallel transfer, under the overall bar.
     lanes: Vec<Bar>,
+    /// A file fetched in segments (pget): its own display, with the whole file's bar above
+    /// the segments' bars.
+    segmented: Option<Segmented>,
     hash: HashMarks,
     none: NoProgress,
     level: Arc<AtomicU8>,
@@ -45,15 +48,27 @@ impl TerminalUi {
             interactive,
             bar: Bar::default(),
             lanes: Vec::new(),
+            segmented: None,
             hash: HashMarks::default(),
             none: NoProgress,
             level: Arc::new(AtomicU8::new(trace_level)),
         }
     }
 
-    /// Flushes standard output.
+    /// Flushes standard output; a command is over, so a segmented file's display goes too.
     pub fn flush(&mut self) -> io::Result<()> {
+        self.end_segments();
         self.out.flush()
+    }
+
+    /// Clears the bars of a file fetched in segments, if there are any.
+    fn end_segments(&mut self) {
+        if let Some(segmented) = self.segmented.take() {
+            for mut lane in self.lanes.drain(..) {
+                lane.finish(0);
+            }
+            segmented.overall.finish_and_clear();
+        }
     }
 
     /// A trace sink factory that prints according to the current trace level.
@@ -93,6 +108,8 @@ impl Ui for TerminalUi {
         if !self.show_progress {
             return;
         }
+        // pget's summary comes when the whole file is in place: its bars are done.
+        self.end_segments();
         match &self.bar.multi {
             Some(multi) => {
                 let _ = multi.println(line);
@@ -102,8 +119,11 @@ impl Ui for TerminalUi {
     }
 
     fn notice(&mut self, line: &str) {
-        self.bar
-            .above(|| eprintln!("ferry: {}", terminal_safe(line)));
+        let print = || eprintln!("ferry: {}", terminal_safe(line));
+        match &self.segmented {
+            Some(segmented) => segmented.multi.suspend(print),
+            None => self.bar.above(print),
+        }
     }
 
     fn confirm(&mut self, question: &str) -> bool {
@@ -161,6 +181,26 @@ impl Ui for TerminalUi {
     }
 
     fn lanes(&mut self, n: usize) {
+        self.end_segments();
+        if self.show_progress && self.bar.multi.is_none() {
+            // Lanes outside a many-file command are the segments of one file (pget).
+            let segmented = Segmented::new();
+            self.lanes = (0..n)
+                .map(|i| Bar {
+                    multi: Some(segmented.multi.clone()),
+                    segment: Some(SegmentOf {
+                        index: i,
+                        of: n,
+                        whole: segmented.overall.clone(),
+                        shown: 0,
+                        counted: false,
+                    }),
+                    ..Bar::default()
+                })
+                .collect();
+            self.segmented = Some(segmented);
+            return;
+        }
         self.lanes = (0..n)
             .map(|_| Bar {
                 multi: self.bar.multi.clone(),
@@ -185,6 +225,44 @@ struct Bar {
     multi: Option<MultiProgress>,
     overall: Option<ProgressBar>,
     batch_bytes: u64,
+    /// When this bar shows one segment of a file (pget).
+    segment: Option<SegmentOf>,
+}
+
+/// The display of one file fetched in segments: the whole file's bar, the segments' bars below.
+struct Segmented {
+    multi: MultiProgress,
+    overall: ProgressBar,
+}
+
+impl Segmented {
+    fn new() -> Segmented {
+        // Hidden until the first segment starts and gives it a length: an empty bar would
+        // draw as a full one.
+        let overall = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden())
+            .with_style(
+                ProgressStyle::with_template(
+                    "{msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+                )
+                .expect("valid template")
+                .progress_chars("=> "),
+            );
+        Segmented {
+            multi: MultiProgress::new(),
+            overall,
+        }
+    }
+}
+
+/// Which segment a lane's bar shows, and what it added to the whole file's bar.
+struct SegmentOf {
+    index: usize,
+    of: usize,
+    whole: ProgressBar,
+    /// The position last added to the whole file's bar.
+    shown: u64,
+    /// The segment's size was added to the whole file's length (a retry adds nothing).
+    counted: bool,
 }
 
 impl Bar {
@@ -252,7 +330,23 @@ impl Progress for Bar {
             Some(multi) => multi.add(bar),
             None => bar,
         };
-        bar.set_message(terminal_safe(name).into_owned());
+        let shown = terminal_safe(name).into_owned();
+        match &mut self.segment {
+            Some(seg) => {
+                bar.set_message(format!("{shown} [{}/{}]", seg.index + 1, seg.of));
+                if !seg.counted {
+                    seg.counted = true;
+                    seg.whole.inc_length(total.unwrap_or(0));
+                    seg.whole.set_message(format!("{shown} (all {})", seg.of));
+                    if let (true, Some(multi)) = (seg.whole.is_hidden(), &self.multi) {
+                        // Above the segments' bars.
+                        multi.insert(0, seg.whole.clone());
+                        seg.whole.enable_steady_tick(Duration::from_millis(200));
+                    }
+                }
+            }
+            None => bar.set_message(shown),
+        }
         bar.enable_steady_tick(Duration::from_millis(200));
         self.bar = Some(bar);
     }
@@ -260,6 +354,10 @@ impl Progress for Bar {
     fn advance(&mut self, done: u64) {
         if let Some(bar) = &self.bar {
             bar.set_position(done);
+        }
+        if let Some(seg) = &mut self.segment {
+            seg.whole.inc(done.saturating_sub(seg.shown));
+            seg.shown = seg.shown.max(done);
         }
     }
 
@@ -343,13 +441,31 @@ pub fn report(place: &str, e: &Error) {
 pub fn report_for(place: &str, e: &Error, face: Face) {
     error_line(place, &terminal_safe(&e.to_string()));
     if let Some(hint) = e.hint_for(face) {
-        eprintln!("ferry: hint: {hint}");
+        eprint!("{}", hint_lines(&hint));
     }
+}
+
+/// `ferry: hint: …` before every line of a hint (a certificate's explanation takes several),
+/// so each line says where it comes from.
+fn hint_lines(hint: &str) -> String {
+    hint.lines()
+        .map(|line| format!("ferry: hint: {}\n", terminal_safe(line)))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_a_hint_carries_the_prefix() {
+        let text = hint_lines("refused:\n  - it is self-signed\nto accept it, use --cacert");
+        assert_eq!(
+            text,
+            "ferry: hint: refused:\nferry: hint:   - it is self-signed\n\
+             ferry: hint: to accept it, use --cacert\n"
+        );
+    }
 
     #[test]
     fn no_color_leaves_the_bars_plain() {

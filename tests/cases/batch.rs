@@ -425,3 +425,45 @@ fn data_connection_hints_name_shell_commands_in_a_batch_and_flags_on_the_command
     assert_ne!(one_shot.code, 0, "{}", one_shot.stderr);
     assert!(one_shot.stderr.contains("--active"), "{}", one_shot.stderr);
 }
+
+#[test]
+fn help_explains_passive_and_active_and_every_argument_and_lls_takes_ls_flags() {
+    let work = tempfile::tempdir().unwrap();
+    fs::write(work.path().join(".hidden"), "h").unwrap();
+    fs::write(work.path().join("seen.txt"), "12345").unwrap();
+    let path = work.path().join("script.ftp");
+    fs::write(&path, "help passive\nhelp get\nlls\nlls -la\n").unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path()).arg("-b").arg(&path);
+    let out = run(cmd).success().stdout_text();
+    let passive = &out[..out.find("Download a file").expect("help get ran")];
+    for words in [
+        "the server connects back to you",
+        "NAT",
+        "firewall",
+        "private address",
+        "passive port range",
+        "--active-address",
+    ] {
+        assert!(
+            passive.contains(words),
+            "help passive lacks {words:?}:\n{passive}"
+        );
+    }
+    assert!(passive.contains("on: passive only"), "{passive}");
+    let get = &out[out.find("Download a file").unwrap()..];
+    assert!(get.contains("The remote file"), "{get}");
+    assert!(get.contains("get -c NAME continues"), "{get}");
+    let listing = &out[out.find("Usage: get").unwrap()..];
+    let long = listing
+        .lines()
+        .find(|l| l.ends_with(" seen.txt"))
+        .unwrap_or_else(|| panic!("no long line for seen.txt:\n{listing}"));
+    assert!(long.starts_with("-rw") && long.contains(" 5 "), "{long}");
+    assert!(
+        listing.contains(" .hidden"),
+        "lls -a hides dotfiles:\n{listing}"
+    );
+    let plain: Vec<&str> = listing.lines().filter(|l| *l == ".hidden").collect();
+    assert!(plain.is_empty(), "plain lls shows dotfiles:\n{listing}");
+}

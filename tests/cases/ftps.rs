@@ -101,6 +101,35 @@ fn the_servers_own_self_signed_certificate_is_refused_without_cacert_and_explain
 }
 
 #[test]
+fn a_ca_certificate_as_the_servers_own_is_refused_in_words_with_every_hint_line_prefixed() {
+    let certs = tempfile::tempdir().unwrap();
+    let (server, _cert) = tls_server(certs.path(), false);
+    let run = ferry(&["ls", &user_url(&server, "")]);
+    assert_eq!(run.code, 7, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("OtherError") && !run.stderr.contains("CaUsedAsEndEntity"),
+        "a Debug-printed library error: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("it is a CA certificate used as a server certificate"),
+        "{}",
+        run.stderr
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(lines.len() > 2, "{}", run.stderr);
+    assert!(lines[0].starts_with("ferry: error: "), "{}", run.stderr);
+    for line in &lines[1..] {
+        assert!(
+            line.starts_with("ferry: hint: "),
+            "{line:?} in\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
 fn pin_and_insecure_accept_the_certificate() {
     let certs = tempfile::tempdir().unwrap();
     let (server, cert) = tls_server(certs.path(), true);

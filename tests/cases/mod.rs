@@ -8,6 +8,7 @@ mod engine;
 mod environment;
 mod fake_cli;
 mod ftps;
+mod hints;
 mod interop;
 mod interop_matrix;
 mod interop_tls;

@@ -264,6 +264,10 @@ fn ctrl_c_aborts_a_slow_download_and_the_session_stays_usable() {
     std::thread::sleep(std::time::Duration::from_millis(1500));
     sh.pty.send_control('c').unwrap();
     sh.pty.exp_string("interrupted").unwrap();
+    // Where the data went, and how to go on (issue 13, rough edges).
+    sh.pty
+        .exp_string("partial file kept as slow.bin.part; `get -c slow.bin` resumes")
+        .unwrap();
     ready(&mut sh, &home);
     sh.pty.send_line("get after.txt").unwrap();
     ready(&mut sh, &home);
@@ -393,5 +397,47 @@ fn ctrl_c_at_the_prompt_clears_the_line() {
         dir_names(server.root()).is_empty(),
         "{:?}",
         dir_names(server.root())
+    );
+}
+
+#[test]
+fn summaries_name_the_local_file_alike_in_one_shot_mode_and_in_the_shell() {
+    let server = PyFtpd::start(PyFtpdOptions::default());
+    fs::create_dir(server.root().join("pub")).unwrap();
+    fs::write(server.root().join("pub/big50.bin"), test_bytes(50_000, 5)).unwrap();
+    // One-shot mode on a terminal (summaries are shown only there): `mirror URL .`.
+    let mut one_shot = shell(&["mirror", &server.url("/pub"), "."]);
+    let (_, said) = one_shot.pty.exp_regex(r"\S*big50\.bin: ").unwrap();
+    assert!(!said.contains("./"), "one-shot summary: {said:?}");
+    one_shot.pty.exp_eof().unwrap();
+    let mut sh = shell(&[&server.url("")]);
+    let home = prompt(&server, "anonymous", "/");
+    ready(&mut sh, &home);
+    sh.pty.send_line("mirror pub .").unwrap();
+    let (_, said) = sh.pty.exp_regex(r"\S*big50\.bin: ").unwrap();
+    assert!(!said.contains("./"), "shell summary: {said:?}");
+    ready(&mut sh, &home);
+    sh.pty.send_line("quit").unwrap();
+    sh.pty.exp_eof().unwrap();
+}
+
+#[test]
+fn pget_names_each_segments_bar_and_draws_one_for_the_whole_file() {
+    let server = PyFtpd::start(PyFtpdOptions {
+        rate: Some(200_000),
+        ..PyFtpdOptions::default()
+    });
+    fs::write(server.root().join("seg.bin"), test_bytes(2_000_000, 6)).unwrap();
+    let mut run = shell(&["pget", "-n", "4", &server.url("/seg.bin")]);
+    // Lanes 3 and 4 open once lane 2 has logged in; on a busy machine the first two may have
+    // taken every segment by then, so only the first two bars are sure to be drawn.
+    for bar in ["seg.bin [1/4]", "seg.bin [2/4]", "seg.bin (all 4)"] {
+        run.pty.exp_string(bar).unwrap();
+    }
+    run.pty.exp_string("seg.bin: ").unwrap();
+    run.pty.exp_eof().unwrap();
+    assert_eq!(
+        fs::read(run.work.path().join("seg.bin")).unwrap(),
+        test_bytes(2_000_000, 6)
     );
 }

@@ -9,6 +9,25 @@ use clap::Subcommand;
 use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
 use ferry::config::Parallel;
 
+/// `help passive`: what the two modes are and where each breaks.
+const PASSIVE_HELP: &str = "\
+Passive or active data connections: passive (switch), or passive on|off|auto
+
+FTP moves files and listings over a second connection, opened anew for each transfer.
+
+Passive (the default; EPSV, then PASV): ferry connects to a port the server names. This works
+from behind NAT and most firewalls on your side. It fails when the server's firewall blocks its
+passive port range, or when a server behind NAT names its private address in the PASV reply
+(ferry then connects to the address it reached the server on instead, unless started with
+--pasv-address server).
+
+Active (EPRT, then PORT): the server connects back to you. A NAT router or a firewall in front
+of your machine blocks that, unless it forwards a port range to you: start ferry with
+--active-address YOUR-PUBLIC-ADDRESS and --active-ports LOW-HIGH (the forwarded range).
+
+A transfer that fails with 425, or hangs until the timeout, usually means the mode is wrong
+for the network: switch with `passive`, or choose one with `mode`.";
+
 /// Connecting, logging in and leaving.
 #[derive(Debug, Subcommand)]
 pub enum Session {
@@ -29,8 +48,11 @@ pub enum Session {
     },
     /// Log in again as another user: user NAME [PASSWORD [ACCOUNT]]
     User {
+        /// The user name
         name: String,
+        /// The password (asked for on the terminal when left out; never kept in the history)
         password: Option<String>,
+        /// The account, for servers that ask for one (ACCT)
         account: Option<String>,
     },
     /// Close the connection
@@ -53,23 +75,53 @@ pub enum Browse {
         /// Parsed entries as JSON (name, type, size, modified, target, permissions)
         #[arg(long)]
         json: bool,
+        /// The remote directory (or file) to list; the current directory without it
         path: Option<String>,
     },
     /// Names in remote directories (NLST): nlist [PATH...], each listed in turn
     #[command(alias = "mls")]
-    Nlist { paths: Vec<String> },
+    Nlist {
+        /// Remote directories (or files) to list; the current directory without any
+        paths: Vec<String>,
+    },
     /// Change the remote directory
-    Cd { path: String },
+    Cd {
+        /// The remote directory (.. for the parent)
+        path: String,
+    },
     /// Go to the parent remote directory
     Cdup,
     /// Print the remote directory
     Pwd,
     /// Change the local directory (home without an argument)
-    Lcd { dir: Option<PathBuf> },
+    Lcd {
+        /// The local directory to go to
+        dir: Option<PathBuf>,
+    },
     /// Print the local directory
     Lpwd,
-    /// List a local directory
-    Lls { dir: Option<PathBuf> },
+    /// List a local directory: lls [-l] [-a|-A] [-h] [DIR], as ls does
+    // -h is ls's human sizes here, not help: `help lls` shows this.
+    #[command(disable_help_flag = true)]
+    Lls {
+        /// Long listing: type and permissions, size, modification time (UTC)
+        #[arg(short = 'l')]
+        long: bool,
+        /// Names starting with `.` too
+        #[arg(short = 'a')]
+        all: bool,
+        /// Names starting with `.` too (as -a; `.` and `..` are never listed)
+        #[arg(short = 'A')]
+        almost_all: bool,
+        /// Sizes in KiB, MiB, … (with -l)
+        #[arg(short = 'h')]
+        human: bool,
+        /// One name per line (always so; accepted for ls's sake)
+        #[arg(short = '1', hide = true)]
+        one: bool,
+        /// The local directory (the current one without it)
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Downloads and uploads.
@@ -78,18 +130,25 @@ pub enum Transfer {
     /// Download a file: get REMOTE [LOCAL]; -c continues a partial download
     #[command(alias = "recv")]
     Get {
+        /// The remote file (with -r, a directory)
         remote: String,
+        /// Where to write it: a file name, or - for standard output (with -r, the directory
+        /// to copy into); the remote name in the current local directory without it. An
+        /// interrupted get keeps NAME.part, which get -c NAME continues
         local: Option<PathBuf>,
         #[command(flatten)]
         transfer: TransferArgs,
     },
     /// Continue a partial download: reget REMOTE [LOCAL]
     Reget {
+        /// The remote file
         remote: String,
+        /// The local file to continue (NAME.part or NAME; the remote name without it)
         local: Option<PathBuf>,
     },
     /// Download many files: mget [-P N] [--json] PATTERN...
     Mget {
+        /// Remote names or globs (*, ?, [...]), matched in their directory's listing
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
@@ -102,23 +161,31 @@ pub enum Transfer {
     /// Upload a file: put LOCAL [REMOTE]; -c continues a partial upload
     #[command(alias = "send")]
     Put {
+        /// The local file (with -r, a directory)
         local: PathBuf,
+        /// The remote name (with -r, the remote directory to copy into); the local file's
+        /// name in the current remote directory without it
         remote: Option<String>,
         #[command(flatten)]
         transfer: TransferArgs,
     },
     /// Continue a partial upload: reput LOCAL [REMOTE]
     Reput {
+        /// The local file
         local: PathBuf,
+        /// The remote file to continue (the local file's name without it)
         remote: Option<String>,
     },
     /// Append a local file to a remote one: append LOCAL [REMOTE]
     Append {
+        /// The local file
         local: PathBuf,
+        /// The remote file to append to (the local file's name without it)
         remote: Option<String>,
     },
     /// Upload many files: mput [-P N] [--json] PATTERN...
     Mput {
+        /// Local names or globs (*, ?, [...])
         #[arg(required = true)]
         patterns: Vec<String>,
         /// Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)
@@ -130,7 +197,9 @@ pub enum Transfer {
     },
     /// Download one file in segments over several connections: pget [-n N] [-c] REMOTE [LOCAL]
     Pget {
+        /// The remote file
         remote: String,
+        /// The local file (the remote name in the current local directory without it)
         local: Option<PathBuf>,
         /// Number of segments (and connections)
         #[arg(short = 'n', value_name = "N", default_value_t = 4)]
@@ -144,7 +213,9 @@ pub enum Transfer {
     },
     /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
     Mirror {
+        /// The remote directory (with -R, the local one)
         source: String,
+        /// The local directory (with -R, the remote one); the source's name without it
         target: Option<String>,
         #[command(flatten)]
         mirror: MirrorArgs,
@@ -155,22 +226,38 @@ pub enum Transfer {
 #[derive(Debug, Subcommand)]
 pub enum Remote {
     /// Make a remote directory
-    Mkdir { path: String },
+    Mkdir {
+        /// The directory to make
+        path: String,
+    },
     /// Remove an empty remote directory
-    Rmdir { path: String },
+    Rmdir {
+        /// The directory to remove (empty it first: mdelete DIR/*)
+        path: String,
+    },
     /// Delete a remote file
     #[command(alias = "rm")]
-    Delete { path: String },
+    Delete {
+        /// The remote file
+        path: String,
+    },
     /// Delete many remote files: mdelete PATTERN...
     Mdelete {
+        /// Remote names or globs (*, ?, [...]), matched in their directory's listing
         #[arg(required = true)]
         patterns: Vec<String>,
     },
     /// Rename a remote file: rename FROM TO
     #[command(alias = "mv")]
-    Rename { from: String, to: String },
+    Rename {
+        /// The remote file's name now
+        from: String,
+        /// Its new name (a path moves it, where the server allows)
+        to: String,
+    },
     /// Show a remote file's size: size [--json] PATH
     Size {
+        /// The remote file
         path: String,
         /// As one JSON object (name, size)
         #[arg(long)]
@@ -178,6 +265,7 @@ pub enum Remote {
     },
     /// Show a remote file's modification time: modtime [--json] PATH
     Modtime {
+        /// The remote file
         path: String,
         /// As one JSON object (name, modified)
         #[arg(long)]
@@ -185,6 +273,7 @@ pub enum Remote {
     },
     /// Show a remote file's name, type, size and time: stat [--json] PATH
     Stat {
+        /// The remote file or directory
         path: String,
         /// As one JSON object (name, type, size, modified)
         #[arg(long)]
@@ -192,6 +281,7 @@ pub enum Remote {
     },
     /// Bookmarks: bookmark add NAME [URL] | bookmark list | bookmark rm NAME; open NAME
     Bookmark {
+        /// add, list or rm
         #[command(subcommand)]
         op: BookmarkCmd,
     },
@@ -206,23 +296,50 @@ pub enum Setting {
     #[command(alias = "image")]
     Binary,
     /// Set the transfer type: type ascii|binary
-    Type { kind: String },
+    Type {
+        /// ascii (a) or binary (i, image)
+        kind: String,
+    },
     /// Passive data connections: passive (toggle) or passive on|off|auto
-    Passive { setting: Option<String> },
+    #[command(long_about = PASSIVE_HELP)]
+    Passive {
+        /// on: passive only (EPSV, then PASV); off: active only (EPRT, then PORT); auto: try
+        /// passive first, then active; without it, switch between passive and active
+        setting: Option<String>,
+    },
     /// Extended passive only (EPSV): epsv on|off, or epsv to toggle (off means PASV only)
-    Epsv { setting: Option<String> },
+    Epsv {
+        /// on: EPSV only; off: PASV only; without it, switch between the two
+        setting: Option<String>,
+    },
     /// Data-connection mode: mode auto|passive|active|epsv|pasv|eprt|port
-    Mode { mode: String },
+    Mode {
+        /// auto (EPSV, PASV, EPRT, PORT in turn), passive (EPSV, PASV), active (EPRT, PORT),
+        /// or one of epsv, pasv, eprt, port alone; see help passive
+        mode: String,
+    },
     /// Show the connection and settings
     Status,
     /// Show server replies: verbose [on|off]
-    Verbose { setting: Option<String> },
+    Verbose {
+        /// on or off; without it, switch
+        setting: Option<String>,
+    },
     /// Show the whole protocol conversation: debug [on|off]
-    Debug { setting: Option<String> },
+    Debug {
+        /// on or off (back to what verbose says); without it, switch
+        setting: Option<String>,
+    },
     /// Ask before each file of mget/mput/mdelete: prompt [on|off]
-    Prompt { setting: Option<String> },
+    Prompt {
+        /// on or off; without it, switch
+        setting: Option<String>,
+    },
     /// Print # marks during transfers: hash [on|off]
-    Hash { setting: Option<String> },
+    Hash {
+        /// on or off; without it, switch
+        setting: Option<String>,
+    },
 }
 
 /// Raw commands, what the server says about itself, local commands and help.
@@ -231,11 +348,13 @@ pub enum Server {
     /// Send a raw command to the server: quote LINE
     #[command(alias = "literal")]
     Quote {
+        /// The command line to send, as typed (quote SITE CHMOD 644 f)
         #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         words: Vec<String>,
     },
     /// Send a SITE command: site ARGS
     Site {
+        /// What follows SITE, as typed (site chmod 644 f)
         #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         words: Vec<String>,
     },
@@ -244,18 +363,28 @@ pub enum Server {
     /// Show the features the server advertises
     Features,
     /// Ask the server for help: rhelp [COMMAND]
-    Rhelp { command: Option<String> },
+    Rhelp {
+        /// A command to ask about (the server's list without it)
+        command: Option<String>,
+    },
     /// Ask the server for its status: rstatus [PATH]
-    Rstatus { path: Option<String> },
+    Rstatus {
+        /// A remote path to ask about (the server's own status without it)
+        path: Option<String>,
+    },
     /// Send NOOP (keeps the connection alive)
     Noop,
     /// Run a local command: ! [COMMAND]
     #[command(name = "!")]
     Shell {
+        /// The command, run by $SHELL -c; without it, an interactive shell
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         words: Vec<String>,
     },
     /// Show help: help [COMMAND]
     #[command(alias = "?")]
-    Help { command: Option<String> },
+    Help {
+        /// A command's name (the list of commands without it)
+        command: Option<String>,
+    },
 }

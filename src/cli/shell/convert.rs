@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use ferry::actions::{Action, Output, PutMode, Toggle};
+use ferry::actions::{Action, LlsStyle, Output, PutMode, Toggle};
 use ferry::engine::transfer::ListKind;
 use ferry::proto::channel::DataMode;
 use ferry::proto::command::{Secret, TransferType};
@@ -79,7 +79,21 @@ impl Browse {
             Browse::Pwd => Action::Pwd,
             Browse::Lcd { dir } => Action::Lcd(dir),
             Browse::Lpwd => Action::Lpwd,
-            Browse::Lls { dir } => Action::Lls(dir),
+            Browse::Lls {
+                long,
+                all,
+                almost_all,
+                human,
+                one: _,
+                dir,
+            } => Action::Lls {
+                dir,
+                how: LlsStyle {
+                    long,
+                    all: all || almost_all,
+                    human,
+                },
+            },
         }
     }
 }

@@ -151,6 +151,13 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     Ok(Parsed::Action(action))
 }
 
+/// The shell's whole grammar, for the man page's command reference.
+pub fn command() -> clap::Command {
+    let mut cmd = Line::command();
+    cmd.build();
+    cmd
+}
+
 /// Every command name and alias, for completion.
 pub fn command_names() -> Vec<String> {
     let cmd = Line::command();
@@ -421,6 +428,40 @@ mod tests {
                 kind: ListKind::Names
             }
         );
+    }
+
+    #[test]
+    fn every_argument_of_every_command_says_what_it_is() {
+        for sub in Line::command().get_subcommands() {
+            for arg in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+                assert!(
+                    arg.get_help()
+                        .is_some_and(|h| !h.to_string().trim().is_empty()),
+                    "`help {}`: {} has no text",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lls_takes_the_ls_flags_people_type() {
+        use ferry::actions::LlsStyle;
+        let lls = |line: &str| match action(line) {
+            Action::Lls { dir, how } => (dir, how),
+            other => panic!("{line}: {other:?}"),
+        };
+        let long_all = LlsStyle {
+            long: true,
+            all: true,
+            human: false,
+        };
+        assert_eq!(lls("lls -la"), (None, long_all));
+        assert_eq!(lls("lls -al /tmp"), (Some("/tmp".into()), long_all));
+        assert!(lls("lls -A").1.all);
+        assert!(lls("lls -lh").1.human);
+        assert_eq!(lls("lls").1, LlsStyle::default());
     }
 
     #[test]

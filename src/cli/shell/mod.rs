@@ -117,7 +117,12 @@ fn run_action(ctx: &Rc<RefCell<Context>>, action: &Action, ui: &mut TerminalUi) 
     let _ = ui.flush();
     match result {
         Ok(()) => {}
-        Err(ferry::Error::Interrupted) => ui.notice(interrupted(&ctx)),
+        Err(ferry::Error::Interrupted) => {
+            ui.notice(interrupted(&ctx));
+            if let Some(note) = crate::cli::interrupt::shell_note(action) {
+                ui.notice(&note);
+            }
+        }
         Err(e) => report_for("", &e, Face::Shell),
     }
 }

@@ -1,0 +1,182 @@
+//! Words for failures whose library text or generic hint says too little: TLS errors that
+//! rustls prints as `Debug` (`Other(OtherError(CaUsedAsEndEntity))`), a TLS handshake that met
+//! plain FTP, a web or SSH server answering on the port, and the file refusals people meet
+//! most (a directory fetched as a file, a directory that is not empty, one that exists).
+//!
+//! Hints come in the words of the [`Face`] that reads them: flags on the command line, shell
+//! commands in the shell and in batch files.
+
+use super::Face;
+use crate::proto::command::Verb;
+use crate::proto::reply::Reply;
+
+/// What rustls refused, in words: its own `Display` where that is readable, plain sentences
+/// for the errors it shows as `Debug`.
+pub(super) fn rustls_words(e: &rustls::Error) -> String {
+    use rustls::{CertificateError, Error, InvalidMessage};
+    match e {
+        Error::InvalidCertificate(CertificateError::Other(other))
+            if format!("{:?}", other.0).contains("CaUsedAsEndEntity") =>
+        {
+            "it is a CA certificate used as a server certificate".into()
+        }
+        Error::InvalidCertificate(CertificateError::Other(other)) => other.0.to_string(),
+        Error::InvalidMessage(InvalidMessage::InvalidContentType) => {
+            "the server did not answer in TLS (what it sent is not a TLS record)".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// True when a TLS handshake met something that is not TLS at all: a plain FTP greeting.
+pub(super) fn is_not_tls(e: &rustls::Error) -> bool {
+    matches!(
+        e,
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)
+    )
+}
+
+/// What to do when an `ftps://` (implicit TLS) connection met a server that speaks plain FTP.
+pub(super) fn not_implicit_tls(face: Face) -> String {
+    match face {
+        Face::CommandLine => "this server does not speak implicit TLS (ftps://) on this port: \
+                              use ftp://HOST:PORT/ with --tls, which asks for TLS after \
+                              connecting (AUTH TLS)"
+            .into(),
+        Face::Shell => "this server does not speak implicit TLS (ftps://) on this port: \
+                        `open ftp://HOST:PORT/` instead, which asks for TLS after connecting \
+                        (AUTH TLS) when the server offers it; start ferry with --tls to insist \
+                        on it"
+            .into(),
+    }
+}
+
+/// What to do when the "reply" is a web or SSH server's first line: the port is not FTP's.
+pub(super) fn wrong_service(line: &str, face: Face) -> Option<String> {
+    let port21 = match face {
+        Face::CommandLine => "FTP listens on port 21: leave the port out of the URL (ftp://HOST/)",
+        Face::Shell => "FTP listens on port 21: `open HOST` without a port",
+    };
+    if line.starts_with("SSH-") {
+        return Some(format!(
+            "this port runs an SSH server, not FTP: {port21}; for files over SSH use sftp \
+             (or scp) instead of ferry"
+        ));
+    }
+    if line.starts_with("HTTP/") {
+        return Some(format!(
+            "this port runs a web (HTTP) server, not FTP: {port21}; a web address is for a \
+             browser or curl"
+        ));
+    }
+    None
+}
+
+/// A specific hint for the file refusals people meet most, when the reply says which it is.
+/// `command` is the command as shown (`RMD old`), whose argument names the file.
+pub(super) fn remote_file(
+    verb: Option<Verb>,
+    command: &str,
+    reply: &Reply,
+    face: Face,
+) -> Option<String> {
+    let text = reply.text().to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let name = command
+        .split_once(' ')
+        .map_or("NAME", |(_, arg)| arg.trim());
+    // As the shell would read it back: `get -r "my dir"`.
+    let name = shlex::try_quote(name).unwrap_or(name.into());
+    let shell = face == Face::Shell;
+    match verb? {
+        Verb::Retr if has(&["is a directory", "not a regular file", "not a plain file"]) => {
+            Some(match shell {
+                true => format!(
+                    "{name} is a directory: `get -r {name}` copies it with everything in it, \
+                     and `mirror {name}` keeps a local copy in step"
+                ),
+                false => "that is a directory: `ferry get -r URL` copies it with everything in \
+                          it, and `ferry mirror URL DIR` keeps a local copy in step"
+                    .into(),
+            })
+        }
+        Verb::Rmd if has(&["not empty", "directory is not empty"]) => Some(match shell {
+            true => format!(
+                "{name} still has files in it, and rmdir removes only empty directories: \
+                 remove them first (`mdelete {name}/*`, and `rmdir` each directory inside), \
+                 then `rmdir {name}` again"
+            ),
+            false => "the directory still has files in it, and rmdir removes only empty \
+                      directories: remove them first (ferry rm URL/FILE..., and rmdir each \
+                      directory inside), then rmdir it again"
+                .into(),
+        }),
+        Verb::Mkd if has(&["exists"]) || reply.code == 521 => Some(match shell {
+            true => format!(
+                "{name} already exists on the server: there is nothing to make (`cd {name}` \
+                 if it is a directory; in a batch file, `-mkdir {name}` lets the line fail \
+                 without stopping the run)"
+            ),
+            false => "it already exists on the server: there is nothing to make".into(),
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(code: u16, text: &str) -> Reply {
+        Reply::new(code, vec![format!("{code} {text}")])
+    }
+
+    #[test]
+    fn a_directory_fetched_as_a_file_suggests_a_recursive_get() {
+        let r = reply(550, "Is a directory.");
+        let shell = remote_file(Some(Verb::Retr), "RETR pub", &r, Face::Shell).unwrap();
+        assert!(shell.contains("`get -r pub`") && shell.contains("`mirror pub`"));
+        let cli = remote_file(Some(Verb::Retr), "RETR pub", &r, Face::CommandLine).unwrap();
+        assert!(cli.contains("ferry get -r URL"), "{cli}");
+        let missing = reply(550, "No such file or directory.");
+        assert!(remote_file(Some(Verb::Retr), "RETR x", &missing, Face::Shell).is_none());
+    }
+
+    #[test]
+    fn rmdir_and_mkdir_refusals_say_what_the_directory_is_like() {
+        let full = reply(550, "Directory not empty.");
+        let h = remote_file(Some(Verb::Rmd), "RMD old", &full, Face::Shell).unwrap();
+        assert!(h.contains("`mdelete old/*`"), "{h}");
+        let h = remote_file(Some(Verb::Rmd), "RMD old", &full, Face::CommandLine).unwrap();
+        assert!(h.contains("ferry rm"), "{h}");
+        for r in [
+            reply(550, "File exists."),
+            reply(553, "new: File exists"),
+            reply(521, "\"/new\" directory already exists"),
+        ] {
+            let h = remote_file(Some(Verb::Mkd), "MKD new", &r, Face::Shell).unwrap();
+            assert!(h.contains("new already exists"), "{h}");
+        }
+    }
+
+    #[test]
+    fn web_and_ssh_servers_are_named_with_the_ftp_port() {
+        let ssh = wrong_service("SSH-2.0-OpenSSH_9.6", Face::CommandLine).unwrap();
+        assert!(ssh.contains("SSH server") && ssh.contains("sftp") && ssh.contains("21"));
+        let web = wrong_service("HTTP/1.1 400 Bad Request", Face::Shell).unwrap();
+        assert!(web.contains("web (HTTP) server") && web.contains("`open HOST`"));
+        assert!(wrong_service("hello", Face::Shell).is_none());
+        let r = reply(550, "Is a directory.");
+        let h = remote_file(Some(Verb::Retr), "RETR my dir", &r, Face::Shell).unwrap();
+        assert!(h.contains("`get -r 'my dir'`"), "{h}");
+    }
+
+    #[test]
+    fn rustls_debug_texts_become_sentences() {
+        let plain = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType);
+        assert!(is_not_tls(&plain));
+        assert!(rustls_words(&plain).contains("did not answer in TLS"));
+        assert!(not_implicit_tls(Face::CommandLine).contains("--tls"));
+        assert!(not_implicit_tls(Face::Shell).contains("`open ftp://"));
+    }
+}
