@@ -9,7 +9,7 @@ EOF, so a test that dies (or forgets to stop it) never leaves it behind.
 Usage:
     pyftpd_server.py --host 127.0.0.1 --port 0 --root DIR \
         [--user NAME:PASS ...] [--anonymous] [--passive-ports LOW:HIGH] [--rate BYTES]
-        [--idle-timeout SECS]
+        [--idle-timeout SECS] [--faults SEED:RATE [--fault-log FILE] [--fault-stall SECS]]
 """
 
 import argparse
@@ -73,6 +73,20 @@ def parse_args(argv):
         default=0,
         metavar="N",
         help="greet connection N+1 from one address with 421 (0: no limit)",
+    )
+    p.add_argument(
+        "--faults",
+        metavar="SEED:RATE",
+        help="misbehave at random, seeded (see faults.py): drop or stall control connections, "
+        "answer 421/425/426/450/451, cut data connections; RATE is a probability per event",
+    )
+    p.add_argument("--fault-log", metavar="FILE", help="append one line per injected fault")
+    p.add_argument(
+        "--fault-stall",
+        type=float,
+        default=3.0,
+        metavar="SECS",
+        help="how long a stalled command goes unanswered (default 3)",
     )
     p.add_argument("--certfile", help="PEM certificate: serve explicit FTPS (AUTH TLS)")
     p.add_argument("--keyfile", help="PEM private key for --certfile")
@@ -141,6 +155,19 @@ def main(argv):
         Handler.passive_ports = range(int(low), int(high) + 1)
     if args.idle_timeout:
         Handler.timeout = args.idle_timeout
+
+    if args.faults:
+        import faults
+
+        seed, sep, rate = args.faults.partition(":")
+        try:
+            seed, rate = int(seed), float(rate)
+        except ValueError:
+            sep = ""
+        if not sep or not 0 <= rate <= 1:
+            sys.exit(f"pyftpd_server: bad --faults {args.faults!r}, want SEED:RATE")
+        source = faults.Faults(seed, rate, args.fault_log, args.fault_stall)
+        Handler = faults.install(Handler, source)
 
     Handler.authorizer = authorizer
     Handler.banner = "pyftpdlib test server ready."

@@ -21,5 +21,6 @@ mod pipelining;
 mod pipes;
 mod pyftpdlib;
 mod shell_pty;
+mod soak;
 mod support_selftest;
 mod transfers;

@@ -40,6 +40,22 @@ pub struct PyFtpdOptions {
     /// At most this many connections from one address; pyftpdlib greets one more with
     /// "421 Too many connections from the same IP address."
     pub max_cons_per_ip: Option<u32>,
+    /// Misbehave at random (`scripts/faults.py`): seed, probability per event, the file that
+    /// logs one line per fault, and how long a stalled command goes unanswered.
+    pub faults: Option<Faults>,
+}
+
+/// The seeded faults of a misbehaving server (see `scripts/faults.py`).
+#[derive(Clone, Debug)]
+pub struct Faults {
+    /// The seed: the same one makes the same decisions in the same order.
+    pub seed: u64,
+    /// The probability of a fault per command or data connection.
+    pub rate: f64,
+    /// One line per injected fault is appended here.
+    pub log: PathBuf,
+    /// Seconds a stalled command waits (longer than the client's timeout).
+    pub stall: f64,
 }
 
 impl Default for PyFtpdOptions {
@@ -55,6 +71,7 @@ impl Default for PyFtpdOptions {
             tls_required: false,
             idle_timeout: None,
             max_cons_per_ip: None,
+            faults: None,
         }
     }
 }
@@ -149,6 +166,14 @@ impl PyFtpd {
         }
         if let Some(rate) = opts.rate {
             cmd.arg("--rate").arg(rate.to_string());
+        }
+        if let Some(f) = &opts.faults {
+            cmd.arg("--faults")
+                .arg(format!("{}:{}", f.seed, f.rate))
+                .arg("--fault-log")
+                .arg(&f.log)
+                .arg("--fault-stall")
+                .arg(f.stall.to_string());
         }
         let mut child = cmd
             .stdin(Stdio::piped())
