@@ -359,6 +359,11 @@ fn set_remote_time(session: &mut Session, local: &Path, remote: &str) -> Result<
         stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second
     );
     let reply = session.quote(&line)?;
+    if reply.is_transient() {
+        // Busy or closing: not an answer. The upload's retry sees the file whole and only
+        // sets the time again; a time left unset would make the next mirror copy it again.
+        return Err(Error::rejected("MFMT", reply));
+    }
     Ok((!reply.is_completion())
         .then(|| format!("cannot keep the time of {remote}: {}", reply.one_line())))
 }

@@ -131,7 +131,7 @@ pub(super) fn mget(
     let mut failures = 0;
     let mut all = Vec::new();
     for pattern in patterns {
-        all.extend(expand_remote(ctx, pattern)?);
+        all.extend(expand_remote(ctx, pattern, ui)?);
     }
     let mut jobs = Vec::new();
     for (remote, size) in all {
@@ -185,7 +185,7 @@ pub(super) fn mput(
 /// Deletes every remote file matching the patterns.
 pub(super) fn mdelete(ctx: &mut Context, patterns: &[String], ui: &mut dyn Ui) -> Result<()> {
     for pattern in patterns {
-        for (remote, _) in expand_remote(ctx, pattern)? {
+        for (remote, _) in expand_remote(ctx, pattern, ui)? {
             if ctx.prompt && !ui.confirm(&format!("mdelete {remote}?")) {
                 continue;
             }
@@ -215,6 +215,7 @@ fn has_glob(s: &str) -> bool {
 pub(super) fn expand_remote(
     ctx: &mut Context,
     pattern: &str,
+    ui: &mut dyn Ui,
 ) -> Result<Vec<(String, Option<u64>)>> {
     if !has_glob(pattern) {
         return Ok(vec![(pattern.to_owned(), None)]);
@@ -235,8 +236,7 @@ pub(super) fn expand_remote(
     } else {
         dir
     };
-    let mut names: Vec<(String, Option<u64>)> = ctx
-        .entries(list_dir)?
+    let mut names: Vec<(String, Option<u64>)> = super::listed(ctx, ui, list_dir)?
         .into_iter()
         .filter(|e| matches!(e.kind, EntryKind::File | EntryKind::Symlink))
         .filter(|e| matcher.matches(&e.name))

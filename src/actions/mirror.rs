@@ -125,7 +125,9 @@ pub(super) fn run(
         })
         .collect::<Result<Vec<_>>>()?;
     ctx.invalidate_cache();
-    let exact = ctx.session()?.features().has("MLST");
+    let exact = super::retrying(ctx, ui, "", |ctx, _, _| {
+        Ok(ctx.session()?.features().has("MLST"))
+    })?;
     let mut plan = Plan {
         opts,
         exclude,
@@ -185,7 +187,7 @@ fn down(
             "{remote}: deeper than {MAX_DEPTH} levels; stopping"
         )));
     }
-    let entries: Vec<Entry> = ctx.entries(remote)?;
+    let entries: Vec<Entry> = super::listed(ctx, ui, remote)?;
     let mut keep = HashSet::new();
     for entry in entries {
         if plan.excluded(&entry.name) {
@@ -366,28 +368,38 @@ fn plan_upload(
     }
 }
 
-/// The entries of the remote directory `remote`; a directory the server does not have is
-/// made (or, in a dry run, the plan says so) and has none.
+/// The entries of the remote directory `remote`; a directory the server does not have (its
+/// listing refused with a permanent reply) is made (or, in a dry run, the plan says so) and
+/// has none. Transient failures of either are retried; a busy or dropped server never reads
+/// as a missing directory.
 fn remote_entries(
     ctx: &mut Context,
     remote: &str,
     plan: &Plan<'_>,
     ui: &mut dyn Ui,
 ) -> Result<Vec<Entry>> {
-    match ctx.entries(remote) {
-        Ok(e) => Ok(e),
-        Err(e) if e.reply().is_some() => {
-            // The remote directory is new.
-            if plan.opts.dry_run {
-                print_line(ui, &format!("mkdir {remote}"))?;
-            } else if !remote.is_empty() {
-                ctx.session()?.mkd(remote)?;
-                ctx.invalidate_cache();
-            }
-            Ok(Vec::new())
-        }
+    let listed = super::retrying(ctx, ui, remote, |ctx, _, _| match ctx.entries(remote) {
+        Ok(e) => Ok(Some(e)),
+        Err(e) if e.reply().is_some_and(|r| r.is_permanent()) => Ok(None),
         Err(e) => Err(e),
+    })?;
+    if let Some(entries) = listed {
+        return Ok(entries);
     }
+    // The remote directory is new.
+    if plan.opts.dry_run {
+        print_line(ui, &format!("mkdir {remote}"))?;
+    } else if !remote.is_empty() {
+        super::retrying(ctx, ui, remote, |ctx, _, attempt| {
+            match ctx.session()?.mkd(remote) {
+                // A first attempt may have made it before the connection broke.
+                Err(e) if attempt > 0 && e.reply().is_some_and(|r| r.is_permanent()) => Ok(()),
+                other => other.map(drop),
+            }
+        })?;
+        ctx.invalidate_cache();
+    }
+    Ok(Vec::new())
 }
 
 /// Removes the files of remote directory `remote` (listed as `existing`) that the local side
@@ -408,7 +420,13 @@ fn delete_remote_extras(
         if plan.opts.dry_run {
             print_line(ui, &format!("delete {path}"))?;
         } else if extra.kind == EntryKind::File && safe_name(&extra.name).is_ok() {
-            ctx.session()?.dele(&path)?;
+            super::retrying(ctx, ui, &path, |ctx, _, attempt| {
+                match ctx.session()?.dele(&path) {
+                    // A first attempt may have deleted it before the connection broke.
+                    Err(e) if attempt > 0 && e.reply().is_some_and(|r| r.is_permanent()) => Ok(()),
+                    other => other,
+                }
+            })?;
             ui.notice(&format!("deleted {path}"));
         }
     }

@@ -414,6 +414,17 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
     result
 }
 
+/// The entries of remote directory `dir`, with transient failures retried like any other
+/// step (a recursive walk lists many directories, and every listing may meet a dropped
+/// connection or a busy reply).
+pub(crate) fn listed(
+    ctx: &mut Context,
+    ui: &mut dyn Ui,
+    dir: &str,
+) -> Result<Vec<crate::proto::listing::Entry>> {
+    retrying(ctx, ui, dir, |ctx, _, _| ctx.entries(dir))
+}
+
 fn flush_notices(ctx: &mut Context, ui: &mut dyn Ui) {
     for notice in ctx.take_notices() {
         ui.notice(&notice);

@@ -151,9 +151,12 @@ pub(super) fn run(
         Output::Into(dir) => target_in(dir, remote)?,
         Output::Stdout => return Err(Error::Usage(NOT_TO_STDOUT.into())),
     };
-    let session = ctx.session()?;
-    session.set_type(TransferType::Binary)?;
-    let size = session.size(remote)?.ok_or_else(|| {
+    let size = super::retrying(ctx, ui, remote, |ctx, _, _| {
+        let session = ctx.session()?;
+        session.set_type(TransferType::Binary)?;
+        session.size(remote)
+    })?;
+    let size = size.ok_or_else(|| {
         Error::Usage(format!(
             "pget needs the size of {remote}, and the server would not say (SIZE)"
         ))

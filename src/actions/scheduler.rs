@@ -120,7 +120,7 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
         ));
     }
     let traits = connector.server_traits().clone();
-    let first = ctx.lend_session()?;
+    let first = super::retrying(ctx, ui, "", |ctx, _, _| ctx.lend_session())?;
     let front = Front {
         single: lanes == 1,
         hash: ctx.hash,

@@ -114,7 +114,7 @@ fn get_dir(
         )));
     }
     make_local_dir(local)?;
-    let entries = ctx.entries(remote)?;
+    let entries = super::listed(ctx, ui, remote)?;
     for entry in entries {
         if walk.excluded(&entry.name) {
             continue;
@@ -172,12 +172,16 @@ pub(super) fn put(
     skipped_local_total(walk.refused)
 }
 
-/// MKD `remote`; already there is fine, and anything else shows up when the first upload fails.
-fn make_remote_dir(ctx: &mut Context, remote: &str) -> Result<()> {
-    match ctx.session()?.mkd(remote) {
-        Err(e) if !matches!(e.reply().map(|r| r.code), Some(550 | 521 | 553)) => Err(e),
-        _ => Ok(()),
-    }
+/// MKD `remote`, retried after transient failures; already there is fine (also when a first
+/// attempt made it before the connection broke), and anything else shows up when the first
+/// upload fails.
+fn make_remote_dir(ctx: &mut Context, remote: &str, ui: &mut dyn Ui) -> Result<()> {
+    super::retrying(ctx, ui, remote, |ctx, _, _| {
+        match ctx.session()?.mkd(remote) {
+            Err(e) if !matches!(e.reply().map(|r| r.code), Some(550 | 521 | 553)) => Err(e),
+            _ => Ok(()),
+        }
+    })
 }
 
 fn put_dir(
@@ -194,7 +198,7 @@ fn put_dir(
             local.display()
         )));
     }
-    make_remote_dir(ctx, remote)?;
+    make_remote_dir(ctx, remote, ui)?;
     let mut children: Vec<PathBuf> = fs::read_dir(local)
         .map_err(|e| Error::Local {
             what: "cannot list",

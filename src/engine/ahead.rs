@@ -140,7 +140,7 @@ impl Session {
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
         let reply = self.read_final_to(&size)?;
-        Ok(size_in(&reply))
+        crate::engine::commands::transient_is_an_error(&size, reply).map(|r| size_in(&r))
     }
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.

@@ -38,8 +38,9 @@ impl Session {
 
     /// SIZE: `Ok(None)` when the server cannot tell (no such command, or refused).
     pub fn size(&mut self, path: &str) -> Result<Option<u64>> {
-        let reply = self.command(&Command::Size(path.into()))?;
-        Ok(size_in(&reply))
+        let cmd = Command::Size(path.into());
+        let reply = self.command(&cmd)?;
+        transient_is_an_error(&cmd, reply).map(|r| size_in(&r))
     }
 
     /// MDTM: the raw `YYYYMMDDHHMMSS[.sss]` timestamp (UTC).
@@ -128,5 +129,14 @@ impl Session {
             return;
         }
         let _ = self.command(&Command::Quit);
+    }
+}
+
+/// A 4xx reply (421 closing, 450 busy) is not an answer about the file: it is a failure to be
+/// retried, never read as "no size" or "no time".
+pub(crate) fn transient_is_an_error(cmd: &Command, reply: Reply) -> Result<Reply> {
+    match reply.is_transient() {
+        true => Err(Error::rejected(cmd.redacted(), reply)),
+        false => Ok(reply),
     }
 }
