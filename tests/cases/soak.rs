@@ -125,18 +125,34 @@ fn transfers_survive_a_server_that_misbehaves_at_random() {
         make_tree(&local, 45, seed + 100);
         fs::create_dir(soak.server.root().join("up")).unwrap();
 
-        for p in ["1", "4"] {
-            let out = soak.work.path().join(format!("get{p}"));
-            let (url, dir) = (soak.url("tree"), out.to_str().unwrap().to_owned());
-            soak.ferry("get -r", &["get", "-r", "-P", p, &url, "-O", &dir]);
-            assert!(
-                tree(&out.join("tree")) == tree(&served),
-                "seed {seed}: get -r -P {p}"
-            );
-            assert_eq!(parts(&out), Vec::<PathBuf>::new(), "seed {seed}");
+        // One connection, the default (several), four.
+        let p = ["1", "auto", "4"][seed as usize - 1];
+        let out = soak.work.path().join("got");
+        let (url, dir) = (soak.url("tree"), out.to_str().unwrap().to_owned());
+        soak.ferry("get -r", &["get", "-r", "-P", p, &url, "-O", &dir]);
+        assert!(
+            tree(&out.join("tree")) == tree(&served),
+            "seed {seed}: get -r -P {p}"
+        );
+        assert_eq!(parts(&out), Vec::<PathBuf>::new(), "seed {seed}");
+        // Batch mode, as a script would drive it.
+        fs::write(
+            soak.work.path().join("job.ftp"),
+            "lcd batch\ncd tree\nmget -P 2 *.bin\n",
+        )
+        .unwrap();
+        fs::create_dir(soak.work.path().join("batch")).unwrap();
+        let url = soak.url("");
+        soak.ferry("batch mget", &["-b", "job.ftp", &url]);
+        for (name, bytes) in tree(&served)
+            .iter()
+            .filter(|(p, _)| p.parent() == Some(Path::new("")))
+        {
+            let got = fs::read(soak.work.path().join("batch").join(name)).unwrap();
+            assert!(got == *bytes, "seed {seed}: batch mget {}", name.display());
         }
         let url = soak.url("up/");
-        soak.ferry("put -r", &["put", "-r", "-P", "4", "src", &url]);
+        soak.ferry("put -r", &["put", "-r", "-P", p, "src", &url]);
         assert!(
             tree(&soak.server.root().join("up/src")) == tree(&local),
             "seed {seed}: put -r"
