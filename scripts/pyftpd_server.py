@@ -41,6 +41,11 @@ def parse_args(argv):
         "the password is everything after the first ':'",
     )
     p.add_argument(
+        "--no-mfmt",
+        action="store_true",
+        help="users may not change file times (MFMT is refused), as on servers without MFMT",
+    )
+    p.add_argument(
         "--anonymous",
         action="store_true",
         help="allow anonymous login, read-only",
@@ -121,7 +126,8 @@ def main(argv):
         name, sep, password = spec.partition(":")
         if not sep or not name:
             sys.exit(f"pyftpd_server: bad --user {spec!r}, want NAME:PASS")
-        authorizer.add_user(name, password, root, perm=FULL_PERMS)
+        perms = FULL_PERMS.replace("T", "") if args.no_mfmt else FULL_PERMS
+        authorizer.add_user(name, password, root, perm=perms)
     if args.anonymous:
         authorizer.add_anonymous(root, perm=READ_PERMS)
 

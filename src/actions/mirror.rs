@@ -66,18 +66,20 @@ impl Plan<'_> {
     }
 
     /// Should a file of (`src_size`, `src_time`) replace one of (`dst_size`, `dst_time`)?
-    /// `Some(resume)` when it should.
+    /// `Some(resume)` when it should: it is missing, differs in size, or the source is newer.
+    /// A destination of the same size that is newer is left alone: it is what a target that
+    /// cannot take the source's time (no MFMT) holds after a copy, and copying it again on
+    /// every run would never end.
     fn decide(&self, src: (Option<u64>, Option<i64>), dst: Option<(u64, i64)>) -> Option<bool> {
         let Some((dst_size, dst_time)) = dst else {
             return Some(false);
         };
         let newer = src.1.is_some_and(|t| t > dst_time + self.tolerance);
         let same_size = src.0 == Some(dst_size);
-        let same_time = src.1.is_none_or(|t| (t - dst_time).abs() <= self.tolerance);
         if self.opts.only_newer {
             return newer.then_some(false);
         }
-        if same_size && same_time {
+        if same_size && !newer {
             return None;
         }
         let shorter = src.0.is_some_and(|s| dst_size < s);
@@ -138,7 +140,7 @@ pub(super) fn run(
     };
     let remote = remote.trim_end_matches('/');
     if opts.reverse {
-        up(ctx, local, remote, 0, &mut plan, ui)?;
+        up(ctx, local, remote, (0, false), &mut plan, ui)?;
     } else {
         if !opts.dry_run {
             make_local_dir(local)?;
@@ -288,11 +290,14 @@ fn delete_local_extras(
 }
 
 /// LOCAL → REMOTE (`-R`).
+/// LOCAL → REMOTE. `missing`: the parent's listing had no such directory, so it is made
+/// without listing it first (some servers list a missing path as an empty directory, or as
+/// one line of `ls` error text).
 fn up(
     ctx: &mut Context,
     local: &Path,
     remote: &str,
-    depth: usize,
+    (depth, missing): (usize, bool),
     plan: &mut Plan<'_>,
     ui: &mut dyn Ui,
 ) -> Result<()> {
@@ -302,7 +307,13 @@ fn up(
             local.display()
         )));
     }
-    let existing = remote_entries(ctx, remote, plan, ui)?;
+    let existing = match missing {
+        true => {
+            make_remote_dir(ctx, remote, plan, ui, false)?;
+            Vec::new()
+        }
+        false => remote_entries(ctx, remote, depth == 0, plan, ui)?,
+    };
     let mut children: Vec<_> = fs::read_dir(local)
         .map_err(|e| Error::Local {
             what: "cannot list",
@@ -329,7 +340,10 @@ fn up(
         };
         let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if meta.is_dir() && !is_link {
-            up(ctx, &path, &dst, depth + 1, plan, ui)?;
+            let absent = !existing
+                .iter()
+                .any(|e| e.name == name && e.kind == EntryKind::Dir);
+            up(ctx, &path, &dst, (depth + 1, absent), plan, ui)?;
         } else if meta.is_file() {
             let there = existing
                 .iter()
@@ -375,6 +389,7 @@ fn plan_upload(
 fn remote_entries(
     ctx: &mut Context,
     remote: &str,
+    root: bool,
     plan: &Plan<'_>,
     ui: &mut dyn Ui,
 ) -> Result<Vec<Entry>> {
@@ -383,23 +398,71 @@ fn remote_entries(
         Err(e) if e.reply().is_some_and(|r| r.is_permanent()) => Ok(None),
         Err(e) => Err(e),
     })?;
-    if let Some(entries) = listed {
-        return Ok(entries);
+    match listed {
+        // An empty listing may be a missing directory that the server lists as empty: make it;
+        // "already exists" says it was there.
+        Some(entries) if entries.is_empty() => {
+            if root && !plan.opts.dry_run {
+                make_parents(ctx, remote, ui)?;
+            }
+            make_remote_dir(ctx, remote, plan, ui, true)?;
+            Ok(entries)
+        }
+        Some(entries) => Ok(entries),
+        None => {
+            if root && !plan.opts.dry_run {
+                make_parents(ctx, remote, ui)?;
+            }
+            make_remote_dir(ctx, remote, plan, ui, false)?;
+            Ok(Vec::new())
+        }
     }
-    // The remote directory is new.
-    if plan.opts.dry_run {
-        print_line(ui, &format!("mkdir {remote}"))?;
-    } else if !remote.is_empty() {
-        super::retrying(ctx, ui, remote, |ctx, _, attempt| {
-            match ctx.session()?.mkd(remote) {
-                // A first attempt may have made it before the connection broke.
-                Err(e) if attempt > 0 && e.reply().is_some_and(|r| r.is_permanent()) => Ok(()),
+}
+
+/// The directories above the target `remote` (`mkdir -p`): each MKD that is refused is taken
+/// as already there, and the target's own MKD says whether it could be made.
+fn make_parents(ctx: &mut Context, remote: &str, ui: &mut dyn Ui) -> Result<()> {
+    let cuts = remote.match_indices('/').map(|(i, _)| i).filter(|&i| i > 0);
+    for parent in cuts.map(|i| &remote[..i]).collect::<Vec<_>>() {
+        super::retrying(ctx, ui, parent, |ctx, _, _| {
+            match ctx.session()?.mkd(parent) {
+                Err(e) if e.reply().is_some_and(|r| r.is_permanent()) => Ok(()),
                 other => other.map(drop),
             }
         })?;
-        ctx.invalidate_cache();
     }
-    Ok(Vec::new())
+    Ok(())
+}
+
+/// Makes the new remote directory `remote` (in a dry run, the plan says so), retrying
+/// transient failures; with `may_exist` (an empty listing), a refusal means it is there.
+fn make_remote_dir(
+    ctx: &mut Context,
+    remote: &str,
+    plan: &Plan<'_>,
+    ui: &mut dyn Ui,
+    may_exist: bool,
+) -> Result<()> {
+    if plan.opts.dry_run {
+        return match may_exist {
+            true => Ok(()),
+            false => print_line(ui, &format!("mkdir {remote}")),
+        };
+    }
+    if remote.is_empty() {
+        return Ok(());
+    }
+    super::retrying(ctx, ui, remote, |ctx, _, attempt| {
+        match ctx.session()?.mkd(remote) {
+            // A first attempt may have made it before the connection broke.
+            Err(e) if (may_exist || attempt > 0) && e.reply().is_some_and(|r| r.is_permanent()) => {
+                Ok(())
+            }
+            other => other.map(drop),
+        }
+    })?;
+    ctx.invalidate_cache();
+    Ok(())
 }
 
 /// Removes the files of remote directory `remote` (listed as `existing`) that the local side

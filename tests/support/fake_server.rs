@@ -99,6 +99,9 @@ pub struct FakeConfig {
     pub files: Vec<(String, Vec<u8>)>,
     /// If set, LIST sends exactly these lines (each CRLF-terminated).
     pub listing_lines: Option<Vec<String>>,
+    /// A listing of a path that does not exist is empty (150, 226), not 550, as some servers
+    /// answer.
+    pub missing_lists_empty: bool,
     /// The final reply of a transfer that went well (RETR, STOR/APPE, listings).
     pub transfer_done_reply: String,
     /// The first transfer's final reply (over all connections) waits until the next command
@@ -145,6 +148,7 @@ impl Default for FakeConfig {
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
+            missing_lists_empty: false,
             transfer_done_reply: "226 Transfer complete.".into(),
             first_final_after_next: false,
             split_after_cr: false,

@@ -43,6 +43,8 @@ pub struct PyFtpdOptions {
     /// Misbehave at random (`scripts/faults.py`): seed, probability per event, the file that
     /// logs one line per fault, and how long a stalled command goes unanswered.
     pub faults: Option<Faults>,
+    /// Users may not change file times (MFMT is refused), as on servers without MFMT.
+    pub no_mfmt: bool,
 }
 
 /// The seeded faults of a misbehaving server (see `scripts/faults.py`).
@@ -72,6 +74,7 @@ impl Default for PyFtpdOptions {
             idle_timeout: None,
             max_cons_per_ip: None,
             faults: None,
+            no_mfmt: false,
         }
     }
 }
@@ -148,6 +151,9 @@ impl PyFtpd {
         }
         if opts.anonymous {
             cmd.arg("--anonymous");
+        }
+        if opts.no_mfmt {
+            cmd.arg("--no-mfmt");
         }
         let passive = PassiveRange::reserve();
         cmd.arg("--passive-ports")

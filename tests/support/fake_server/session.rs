@@ -559,6 +559,7 @@ impl Session {
                 (Some(_), _) if verb == "NLST" => return Some(vec![target.to_string()]),
                 (Some(d), _) => vec![(super::base_name(&p).to_string(), Some(d.len()))],
                 (None, true) => fs.children(&p),
+                (None, false) if self.sh.cfg.missing_lists_empty => Vec::new(),
                 (None, false) => return None,
             };
             let line = |(name, size): (String, Option<usize>)| match verb {
