@@ -463,3 +463,24 @@ fn the_shell_keeps_no_password_in_its_history_or_any_file() {
     assert!(kept.contains("get a.txt"), "{kept}");
     world.check_files(&[]);
 }
+
+#[test]
+fn command_line_usage_errors_never_show_the_password() {
+    let world = World::new();
+    let url = format!("ftp://alice:{MARK}@127.0.0.1:2121/");
+    let user = format!("alice:{MARK}");
+    let cases: [&[&str]; 5] = [
+        // clap quotes the argument it did not expect, or the value it could not parse.
+        &["ls", "ftp://127.0.0.1:2121/", &url],
+        &["--retries", &url, "ls"],
+        &["-u", &user, "ls", "a", "b"],
+        &["--user", &user, "--timeout", &user, "ls", "a"],
+        &["get", &url, "--no-such-flag"],
+    ];
+    for args in cases {
+        let run = world.ferry(&format!("{args:?}"), args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("error:"), "{args:?}: {}", run.stderr);
+    }
+    world.check_files(&[]);
+}
