@@ -10,3 +10,6 @@ pub mod command;
 pub mod listing;
 pub mod replies;
 pub mod reply;
+
+#[cfg(test)]
+mod properties;
