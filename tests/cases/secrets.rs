@@ -72,6 +72,14 @@ impl World {
         run
     }
 
+    /// The run downloaded `a.txt` with the marker for a password, and no file holds it.
+    fn check_end(&self, server: &FakeServer, except: &[PathBuf]) {
+        let got = fs::read(self.work.path().join("a.txt")).unwrap();
+        assert_eq!(got, b"hello\n");
+        assert!(marker_sent(server));
+        self.check_files(except);
+    }
+
     fn write_netrc(&self, text: &str) {
         let path = self.home.path().join(".netrc");
         fs::write(&path, text).unwrap();
@@ -259,12 +267,7 @@ fn retry_notices_after_a_lost_connection_never_show_the_password() {
         "no retry notice: {}",
         run.stderr
     );
-    assert_eq!(
-        fs::read(world.work.path().join("a.txt")).unwrap(),
-        b"hello\n"
-    );
-    assert!(marker_sent(&server));
-    world.check_files(&[]);
+    world.check_end(&server, &[]);
 }
 
 #[test]
@@ -352,11 +355,6 @@ fn bookmarks_keep_the_password_only_when_asked_and_never_show_it() {
         &["-v", "-k", "-b", script, "kept"],
     );
     assert!(run.stderr.contains("PASS ****"), "{}", run.stderr);
-    assert_eq!(
-        fs::read(world.work.path().join("a.txt")).unwrap(),
-        b"hello\n"
-    );
-    assert!(marker_sent(&server));
 
     // The one file that holds the password is the bookmarks file the user asked to keep it in,
     // readable by its owner alone.
@@ -369,7 +367,7 @@ fn bookmarks_keep_the_password_only_when_asked_and_never_show_it() {
         fs::metadata(&store).unwrap().permissions().mode() & 0o777,
         0o600
     );
-    world.check_files(&[store]);
+    world.check_end(&server, &[store]);
 }
 
 #[test]
@@ -404,12 +402,7 @@ fn batch_lines_that_give_the_password_never_show_it() {
     // Some lines fail on purpose (-k goes on); the last two work.
     assert_ne!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("script.ftp:8:"), "{}", run.stderr);
-    assert_eq!(
-        fs::read(world.work.path().join("a.txt")).unwrap(),
-        b"hello\n"
-    );
-    assert!(marker_sent(&server));
-    world.check_files(&[]);
+    world.check_end(&server, &[]);
 }
 
 #[test]
@@ -451,17 +444,12 @@ fn the_shell_keeps_no_password_in_its_history_or_any_file() {
     pty.send_line("quit").unwrap();
     pty.exp_eof().unwrap();
 
-    assert_eq!(
-        fs::read(world.work.path().join("a.txt")).unwrap(),
-        b"hello\n"
-    );
-    assert!(marker_sent(&server));
     let history = world.home.path().join(".local/share/ferry/history");
     let kept = fs::read_to_string(&history).unwrap();
     assert!(kept.contains("open -u alice"), "{kept}");
     assert!(kept.contains("user alice"), "{kept}");
     assert!(kept.contains("get a.txt"), "{kept}");
-    world.check_files(&[]);
+    world.check_end(&server, &[]);
 }
 
 #[test]
