@@ -117,12 +117,12 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// A server where alice's password is `password`, holding `/a.txt`.
-fn server(password: &str, cfg: FakeConfig) -> FakeServer {
+/// A server where alice's password is `password`, holding `/a.txt` and `cfg`'s files.
+fn server(password: &str, mut cfg: FakeConfig) -> FakeServer {
+    cfg.files.push(("/a.txt".into(), b"hello\n".to_vec()));
     FakeServer::start(FakeConfig {
         users: vec![("alice".into(), password.into())],
         allow_anonymous: false,
-        files: vec![("/a.txt".into(), b"hello\n".to_vec())],
         ..cfg
     })
 }
@@ -470,5 +470,41 @@ fn command_line_usage_errors_never_show_the_password() {
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(run.stderr.contains("error:"), "{args:?}: {}", run.stderr);
     }
+    world.check_files(&[]);
+}
+
+#[test]
+fn every_lane_of_a_parallel_job_keeps_the_password_hidden() {
+    let world = World::new();
+    let mut files: Vec<(String, Vec<u8>)> = (0..12)
+        .map(|i| (format!("/d/f{i}.txt"), format!("file {i}\n").into_bytes()))
+        .collect();
+    files.push(("/big.bin".into(), crate::support::test_bytes(300_000, 7)));
+    // Lanes past the second are refused at PASS, as by a server that limits logins: the job
+    // finishes on the lanes it has and says why.
+    let server = server(
+        MARK,
+        FakeConfig {
+            files,
+            max_logins: Some((2, "530 Too many sessions from your address.".into())),
+            ..FakeConfig::default()
+        },
+    );
+    let out = world.work.path().join("out");
+    let out = out.to_str().unwrap();
+    let tree = userinfo_url(&server, "/d/");
+    let run = world.ferry(
+        "get -r -P 4",
+        &["-v", "get", "-r", "-P", "4", &tree, "-O", out],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        crate::support::dir_names(&world.work.path().join("out/d")).len(),
+        12
+    );
+    let big = userinfo_url(&server, "/big.bin");
+    let run = world.ferry("pget", &["-v", "pget", "-n", "3", &big, "-O", out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(marker_sent(&server));
     world.check_files(&[]);
 }

@@ -31,7 +31,7 @@ use std::fmt;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -158,8 +158,7 @@ fn servers_dir() -> PathBuf {
 /// ([`crate::needs_real_servers`]); as root (CI, `scripts/test.sh`) they always run, and a
 /// failed install fails them.
 pub fn unavailable() -> Option<&'static str> {
-    let euid = fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0);
-    (euid != 0).then_some(
+    (!crate::support::is_root()).then_some(
         "vsftpd, proftpd and pure-ftpd switch to other accounts: run as root (scripts/test.sh)",
     )
 }

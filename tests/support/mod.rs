@@ -28,6 +28,12 @@ macro_rules! needs_real_servers {
     };
 }
 
+/// Whether the tests run as root (the owner of `/proc/self` is the effective user).
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
