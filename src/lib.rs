@@ -27,4 +27,7 @@ pub mod proto;
 pub mod sanitize;
 pub mod url;
 
+#[cfg(test)]
+mod properties;
+
 pub use error::{Error, ExitCode, Result};

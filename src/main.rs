@@ -9,12 +9,10 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     let result = match cli::docs::requested(std::env::args_os()) {
         Some(dir) => cli::docs::run(dir),
-        None => cli::run::run(cli::args::Cli::parse()),
+        None => cli::run::run(cli::args::parse()),
     };
     match result {
         Ok(code) => code,

@@ -28,13 +28,9 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// How many characters of user or server input a message quotes.
-pub const EXCERPT_CHARS: usize = 80;
-
-/// `text` cut to [`EXCERPT_CHARS`] characters, for messages that quote user or server input.
-pub fn excerpt(text: &str) -> String {
-    text.chars().take(EXCERPT_CHARS).collect()
-}
+/// The cut of messages that quote user or server input, shared with [`crate::proto`] (which
+/// imports nothing outside itself, so the helper lives there).
+pub use crate::proto::{EXCERPT_CHARS, excerpt};
 
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -4,6 +4,7 @@
 
 mod commands;
 mod global;
+mod scrub;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use ferry::config::settings::Profile;
 use commands::Command;
 pub use commands::{BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs};
 use global::Global;
+pub use scrub::parse;
 
 /// A fast, careful FTP and FTPS client.
 ///

@@ -45,8 +45,8 @@ pub const RESERVED: &[&str] = &[
     "stat",
 ];
 
-/// One bookmark.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One bookmark. `Debug` prints `(redacted)` in place of the password.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bookmark {
     /// The URL, without a password.
@@ -54,6 +54,15 @@ pub struct Bookmark {
     /// The password, only when the user asked for it to be kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+
+impl std::fmt::Debug for Bookmark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bookmark")
+            .field("url", &self.url)
+            .field("password", &self.password.as_ref().map(|_| "(redacted)"))
+            .finish()
+    }
 }
 
 /// The bookmarks of one config directory.
@@ -274,6 +283,11 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let b = Bookmarks::load(dir.path()).unwrap();
         assert_eq!(b.url("w").unwrap().unwrap().password.as_deref(), Some("pw"));
+        let shown = format!("{b:?}");
+        assert!(
+            !shown.contains("\"pw\"") && shown.contains("(redacted)"),
+            "{shown}"
+        );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         assert!(b.url("w").is_err());
     }

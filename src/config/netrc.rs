@@ -81,6 +81,7 @@ impl Netrc {
         };
         let mut netrc = Netrc::default();
         let mut secret_line = None;
+        let mut continued = false;
         while let Some((word, line)) = lexer.keyword()? {
             match word.as_str() {
                 "machine" => {
@@ -94,6 +95,9 @@ impl Netrc {
                         let msg = format!("`{word}` before any `machine` or `default`");
                         return Err(syntax(line, msg));
                     };
+                    // `password \` at the end of a line, shell-style: the secret
+                    // is probably what the next line starts with.
+                    continued = value.ends_with('\\');
                     let slot = match word.as_str() {
                         "login" => &mut entry.login,
                         "password" => &mut entry.password,
@@ -109,7 +113,7 @@ impl Netrc {
                 }
                 // Do not echo a stray token on a password or account line:
                 // it is probably the rest of an unquoted secret.
-                _ if secret_line.is_some_and(|(key, value)| line == key || line == value) => {
+                _ if secret_line.is_some_and(|(key, end)| (key..=end).contains(&line)) => {
                     let msg = "unexpected text after a password or account \
                                (quote values that contain spaces)";
                     return Err(syntax(line, msg));
@@ -124,7 +128,7 @@ impl Netrc {
             }
             // The keyword's line and the value's line (`password` / `hunter2 extra`).
             let secret = matches!(word.as_str(), "password" | "account");
-            secret_line = secret.then_some((line, lexer.line));
+            secret_line = secret.then_some((line, lexer.line + usize::from(continued)));
         }
         Ok(netrc)
     }
@@ -357,6 +361,8 @@ mod tests {
         for text in [
             "machine h password\nhunter2 extra",
             "machine h account\n  x extra\n",
+            // A shell-style continuation: the password is `\`, the secret on the next line.
+            "machine h password \\\nextra more\n",
         ] {
             let e = Netrc::parse(text).unwrap_err().to_string();
             assert!(!e.contains("extra"), "{e}");

@@ -26,8 +26,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, SocketAddrV4};
 
-/// How many characters of reply text an error keeps.
-const SNIPPET_CHARS: usize = 80;
+use super::excerpt;
 
 /// Failure to parse a data-channel address, or a refused PASV target.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,10 +53,6 @@ pub enum AddrError {
         /// Why, in words.
         reason: String,
     },
-}
-
-fn snippet(text: &str) -> String {
-    text.chars().take(SNIPPET_CHARS).collect()
 }
 
 /// Parses the decimal number starting at `start`; returns its value (`None`
@@ -89,7 +84,7 @@ fn skip_blanks(bytes: &[u8], mut i: usize) -> usize {
 /// is refused.
 pub fn parse_pasv(text: &str) -> Result<SocketAddrV4, AddrError> {
     let bad = || AddrError::BadPasv {
-        text: snippet(text),
+        text: excerpt(text),
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -140,7 +135,7 @@ pub fn parse_epsv(text: &str) -> Result<u16, AddrError> {
     text.match_indices('(')
         .find_map(|(open, _)| epsv_at(&text.as_bytes()[open + 1..]))
         .ok_or_else(|| AddrError::BadEpsv {
-            text: snippet(text),
+            text: excerpt(text),
         })
 }
 
@@ -342,7 +337,7 @@ mod tests {
         let Err(AddrError::BadPasv { text }) = parse_pasv(&"x".repeat(500)) else {
             panic!("expected BadPasv");
         };
-        assert_eq!(text.len(), SNIPPET_CHARS);
+        assert_eq!(text.len(), crate::proto::EXCERPT_CHARS);
         let msg = AddrError::BadPasv { text: "no".into() }.to_string();
         assert_eq!(
             msg,

@@ -46,7 +46,10 @@ pub enum TransferType {
 }
 
 /// One FTP command with its arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` prints the redacted line, like [`Command::redacted`]: a derived `Debug` would show a
+/// raw `PASS …` line typed through `quote` as it is.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Command {
     /// `USER name`
     User(String),
@@ -279,6 +282,12 @@ impl Command {
         } else {
             self.line()
         }
+    }
+}
+
+impl fmt::Debug for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Command").field(&self.redacted()).finish()
     }
 }
 
@@ -525,6 +534,9 @@ mod tests {
         assert_eq!(pass.redacted(), "PASS ****");
         assert_eq!(pass.to_string(), "PASS ****");
         assert!(!format!("{pass:?}").contains("hunter2"));
+        let raw = Command::Raw("PASS hunter2".into());
+        assert!(!format!("{raw:?}").contains("hunter2"), "{raw:?}");
+        assert_eq!(format!("{raw:?}"), r#"Command("PASS ****")"#);
         assert_eq!(Command::Raw("pass hunter2".into()).redacted(), "pass ****");
         assert_eq!(Command::User("bob".into()).redacted(), "USER bob");
     }

@@ -10,3 +10,15 @@ pub mod command;
 pub mod listing;
 pub mod replies;
 pub mod reply;
+
+/// How many characters of server or user input a message quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// `text` cut to [`EXCERPT_CHARS`] characters, for messages that quote server or user input
+/// (the one helper of the crate: [`crate::sanitize::excerpt`] is this one).
+pub fn excerpt(text: &str) -> String {
+    text.chars().take(EXCERPT_CHARS).collect()
+}
+
+#[cfg(test)]
+mod properties;

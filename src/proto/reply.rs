@@ -41,9 +41,6 @@ pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 /// Largest accepted number of lines in one reply.
 pub const MAX_REPLY_LINES: usize = 10_000;
 
-/// How many characters of an offending line a [`ReplyError::Malformed`] keeps.
-const SNIPPET_CHARS: usize = 80;
-
 /// One complete FTP reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
@@ -141,10 +138,7 @@ pub enum ReplyError {
 
 impl ReplyError {
     fn malformed(line: &[u8]) -> ReplyError {
-        let line = String::from_utf8_lossy(line)
-            .chars()
-            .take(SNIPPET_CHARS)
-            .collect();
+        let line = super::excerpt(&String::from_utf8_lossy(line));
         ReplyError::Malformed { line }
     }
 }
@@ -383,7 +377,10 @@ mod tests {
         let (replies, err) = parse_every_way(b"220 hi\r\n230-a\r\n230 b\r\n999 no\r\n");
         assert_eq!((replies.len(), err), (2, malformed("999 no")));
         let long = [vec![b'x'; 1000], b"\r\n".to_vec()].concat();
-        assert_eq!(run(&[&long]).1, malformed(&"x".repeat(SNIPPET_CHARS)));
+        assert_eq!(
+            run(&[&long]).1,
+            malformed(&"x".repeat(crate::proto::EXCERPT_CHARS))
+        );
     }
 
     #[test]

@@ -387,41 +387,49 @@ macro_rules! interop_tests {
 
             #[test]
             fn anonymous_lists_reads_and_uploads() {
+                crate::needs_real_servers!();
                 super::anonymous_lists_reads_and_uploads(DAEMON);
             }
 
             #[test]
             fn twenty_mib_both_ways_in_every_mode() {
+                crate::needs_real_servers!();
                 super::twenty_mib_both_ways_in_every_mode(DAEMON);
             }
 
             #[test]
             fn ipv6_in_the_extended_modes() {
+                crate::needs_real_servers!();
                 super::ipv6_in_the_extended_modes(DAEMON);
             }
 
             #[test]
             fn file_operations_with_a_user_login() {
+                crate::needs_real_servers!();
                 super::file_operations_with_a_user_login(DAEMON);
             }
 
             #[test]
             fn wrong_password_and_missing_file_exit_codes() {
+                crate::needs_real_servers!();
                 super::wrong_password_and_missing_file_exit_codes(DAEMON);
             }
 
             #[test]
             fn a_batch_script_round_trip() {
+                crate::needs_real_servers!();
                 super::a_batch_script_round_trip(DAEMON);
             }
 
             #[test]
             fn passive_ports_come_from_the_configured_range() {
+                crate::needs_real_servers!();
                 super::passive_ports_come_from_the_configured_range(DAEMON);
             }
 
             #[test]
             fn many_small_downloads_go_ahead_in_every_mode() {
+                crate::needs_real_servers!();
                 super::many_small_downloads_go_ahead_in_every_mode(DAEMON);
             }
         }

@@ -680,41 +680,49 @@ macro_rules! interop_tls_tests {
 
             #[test]
             fn twenty_mib_both_ways_in_every_mode() {
+                crate::needs_real_servers!();
                 super::twenty_mib_both_ways_in_every_mode(DAEMON);
             }
 
             #[test]
             fn many_small_downloads_go_ahead() {
+                crate::needs_real_servers!();
                 super::many_small_downloads_go_ahead(DAEMON);
             }
 
             #[test]
             fn many_transfers_in_one_session_tls12() {
+                crate::needs_real_servers!();
                 super::many_transfers_in_one_session(DAEMON, true);
             }
 
             #[test]
             fn session_reuse_on_tls12_and_tls13() {
+                crate::needs_real_servers!();
                 super::session_reuse_on_tls12_and_tls13(DAEMON);
             }
 
             #[test]
             fn names_and_file_operations() {
+                crate::needs_real_servers!();
                 super::names_and_file_operations(DAEMON);
             }
 
             #[test]
             fn resume_both_ways() {
+                crate::needs_real_servers!();
                 super::resume_both_ways(DAEMON);
             }
 
             #[test]
             fn anonymous_plain_by_default_and_tls_on_request() {
+                crate::needs_real_servers!();
                 super::anonymous_plain_by_default_and_tls_on_request(DAEMON);
             }
 
             #[test]
             fn ipv6_explicit_tls() {
+                crate::needs_real_servers!();
                 super::ipv6_explicit_tls(DAEMON);
             }
         }
@@ -735,11 +743,13 @@ interop_tls_tests! {
 
 #[test]
 fn vsftpd_many_transfers_in_one_session_tls13() {
+    crate::needs_real_servers!();
     many_transfers_in_one_session(Daemon::Vsftpd, false);
 }
 
 #[test]
 fn proftpd_many_transfers_in_one_session_tls13() {
+    crate::needs_real_servers!();
     // ProFTPD sends no TLS 1.3 tickets on upload connections and rustls offers each ticket once:
     // ferry notices the refused data connection and goes on with TLS 1.2.
     uploads_outlast_tls13_tickets(Daemon::Proftpd, 9);
@@ -747,31 +757,37 @@ fn proftpd_many_transfers_in_one_session_tls13() {
 
 #[test]
 fn pure_ftpd_many_transfers_in_one_session_tls13() {
+    crate::needs_real_servers!();
     many_transfers_in_one_session(Daemon::PureFtpd, false);
 }
 
 #[test]
 fn vsftpd_several_uploads_in_one_session() {
+    crate::needs_real_servers!();
     several_uploads_in_one_session(Daemon::Vsftpd);
 }
 
 #[test]
 fn proftpd_several_uploads_in_one_session() {
+    crate::needs_real_servers!();
     uploads_outlast_tls13_tickets(Daemon::Proftpd, 5);
 }
 
 #[test]
 fn pure_ftpd_several_uploads_in_one_session() {
+    crate::needs_real_servers!();
     several_uploads_in_one_session(Daemon::PureFtpd);
 }
 
 #[test]
 fn vsftpd_listing_a_directory_whose_name_has_a_space() {
+    crate::needs_real_servers!();
     listing_a_directory_whose_name_has_a_space(Daemon::Vsftpd);
 }
 
 #[test]
 fn proftpd_listing_a_directory_whose_name_has_a_space() {
+    crate::needs_real_servers!();
     listing_a_directory_whose_name_has_a_space(Daemon::Proftpd);
 }
 
@@ -780,16 +796,19 @@ fn proftpd_listing_a_directory_whose_name_has_a_space() {
 // directory and sends a bare LIST instead.
 #[test]
 fn pure_ftpd_listing_a_directory_whose_name_has_a_space() {
+    crate::needs_real_servers!();
     listing_a_directory_whose_name_has_a_space(Daemon::PureFtpd);
 }
 
 #[test]
 fn vsftpd_implicit_tls() {
+    crate::needs_real_servers!();
     implicit_tls(Daemon::Vsftpd);
 }
 
 #[test]
 fn proftpd_implicit_tls() {
+    crate::needs_real_servers!();
     implicit_tls(Daemon::Proftpd);
 }
 

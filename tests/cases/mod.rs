@@ -20,6 +20,7 @@ mod pget;
 mod pipelining;
 mod pipes;
 mod pyftpdlib;
+mod secrets;
 mod shell_pty;
 mod soak;
 mod support_selftest;

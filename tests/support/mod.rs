@@ -15,6 +15,25 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+/// Ends the test at once, saying why in one line, when the real FTP servers (vsftpd, proftpd,
+/// pure-ftpd) cannot run on this machine (not root): a contributor's `cargo test` passes, and
+/// CI, as root, runs them all.
+#[macro_export]
+macro_rules! needs_real_servers {
+    () => {
+        if let Some(why) = $crate::support::daemons::unavailable() {
+            eprintln!("skipped: {why}");
+            return;
+        }
+    };
+}
+
+/// Whether the tests run as root (the owner of `/proc/self` is the effective user).
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {

@@ -74,12 +74,16 @@ pub fn parse_line(line: &str) -> Result<Parsed, String> {
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
             Ok(Parsed::Help(Some(first.to_owned())))
         }
-        Err(e) => Err(explain(e, first)),
+        Err(e) => Err(explain(e, first, line)),
     }
 }
 
 /// One short message for a clap error, with a suggestion for a misspelt command.
-fn explain(e: clap::Error, first: &str) -> String {
+///
+/// clap quotes the word it stumbled on (`unexpected argument 'x' found`); on a line that gives
+/// a password (`user NAME PASS ACCT extra`, `open -u USER,PASS …`, a URL with one) that word may
+/// be the password or the rest of it, so such a line gets clap's generic words instead.
+fn explain(e: clap::Error, first: &str, line: &str) -> String {
     if e.kind() == clap::error::ErrorKind::InvalidSubcommand {
         let suggestion = match suggest(first) {
             Some(s) => format!("; did you mean `{s}`?"),
@@ -89,6 +93,9 @@ fn explain(e: clap::Error, first: &str) -> String {
             "unknown command `{}`{suggestion}",
             ferry::sanitize::excerpt(first)
         );
+    }
+    if super::history::history_entry(line).as_deref() != Some(line) {
+        return format!("{first}: {} (see `help {first}`)", e.kind());
     }
     let rendered = e.render().to_string();
     let first_line = rendered
@@ -280,6 +287,22 @@ mod tests {
         assert!(err.len() < 200, "{} characters", err.len());
         let err = parse_line("frobnicate").unwrap_err();
         assert!(err.contains("unknown command `frobnicate`"), "{err}");
+    }
+
+    #[test]
+    fn a_refused_line_that_gives_a_password_does_not_quote_it() {
+        for line in [
+            "user alice pw acct hunter2",
+            "open -u alice,hunter2 127.0.0.1 21 hunter2",
+            "open ftp://alice:hunter2@127.0.0.1/ 21 hunter2",
+        ] {
+            let err = parse_line(line).unwrap_err();
+            assert!(!err.contains("hunter2"), "{line}: {err}");
+            assert!(err.contains("unexpected argument"), "{line}: {err}");
+        }
+        // Lines without a password still name the word clap stumbled on.
+        let err = parse_line("cd a b").unwrap_err();
+        assert!(err.contains("'b'"), "{err}");
     }
 
     #[test]
