@@ -15,7 +15,7 @@ pub mod reply;
 pub const EXCERPT_CHARS: usize = 80;
 
 /// `text` cut to [`EXCERPT_CHARS`] characters, for messages that quote server or user input
-/// (the one helper of the crate: [`crate::sanitize::excerpt`] is this one).
+/// (the one helper of the crate; the terminal sanitizer re-exports it).
 pub fn excerpt(text: &str) -> String {
     text.chars().take(EXCERPT_CHARS).collect()
 }
