@@ -147,7 +147,6 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
             opened: AtomicUsize::new(1),
             first_started: AtomicBool::new(false),
             running: AtomicUsize::new(lanes),
-            retired: AtomicUsize::new(0),
             refusal: Mutex::new(None),
             gate: Gate::default(),
         };

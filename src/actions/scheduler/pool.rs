@@ -88,9 +88,6 @@ pub(super) struct Pool<'a> {
     pub(super) first_started: AtomicBool,
     /// Lanes still taking jobs.
     pub(super) running: AtomicUsize,
-    /// Lanes that gave up their place: the server refused their connection, or refused
-    /// another lane's before they tried (see [`Gate`]); the others carry on.
-    pub(super) retired: AtomicUsize,
     /// The first refusal of an extra connection, in one line.
     pub(super) refusal: Mutex<Option<String>>,
     /// Whether lanes 3 and on may connect (see [`Gate`]).
@@ -161,7 +158,6 @@ impl Pool<'_> {
     /// with `e`: no lane opens another; returns the notice to show.
     pub(super) fn refused(&self, lane: usize, e: &crate::error::Error) -> String {
         self.gate.close();
-        self.retired.fetch_add(1, Ordering::SeqCst);
         self.refusal
             .lock()
             .expect("refusal lock")

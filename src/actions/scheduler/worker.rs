@@ -112,7 +112,6 @@ impl Worker {
     /// login (`Pool::worth_a_lane`), judged once lane 1 has taken its first jobs.
     fn worth_connecting(&self, pool: &Pool<'_>) -> bool {
         if self.lane > 1 && !pool.gate.wait(&|| pool.stopped()) {
-            pool.retired.fetch_add(1, Ordering::SeqCst);
             return false;
         }
         if pool.adaptive {
