@@ -418,3 +418,48 @@ fn the_default_finishes_on_what_pyftpdlib_allows_and_says_so() {
         run.stderr
     );
 }
+
+#[test]
+fn a_lane_that_cannot_get_back_hands_its_files_to_the_others() {
+    // The second connection is cut in its first download, and the server lets nobody in again:
+    // that lane's retries are used up reconnecting, it hands its file back, and the first
+    // connection finishes the job.
+    let files = small_files(120);
+    let server = FakeServer::start(FakeConfig {
+        files: files.clone(),
+        retr_truncate: Some(100),
+        retr_truncate_times: 1,
+        retr_cut_connection: Some(2),
+        retr_cut_closes_control: true,
+        accept_limit: Some(2),
+        ..FakeConfig::default()
+    });
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = ferry_command();
+    cmd.current_dir(work.path())
+        .args(["--timeout", "5", "--retries", "2", "--retry-wait", "0.01"])
+        .args(["get", "-r", "-P", "2"])
+        .arg(server.url("/many"));
+    let run = run(cmd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("connection 2 cannot get back"),
+        "the second lane was cut and handed its file back: {}",
+        run.stderr
+    );
+    for (path, content) in &files {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            fs::read(work.path().join("many").join(name)).unwrap() == *content,
+            "{name}"
+        );
+    }
+    assert!(
+        fs::read_dir(work.path().join("many")).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".part")),
+        "no .part is left"
+    );
+}

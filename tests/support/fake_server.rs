@@ -78,6 +78,11 @@ pub struct FakeConfig {
     /// After a cut RETR, close the control connection too instead of
     /// replying: the connection is lost half-way.
     pub retr_cut_closes_control: bool,
+    /// `retr_truncate` cuts only RETRs on the control connection accepted N-th (from 1).
+    pub retr_cut_connection: Option<usize>,
+    /// Connections accepted after this many (in all) are closed at once, without a word: a
+    /// server, or a network, that lets nobody back in.
+    pub accept_limit: Option<usize>,
     /// After a cut RETR's bytes, keep the data connection open and silent
     /// for 20 s (a stalled transfer) before closing it.
     pub retr_stall: bool,
@@ -140,6 +145,8 @@ impl Default for FakeConfig {
             retr_truncate_reply: "426 Connection closed; transfer aborted.".into(),
             retr_truncate_times: usize::MAX,
             retr_cut_closes_control: false,
+            retr_cut_connection: None,
+            accept_limit: None,
             retr_stall: false,
             stor_cut_after: None,
             stor_drop_tail: 0,
@@ -173,6 +180,8 @@ struct Shared {
     final_held: AtomicBool,
     stor_cut_done: Mutex<bool>,
     active: std::sync::atomic::AtomicUsize,
+    /// Control connections accepted so far.
+    accepted: std::sync::atomic::AtomicUsize,
     commands: Mutex<Vec<String>>,
     /// The bytes of the latest STOR/APPE to each path as they came over the wire.
     wire_uploads: Mutex<BTreeMap<String, Vec<u8>>>,
@@ -202,6 +211,7 @@ impl FakeServer {
             final_held: AtomicBool::new(false),
             stor_cut_done: Mutex::new(false),
             active: std::sync::atomic::AtomicUsize::new(0),
+            accepted: std::sync::atomic::AtomicUsize::new(0),
             cfg,
             commands: Mutex::new(Vec::new()),
             wire_uploads: Mutex::new(BTreeMap::new()),
@@ -277,6 +287,11 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
         match accepted {
             Ok((mut stream, _)) => {
                 let sh = Arc::clone(&shared);
+                let number = sh.accepted.fetch_add(1, Ordering::SeqCst) + 1;
+                if sh.cfg.accept_limit.is_some_and(|limit| number > limit) {
+                    drop(stream);
+                    continue;
+                }
                 let now = sh.active.fetch_add(1, Ordering::SeqCst) + 1;
                 if sh.cfg.max_sessions.is_some_and(|max| now > max) {
                     use std::io::Write;
@@ -285,7 +300,7 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
                     continue;
                 }
                 thread::spawn(move || {
-                    if let Err(e) = session::serve(stream, Arc::clone(&sh)) {
+                    if let Err(e) = session::serve(stream, Arc::clone(&sh), number) {
                         eprintln!("fake server: session ended: {e}");
                     }
                     sh.active.fetch_sub(1, Ordering::SeqCst);

@@ -216,13 +216,30 @@ impl Worker {
             };
             let attempt = attempts.made;
             let Some(wait) = pool.policy.wait(attempt, &e) else {
-                return Err(Fail(e));
+                return Err(self.cannot_get_back(pool, e));
             };
             self.after_error(pool, &e);
             self.notice(pool.policy.notice(&label(job), &e, wait, attempt));
             sleep_unless_interrupted(&pool.interrupt, wait)?;
             attempts.made += 1;
         }
+    }
+
+    /// The retries of a job are used up. An extra lane whose connection is gone and could not
+    /// be made again hands the job back and retires: lane 1, which waits for the others before
+    /// it ends, takes it with retries of its own. Anything else ends the command.
+    fn cannot_get_back(&mut self, pool: &Pool<'_>, e: Error) -> Outcome {
+        let gone = e.is_connection_lost() || self.session.as_ref().is_none_or(|s| !s.is_usable());
+        if self.lane == 0 || !gone || !e.is_transient() || pool.stopped() {
+            return Fail(e);
+        }
+        self.session = None;
+        self.notice(format!(
+            "connection {} cannot get back to {} ({e}); the other connections take its files",
+            self.lane + 1,
+            pool.connector.host()
+        ));
+        Retire
     }
 
     /// After a failure that will be retried: a lost connection is made again, and a server

@@ -23,13 +23,14 @@ const PRE_LOGIN: &[&str] = &[
 ];
 
 /// Serves one control connection until QUIT, EOF, timeout or an I/O error.
-pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>) -> io::Result<()> {
+pub(super) fn serve(ctrl: TcpStream, sh: Arc<Shared>, number: usize) -> io::Result<()> {
     let idle = sh.cfg.idle_timeout;
     ctrl.set_read_timeout(Some(idle.unwrap_or(CONTROL_TIMEOUT)))?;
     ctrl.set_write_timeout(Some(CONTROL_TIMEOUT))?;
     let mut reader = BufReader::new(ctrl.try_clone()?);
     let mut s = Session {
         sh: Arc::clone(&sh),
+        number,
         ctrl,
         user: None,
         logged_in: false,
@@ -96,6 +97,8 @@ fn is_timeout(e: &io::Error) -> bool {
 
 struct Session {
     sh: Arc<Shared>,
+    /// This control connection's place in the order of acceptance (from 1).
+    number: usize,
     ctrl: TcpStream,
     user: Option<String>,
     logged_in: bool,
@@ -475,7 +478,8 @@ impl Session {
         let sh = Arc::clone(&self.sh);
         let cut_now = {
             let mut cuts = sh.retr_cuts.lock().unwrap();
-            let due = sh.cfg.retr_truncate.is_some() && *cuts < sh.cfg.retr_truncate_times;
+            let here = sh.cfg.retr_cut_connection.is_none_or(|n| n == self.number);
+            let due = sh.cfg.retr_truncate.is_some() && *cuts < sh.cfg.retr_truncate_times && here;
             *cuts += usize::from(due);
             due
         };
