@@ -344,7 +344,9 @@ fn many_files_use_several_connections_by_default_and_p1_is_serial() {
     // As a user types it: more than one connection, never more than the default cap.
     let default = ferry(None, &[]);
     assert!((2..=8).contains(&default), "{default} logins by default");
-    assert_eq!(ferry(None, &["-P", "auto"]), default);
+    // How many depends on how fast the first connection drains the queue meanwhile.
+    let auto = ferry(None, &["-P", "auto"]);
+    assert!((2..=8).contains(&auto), "{auto} logins with -P auto");
     assert_eq!(ferry(None, &["-P", "1"]), 1, "-P 1 is strictly serial");
     assert_eq!(ferry(Some(("FERRY_PARALLEL", "1")), &[]), 1);
     assert_eq!(ferry(Some(("FERRY_PARALLEL", "3")), &[]), 3);
