@@ -259,26 +259,33 @@ fn a_session_with_traits_of_its_own_still_sends_ahead() {
     assert!(h.batches().contains(&vec!["EPSV".into(), "RETR b".into()]));
 }
 
-#[test]
-fn an_upload_sends_the_next_setup_with_its_size_check() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    std::fs::write(&a, b"hello").unwrap();
-    std::fs::write(&b, b"hi").unwrap();
-    let (mut s, h) = Script::new()
+/// A login, then uploads of `a` (accepted) and `b` (answered `second`), each on its own
+/// EPSV; the script ends after STOR b.
+fn two_uploads(second: &str) -> Script {
+    Script::new()
         .on("USER anonymous", "331 Guest login ok")
         .on("PASS anonymous@", "230 Logged in")
         .on("FEAT", "211-Features:\n SIZE\n211 End")
         .on("TYPE I", "200 ok")
         .on("EPSV", "229 Entering Extended Passive Mode (|||2001|)")
         .data_at(2001, b"")
-        .on("STOR a", "150 Ok to send data.\n226 Transfer complete.")
+        .on("STOR a", STORED)
         .on("SIZE a", "213 5")
         .on("EPSV", "229 Entering Extended Passive Mode (|||2002|)")
         .data_at(2002, b"")
-        .on("STOR b", "150 Ok to send data.\n226 Transfer complete.")
-        .on("SIZE b", "213 2")
-        .start();
+        .on("STOR b", second)
+}
+
+/// An upload the server takes.
+const STORED: &str = "150 Ok to send data.\n226 Transfer complete.";
+
+#[test]
+fn an_upload_sends_the_next_setup_with_its_size_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::write(&a, b"hello").unwrap();
+    std::fs::write(&b, b"hi").unwrap();
+    let (mut s, h) = two_uploads(STORED).on("SIZE b", "213 2").start();
     s.login(&crate::engine::session::Login::anonymous())
         .unwrap();
     let (ty, mode) = (TransferType::Binary, PutMode::Replace);
@@ -299,29 +306,9 @@ fn a_small_upload_after_a_setup_sent_ahead_writes_before_its_150() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     std::fs::write(&a, b"hello").unwrap();
     std::fs::write(&b, b"hi").unwrap();
-    let script = |refuse: bool| {
-        Script::new()
-            .on("USER anonymous", "331 Guest login ok")
-            .on("PASS anonymous@", "230 Logged in")
-            .on("FEAT", "211-Features:\n SIZE\n211 End")
-            .on("TYPE I", "200 ok")
-            .on("EPSV", "229 Entering Extended Passive Mode (|||2001|)")
-            .data_at(2001, b"")
-            .on("STOR a", "150 Ok to send data.\n226 Transfer complete.")
-            .on("SIZE a", "213 5")
-            .on("EPSV", "229 Entering Extended Passive Mode (|||2002|)")
-            .data_at(2002, b"")
-            .on(
-                "STOR b",
-                match refuse {
-                    false => "150 Ok to send data.\n226 Transfer complete.",
-                    true => "553 Could not create file.",
-                },
-            )
-    };
     let (ty, mode) = (TransferType::Binary, PutMode::Replace);
     // Accepted: both files arrive whole; the second one's data went out before its 150.
-    let (mut s, h) = script(false).on("SIZE b", "213 2").start();
+    let (mut s, h) = two_uploads(STORED).on("SIZE b", "213 2").start();
     s.login(&crate::engine::session::Login::anonymous())
         .unwrap();
     let mut began = false;
@@ -347,7 +334,9 @@ fn a_small_upload_after_a_setup_sent_ahead_writes_before_its_150() {
     );
     // Refused: the upload fails with the server's reply, nothing counts as begun, and the
     // session stays in step for the next command.
-    let (mut s, h) = script(true).on("NOOP", "200 ok").start();
+    let (mut s, h) = two_uploads("553 Could not create file.")
+        .on("NOOP", "200 ok")
+        .start();
     s.login(&crate::engine::session::Login::anonymous())
         .unwrap();
     s.expect_next(Some(Command::Stor("b".into())));
