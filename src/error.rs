@@ -49,6 +49,9 @@ pub enum ExitCode {
     /// A name from the server (a listing entry, or the last part of the URL) was refused as a
     /// local file name: `/`, `..`, control characters, a drive prefix.
     UnsafeName = 10,
+    /// A checksum check (`--verify`) failed: the server's hash of the file differs from the
+    /// local copy's, or `--verify=require` met a server that offers no hash.
+    Checksum = 11,
     /// Interrupted by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -227,6 +230,28 @@ pub enum Error {
         held: u64,
         /// What the file should hold: the resume offset plus the bytes sent.
         sent: u64,
+    },
+    /// The server's hash of a file differs from the hash of the local copy (`--verify`).
+    #[error("checksum mismatch for {name}: the server's {algo} is {remote}, the local copy's is {local}; {kept}")]
+    Checksum {
+        /// The remote name.
+        name: String,
+        /// The algorithm compared.
+        algo: crate::proto::digest::HashAlgo,
+        /// The local copy's digest (hex).
+        local: String,
+        /// The server's digest (hex).
+        remote: String,
+        /// What became of the local copy ("the download was removed").
+        kept: &'static str,
+    },
+    /// `--verify=require`, and the server offers no hash command for the file's check.
+    #[error("cannot verify {name}: {why}")]
+    NoChecksum {
+        /// The remote name.
+        name: String,
+        /// Why ("the server offers no hash command (HASH, XSHA256, …)").
+        why: String,
     },
     /// A local file problem.
     #[error("{what} {}: {source}", .path.display())]
@@ -459,6 +484,7 @@ impl Error {
                 ExitCode::UnsafeName
             }
             Error::Tls { .. } | Error::TlsSessionReuse { .. } => ExitCode::Tls,
+            Error::Checksum { .. } | Error::NoChecksum { .. } => ExitCode::Checksum,
             Error::Netrc(NetrcError::Io { .. }) => ExitCode::LocalFile,
             Error::Netrc(_) => ExitCode::Usage,
             Error::Interrupted => ExitCode::Interrupted,
@@ -513,6 +539,15 @@ impl Error {
                  starts that way"
                     .into(),
             ),
+            Error::Checksum { .. } => Some(
+                "the file changed on the server during the transfer, or was damaged on the way: \
+                 transfer it again; if it differs again, compare with another copy"
+                    .into(),
+            ),
+            Error::NoChecksum { .. } => Some(match face {
+                Face::Shell => "without =require, `--verify` checks the size only on such a server".into(),
+                Face::CommandLine => "use --verify (without =require) to check the size only on such a server".into(),
+            }),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::NoGreeting { .. } => Some(

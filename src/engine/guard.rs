@@ -80,6 +80,11 @@ impl DataTransfer<'_> {
         }
     }
 
+    /// What paces this transfer (the session's bandwidth limit).
+    pub(crate) fn pacer(&self) -> crate::engine::throttle::Pacer {
+        self.session.pacer()
+    }
+
     /// Fails with [`Error::Interrupted`] if Ctrl-C was pressed.
     pub(crate) fn check_interrupt(&self) -> Result<()> {
         match self.session.interrupted() {

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
+use crate::engine::throttle::{Pacer, Throttle};
 use crate::engine::net::{Network, Tcp};
 pub use crate::engine::options::Options;
 use crate::engine::pending::Ahead;
@@ -27,6 +28,7 @@ use crate::engine::transport::{self, Readiness, Stream};
 use crate::error::{Error, Result};
 use crate::proto::channel::{ChannelPlan, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
+use crate::proto::digest::HashAlgo;
 pub use crate::proto::replies::{Features, parse_257};
 use crate::proto::reply::{Reply, ReplyParser};
 
@@ -104,6 +106,10 @@ pub struct Session {
     pub(crate) data_hello: Option<Hello>,
     /// What this session and the others to the same server learned about it.
     pub(crate) traits: ServerTraits,
+    /// The HASH algorithm `OPTS HASH` selected on this connection.
+    pub(crate) hash_selected: Option<HashAlgo>,
+    /// The bandwidth limit transfers on this session share (with the other lanes of a run).
+    pub(crate) throttle: Option<Arc<Throttle>>,
 }
 
 impl std::fmt::Debug for Session {
@@ -210,6 +216,8 @@ impl Session {
             ahead: None,
             data_hello: None,
             traits: ServerTraits::new(),
+            hash_selected: None,
+            throttle: None,
         };
         if implicit {
             session.upgrade_control()?;
@@ -378,6 +386,20 @@ impl Session {
     /// The knowledge about the server this session holds (a clone of the shared handle).
     pub fn server_traits(&self) -> ServerTraits {
         self.traits.clone()
+    }
+
+    /// Makes this session's transfers draw from `throttle` (the run's bandwidth limit, shared
+    /// with the other connections of a parallel job); `None` lifts the limit.
+    pub fn set_throttle(&mut self, throttle: Option<Arc<Throttle>>) {
+        self.throttle = throttle;
+    }
+
+    /// What paces this session's next transfer.
+    pub(crate) fn pacer(&self) -> Pacer {
+        Pacer {
+            throttle: self.throttle.clone(),
+            interrupt: self.interrupt.clone(),
+        }
     }
 
     /// Lets `flag` (set by Ctrl-C) interrupt transfers on this session.

@@ -12,13 +12,16 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::Path;
 
+use crate::engine::digest::{Digest, Hasher, HashingReader, HashingWriter};
 use crate::engine::guard::{DataTransfer, data_io_error};
 pub use crate::engine::partfile::{Resume, create_part, part_path};
 use crate::engine::partfile::{local_err, open_resumable};
 use crate::engine::session::Session;
+use crate::engine::throttle::Pacer;
 use crate::error::{Error, Result};
 use crate::proto::ascii;
 use crate::proto::command::{Command, TransferType, Verb};
+use crate::proto::digest::HashMethod;
 pub use crate::proto::replies::bytes_in_150;
 
 /// The largest upload whose data goes out before the server's 150 (when its setup went ahead):
@@ -72,6 +75,8 @@ pub struct Source<'a> {
     /// a plain data connection is then sent by the kernel (sendfile), without copying through
     /// ferry, which leaves the CPU to the rest (on two cores, often the server itself).
     pub file: Option<&'a File>,
+    /// Fed every byte sent (`--verify`), when given.
+    pub hasher: Option<&'a mut Hasher>,
 }
 
 /// Which listing command to use.
@@ -125,7 +130,8 @@ impl Session {
         }
         progress.start(remote, expected);
         let buf = expected.map_or(BUF_SIZE, |n| buffer_for(n.saturating_sub(offset)));
-        let copied = copy_down(&mut t, ty, offset, out, local, progress, buf);
+        let pacer = t.pacer();
+        let copied = copy_down(&mut t, ty, offset, out, local, progress, (buf, &pacer));
         progress.finish(*copied.as_ref().unwrap_or(&0));
         let got = match copied {
             Ok(n) => n,
@@ -168,6 +174,23 @@ impl Session {
         resume: Resume,
         progress: &mut dyn Progress,
     ) -> Result<u64> {
+        self.download_file_checked(remote, ty, target, (resume, None), progress)
+            .map(|(n, _)| n)
+    }
+
+    /// [`Session::download_file`], and with `check` the server's hash of the file compared
+    /// with the hash of the local copy (computed as it is written; a resumed download hashes
+    /// the `.part` it continues first) before the rename: a copy that fails the check is
+    /// removed and never gets the final name ([`Error::Checksum`]). Returns the bytes written
+    /// and the digest checked.
+    pub fn download_file_checked(
+        &mut self,
+        remote: &str,
+        ty: TransferType,
+        target: &Path,
+        (resume, check): (Resume, Option<HashMethod>),
+        progress: &mut dyn Progress,
+    ) -> Result<(u64, Option<Digest>)> {
         // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
         // a `.part` file renamed over it would replace the device with a regular file.
         if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
@@ -175,7 +198,24 @@ impl Session {
                 .write(true)
                 .open(target)
                 .map_err(|e| local_err("cannot open", target, e))?;
-            return self.retrieve(remote, ty, 0, &mut sink, target, progress);
+            let mut hasher = check.map(|m| Hasher::new(m.algo()));
+            let n = match hasher.as_mut() {
+                Some(hasher) => {
+                    let mut out = HashingWriter {
+                        inner: &mut sink,
+                        hasher,
+                    };
+                    self.retrieve(remote, ty, 0, &mut out, target, progress)?
+                }
+                None => self.retrieve(remote, ty, 0, &mut sink, target, progress)?,
+            };
+            let digest = match (check, hasher) {
+                (Some(method), Some(h)) => {
+                    Some(self.check_hash(remote, method, h.finish(), "the data was written")?)
+                }
+                _ => None,
+            };
+            return Ok((n, digest));
         }
         let part = part_path(target);
         let (mut file, mut offset) = match resume {
@@ -183,7 +223,12 @@ impl Session {
             Resume::Part => open_resumable(&part, None)?,
             Resume::PartOrTarget => open_resumable(&part, Some(target))?,
         };
-        let mut result = self.retrieve(remote, ty, offset, &mut file, target, progress);
+        let mut hasher = check.map(|m| Hasher::new(m.algo()));
+        if let Some(h) = hasher.as_mut() {
+            h.update_from_file(&file, offset)
+                .map_err(|e| local_err("cannot read", &part, e))?;
+        }
+        let mut result = self.retrieve_hashed(remote, ty, offset, &mut file, target, progress, hasher.as_mut());
         if offset > 0
             && matches!(
                 &result,
@@ -195,19 +240,55 @@ impl Session {
         {
             file = create_part(&part)?;
             offset = 0;
-            result = self.retrieve(remote, ty, offset, &mut file, target, progress);
+            hasher = check.map(|m| Hasher::new(m.algo()));
+            result = self.retrieve_hashed(remote, ty, offset, &mut file, target, progress, hasher.as_mut());
         }
+        // The check comes before the rename: a copy that fails it never has the final name.
+        // It is removed, not kept for `-c`: its bytes are known to be wrong somewhere, and
+        // continuing it would only keep them.
+        let result = result.and_then(|n| match (check, hasher) {
+            (Some(method), Some(h)) => {
+                let checked =
+                    self.check_hash(remote, method, h.finish(), "the download was removed");
+                if matches!(checked, Err(Error::Checksum { .. })) {
+                    let _ = fs::remove_file(&part);
+                }
+                checked.map(|d| (n, Some(d)))
+            }
+            _ => Ok((n, None)),
+        });
         // No fsync before the rename: like curl and lftp, ferry leaves durability to the file
         // system; syncing every file costs milliseconds each on many small files.
-        let result = result.and_then(|n| {
+        let result = result.and_then(|done| {
             drop(file);
             fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
-            Ok(n)
+            Ok(done)
         });
         if result.is_err() && fs::metadata(&part).is_ok_and(|m| m.len() == 0) {
             let _ = fs::remove_file(&part);
         }
         result
+    }
+
+    /// [`Session::retrieve`] into `out`, feeding `hasher` every byte written when given.
+    #[allow(clippy::too_many_arguments)] // retrieve's arguments and the hasher; private
+    fn retrieve_hashed(
+        &mut self,
+        remote: &str,
+        ty: TransferType,
+        offset: u64,
+        out: &mut dyn Write,
+        local: &Path,
+        progress: &mut dyn Progress,
+        hasher: Option<&mut Hasher>,
+    ) -> Result<u64> {
+        match hasher {
+            Some(hasher) => {
+                let mut out = HashingWriter { inner: out, hasher };
+                self.retrieve(remote, ty, offset, &mut out, local, progress)
+            }
+            None => self.retrieve(remote, ty, offset, out, local, progress),
+        }
     }
 
     /// Uploads everything `source` yields to `remote` (APPE when `append`); returns bytes sent.
@@ -230,6 +311,7 @@ impl Session {
             name: local,
             size: total,
             file,
+            mut hasher,
         } = source;
         self.set_type(ty)?;
         let cmd = match append {
@@ -246,13 +328,23 @@ impl Session {
         let early = t.prelim.is_none() && t.done.is_none();
         progress.start(remote, total);
         let mut sent = 0;
+        let pacer = t.pacer();
         let copied = match (file, ty) {
             (Some(file), TransferType::Binary) if t.plain_tcp().is_some() => {
-                send_file(file, &mut t, progress, &mut sent)
+                send_file((file, local), &mut t, progress, &mut sent, (&pacer, hasher))
             }
             _ => {
-                let buf = total.map_or(BUF_SIZE, buffer_for);
-                copy_up(input, local, ty, &mut t, progress, &mut sent, buf)
+                let buf = pacer.chunk(total.map_or(BUF_SIZE, buffer_for));
+                match hasher.as_deref_mut() {
+                    Some(hasher) => {
+                        let mut input = HashingReader {
+                            inner: input,
+                            hasher,
+                        };
+                        copy_up(&mut input, local, ty, &mut t, progress, &mut sent, (buf, &pacer))
+                    }
+                    None => copy_up(input, local, ty, &mut t, progress, &mut sent, (buf, &pacer)),
+                }
             }
         };
         *began |= sent > 0 && !early;
@@ -282,6 +374,25 @@ impl Session {
         progress: &mut dyn Progress,
         began: &mut bool,
     ) -> Result<u64> {
+        self.upload_file_checked(path, remote, ty, (mode, None), progress, began)
+            .map(|(n, _)| n)
+    }
+
+    /// [`Session::upload_file`], and with `check` the server's hash of the stored file compared
+    /// with the hash of the local file (computed over the bytes as they are sent; a resumed
+    /// upload hashes the part the server already had first), after the size check. A
+    /// difference is [`Error::Checksum`]; the remote file is left as it is. Not for
+    /// [`PutMode::Append`], whose remote file is more than the local one.
+    pub fn upload_file_checked(
+        &mut self,
+        path: &Path,
+        remote: &str,
+        ty: TransferType,
+        (mode, check): (PutMode, Option<HashMethod>),
+        progress: &mut dyn Progress,
+        began: &mut bool,
+    ) -> Result<(u64, Option<Digest>)> {
+        let check = check.filter(|_| mode != PutMode::Append);
         let mut file = File::open(path).map_err(|e| local_err("cannot open", path, e))?;
         let meta = file
             .metadata()
@@ -305,25 +416,43 @@ impl Session {
             }
             PutMode::Replace | PutMode::Append => 0,
         };
-        if mode == PutMode::Resume && offset == total {
-            return Ok(0);
+        let mut hasher = check.map(|m| Hasher::new(m.algo()));
+        if let Some(h) = hasher.as_mut() {
+            h.update_from_file(&file, offset)
+                .map_err(|e| local_err("cannot read", path, e))?;
         }
-        file.seek(io::SeekFrom::Start(offset))
-            .map_err(|e| local_err("cannot read", path, e))?;
-        let mut reader: &File = &file;
-        let source = Source {
-            reader: &mut reader,
-            name: path,
-            size: Some(total - offset),
-            file: Some(&file),
+        let sent = match mode == PutMode::Resume && offset == total {
+            true => 0,
+            false => {
+                file.seek(io::SeekFrom::Start(offset))
+                    .map_err(|e| local_err("cannot read", path, e))?;
+                let mut reader: &File = &file;
+                let source = Source {
+                    reader: &mut reader,
+                    name: path,
+                    size: Some(total - offset),
+                    file: Some(&file),
+                    hasher: hasher.as_mut(),
+                };
+                let append = mode != PutMode::Replace && !(mode == PutMode::Resume && offset == 0);
+                let sent = self.store(source, remote, ty, append, progress, began)?;
+                // After APPE of a whole file the size it was appended to is not known.
+                if mode != PutMode::Append {
+                    self.check_stored_size(remote, ty, offset + sent)?;
+                }
+                sent
+            }
         };
-        let append = mode != PutMode::Replace && !(mode == PutMode::Resume && offset == 0);
-        let sent = self.store(source, remote, ty, append, progress, began)?;
-        // After APPE of a whole file the size it was appended to is not known.
-        if mode != PutMode::Append {
-            self.check_stored_size(remote, ty, offset + sent)?;
-        }
-        Ok(sent)
+        let digest = match (check, hasher) {
+            (Some(method), Some(h)) => Some(self.check_hash(
+                remote,
+                method,
+                h.finish(),
+                "the remote file was left as it is",
+            )?),
+            _ => None,
+        };
+        Ok((sent, digest))
     }
 
     /// After an upload, compares the remote size with `expected` bytes: a server that said 226
@@ -373,7 +502,7 @@ impl Session {
             out,
             Path::new("-"),
             &mut NoProgress,
-            BUF_SIZE,
+            (BUF_SIZE, &Pacer::default()),
         );
         let n = match copied {
             Ok(n) => n,
@@ -415,9 +544,9 @@ fn copy_down(
     out: &mut dyn Write,
     local: &Path,
     progress: &mut dyn Progress,
-    buf_size: usize,
+    (buf_size, pacer): (usize, &Pacer),
 ) -> Result<u64> {
-    let mut buf = vec![0u8; buf_size];
+    let mut buf = vec![0u8; pacer.chunk(buf_size)];
     let mut converted = Vec::new();
     let mut ascii = (ty == TransferType::Ascii).then(ascii::FromWire::default);
     let mut done = 0u64;
@@ -438,6 +567,7 @@ fn copy_down(
             .map_err(|e| local_err("cannot write", local, e))?;
         done += n as u64;
         progress.advance(offset + done);
+        pacer.pace(n);
     }
     if let Some(conv) = ascii.as_mut() {
         converted.clear();
@@ -459,7 +589,7 @@ fn copy_up(
     t: &mut DataTransfer<'_>,
     progress: &mut dyn Progress,
     done: &mut u64,
-    buf_size: usize,
+    (buf_size, pacer): (usize, &Pacer),
 ) -> Result<u64> {
     let timeout = t.timeout();
     let mut buf = vec![0u8; buf_size];
@@ -485,6 +615,7 @@ fn copy_up(
             .map_err(|e| data_io_error(e, "sending data", timeout))?;
         *done += n as u64;
         progress.advance(*done);
+        pacer.pace(chunk.len());
     }
     Ok(*done)
 }
@@ -518,14 +649,17 @@ fn send_slice(file: &File, tcp: &mut std::net::TcpStream, limit: u64) -> io::Res
 
 /// Sends the rest of `file` over a plain data connection with the kernel's zero-copy path
 /// (sendfile on Linux; elsewhere `io::copy`), in slices so that progress and Ctrl-C are still
-/// seen; `done` as for [`copy_up`].
+/// seen, and under a bandwidth limit slices of a twentieth of a second each, paced like any
+/// other copy; `done` as for [`copy_up`]. The bytes do not pass through ferry, so a `hasher`
+/// reads each slice back from the file (from the page cache, just read by the kernel).
 fn send_file(
-    file: &File,
+    (file, local): (&File, &Path),
     t: &mut DataTransfer<'_>,
     progress: &mut dyn Progress,
     done: &mut u64,
+    (pacer, mut hasher): (&Pacer, Option<&mut Hasher>),
 ) -> Result<u64> {
-    const SLICE: u64 = 8 * 1024 * 1024;
+    let slice = pacer.chunk(8 * 1024 * 1024) as u64;
     let timeout = t.timeout();
     // sendfile moves the file's position by what it sent, also when a later call of the same
     // copy fails: the position says how much went out (a retry continues from there).
@@ -535,12 +669,18 @@ fn send_file(
     loop {
         t.check_interrupt()?;
         let tcp = t.plain_tcp().expect("checked by the caller");
-        let copied = send_slice(reader, tcp, SLICE);
+        let before = start + *done;
+        let copied = send_slice(reader, tcp, slice);
         *done = position(&mut reader).saturating_sub(start);
+        if let Some(h) = hasher.as_deref_mut() {
+            h.update_from_range(file, before, start + *done)
+                .map_err(|e| local_err("cannot read", local, e))?;
+        }
         let n = copied.map_err(|e| data_io_error(e, "sending data", timeout))?;
         if n == 0 {
             return Ok(*done);
         }
         progress.advance(*done);
+        pacer.pace(n as usize);
     }
 }

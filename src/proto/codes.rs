@@ -115,6 +115,12 @@ pub fn hint(verb: Option<Verb>, reply: &Reply) -> Option<String> {
                 Verb::Retr
                     | Verb::Size
                     | Verb::Mdtm
+                    | Verb::Hash
+                    | Verb::Xsha256
+                    | Verb::Xsha512
+                    | Verb::Xsha1
+                    | Verb::Xmd5
+                    | Verb::Xcrc
                     | Verb::Cwd
                     | Verb::Dele
                     | Verb::Rmd

@@ -13,6 +13,7 @@ use std::fmt;
 use std::net::{SocketAddr, SocketAddrV4};
 
 use super::addr::{format_eprt, format_port};
+use super::digest::HashAlgo;
 
 /// A string that must never be printed: a password or an account.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -83,6 +84,10 @@ pub enum Command {
     Size(String),
     /// `MDTM path` (RFC 3659)
     Mdtm(String),
+    /// `HASH path` (draft-bryan-ftpext-hash-02; `OPTS HASH NAME` chooses the algorithm)
+    Hash(String),
+    /// `XSHA256 path`, `XSHA512`, `XSHA1`, `XMD5` or `XCRC`: one algorithm's hash
+    XHash(HashAlgo, String),
     /// `MKD path`
     Mkd(String),
     /// `RMD path`
@@ -159,6 +164,8 @@ impl Command {
             Command::Type(_) => "TYPE",
             Command::Size(_) => "SIZE",
             Command::Mdtm(_) => "MDTM",
+            Command::Hash(_) => "HASH",
+            Command::XHash(algo, _) => algo.x_verb(),
             Command::Mkd(_) => "MKD",
             Command::Rmd(_) => "RMD",
             Command::Dele(_) => "DELE",
@@ -190,6 +197,8 @@ impl Command {
             | Command::Cwd(s)
             | Command::Size(s)
             | Command::Mdtm(s)
+            | Command::Hash(s)
+            | Command::XHash(_, s)
             | Command::Mkd(s)
             | Command::Rmd(s)
             | Command::Dele(s)
@@ -334,6 +343,18 @@ pub enum Verb {
     Mdtm,
     /// `MLST`
     Mlst,
+    /// `HASH`
+    Hash,
+    /// `XSHA256`
+    Xsha256,
+    /// `XSHA512`
+    Xsha512,
+    /// `XSHA1`
+    Xsha1,
+    /// `XMD5`
+    Xmd5,
+    /// `XCRC`
+    Xcrc,
     /// `MFMT`
     Mfmt,
     /// `MKD`
@@ -376,7 +397,7 @@ pub enum Verb {
     Abor,
 }
 
-const VERBS: [(Verb, &str); 37] = [
+const VERBS: [(Verb, &str); 43] = [
     (Verb::User, "USER"),
     (Verb::Pass, "PASS"),
     (Verb::Acct, "ACCT"),
@@ -394,6 +415,12 @@ const VERBS: [(Verb, &str); 37] = [
     (Verb::Size, "SIZE"),
     (Verb::Mdtm, "MDTM"),
     (Verb::Mlst, "MLST"),
+    (Verb::Hash, "HASH"),
+    (Verb::Xsha256, "XSHA256"),
+    (Verb::Xsha512, "XSHA512"),
+    (Verb::Xsha1, "XSHA1"),
+    (Verb::Xmd5, "XMD5"),
+    (Verb::Xcrc, "XCRC"),
     (Verb::Mfmt, "MFMT"),
     (Verb::Mkd, "MKD"),
     (Verb::Rmd, "RMD"),
@@ -426,7 +453,7 @@ impl Verb {
             .expect("every verb is in the table")
     }
 
-    /// The verb a word names, in any case; `None` for anything else (`connect`, `XCRC`).
+    /// The verb a word names, in any case; `None` for anything else (`connect`, `XSHA`).
     pub fn from_word(word: &str) -> Option<Verb> {
         VERBS
             .iter()
@@ -473,6 +500,9 @@ mod tests {
             Command::Rest(1),
             Command::Mlsd(None),
             Command::Abor,
+            Command::Hash("f".into()),
+            Command::XHash(HashAlgo::Sha256, "f".into()),
+            Command::XHash(HashAlgo::Crc32, "f".into()),
         ];
         for cmd in commands {
             let verb = Verb::of_line(&cmd.redacted()).expect("a verb");

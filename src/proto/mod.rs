@@ -7,6 +7,7 @@ pub mod ascii;
 pub mod channel;
 pub mod codes;
 pub mod command;
+pub mod digest;
 pub mod listing;
 pub mod replies;
 pub mod reply;

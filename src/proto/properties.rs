@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use super::addr::{format_eprt, format_port, parse_epsv, parse_pasv};
 use super::ascii::{FromWire, ToWire};
 use super::command::{Command, Secret};
+use super::digest::{HashAlgo, HashOffer, hash_in, x_hash_in};
 use super::listing::{EntryKind, Timestamp, parse_list_line, parse_listing, parse_mlsd_line};
 use super::replies::{Features, bytes_in_150, parse_257, size_in};
 use super::reply::{Reply, ReplyError, ReplyParser};
@@ -317,7 +318,19 @@ proptest! {
         let _ = parse_257(&reply);
         let _ = size_in(&reply);
         let _ = bytes_in_150(&reply);
+        for algo in HashAlgo::ALL {
+            if let Some(hex) = x_hash_in(&reply, algo) {
+                prop_assert_eq!(hex.len(), algo.hex_len());
+            }
+        }
+        if let Some(h) = hash_in(&reply) {
+            prop_assert_eq!(h.hex.len(), h.algo.hex_len());
+        }
         let features = Features::parse(&reply);
+        let offer = HashOffer::from_features(&features);
+        if let Some(method) = offer.choose(None) {
+            prop_assert!(offer.algorithms().contains(&method.algo()));
+        }
         for feature in features.iter() {
             prop_assert_eq!(feature.trim(), feature);
             prop_assert!(!feature.is_empty());
@@ -336,5 +349,25 @@ proptest! {
         prop_assert_eq!(size_in(&Reply::new(213, vec![format!("213 {size}")])), Some(size));
         let text = format!("150 Opening BINARY mode data connection for f ({size} bytes).");
         prop_assert_eq!(bytes_in_150(&Reply::new(150, vec![text])), Some(size));
+    }
+
+    #[test]
+    fn a_hash_reply_reads_back_whatever_the_digest_and_name(
+        digest in prop::collection::vec(any::<u8>(), 64),
+        which in 0usize..5,
+        name in "[ -~]{0,30}",
+        len in any::<u32>(),
+        upper in any::<bool>(),
+    ) {
+        let algo = HashAlgo::ALL[which];
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect::<String>()[..algo.hex_len()].to_string();
+        let shown = if upper { hex.to_ascii_uppercase() } else { hex.clone() };
+        let line = format!("213 {} 0-{len} {shown} {name}", algo.draft_name());
+        let h = hash_in(&Reply::new(213, vec!["213-Computing".into(), line])).expect("a hash");
+        prop_assert_eq!(h.algo, algo);
+        prop_assert_eq!(h.range, (0, u64::from(len)));
+        prop_assert_eq!(&h.hex, &hex);
+        let x = Reply::new(250, vec![format!("250 {shown}")]);
+        prop_assert_eq!(x_hash_in(&x, algo), Some(hex));
     }
 }

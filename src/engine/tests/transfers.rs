@@ -85,6 +85,7 @@ fn an_upload_writes_its_bytes_on_the_data_connection() {
         name: "-".as_ref(),
         size: Some(5),
         file: None,
+        hasher: None,
     };
     let mut began = false;
     let ty = TransferType::Binary;
