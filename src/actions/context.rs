@@ -18,6 +18,7 @@ use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
 use crate::engine::known::ServerTraits;
 use crate::engine::session::{Login, Session, TraceFn};
+use crate::engine::throttle::Throttle;
 use crate::engine::tls::verify::Trust;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
@@ -186,6 +187,8 @@ pub struct Context {
     /// What the sessions to the open server learned about it: kept across reconnects and
     /// shared with the lanes' sessions, new for each `open`.
     known: ServerTraits,
+    /// The bandwidth limit of `config.limit_rate`, one bucket for every transfer and lane.
+    throttle: Option<Arc<Throttle>>,
 }
 
 impl Context {
@@ -211,7 +214,22 @@ impl Context {
             lost_because: None,
             profile: None,
             known: ServerTraits::new(),
+            throttle: None,
         }
+    }
+
+    /// The bandwidth limit every transfer draws from (`--limit-rate`, `rate`): one bucket,
+    /// made again only when the rate changes, so that parallel lanes and the commands of a
+    /// shell share it.
+    pub fn throttle(&mut self) -> Option<Arc<Throttle>> {
+        match self.config.limit_rate {
+            None => self.throttle = None,
+            Some(rate) if self.throttle.as_ref().map(|t| t.rate()) != Some(rate) => {
+                self.throttle = Some(Arc::new(Throttle::new(rate)));
+            }
+            Some(_) => {}
+        }
+        self.throttle.clone()
     }
 
     /// Keeps the settings' layers, so that opening a host applies its config-file section.
@@ -442,7 +460,10 @@ impl Context {
             self.session = Some(session);
             self.login_refused = None;
         }
-        Ok(self.session.as_mut().expect("just made"))
+        let throttle = self.throttle();
+        let session = self.session.as_mut().expect("just made");
+        session.set_throttle(throttle);
+        Ok(session)
     }
 
     /// Before an action: drops the session if the server closed it while it sat idle (an idle

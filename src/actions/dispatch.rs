@@ -1,7 +1,9 @@
 //! From an [`Action`] to the module that does it: connections and remote commands, transfers
 //! (all through the scheduler), and local commands and settings.
 
-use super::{Action, TransferOptions, Ui, bookmark, files, info, local, mirror, pget, tree};
+use super::{
+    Action, TransferOptions, Ui, bookmark, checksum, files, info, local, mirror, pget, tree,
+};
 use crate::actions::context::Context;
 use crate::error::Result;
 
@@ -114,6 +116,7 @@ fn local_or_setting(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Opti
         Debug(t) => local::trace_toggle(ctx, ui, *t, 2),
         Prompt(t) => local::setting(ui, "prompting", *t, &mut ctx.prompt),
         Hash(t) => local::setting(ui, "hash marks", *t, &mut ctx.hash),
+        Rate(r) => local::rate(ctx, *r, ui),
         Shell(cmd) => local::shell(cmd.as_deref()),
         _ => return None,
     })
@@ -177,6 +180,7 @@ fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
         Rename { from, to } => changed(ctx, |s| s.rename(from, to)),
         Size { path, json } => info::size(ctx, path, *json, ui),
         Modtime { path, json } => info::modtime(ctx, path, *json, ui),
+        Checksum { paths, algo, json } => checksum::print_hashes(ctx, paths, *algo, *json, ui),
         Stat { path, json } => info::stat(ctx, path, *json, ui),
         // Raw commands may change anything (DELE, SITE CHMOD...): listings are forgotten.
         Quote(line) => info::raw_change(ctx, ui, |s| s.quote(line)),

@@ -17,12 +17,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::info::{print_json, summary_line};
-use super::{TransferOptions, Ui};
+use super::{TransferOptions, Ui, Verify};
 use crate::actions::localname::safe_name;
+use crate::config::values::format_rate;
+use crate::engine::digest::Digest;
 use crate::engine::session::Session;
 use crate::engine::transfer::{Progress, PutMode, Resume};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
+use crate::proto::digest::{HashAlgo, HashMethod, HashOffer};
 use crate::proto::listing::Timestamp;
 
 /// The last path component of a remote path.
@@ -182,7 +185,7 @@ pub(super) struct Attempts {
 pub(super) fn download(
     session: &mut Session,
     file: &Download<'_>,
-    (ty, opts): (TransferType, &TransferOptions),
+    (ty, opts, check): (TransferType, &TransferOptions, Option<HashAlgo>),
     attempts: &mut Attempts,
     progress: &mut dyn Progress,
     notice: &mut dyn FnMut(String),
@@ -195,7 +198,9 @@ pub(super) fn download(
     // From here on NAME.part is this run's: download_file starts it afresh, or continues the
     // one the user asked to continue.
     attempts.part_is_ours = true;
-    let n = session.download_file(file.remote, ty, file.target, resume, progress)?;
+    let method = check_method(session, check)?;
+    let (n, digest) =
+        session.download_file_checked(file.remote, ty, file.target, (resume, method), progress)?;
     match file.modified {
         Some(stamp) if opts.preserve => set_file_time(file.target, stamp)?,
         _ if opts.preserve => {
@@ -212,6 +217,8 @@ pub(super) fn download(
         seconds: 0.0,
         resumed,
         upload: false,
+        digest,
+        limit: None,
     })
 }
 
@@ -219,14 +226,22 @@ pub(super) fn download(
 pub(super) fn upload(
     session: &mut Session,
     (local, remote, mode): (&Path, &str, PutMode),
-    (ty, opts): (TransferType, &TransferOptions),
+    (ty, opts, check): (TransferType, &TransferOptions, Option<HashAlgo>),
     attempts: &mut Attempts,
     progress: &mut dyn Progress,
     notice: &mut dyn FnMut(String),
 ) -> Result<Finished> {
     let first = first_put_mode(mode, opts);
     let mode = upload_mode(first, attempts.made, attempts.began, remote)?;
-    let n = session.upload_file(local, remote, ty, mode, progress, &mut attempts.began)?;
+    let method = check_method(session, check.filter(|_| mode != PutMode::Append))?;
+    let (n, digest) = session.upload_file_checked(
+        local,
+        remote,
+        ty,
+        (mode, method),
+        progress,
+        &mut attempts.began,
+    )?;
     if opts.preserve
         && let Some(text) = set_remote_time(session, local, remote)?
     {
@@ -239,6 +254,8 @@ pub(super) fn upload(
         seconds: 0.0,
         resumed: mode == PutMode::Resume && continued_upload(local, n),
         upload: true,
+        digest,
+        limit: None,
     })
 }
 
@@ -258,6 +275,10 @@ pub(super) struct Finished {
     pub(super) resumed: bool,
     /// An upload: the summary line names the remote file, not the local one.
     pub(super) upload: bool,
+    /// The hash the server and the local copy agreed on (`--verify`).
+    pub(super) digest: Option<Digest>,
+    /// The bandwidth limit the file moved under, bytes per second (`--limit-rate`).
+    pub(super) limit: Option<u64>,
 }
 
 /// One transferred file as `--json` prints it; the names are stable.
@@ -275,6 +296,10 @@ struct TransferJson<'a> {
     rate: f64,
     /// That attempt continued a partial copy instead of starting from zero.
     resumed: bool,
+    /// `ALGO:HEX` that the server and the local copy agreed on (`--verify`), else null.
+    hash: Option<String>,
+    /// The bandwidth limit in bytes per second (`--limit-rate`), else null.
+    limit: Option<u64>,
 }
 
 /// Counts a finished file toward the running command and tells the user about it: one JSON
@@ -287,7 +312,14 @@ pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()>
             // `mirror URL .` makes `./NAME`: the summary says `NAME`, as a plain get does.
             false => shown_local(&done.local).display().to_string(),
         };
-        ui.summary(&summary_line(&name, done.bytes, done.seconds));
+        let mut line = summary_line(&name, done.bytes, done.seconds);
+        if let Some(d) = &done.digest {
+            line.push_str(&format!(", {} verified", d.algo));
+        }
+        if let Some(limit) = done.limit {
+            line.push_str(&format!(" (limit {})", format_rate(limit)));
+        }
+        ui.summary(&line);
         return Ok(());
     }
     let seconds = done.seconds;
@@ -302,6 +334,11 @@ pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()>
             0.0
         },
         resumed: done.resumed,
+        hash: done
+            .digest
+            .as_ref()
+            .map(|d| format!("{}:{}", d.algo, d.hex)),
+        limit: done.limit,
     };
     print_json(ui, &object)
 }
@@ -309,6 +346,51 @@ pub(super) fn report(ui: &mut dyn Ui, done: &Finished, json: bool) -> Result<()>
 /// A local path as a summary shows it: without a leading `./`.
 fn shown_local(path: &Path) -> &Path {
     path.strip_prefix(".").unwrap_or(path)
+}
+
+/// The hash each file of a run is checked with, decided once before the first file from what
+/// the server offers (`offer`), what `--verify` asked and the transfer type: `(algorithm,
+/// notice)`. The strongest algorithm offered is used. A server that offers none, or an ASCII
+/// transfer (its bytes change on the way, so no hash can match), checks sizes only, saying so
+/// in the notice; with `--verify=require` either is [`Error::NoChecksum`].
+pub(super) fn verification(
+    offer: &HashOffer,
+    verify: Verify,
+    ty: TransferType,
+) -> Result<(Option<HashAlgo>, Option<String>)> {
+    let why = match verify {
+        Verify::Off => return Ok((None, None)),
+        _ if ty == TransferType::Ascii => {
+            "ASCII-mode transfers change line endings on the way, so no hash of them can match"
+        }
+        _ => match offer.choose(None) {
+            Some(method) => return Ok((Some(method.algo()), None)),
+            None => {
+                "the server offers no hash command (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC)"
+            }
+        },
+    };
+    match verify {
+        Verify::Require => Err(Error::NoChecksum {
+            name: "the files".into(),
+            why: why.into(),
+        }),
+        _ => Ok((None, Some(format!("{why}: checking sizes only")))),
+    }
+}
+
+/// This session's way to ask for `algo` (each connection selects HASH's algorithm itself).
+fn check_method(session: &Session, algo: Option<HashAlgo>) -> Result<Option<HashMethod>> {
+    let Some(algo) = algo else {
+        return Ok(None);
+    };
+    match session.hash_method(Some(algo)) {
+        Some(method) => Ok(Some(method)),
+        None => Err(Error::NoChecksum {
+            name: "the files".into(),
+            why: format!("this connection's server does not offer {algo} any more"),
+        }),
+    }
 }
 
 /// Sets `target`'s modification time from MDTM; `Ok(Some(text))` says why it could not.

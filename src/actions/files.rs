@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 
 use glob::Pattern;
 
-use super::file::{base_name, local_target, target_in};
+use super::file::{base_name, local_target, target_in, verification};
 use super::info::StdoutSink;
 use super::scheduler::{self, Batch, Job};
-use super::{Output, TransferOptions, Ui};
+use super::{Output, TransferOptions, Ui, Verify};
 use crate::actions::context::Context;
+use crate::engine::digest::Hasher;
 use crate::engine::transfer::{NoProgress, PutMode};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
@@ -61,6 +62,14 @@ fn get_to_stdout(
             "--json cannot share standard output with the file's data; use -o FILE".into(),
         ));
     }
+    let offer = match opts.verify {
+        Verify::Off => Default::default(),
+        _ => ctx.session()?.hash_offer(),
+    };
+    let (check, note) = verification(&offer, opts.verify, ty)?;
+    if let Some(note) = note {
+        ui.notice(&note);
+    }
     if ty == TransferType::Ascii {
         // No retry: an ASCII stream's offsets are not the server's.
         let session = ctx.session()?;
@@ -68,12 +77,14 @@ fn get_to_stdout(
         session.retrieve(remote, ty, 0, &mut sink, Path::new("-"), &mut NoProgress)?;
         return Ok(());
     }
+    let mut hasher = check.map(Hasher::new);
     let mut written = 0u64;
     super::retrying(ctx, ui, remote, |ctx, ui, _| {
         let session = ctx.session()?;
         let mut sink = Counted {
             inner: StdoutSink(ui),
             count: &mut written,
+            hasher: hasher.as_mut(),
         };
         let offset = *sink.count;
         session.retrieve(
@@ -85,7 +96,25 @@ fn get_to_stdout(
             &mut NoProgress,
         )
     })?;
-    Ok(())
+    let Some(ours) = hasher.map(Hasher::finish) else {
+        return Ok(());
+    };
+    // The data is out already: a mismatch can only be reported, by message and exit code.
+    let theirs = super::retrying(ctx, ui, remote, |ctx, _, _| {
+        let session = ctx.session()?;
+        let method = super::checksum::method_for(session, Some(ours.algo), remote)?;
+        session.remote_hash(remote, method)
+    })?;
+    match theirs.hex == ours.hex {
+        true => Ok(()),
+        false => Err(Error::Checksum {
+            name: remote.into(),
+            algo: ours.algo,
+            local: ours.hex,
+            remote: theirs.hex,
+            kept: "the data was written to standard output already",
+        }),
+    }
 }
 
 /// Uploads one file through the scheduler; transient failures resume from the remote size once
@@ -277,12 +306,17 @@ fn expand_local(pattern: &str) -> Result<Vec<PathBuf>> {
 struct Counted<'a, W> {
     inner: W,
     count: &'a mut u64,
+    /// Fed what was written (`--verify`).
+    hasher: Option<&'a mut Hasher>,
 }
 
 impl<W: std::io::Write> std::io::Write for Counted<'_, W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
         *self.count += n as u64;
+        if let Some(h) = self.hasher.as_deref_mut() {
+            h.update(&buf[..n]);
+        }
         Ok(n)
     }
     fn flush(&mut self) -> std::io::Result<()> {

@@ -363,6 +363,7 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     lines.push(format!("Transfer type: {ty}"));
     let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
     lines.push(format!("Data connections: {mode}"));
+    lines.push(format!("Rate limit: {}", shown_rate(ctx.config.limit_rate)));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(
         "Verbose: {}; debug: {}; prompting: {}; hash marks: {}",
@@ -375,6 +376,17 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
         print_line(ui, &line)?;
     }
     Ok(())
+}
+
+/// A bandwidth limit as `status` and `rate` show it.
+pub(super) fn shown_rate(limit: Option<u64>) -> String {
+    match limit {
+        Some(n) => format!(
+            "{} (all transfers together)",
+            crate::config::values::format_rate(n)
+        ),
+        None => "none".into(),
+    }
 }
 
 /// Buffers one line at a time, leaves out `.`/`..` in name lists, and escapes control

@@ -227,6 +227,17 @@ pub(super) fn trace_toggle(
 }
 
 /// `prompt`, `hash`: flip or set a setting and say its new value.
+/// `rate`: shows the bandwidth limit; `rate RATE` sets it (`Some(0)`: none) for the rest of the
+/// session, the next `open` included.
+pub(super) fn rate(ctx: &mut Context, rate: Option<u64>, ui: &mut dyn Ui) -> Result<()> {
+    if let Some(n) = rate {
+        ctx.config.limit_rate = (n > 0).then_some(n);
+        ctx.remember(|s| s.limit_rate = Some(n));
+    }
+    let shown = super::info::shown_rate(ctx.config.limit_rate);
+    print_line(ui, &format!("rate limit: {shown}."))
+}
+
 pub(super) fn setting(ui: &mut dyn Ui, name: &str, toggle: Toggle, value: &mut bool) -> Result<()> {
     let on = toggle.apply(value);
     print_line(ui, &format!("{name}: {}.", if on { "on" } else { "off" }))

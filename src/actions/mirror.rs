@@ -6,7 +6,11 @@
 //! resumes a shorter copy that is not older (or the `NAME.part` an interrupted run left). Copied files get the source's time, so the next
 //! run sees them as equal. `--delete` removes what the source no longer has — only inside the
 //! destination tree, never through a symlink — and `--dry-run` prints the plan without doing
-//! anything. Transfers go through the shared queue, so `-P N` works here too.
+//! anything. Transfers go through the shared queue, so `-P N` works here too. With
+//! `--compare hash`, files of the same size are judged by content instead of time
+//! (`compare.rs`); `--verify` checks each copy's hash after it is made.
+
+mod compare;
 
 use std::collections::HashSet;
 use std::fs;
@@ -19,7 +23,7 @@ use super::file::{has_part, make_local_dir};
 use super::info::print_line;
 use super::scheduler::{self, Batch, Job};
 use super::tree::refused_total;
-use super::{TransferOptions, Ui};
+use super::{TransferOptions, Ui, Verify};
 use crate::actions::context::Context;
 use crate::actions::localname::safe_name;
 use crate::config::Parallel;
@@ -46,6 +50,20 @@ pub struct MirrorOptions {
     pub parallel: Option<Parallel>,
     /// A JSON object per copied file instead of the summary line.
     pub json: bool,
+    /// How a file that exists on both sides is judged to differ.
+    pub compare: Compare,
+    /// Check each copied file's hash (`--verify`).
+    pub verify: Verify,
+}
+
+/// How mirror judges that a file on both sides differs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Compare {
+    /// Size and modification time.
+    #[default]
+    Time,
+    /// Size, then for files of the same size the server's hash against the local file's.
+    Hash,
 }
 
 const MAX_DEPTH: usize = 64;
@@ -57,6 +75,8 @@ struct Plan<'a> {
     tolerance: i64,
     jobs: Vec<Job>,
     resumed: Vec<Job>,
+    /// Files of the same size on both sides, for `--compare hash` to judge by content.
+    same_size: Vec<Job>,
     refused: usize,
 }
 
@@ -84,6 +104,16 @@ impl Plan<'_> {
         }
         let shorter = src.0.is_some_and(|s| dst_size < s);
         Some(self.opts.resume && shorter && !newer)
+    }
+
+    /// With `--compare hash`, a file of the same size on both sides is judged by content
+    /// alone: it is kept for [`compare::differing`] and true is returned.
+    fn by_content(&mut self, job: &Job, same_size: bool) -> bool {
+        let yes = self.opts.compare == Compare::Hash && same_size;
+        if yes {
+            self.same_size.push(job.clone());
+        }
+        yes
     }
 
     fn push(&mut self, job: Job, resume: bool) {
@@ -136,6 +166,7 @@ pub(super) fn run(
         tolerance: if exact { 1 } else { 60 },
         jobs: Vec::new(),
         resumed: Vec::new(),
+        same_size: Vec::new(),
         refused: 0,
     };
     let remote = remote.trim_end_matches('/');
@@ -147,6 +178,8 @@ pub(super) fn run(
         }
         down(ctx, remote, local, 0, &mut plan, ui)?;
     }
+    let same_size = std::mem::take(&mut plan.same_size);
+    plan.jobs.extend(compare::differing(ctx, same_size, ui)?);
     if opts.dry_run {
         for job in plan.jobs.iter().chain(&plan.resumed) {
             let line = match job {
@@ -162,6 +195,7 @@ pub(super) fn run(
         preserve: true,
         parallel: opts.parallel,
         json: opts.json,
+        verify: opts.verify,
         ..TransferOptions::default()
     };
     let resume = TransferOptions {
@@ -239,15 +273,18 @@ fn plan_download(
         .filter(|m| m.is_file())
         .map(|m| (m.len(), local_time(m)));
     let src_time = entry.modified.map(|t| t.unix_seconds());
+    let job = Job::Get {
+        remote: src,
+        target: dst.clone(),
+        size: entry.size,
+        modified: entry.modified,
+    };
+    if plan.by_content(&job, have.is_some_and(|(n, _)| Some(n) == entry.size)) {
+        return;
+    }
     if let Some(resume) = plan.decide((entry.size, src_time), have) {
         // --continue also adopts the NAME.part an interrupted run left, as get -c.
         let resume = resume || (have.is_none() && plan.opts.resume && has_part(&dst));
-        let job = Job::Get {
-            remote: src,
-            target: dst,
-            size: entry.size,
-            modified: entry.modified,
-        };
         plan.push(job, resume);
     }
 }
@@ -372,12 +409,15 @@ fn plan_upload(
     } else {
         have
     };
+    let job = Job::Put {
+        local: path,
+        remote: dst,
+        mode: PutMode::Replace,
+    };
+    if plan.by_content(&job, have.is_some_and(|(n, _)| n == meta.len())) {
+        return;
+    }
     if let Some(resume) = plan.decide((Some(meta.len()), Some(local_time(meta))), have) {
-        let job = Job::Put {
-            local: path,
-            remote: dst,
-            mode: PutMode::Replace,
-        };
         plan.push(job, resume);
     }
 }

@@ -10,6 +10,7 @@ pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod checksum;
 mod dispatch;
 mod file;
 mod files;
@@ -30,11 +31,12 @@ use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
 use crate::proto::channel::DataMode;
 use crate::proto::command::{Secret, TransferType};
+use crate::proto::digest::HashAlgo;
 use crate::url::FtpUrl;
 
 pub use file::local_target;
 pub use info::{human_bytes, summary};
-pub use mirror::MirrorOptions;
+pub use mirror::{Compare, MirrorOptions};
 
 /// Where a download goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +67,21 @@ pub struct TransferOptions {
     pub parallel: Option<Parallel>,
     /// Print a JSON object per transferred file on stdout instead of the summary line.
     pub json: bool,
+    /// Compare the server's hash of each file with the local copy's (`--verify`).
+    pub verify: Verify,
+}
+
+/// What `--verify` asks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Verify {
+    /// No hash check (the size checks still apply).
+    #[default]
+    Off,
+    /// Check each file's hash when the server can compute one; else say so once and check
+    /// sizes only (`--verify`).
+    Offered,
+    /// Check each file's hash, and fail when the server cannot (`--verify=require`).
+    Require,
 }
 
 /// `bookmark add|list|rm`.
@@ -251,6 +268,15 @@ pub enum Action {
         /// As a JSON object.
         json: bool,
     },
+    /// Print the server's hash of each file, as `sha256sum` does.
+    Checksum {
+        /// The files.
+        paths: Vec<String>,
+        /// The algorithm; the strongest the server offers when `None`.
+        algo: Option<HashAlgo>,
+        /// A JSON object per file.
+        json: bool,
+    },
     /// Print a remote file's modification time.
     Modtime {
         /// The file.
@@ -285,6 +311,8 @@ pub enum Action {
     Prompt(Toggle),
     /// Print `#` for every KiB transferred.
     Hash(Toggle),
+    /// Show the bandwidth limit, or set it (`Some(0)`: none).
+    Rate(Option<u64>),
     /// Send a raw command.
     Quote(String),
     /// Send SITE arguments.
@@ -329,6 +357,8 @@ pub trait Ui {
     fn batch_step(&mut self, _bytes: u64) {}
     /// The many-file command ended.
     fn batch_end(&mut self) {}
+    /// The bandwidth limit the next transfers run under (bytes per second), for the bars.
+    fn rate_limit(&mut self, _limit: Option<u64>) {}
     /// `n` transfers will run at once; each gets a lane (0..n).
     fn lanes(&mut self, _n: usize) {}
     /// The progress display of lane `i`; by default everything shares the single one.
@@ -361,6 +391,7 @@ impl Action {
                 | Debug(_)
                 | Prompt(_)
                 | Hash(_)
+                | Rate(_)
                 | Shell(_)
         )
     }

@@ -207,6 +207,8 @@ pub(super) fn run(
         seconds: started.elapsed().as_secs_f64(),
         resumed: had > 0,
         upload: false,
+        digest: None,
+        limit: ctx.config.limit_rate,
     };
     report(ui, &done, json)
 }

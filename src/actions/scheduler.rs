@@ -43,7 +43,9 @@ use std::time::Instant;
 
 use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
+use crate::actions::file;
 use crate::actions::info::human_bytes;
+use crate::config::values::format_rate;
 use crate::config::Parallel;
 use crate::engine::session::Session;
 use crate::error::Result;
@@ -121,6 +123,24 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     }
     let traits = connector.server_traits().clone();
     let first = super::retrying(ctx, ui, "", |ctx, _, _| ctx.lend_session())?;
+    let ty = batch.ty.unwrap_or(ctx.transfer_type);
+    let files = batch.jobs.iter().any(|j| !matches!(j, Job::Segment(_)));
+    let check = match files {
+        true => file::verification(&first.hash_offer(), batch.opts.verify, ty),
+        false => Ok((None, None)),
+    };
+    let check = match check {
+        Ok((check, note)) => {
+            if let Some(note) = note {
+                ui.notice(&note);
+            }
+            check
+        }
+        Err(e) => {
+            ctx.return_session(Some(first));
+            return Err(e);
+        }
+    };
     let front = Front {
         single: lanes == 1,
         hash: ctx.hash,
@@ -128,14 +148,18 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     if !front.single {
         ui.lanes(lanes);
     }
+    let throttle = ctx.throttle();
+    ui.rate_limit(throttle.as_ref().map(|t| t.rate()));
     let (outcomes, learned_tls12) = {
         let pool = Pool {
             queue: Mutex::new(batch.jobs.into()),
             stop: AtomicBool::new(false),
             connector,
             traces: ctx.trace_factory(),
-            ty: batch.ty.unwrap_or(ctx.transfer_type),
+            ty,
             opts: batch.opts,
+            check,
+            throttle,
             prompt: ctx.prompt,
             policy: ctx.retry_policy(),
             interrupt: ctx.interrupt.clone(),
@@ -154,7 +178,11 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
         let (outcomes, tally) = run_lanes(&pool, first, lanes, front, ui);
         let used = pool.opened.load(Ordering::SeqCst);
         if batch.counted && tally.files > 0 {
-            ui.summary(&batch_summary(tally, started.elapsed().as_secs_f64(), used));
+            let mut line = batch_summary(tally, started.elapsed().as_secs_f64(), used);
+            if let Some(t) = &pool.throttle {
+                line.push_str(&format!(", limited to {}", format_rate(t.rate())));
+            }
+            ui.summary(&line);
         }
         if let Some(refusal) = pool.refusal.lock().expect("refusal lock").take() {
             traits.learn_connection_limit(used, &refusal);

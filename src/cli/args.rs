@@ -15,7 +15,9 @@ use ferry::config::Config;
 use ferry::config::settings::Profile;
 
 use commands::Command;
-pub use commands::{BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs};
+pub use commands::{
+    BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs, parse_algo, parse_rate_value,
+};
 use global::Global;
 pub use scrub::parse;
 

@@ -99,12 +99,33 @@ pub fn plan(cmd: &C) -> Result<Vec<Step>> {
             let (path, json) = (file_path(u)?, *json);
             Ok(Action::Size { path, json })
         }),
+        C::Hash { urls, algo, json } => plan_hash(urls, *algo, *json),
         C::Modtime { url, json } => one(url, |u| {
             let (path, json) = (file_path(u)?, *json);
             Ok(Action::Modtime { path, json })
         }),
         C::Bookmark { .. } => Ok(Vec::new()),
     }
+}
+
+/// `hash URL…`: one step per URL; URLs of the same server and user share its connection
+/// (opening it again is a no-op).
+fn plan_hash(
+    urls: &[String],
+    algo: Option<ferry::proto::digest::HashAlgo>,
+    json: bool,
+) -> Result<Vec<Step>> {
+    urls.iter()
+        .map(|text| {
+            step(text, |u| {
+                Ok(Action::Checksum {
+                    paths: vec![file_path(u)?],
+                    algo,
+                    json,
+                })
+            })
+        })
+        .collect()
 }
 
 /// The step for one URL: parsed, then made into an action.

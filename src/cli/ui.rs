@@ -17,6 +17,7 @@ use ferry::actions::Ui;
 use ferry::actions::context::TraceFactory;
 use ferry::engine::session::Trace;
 use ferry::engine::transfer::{NoProgress, Progress};
+use ferry::config::values::format_rate;
 use ferry::error::Face;
 use ferry::sanitize::terminal_safe;
 
@@ -180,6 +181,10 @@ impl Ui for TerminalUi {
         self.bar.batch_end();
     }
 
+    fn rate_limit(&mut self, limit: Option<u64>) {
+        self.bar.limit = limit.map(|n| format!("(limit {})", format_rate(n)));
+    }
+
     fn lanes(&mut self, n: usize) {
         self.end_segments();
         if self.show_progress && self.bar.multi.is_none() {
@@ -195,6 +200,7 @@ impl Ui for TerminalUi {
                         shown: 0,
                         counted: false,
                     }),
+                    limit: self.bar.limit.clone(),
                     ..Bar::default()
                 })
                 .collect();
@@ -204,6 +210,7 @@ impl Ui for TerminalUi {
         self.lanes = (0..n)
             .map(|_| Bar {
                 multi: self.bar.multi.clone(),
+                limit: self.bar.limit.clone(),
                 ..Bar::default()
             })
             .collect();
@@ -227,6 +234,8 @@ struct Bar {
     batch_bytes: u64,
     /// When this bar shows one segment of a file (pget).
     segment: Option<SegmentOf>,
+    /// `(limit 2 MiB/s)` under `--limit-rate`, shown after the rate.
+    limit: Option<String>,
 }
 
 /// The display of one file fetched in segments: the whole file's bar, the segments' bars below.
@@ -321,10 +330,13 @@ impl Progress for Bar {
                 .progress_chars("=> "),
             ),
             None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{spinner} {msg:20!} {bytes} {binary_bytes_per_sec}")
-                    .expect("valid template"),
+                ProgressStyle::with_template(
+                    "{spinner} {msg:20!} {bytes} {binary_bytes_per_sec} {prefix}",
+                )
+                .expect("valid template"),
             ),
         };
+        bar.set_prefix(self.limit.clone().unwrap_or_default());
         // Joined to the many-file display before it draws anything of its own.
         let bar = match &self.multi {
             Some(multi) => multi.add(bar),
@@ -380,9 +392,9 @@ fn colour_allowed(no_color: Option<&std::ffi::OsStr>) -> bool {
 /// The per-file bar: the bar itself in cyan when colour is allowed.
 fn bar_template(colour: bool) -> &'static str {
     if colour {
-        "{msg:20!} [{bar:30.cyan}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}"
+        "{msg:20!} [{bar:30.cyan}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {prefix}"
     } else {
-        "{msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}"
+        "{msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {prefix}"
     }
 }
 

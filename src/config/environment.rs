@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::config::UserArg;
 use crate::config::settings::Settings;
 use crate::config::values::{
-    parse_backend, parse_pasv_address, parse_pin, parse_port_range, parse_tls_max, parse_tls_mode,
-    parse_user_name, trust,
+    parse_backend, parse_pasv_address, parse_pin, parse_port_range, parse_rate, parse_tls_max,
+    parse_tls_mode, parse_user_name, trust,
 };
 use crate::error::{Error, Result};
 
@@ -26,6 +26,7 @@ pub const ENVIRONMENT: &[&str] = &[
     "FERRY_RETRIES",
     "FERRY_RETRY_WAIT",
     "FERRY_PARALLEL",
+    "FERRY_LIMIT_RATE",
     "FERRY_TLS",
     "FERRY_CACERT",
     "FERRY_PIN",
@@ -59,6 +60,7 @@ pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Se
         retries: env_value(lookup, "FERRY_RETRIES", parse_whole)?,
         retry_wait: env_value(lookup, "FERRY_RETRY_WAIT", parse_seconds)?,
         parallel: env_value(lookup, "FERRY_PARALLEL", |s| s.parse())?,
+        limit_rate: env_value(lookup, "FERRY_LIMIT_RATE", parse_rate)?,
         tls: env_value(lookup, "FERRY_TLS", parse_tls_mode)?,
         trust: trust(insecure.unwrap_or(false), pin, cacert),
         tls_max12: env_value(lookup, "FERRY_TLS_MAX", parse_tls_max)?,

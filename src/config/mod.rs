@@ -73,6 +73,8 @@ pub struct Config {
     pub retry_wait: std::time::Duration,
     /// Connections for many-file transfers when the command gives no `-P`.
     pub parallel: Parallel,
+    /// The bandwidth limit in bytes per second (`--limit-rate`), shared by every transfer.
+    pub limit_rate: Option<u64>,
     /// `$FERRY_PASSWORD`: the password when the URL, `-u` and `.netrc` give none.
     pub env_password: Option<Secret>,
     /// ferry's config directory (config.toml, bookmarks.toml); `None` when there is none.
@@ -90,6 +92,7 @@ impl Default for Config {
             retries: 3,
             retry_wait: std::time::Duration::from_secs(1),
             parallel: Parallel::Auto,
+            limit_rate: None,
             env_password: None,
             config_dir: None,
         }

@@ -58,6 +58,7 @@ macro_rules! gather {
             retries: $s.retries,
             retry_wait: $s.retry_wait,
             parallel: $s.parallel.map(|v| v.0),
+            limit_rate: $s.limit_rate.map(|v| v.0),
             tls: $s.tls.map(|v| v.0),
             trust: trust(
                 $s.insecure.unwrap_or(false),
@@ -104,6 +105,8 @@ pub struct Settings {
     pub retry_wait: Option<f64>,
     /// Connections for many-file transfers without `-P`.
     pub parallel: Option<Parallel>,
+    /// Bandwidth limit in bytes per second; `Some(0)` is none (overriding a lower layer's).
+    pub limit_rate: Option<u64>,
     /// Explicit TLS on `ftp://`.
     pub tls: Option<TlsMode>,
     /// How the server certificate is checked (cacert, pin or insecure).
@@ -136,6 +139,7 @@ impl Settings {
             retries: self.retries.or(lower.retries),
             retry_wait: self.retry_wait.or(lower.retry_wait),
             parallel: self.parallel.or(lower.parallel),
+            limit_rate: self.limit_rate.or(lower.limit_rate),
             tls: self.tls.or(lower.tls),
             trust: self.trust.or(lower.trust),
             tls_max12: self.tls_max12.or(lower.tls_max12),
@@ -213,6 +217,7 @@ impl Profile {
                 Duration::from_secs_f64(w.clamp(0.0, 3600.0))
             }),
             parallel: s.parallel.unwrap_or(fallback.parallel),
+            limit_rate: s.limit_rate.filter(|&n| n > 0),
             env_password: self.env_password.clone(),
             config_dir: self.config_dir.clone(),
         }
@@ -302,6 +307,8 @@ struct FileTop {
     #[serde(default)]
     parallel: Option<ParallelValue>,
     #[serde(default)]
+    limit_rate: Option<RateValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -346,6 +353,8 @@ struct HostSection {
     #[serde(default)]
     parallel: Option<ParallelValue>,
     #[serde(default)]
+    limit_rate: Option<RateValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -376,6 +385,7 @@ struct Common {
     retries: Option<u32>,
     retry_wait: Option<f64>,
     parallel: Option<Parallel>,
+    limit_rate: Option<u64>,
     tls: Option<TlsMode>,
     trust: Option<Trust>,
     tls_max12: Option<bool>,
@@ -395,6 +405,7 @@ impl Common {
             retries: self.retries,
             retry_wait: self.retry_wait,
             parallel: self.parallel,
+            limit_rate: self.limit_rate,
             tls: self.tls,
             trust: self.trust,
             tls_max12: self.tls_max12,
@@ -609,6 +620,7 @@ mod tests {
             "retries",
             "retry_wait",
             "parallel",
+            "limit_rate",
             "tls",
             "cacert",
             "pin",
@@ -646,6 +658,7 @@ mod tests {
             ("FERRY_VERBOSE", "maybe"),
             ("FERRY_USER", "bob:pw"),
             ("FERRY_PARALLEL", "0"),
+            ("FERRY_LIMIT_RATE", "fast"),
         ] {
             let err = env(&[(name, value)]).unwrap_err();
             let msg = err.to_string();
@@ -671,6 +684,28 @@ mod tests {
             profile.config_for(Some("h")).session.tls_settings.trust,
             Trust::CaFile("/ca.pem".into())
         );
+    }
+}
+
+/// `limit_rate = "2M"` (curl's syntax), or a number of bytes per second.
+#[derive(Debug)]
+struct RateValue(u64);
+
+impl<'de> Deserialize<'de> for RateValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Number(n) => n.to_string(),
+            Raw::Text(s) => s,
+        };
+        crate::config::values::parse_rate(&text)
+            .map(RateValue)
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -11,9 +11,11 @@ use crate::actions::context::{Connector, TraceFactory};
 use crate::actions::file::{self, Admission};
 use crate::actions::retry::Policy;
 use crate::engine::session::Session;
+use crate::engine::throttle::Throttle;
 use crate::engine::transfer::{Progress, PutMode};
 use crate::error::Result;
 use crate::proto::command::{Command, TransferType};
+use crate::proto::digest::HashAlgo;
 use crate::proto::listing::Timestamp;
 
 /// One thing to move.
@@ -65,6 +67,10 @@ pub(super) struct Pool<'a> {
     pub(super) ty: TransferType,
     /// The per-file options.
     pub(super) opts: &'a TransferOptions,
+    /// The hash every file is checked with (`--verify`), decided once for the run.
+    pub(super) check: Option<HashAlgo>,
+    /// The bandwidth limit every lane's transfers share (`--limit-rate`).
+    pub(super) throttle: Option<Arc<Throttle>>,
     /// Ask before overwriting a file.
     pub(super) prompt: bool,
     /// The one retry policy.

@@ -206,6 +206,7 @@ impl Worker {
             let e = match self.attempt(pool, job, next, &mut attempts) {
                 Ok(Some(mut done)) => {
                     done.seconds = started.elapsed().as_secs_f64();
+                    done.limit = pool.throttle.as_ref().map(|t| t.rate());
                     let json = pool.opts.json;
                     let _ = self.tx.send(Event::Done { file: done, json });
                     return Ok(());
@@ -270,9 +271,13 @@ impl Worker {
             let _ = tx.send(Event::Notice(text));
         };
         let session = self.session(pool)?;
-        let next_cmd = next.and_then(|n| ahead_command(n, session, pool));
+        // A checked file asks for its hash after its final reply: nothing may go ahead of it.
+        let next_cmd = next
+            .filter(|_| pool.check.is_none())
+            .and_then(|n| ahead_command(n, session, pool));
         session.expect_next(next_cmd);
-        let how = (pool.ty, pool.opts);
+        session.set_throttle(pool.throttle.clone());
+        let how = (pool.ty, pool.opts, pool.check);
         let done = match job {
             Job::Get {
                 remote,

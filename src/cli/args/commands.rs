@@ -7,8 +7,51 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use ferry::actions::{BookmarkOp, MirrorOptions, TransferOptions};
+use ferry::actions::{BookmarkOp, Compare, MirrorOptions, TransferOptions, Verify};
 use ferry::config::Parallel;
+use ferry::proto::digest::HashAlgo;
+
+/// `--verify[=WHEN]`, shared by get, put and mirror.
+#[derive(Debug, Clone, Default, Args)]
+pub struct VerifyArgs {
+    /// After each file, compare the server's hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or
+    /// XCRC) with the local copy's; a mismatch exits with 11. Without =require a server that
+    /// cannot hash files is checked by size only
+    #[arg(long, value_name = "WHEN", num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_parser = ["auto", "require", "off"])]
+    pub verify: Option<String>,
+}
+
+impl VerifyArgs {
+    /// What `--verify` asks for.
+    pub fn verify(&self) -> Verify {
+        match self.verify.as_deref() {
+            Some("auto") => Verify::Offered,
+            Some("require") => Verify::Require,
+            _ => Verify::Off,
+        }
+    }
+}
+
+/// `--compare`: how mirror decides that a file differs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareArg {
+    /// Size and modification time (the default)
+    #[default]
+    Time,
+    /// Size, then the server's hash against the local file's for files of the same size
+    Hash,
+}
+
+/// Parses `--algo`.
+pub fn parse_algo(s: &str) -> Result<HashAlgo, String> {
+    s.parse()
+}
+
+/// Parses a rate in curl's syntax (`--limit-rate`, the shell's `rate`).
+pub fn parse_rate_value(s: &str) -> Result<u64, String> {
+    ferry::config::values::parse_rate(s)
+}
 
 /// Mirror flags shared by the one-shot command and the shell.
 #[derive(Debug, Clone, Default, Args)]
@@ -38,6 +81,12 @@ pub struct MirrorArgs {
     /// whose plan is text
     #[arg(long, conflicts_with = "dry_run")]
     pub json: bool,
+    /// How to tell that a file differs: time (size and modification time, the default) or
+    /// hash (files of the same size are compared by the server's hash and the local one's)
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = CompareArg::Time)]
+    pub compare: CompareArg,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
 }
 
 impl MirrorArgs {
@@ -52,6 +101,11 @@ impl MirrorArgs {
             exclude: self.exclude.clone(),
             parallel: self.parallel,
             json: self.json,
+            compare: match self.compare {
+                CompareArg::Time => Compare::Time,
+                CompareArg::Hash => Compare::Hash,
+            },
+            verify: self.verify.verify(),
         }
     }
 }
@@ -81,9 +135,11 @@ pub struct TransferArgs {
     #[arg(short = 'P', long = "parallel", value_name = "N")]
     pub parallel: Option<Parallel>,
     /// Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate,
-    /// resumed)
+    /// resumed, hash)
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
 }
 
 impl TransferArgs {
@@ -97,6 +153,7 @@ impl TransferArgs {
             exclude: self.exclude.clone(),
             parallel: self.parallel,
             json: self.json,
+            verify: self.verify.verify(),
         }
     }
 }
@@ -288,6 +345,18 @@ pub enum OneShotCommand {
         /// File URL
         url: String,
         /// As one JSON object (name, modified)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the server's hashes of remote files, as sha256sum does: ferry hash [--algo A] URL...
+    Hash {
+        /// File URLs
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// sha256, sha512, sha1, md5 or crc32 (the strongest the server offers when not given)
+        #[arg(long, value_name = "ALGO", value_parser = parse_algo)]
+        algo: Option<HashAlgo>,
+        /// One JSON object per file (name, algorithm, hash)
         #[arg(long)]
         json: bool,
     },

@@ -58,6 +58,10 @@ pub struct Global {
     /// Seconds to wait before the first retry (1); the wait doubles each time
     #[arg(long = "retry-wait", value_name = "SECS", global = true)]
     retry_wait: Option<f64>,
+    /// Limit downloads and uploads to RATE bytes per second, all connections together
+    /// (curl's syntax: 500K, 2M, 1G; K = 1024; off for none)
+    #[arg(long = "limit-rate", value_name = "RATE", value_parser = super::parse_rate_value, global = true)]
+    limit_rate: Option<u64>,
     #[command(flatten)]
     tls: TlsArgs,
 }
@@ -146,6 +150,7 @@ impl Global {
             retry_wait: self.retry_wait,
             // -P belongs to the transfer commands, which pass it with the command.
             parallel: None,
+            limit_rate: self.limit_rate,
             tls: self.tls.mode(),
             trust: self.tls.trust(),
             tls_max12: self.tls.tls_max.as_deref().map(|v| v == "1.2"),

@@ -335,10 +335,26 @@ pub enum Setting {
         /// on or off; without it, switch
         setting: Option<String>,
     },
-    /// Print # marks during transfers: hash [on|off]
+    /// Print # marks during transfers: hash [on|off]; or print the server's hashes of files as
+    /// sha256sum does: hash [--algo A] [--json] PATH...
     Hash {
-        /// on or off; without it, switch
-        setting: Option<String>,
+        /// on or off (without it, switch the # marks), or remote files to hash (./on for a file
+        /// named on)
+        words: Vec<String>,
+        /// With files: sha256, sha512, sha1, md5 or crc32 (the strongest the server offers
+        /// when not given)
+        #[arg(long, value_name = "ALGO", value_parser = crate::cli::args::parse_algo)]
+        algo: Option<ferry::proto::digest::HashAlgo>,
+        /// With files: one JSON object per file (name, algorithm, hash)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Limit the bandwidth of transfers, all connections together: rate [RATE|off] (500K, 2M,
+    /// 1G as curl's --limit-rate; K = 1024); without RATE, show the limit
+    Rate {
+        /// Bytes per second, with K, M or G; off (or 0) for no limit
+        #[arg(value_parser = crate::cli::args::parse_rate_value)]
+        rate: Option<u64>,
     },
 }
 

@@ -7,6 +7,7 @@ use ferry::actions::{Action, LlsStyle, Output, PutMode, Toggle};
 use ferry::engine::transfer::ListKind;
 use ferry::proto::channel::DataMode;
 use ferry::proto::command::{Secret, TransferType};
+use ferry::proto::digest::HashAlgo;
 use ferry::url;
 
 use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
@@ -192,7 +193,8 @@ impl Setting {
             Setting::Verbose { setting } => Action::Verbose(toggle(setting)?),
             Setting::Debug { setting } => Action::Debug(toggle(setting)?),
             Setting::Prompt { setting } => Action::Prompt(toggle(setting)?),
-            Setting::Hash { setting } => Action::Hash(toggle(setting)?),
+            Setting::Hash { words, algo, json } => hash(words, algo, json)?,
+            Setting::Rate { rate } => Action::Rate(rate),
         })
     }
 }
@@ -215,6 +217,25 @@ impl Server {
             }
         })
     }
+}
+
+/// `hash`, `hash on|off`: the `#` marks; `hash PATH...`: the server's hashes of files.
+fn hash(words: Vec<String>, algo: Option<HashAlgo>, json: bool) -> Result<Action, String> {
+    let setting = match words.as_slice() {
+        [] => None,
+        [one] if toggle(Some(one.clone())).is_ok() => Some(one.clone()),
+        _ => {
+            return Ok(Action::Checksum {
+                paths: words,
+                algo,
+                json,
+            });
+        }
+    };
+    if algo.is_some() || json {
+        return Err("hash: --algo and --json go with file names: hash [--algo A] PATH...".into());
+    }
+    Ok(Action::Hash(toggle(setting)?))
 }
 
 fn toggle(setting: Option<String>) -> Result<Toggle, String> {
