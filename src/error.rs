@@ -232,7 +232,9 @@ pub enum Error {
         sent: u64,
     },
     /// The server's hash of a file differs from the hash of the local copy (`--verify`).
-    #[error("checksum mismatch for {name}: the server's {algo} is {remote}, the local copy's is {local}; {kept}")]
+    #[error(
+        "checksum mismatch for {name}: the server's {algo} is {remote}, the local copy's is {local}; {kept}"
+    )]
     Checksum {
         /// The remote name.
         name: String,

@@ -189,6 +189,8 @@ pub struct Context {
     known: ServerTraits,
     /// The bandwidth limit of `config.limit_rate`, one bucket for every transfer and lane.
     throttle: Option<Arc<Throttle>>,
+    /// Notices said once for the whole run (see [`Context::first_time`]).
+    said: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -215,7 +217,14 @@ impl Context {
             profile: None,
             known: ServerTraits::new(),
             throttle: None,
+            said: std::collections::HashSet::new(),
         }
+    }
+
+    /// True the first time `notice` is asked about in this run (a one-shot command, a
+    /// shell session): "the server offers no hash command" is said once, not once per file.
+    pub fn first_time(&mut self, notice: &str) -> bool {
+        self.said.insert(notice.to_owned())
     }
 
     /// The bandwidth limit every transfer draws from (`--limit-rate`, `rate`): one bucket,

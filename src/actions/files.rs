@@ -67,7 +67,7 @@ fn get_to_stdout(
         _ => ctx.session()?.hash_offer(),
     };
     let (check, note) = verification(&offer, opts.verify, ty)?;
-    if let Some(note) = note {
+    if let Some(note) = note.filter(|n| ctx.first_time(n)) {
         ui.notice(&note);
     }
     if ty == TransferType::Ascii {

@@ -45,8 +45,8 @@ use super::{TransferOptions, Ui};
 use crate::actions::context::Context;
 use crate::actions::file;
 use crate::actions::info::human_bytes;
-use crate::config::values::format_rate;
 use crate::config::Parallel;
+use crate::config::values::format_rate;
 use crate::engine::session::Session;
 use crate::error::Result;
 use crate::proto::command::TransferType;
@@ -131,7 +131,7 @@ pub(super) fn run(ctx: &mut Context, batch: Batch<'_>, ui: &mut dyn Ui) -> Resul
     };
     let check = match check {
         Ok((check, note)) => {
-            if let Some(note) = note {
+            if let Some(note) = note.filter(|n| ctx.first_time(n)) {
                 ui.notice(&note);
             }
             check

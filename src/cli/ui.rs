@@ -15,9 +15,9 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ferry::Error;
 use ferry::actions::Ui;
 use ferry::actions::context::TraceFactory;
+use ferry::config::values::format_rate;
 use ferry::engine::session::Trace;
 use ferry::engine::transfer::{NoProgress, Progress};
-use ferry::config::values::format_rate;
 use ferry::error::Face;
 use ferry::sanitize::terminal_safe;
 

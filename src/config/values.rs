@@ -168,7 +168,9 @@ mod tests {
         ] {
             assert_eq!(parse_rate(typed), Ok(bytes), "{typed}");
         }
-        for bad in ["", "K", "fast", "-1M", "2X", "1e400", "+5K", "nan", "inf", "1.2.3M"] {
+        for bad in [
+            "", "K", "fast", "-1M", "2X", "1e400", "+5K", "nan", "inf", "1.2.3M",
+        ] {
             let e = parse_rate(bad).unwrap_err();
             assert!(e.contains("500K"), "{bad}: {e}");
         }

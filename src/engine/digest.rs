@@ -83,7 +83,9 @@ impl Hasher {
         let mut buf = vec![0u8; 256 * 1024];
         let mut at = 0u64;
         while at < len {
-            let want = usize::try_from(len - at).unwrap_or(usize::MAX).min(buf.len());
+            let want = usize::try_from(len - at)
+                .unwrap_or(usize::MAX)
+                .min(buf.len());
             let n = file.read_at(&mut buf[..want], at)?;
             if n == 0 {
                 return Err(io::Error::new(
@@ -103,7 +105,9 @@ impl Hasher {
         let mut buf = vec![0u8; 256 * 1024];
         let mut at = from;
         while at < to {
-            let want = usize::try_from(to - at).unwrap_or(usize::MAX).min(buf.len());
+            let want = usize::try_from(to - at)
+                .unwrap_or(usize::MAX)
+                .min(buf.len());
             let n = file.read_at(&mut buf[..want], at)?;
             if n == 0 {
                 break;
@@ -200,9 +204,7 @@ impl Session {
         };
         let reply = self.expect(&cmd, &[])?;
         let hex = match method {
-            HashMethod::Draft { .. } => hash_in(&reply)
-                .filter(|h| h.algo == algo)
-                .map(|h| h.hex),
+            HashMethod::Draft { .. } => hash_in(&reply).filter(|h| h.algo == algo).map(|h| h.hex),
             HashMethod::X(_) => x_hash_in(&reply, algo),
         };
         match hex {

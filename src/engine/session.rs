@@ -18,10 +18,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
-use crate::engine::throttle::{Pacer, Throttle};
 use crate::engine::net::{Network, Tcp};
 pub use crate::engine::options::Options;
 use crate::engine::pending::Ahead;
+use crate::engine::throttle::{Pacer, Throttle};
 use crate::engine::tls::{Hello, TlsClient};
 use crate::engine::transport::io_error;
 use crate::engine::transport::{self, Readiness, Stream};

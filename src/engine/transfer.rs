@@ -225,10 +225,21 @@ impl Session {
         };
         let mut hasher = check.map(|m| Hasher::new(m.algo()));
         if let Some(h) = hasher.as_mut() {
-            h.update_from_file(&file, offset)
+            // The `.part` is open for appending only: its start is read through a handle of
+            // its own.
+            File::open(&part)
+                .and_then(|prefix| h.update_from_file(&prefix, offset))
                 .map_err(|e| local_err("cannot read", &part, e))?;
         }
-        let mut result = self.retrieve_hashed(remote, ty, offset, &mut file, target, progress, hasher.as_mut());
+        let mut result = self.retrieve_hashed(
+            remote,
+            ty,
+            offset,
+            &mut file,
+            target,
+            progress,
+            hasher.as_mut(),
+        );
         if offset > 0
             && matches!(
                 &result,
@@ -241,7 +252,15 @@ impl Session {
             file = create_part(&part)?;
             offset = 0;
             hasher = check.map(|m| Hasher::new(m.algo()));
-            result = self.retrieve_hashed(remote, ty, offset, &mut file, target, progress, hasher.as_mut());
+            result = self.retrieve_hashed(
+                remote,
+                ty,
+                offset,
+                &mut file,
+                target,
+                progress,
+                hasher.as_mut(),
+            );
         }
         // The check comes before the rename: a copy that fails it never has the final name.
         // It is removed, not kept for `-c`: its bytes are known to be wrong somewhere, and
@@ -341,7 +360,15 @@ impl Session {
                             inner: input,
                             hasher,
                         };
-                        copy_up(&mut input, local, ty, &mut t, progress, &mut sent, (buf, &pacer))
+                        copy_up(
+                            &mut input,
+                            local,
+                            ty,
+                            &mut t,
+                            progress,
+                            &mut sent,
+                            (buf, &pacer),
+                        )
                     }
                     None => copy_up(input, local, ty, &mut t, progress, &mut sent, (buf, &pacer)),
                 }

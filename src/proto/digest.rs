@@ -291,14 +291,19 @@ mod tests {
         for i in 0..wire.len() {
             let mut parser = ReplyParser::new();
             parser.feed(&wire[..i]).unwrap();
-            assert_eq!(parser.next_reply(), None, "a prefix of {i} bytes made a reply");
+            assert_eq!(
+                parser.next_reply(),
+                None,
+                "a prefix of {i} bytes made a reply"
+            );
         }
         let mut parser = ReplyParser::new();
         parser.feed(wire).unwrap();
         parser.next_reply().expect("a whole reply")
     }
 
-    const PROFTPD_FEAT: &[u8] = b"211-Features:\r\n EPSV\r\n HASH CRC32;MD5;SHA-1*;SHA-256;SHA-512;\r\n \
+    const PROFTPD_FEAT: &[u8] =
+        b"211-Features:\r\n EPSV\r\n HASH CRC32;MD5;SHA-1*;SHA-256;SHA-512;\r\n \
         MD5\r\n SIZE\r\n XCRC\r\n XMD5\r\n XSHA\r\n XSHA1\r\n XSHA256\r\n XSHA512\r\n211 End\r\n";
 
     #[test]
@@ -335,7 +340,8 @@ mod tests {
 
     #[test]
     fn a_server_without_hash_commands_offers_nothing() {
-        let feat = parse(b"211-Features:\r\n MDTM\r\n SIZE\r\n XSHA\r\n HASH WHIRLPOOL\r\n211 End\r\n");
+        let feat =
+            parse(b"211-Features:\r\n MDTM\r\n SIZE\r\n XSHA\r\n HASH WHIRLPOOL\r\n211 End\r\n");
         let offer = HashOffer::from_features(&Features::parse(&feat));
         assert!(offer.is_empty());
         assert_eq!(offer.choose(None), None);
@@ -377,7 +383,12 @@ mod tests {
             b"213 SHA-1 0-5\r\n",
             b"213 \r\n",
         ] {
-            assert_eq!(hash_in(&parse(bad)), None, "{}", String::from_utf8_lossy(bad));
+            assert_eq!(
+                hash_in(&parse(bad)),
+                None,
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
         }
     }
 
@@ -412,7 +423,12 @@ mod tests {
         ] {
             assert_eq!(typed.parse::<HashAlgo>().unwrap(), algo);
         }
-        assert!("whirlpool".parse::<HashAlgo>().unwrap_err().contains("sha256"));
+        assert!(
+            "whirlpool"
+                .parse::<HashAlgo>()
+                .unwrap_err()
+                .contains("sha256")
+        );
         for algo in HashAlgo::ALL {
             assert_eq!(algo.name().parse::<HashAlgo>().unwrap(), algo);
             assert_eq!(HashAlgo::from_draft_name(algo.draft_name()), Some(algo));

@@ -2,6 +2,7 @@
 
 mod batch;
 mod bookmarks;
+mod checksums;
 mod config_file;
 mod docs;
 mod engine;
@@ -20,6 +21,7 @@ mod pget;
 mod pipelining;
 mod pipes;
 mod pyftpdlib;
+mod rate_limit;
 mod secrets;
 mod shell_pty;
 mod soak;

@@ -600,10 +600,22 @@ fn spawn(
         }
         Daemon::Proftpd => {
             let conf = dir.join("proftpd.conf");
+            let digest = match cert_files {
+                Some(_) => String::new(),
+                None => format!(
+                    "ModulePath {}\nLoadModule mod_digest.c\nDigestEngine on\n\
+                     DigestOptions NoTransferCache",
+                    servers_dir()
+                        .join("proftpd-core/usr/lib/proftpd")
+                        .to_str()
+                        .expect("UTF-8 path")
+                ),
+            };
             let text = fill(
                 "proftpd.conf",
                 &[
                     ("TLS", tls_config),
+                    ("DIGEST", digest),
                     ("USE_IPV6", if ipv6 { "on" } else { "off" }.to_string()),
                     ("ADDRESS", host.to_string()),
                     ("PORT", port.to_string()),

@@ -3,6 +3,7 @@
 
 mod ahead;
 mod channels;
+mod digests;
 mod login;
 mod script;
 mod transfers;
