@@ -16,6 +16,7 @@
 mod active;
 mod ahead;
 mod commands;
+mod copy;
 pub mod data;
 pub mod digest;
 mod guard;
