@@ -28,6 +28,9 @@ _ferry() {
             ferry,get)
                 cmd="ferry__subcmd__get"
                 ;;
+            ferry,hash)
+                cmd="ferry__subcmd__hash"
+                ;;
             ferry,help)
                 cmd="ferry__subcmd__help"
                 ;;
@@ -100,6 +103,9 @@ _ferry() {
             ferry__subcmd__help,get)
                 cmd="ferry__subcmd__help__subcmd__get"
                 ;;
+            ferry__subcmd__help,hash)
+                cmd="ferry__subcmd__help__subcmd__hash"
+                ;;
             ferry__subcmd__help,help)
                 cmd="ferry__subcmd__help__subcmd__help"
                 ;;
@@ -152,7 +158,7 @@ _ferry() {
 
     case "${cmd}" in
         ferry)
-            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
+            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,6 +204,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -234,7 +244,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__batch)
-            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,6 +287,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -308,7 +322,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +368,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -382,7 +400,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__add)
-            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,6 +443,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -526,7 +548,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__list)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +591,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -600,7 +626,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,6 +672,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -674,7 +704,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__cat)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +750,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -748,7 +782,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__get)
-            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --verify --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -782,6 +816,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto require off" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -822,6 +860,92 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls)
+                    COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-max)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-backend)
+                    COMPREPLY=($(compgen -W "rustls native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ferry__subcmd__hash)
+            opts="-u -v -q -h --algo --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --algo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "auto passive active epsv pasv eprt port" -- "${cur}"))
+                    return 0
+                    ;;
+                --pasv-address)
+                    COMPREPLY=($(compgen -W "peer server" -- "${cur}"))
+                    return 0
+                    ;;
+                --active-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --active-ports)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -850,7 +974,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__help)
-            opts="batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
+            opts="batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,6 +1072,20 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ferry__subcmd__help__subcmd__hash)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1130,7 +1268,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__ls)
-            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,6 +1311,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1204,7 +1346,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mirror)
-            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --compare --verify --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1362,14 @@ _ferry() {
                     ;;
                 -P)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compare)
+                    COMPREPLY=($(compgen -W "time hash" -- "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto require off" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1259,6 +1409,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1290,7 +1444,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mkdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1333,6 +1487,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1364,7 +1522,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__modtime)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1407,6 +1565,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1438,7 +1600,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mv)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,6 +1646,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1512,7 +1678,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__pget)
-            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1744,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1606,7 +1776,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__put)
-            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --verify --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1792,10 @@ _ferry() {
                     ;;
                 -P)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "auto require off" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1661,6 +1835,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1692,7 +1870,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +1913,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1766,7 +1948,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rmdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,6 +1991,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1840,7 +2026,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__size)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +2069,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1914,7 +2104,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__stat)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --limit-rate --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1957,6 +2147,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ferry_global_optspecs
-    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
+    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= limit-rate= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
 end
 
 function __fish_ferry_needs_command
@@ -40,6 +40,7 @@ complete -c ferry -n "__fish_ferry_needs_command" -l connect-timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_needs_command" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -72,6 +73,7 @@ complete -c ferry -n "__fish_ferry_needs_command" -a "mv" -d 'Rename a remote fi
 complete -c ferry -n "__fish_ferry_needs_command" -a "stat" -d 'Show a remote file\'s name, type, size and modification time (MLST, else SIZE and MDTM)'
 complete -c ferry -n "__fish_ferry_needs_command" -a "size" -d 'Show a remote file\'s size in bytes'
 complete -c ferry -n "__fish_ferry_needs_command" -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
+complete -c ferry -n "__fish_ferry_needs_command" -a "hash" -d 'Print the server\'s hashes of remote files, as sha256sum does: ferry hash [--algo A] URL...'
 complete -c ferry -n "__fish_ferry_needs_command" -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
 complete -c ferry -n "__fish_ferry_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
@@ -90,6 +92,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand batch" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -110,6 +113,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -s o -l output -d 'Writ
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s O -l output-dir -d 'Write into directory DIR, keeping the remote names' -r -F
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l exclude -d 'Leave out names matching GLOB in recursive transfers (repeatable)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s P -l parallel -d 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l verify -d 'After each file, compare the server\'s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy\'s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only' -r -f -a "auto\t''
+require\t''
+off\t''"
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -126,6 +132,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -140,7 +147,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -s r -l recursive -d 'C
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l preserve -d 'Keep modification times (MDTM on download, MFMT on upload)'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s n -l no-clobber -d 'Never overwrite an existing local file'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s a -l ascii -d 'Transfer as text (ASCII mode), converting line endings'
-complete -c ferry -n "__fish_ferry_using_subcommand get" -l json -d 'Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate, resumed)'
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l json -d 'Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate, resumed, hash)'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s q -l quiet -d 'No progress bars or summaries'
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
@@ -149,6 +156,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l insecure -d 'Do not 
 complete -c ferry -n "__fish_ferry_using_subcommand get" -s h -l help -d 'Print help'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l exclude -d 'Leave out names matching GLOB in recursive transfers (repeatable)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s P -l parallel -d 'With -r: connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l verify -d 'After each file, compare the server\'s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy\'s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only' -r -f -a "auto\t''
+require\t''
+off\t''"
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -165,6 +175,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand put" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -179,7 +190,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand put" -s r -l recursive -d 'C
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l preserve -d 'Keep modification times (MDTM on download, MFMT on upload)'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s n -l no-clobber -d 'Never overwrite an existing local file'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s a -l ascii -d 'Transfer as text (ASCII mode), converting line endings'
-complete -c ferry -n "__fish_ferry_using_subcommand put" -l json -d 'Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate, resumed)'
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l json -d 'Print one JSON object per transferred file on stdout (name, local, bytes, seconds, rate, resumed, hash)'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -s q -l quiet -d 'No progress bars or summaries'
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
@@ -202,6 +213,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -221,6 +233,11 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l insecure -d 'Do not c
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l exclude -d 'Leave out names matching GLOB (repeatable)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s P -l parallel -d 'Connections at once: N (1: one file at a time) or auto, the default (up to 8, opened while there is work for them)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l compare -d 'How to tell that a file differs: time (size and modification time, the default) or hash (files of the same size are compared by the server\'s hash and the local one\'s)' -r -f -a "time\t'Size and modification time (the default)'
+hash\t'Size, then the server\'s hash against the local file\'s for files of the same size'"
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l verify -d 'After each file, compare the server\'s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy\'s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only' -r -f -a "auto\t''
+require\t''
+off\t''"
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -237,6 +254,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l connect-timeout -
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -257,7 +275,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s q -l quiet -d 'No
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l active -d 'Active data connections only (EPRT, then PORT); same as --mode active'
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
-complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s h -l help -d 'Print help'
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s n -d 'Number of segments (and connections)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s o -l output -d 'Write to PATH' -r -F
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s O -l output-dir -d 'Write into directory DIR, keeping the remote name' -r -F
@@ -277,6 +295,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand pget" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -310,6 +329,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand cat" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -341,6 +361,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand rm" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -372,6 +393,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -403,6 +425,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -434,6 +457,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mv" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -465,6 +489,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand stat" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -497,6 +522,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand size" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -529,6 +555,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l connect-timeout 
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -545,6 +572,40 @@ complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l passive -d 'Pass
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l active -d 'Active data connections only (EPRT, then PORT); same as --mode active'
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -s h -l help -d 'Print help'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l algo -d 'sha256, sha512, sha1, md5 or crc32 (the strongest the server offers when not given)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
+passive\t''
+active\t''
+epsv\t''
+pasv\t''
+eprt\t''
+port\t''"
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l pasv-address -d 'Whose address to use for PASV: the server\'s control address (peer, the default) or the one it advertises (server)' -r -f -a "peer\t''
+server\t''"
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l active-address -d 'Address to announce in PORT/EPRT (your public address behind NAT)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l active-ports -d 'Local port range for active mode, e.g. 50000-50100 (what the firewall allows)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l connect-timeout -d 'Seconds to wait for a TCP connection (15)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
+auto\t''
+require\t''"
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l cacert -d 'Trust the certificates in FILE (PEM): CAs, or the server\'s own self-signed certificate' -r -F
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l pin -d 'Trust exactly the server certificate with this SHA-256 fingerprint (sha256:HEX)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l tls-max -d 'Highest TLS version to use: 1.2 or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l tls-backend -d 'TLS implementation: rustls (the default; resumes TLS sessions on data connections, as vsftpd and ProFTPD require) or native (the system library; needs the native-tls build feature)' -r -f -a "rustls\t''
+native\t''"
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l json -d 'One JSON object per file (name, algorithm, hash)'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -s v -l verbose -d 'Print the protocol conversation on stderr (passwords hidden)'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -s q -l quiet -d 'No progress bars or summaries'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l passive -d 'Passive data connections only (EPSV, then PASV); same as --mode passive'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l active -d 'Active data connections only (EPRT, then PORT); same as --mode active'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l insecure -d 'Do not check the server\'s certificate at all (not recommended)'
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -s h -l help -d 'Print help'
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''
@@ -561,6 +622,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_see
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -596,6 +658,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -628,6 +691,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -659,6 +723,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -678,22 +743,23 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the bookmarks (passwords are never shown)'
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a bookmark'
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "batch" -d 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "get" -d 'Download files: ferry get URL... [-o PATH | -O DIR]'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "put" -d 'Upload files: ferry put FILE... URL (a URL ending in / is a directory)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "ls" -d 'List a directory: names, or the server\'s long format with -l'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mirror" -d 'Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "pget" -d 'Download one large file in N segments over N connections: ferry pget -n N URL'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "cat" -d 'Print a remote file on standard output'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "rm" -d 'Delete remote files'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mkdir" -d 'Make a remote directory'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "rmdir" -d 'Remove an empty remote directory'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "mv" -d 'Rename a remote file or directory (a NEW-NAME without / stays in the same directory)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "stat" -d 'Show a remote file\'s name, type, size and modification time (MLST, else SIZE and MDTM)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "size" -d 'Show a remote file\'s size in bytes'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
-complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "batch" -d 'Run shell commands from FILE (- for standard input): ferry batch FILE [URL]'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "get" -d 'Download files: ferry get URL... [-o PATH | -O DIR]'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "put" -d 'Upload files: ferry put FILE... URL (a URL ending in / is a directory)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "ls" -d 'List a directory: names, or the server\'s long format with -l'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "mirror" -d 'Make LOCAL look like the remote directory URL (or, with -R, the remote like LOCAL)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "pget" -d 'Download one large file in N segments over N connections: ferry pget -n N URL'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "cat" -d 'Print a remote file on standard output'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "rm" -d 'Delete remote files'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "mkdir" -d 'Make a remote directory'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "rmdir" -d 'Remove an empty remote directory'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "mv" -d 'Rename a remote file or directory (a NEW-NAME without / stays in the same directory)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "stat" -d 'Show a remote file\'s name, type, size and modification time (MLST, else SIZE and MDTM)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "size" -d 'Show a remote file\'s size in bytes'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "modtime" -d 'Show a remote file\'s modification time (UTC)'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "hash" -d 'Print the server\'s hashes of remote files, as sha256sum does: ferry hash [--algo A] URL...'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "bookmark" -d 'Bookmarks: ferry bookmark add NAME URL | list | rm NAME; `ferry NAME` opens one'
+complete -c ferry -n "__fish_ferry_using_subcommand help; and not __fish_seen_subcommand_from batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime hash bookmark help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "add" -d 'Save URL under NAME (in the shell, without URL: the server and directory you are in)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "list" -d 'List the bookmarks (passwords are never shown)'
 complete -c ferry -n "__fish_ferry_using_subcommand help; and __fish_seen_subcommand_from bookmark" -f -a "rm" -d 'Delete a bookmark'

@@ -59,7 +59,8 @@ Environment:
                     FERRY_VERBOSE, FERRY_QUIET, FERRY_MODE, FERRY_PASV_ADDRESS,
                     FERRY_ACTIVE_ADDRESS, FERRY_ACTIVE_PORTS, FERRY_CONNECT_TIMEOUT,
                     FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
-                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND
+                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND,
+                    FERRY_LIMIT_RATE
                     (switches take 1 or 0; an empty variable counts as unset)
   FERRY_PARALLEL    connections for many-file transfers without -P: auto (the default:
                     up to 8, opened while there is work for them) or a number (1: serial)
@@ -71,7 +72,7 @@ Environment:
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
 7 TLS, 8 protocol, 9 transfer short or timed out, 10 unsafe file name from the server,
-130 interrupted.";
+11 checksum mismatch (--verify), 130 interrupted.";
 
 /// What the program was asked to do.
 pub enum Mode {

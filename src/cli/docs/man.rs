@@ -112,10 +112,67 @@ const EXIT_CODES: &[(&str, &str)] = &[
          transfer or mirror was still done",
     ),
     (
+        "11",
+        "a checksum check failed (--verify): the server's hash of a file differs from the local \
+         copy's (a download that fails is removed, never given its name), or --verify=require \
+         met a server that cannot hash files",
+    ),
+    (
         "130",
         "interrupted (Ctrl-C); a download cut short keeps NAME.part, which get -c continues",
     ),
 ];
+
+/// `.SH CHECKSUMS` and `.SH RATE LIMITS`: --verify, hash, mirror --compare hash and
+/// --limit-rate, in the words of the command line (`shell` false) or of the shell.
+pub fn checks_section(shell: bool) -> String {
+    let (hash, rate) = match shell {
+        true => ("hash [--algo A] [--json] PATH...", "rate RATE (rate off, rate alone shows it)"),
+        false => (
+            "ferry hash [--algo A] [--json] URL...",
+            "--limit-rate RATE (limit_rate in config.toml, FERRY_LIMIT_RATE; off for none)",
+        ),
+    };
+    let checks = [
+        "A size that matches is no proof that a file is whole. With --verify, get, put and \
+         mirror ask the server for each file's hash after the transfer and compare it with the \
+         same hash computed over the local copy while it streamed (a resumed download hashes \
+         the part it continues first): the HASH command of the FTP HASH draft when FEAT offers \
+         it (OPTS HASH selects the algorithm), else XSHA256, XSHA512, XSHA1, XMD5 or XCRC, the \
+         strongest offered. ProFTPD's mod_digest offers them all.",
+        "A mismatch fails the file with exit code 11. A download that fails the check is \
+         removed and never gets its name (an older file of that name stays as it was); an \
+         upload that fails it is left on the server as it is. The check is not retried: run \
+         the command again. A server that offers no hash command, or an ASCII-mode transfer \
+         (its bytes change on the way), is said once and checked by size only; \
+         --verify=require makes either a failure (exit code 11) before anything moves.",
+        "mirror --compare hash judges files of the same size on both sides by content, the \
+         server's hash against the local file's, instead of by modification time.",
+    ];
+    let mut out = String::from(".SH CHECKSUMS\n");
+    for (i, p) in checks.iter().enumerate() {
+        if i > 0 {
+            out.push_str(".PP\n");
+        }
+        out.push_str(&esc(p));
+        out.push('\n');
+    }
+    out.push_str(".PP\n");
+    out.push_str(&esc(&format!(
+        "{hash} prints the server's hash of each file as sha256sum prints its own: the hex \
+         digest, two spaces, the name; --json prints name, algorithm and hash."
+    )));
+    out.push_str("\n.SH RATE LIMITS\n");
+    out.push_str(&esc(&format!(
+        "{rate} limits downloads and uploads to RATE bytes per second, in curl's syntax (500K, \
+         2M, 1G; K is 1024), for all the connections of a parallel transfer together. ferry \
+         sleeps between chunks of a twentieth of a second's worth instead of spinning, so the \
+         rate holds to within a few percent over a transfer of a few seconds. Progress bars, \
+         summaries and --json (limit, bytes per second) show the limit."
+    )));
+    out.push('\n');
+    out
+}
 
 /// `.SH EXIT STATUS`; `batch` adds how a batch file ends.
 pub fn exit_section(batch: bool) -> String {
