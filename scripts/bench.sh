@@ -10,6 +10,8 @@
 #          --wide N (many-file variants of all three tools at N connections besides 4; default 8, 0: none),
 #          --rtt-parallel-only (across the 50 ms link, only the many-connection variants: the serial
 #          ones take minutes each there),
+#          --rate-only (only the rows under --limit-rate: 4 s of data at 1, 4 and 16 MiB/s, one
+#          connection and four),
 #          --slow-cap SECS (a variant whose first run takes longer
 #          is not repeated; default 120), --out FILE (default docs/benchmarks.md; --quick writes
 #          target/bench/quick.md instead unless --out is given).
@@ -37,6 +39,7 @@ SLOW_CAP=120
 OUT=""
 WIDE=8
 RTT_PAR_ONLY=0
+RATE_ONLY=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) QUICK=1 ;;
@@ -48,8 +51,9 @@ while [ $# -gt 0 ]; do
     --slow-cap) SLOW_CAP="$2"; shift ;;
     --wide) WIDE="$2"; shift ;;
     --rtt-parallel-only) RTT_PAR_ONLY=1 ;;
+    --rate-only) RATE_ONLY=1; DO_RTT=0 ;;
     --out) OUT="$2"; shift ;;
-    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -156,6 +160,14 @@ for f in $(cd "$SRV/small" && ls | head -n "$RTT_FILES"); do
     ln "$LOC/small/$f" "$LOC/rtt/$f"
 done
 chown -R ferrytest "$SRV/rtt"
+# for the rows under a bandwidth limit: 4 s of data at each rate, one file and four quarters
+RATES="1 4 16"
+for m in $RATES; do
+    mkdir -p "$SRV/rate$m/four"
+    head -c "$((4 * m * 1024 * 1024))" /dev/urandom >"$SRV/rate$m/one"
+    for q in 1 2 3 4; do head -c "$((m * 1024 * 1024))" /dev/urandom >"$SRV/rate$m/four/q$q"; done
+done
+chown -R ferrytest "$SRV"/rate*
 
 # a self-signed certificate (openssl req -x509: CA:TRUE) for both addresses
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
@@ -472,6 +484,33 @@ run_list() {
     done
 }
 
+# run_rate HOST PORT ROUND: 4 s of data under a limit of M MiB/s for each M in $RATES: one file
+# (ferry --limit-rate, curl --limit-rate, lftp net:limit-rate), and four files over four
+# connections sharing the limit (ferry get -r -P 4, lftp mirror --parallel=4 with
+# net:limit-total-rate). The ideal is 4.00 s; the wall time says how close each tool keeps.
+run_rate() {
+    local host=$1 port=$2 r=$3 m v url="ftp://$URLUSER@$1:$2" dl="$LOC/rate-dl"
+    for m in $RATES; do
+        local bps=$((m * 1024 * 1024)) row="rate_$m"
+        for v in $(rotate "$r" ferry:get ferry:get-r-P4 curl:get lftp:get lftp:mirror-P4); do
+            fresh_dir "$dl"
+            case $v in
+            ferry:get) measure "$row" ferry "--limit-rate ${m}M get" "$r" -- "$FERRY" -q --tls=off \
+                --limit-rate "${m}M" get "$url/rate$m/one" -o - ;;
+            ferry:get-r-P4) measure "$row" ferry "--limit-rate ${m}M get -r -P 4" "$r" -- "$FERRY" -q \
+                --tls=off --limit-rate "${m}M" get -r -P 4 "$url/rate$m/four" -O "$dl" ;;
+            curl:get) measure "$row" curl "--limit-rate ${m}M" "$r" -- curl -s -S --limit-rate "${m}M" \
+                -o /dev/null "$url/rate$m/one" ;;
+            lftp:get) measure "$row" lftp "net:limit-rate" "$r" -- lftp -u "${USERPASS/:/,}" -p "$port" \
+                -e "set ftp:ssl-allow no; set net:limit-rate $bps; get rate$m/one -o /dev/null; bye" "$host" ;;
+            lftp:mirror-P4) measure "$row" lftp "mirror -P 4, limit-total-rate" "$r" -- lftp \
+                -u "${USERPASS/:/,}" -p "$port" -e "set ftp:ssl-allow no; set net:limit-total-rate $bps; \
+                mirror --parallel=4 rate$m/four $dl; bye" "$host" ;;
+            esac
+        done
+    done
+}
+
 # run_raw ROUND: the same bytes over a plain loopback TCP connection (iperf3), the ceiling
 run_raw() {
     local r=$1 port
@@ -496,6 +535,8 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 T_START=$(date +%s)
 for ((r = 1; r <= ROUNDS * DO_LOOP; r++)); do
     say "---- loopback round $r/$ROUNDS"
+    run_rate 127.0.0.1 "$PORT" "$r"
+    [ "$RATE_ONLY" = 1 ] && continue
     run_raw "$r"
     run_big plain 127.0.0.1 "$PORT" "$r" 0
     run_big tls 127.0.0.1 "$PORT" "$r" 1
