@@ -136,10 +136,18 @@ fn transfers_report_each_file_as_json() {
     assert_eq!(v["local"], dir.path().join("a.txt").to_str().unwrap());
     assert_eq!((&v["bytes"], &v["resumed"]), (&json!(6), &json!(false)));
     assert!(v["seconds"].is_f64() && v["rate"].is_number(), "{v}");
+    // No --verify, no --limit-rate: both are null, never missing.
+    assert_eq!(
+        (&v["hash"], &v["limit"]),
+        (&json!(null), &json!(null)),
+        "{v}"
+    );
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["bytes", "local", "name", "rate", "resumed", "seconds"],
+        [
+            "bytes", "hash", "limit", "local", "name", "rate", "resumed", "seconds"
+        ],
         "the documented fields, and only those"
     );
 
@@ -169,7 +177,9 @@ fn by_name(stdout: &[u8]) -> std::collections::BTreeMap<String, Value> {
             let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
             assert_eq!(
                 keys,
-                ["bytes", "local", "name", "rate", "resumed", "seconds"],
+                [
+                    "bytes", "hash", "limit", "local", "name", "rate", "resumed", "seconds"
+                ],
                 "{v}"
             );
             (v["name"].as_str().unwrap().to_owned(), v)

@@ -127,7 +127,10 @@ const EXIT_CODES: &[(&str, &str)] = &[
 /// --limit-rate, in the words of the command line (`shell` false) or of the shell.
 pub fn checks_section(shell: bool) -> String {
     let (hash, rate) = match shell {
-        true => ("hash [--algo A] [--json] PATH...", "rate RATE (rate off, rate alone shows it)"),
+        true => (
+            "hash [--algo A] [--json] PATH...",
+            "rate RATE (rate off, rate alone shows it)",
+        ),
         false => (
             "ferry hash [--algo A] [--json] URL...",
             "--limit-rate RATE (limit_rate in config.toml, FERRY_LIMIT_RATE; off for none)",
