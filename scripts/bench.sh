@@ -492,19 +492,21 @@ run_rate() {
     local host=$1 port=$2 r=$3 m v url="ftp://$URLUSER@$1:$2" dl="$LOC/rate-dl"
     for m in $RATES; do
         local bps=$((m * 1024 * 1024)) row="rate_$m"
-        for v in $(rotate "$r" ferry:get ferry:get-r-P4 curl:get lftp:get lftp:mirror-P4); do
+        for v in $(rotate "$r" ferry:get ferry:get-r-P4 ferry:put curl:get lftp:get lftp:mirror-P4); do
             fresh_dir "$dl"
             case $v in
             ferry:get) measure "$row" ferry "--limit-rate ${m}M get" "$r" -- "$FERRY" -q --tls=off \
                 --limit-rate "${m}M" get "$url/rate$m/one" -o - ;;
             ferry:get-r-P4) measure "$row" ferry "--limit-rate ${m}M get -r -P 4" "$r" -- "$FERRY" -q \
                 --tls=off --limit-rate "${m}M" get -r -P 4 "$url/rate$m/four" -O "$dl" ;;
+            ferry:put) measure "$row" ferry "--limit-rate ${m}M put" "$r" -- "$FERRY" -q --tls=off \
+                --limit-rate "${m}M" put "$SRV/rate$m/one" "$url/up/rate-one" ;;
             curl:get) measure "$row" curl "--limit-rate ${m}M" "$r" -- curl -s -S --limit-rate "${m}M" \
                 -o /dev/null "$url/rate$m/one" ;;
             lftp:get) measure "$row" lftp "net:limit-rate" "$r" -- lftp -u "${USERPASS/:/,}" -p "$port" \
-                -e "set ftp:ssl-allow no; set net:limit-rate $bps; get rate$m/one -o /dev/null; bye" "$host" ;;
+                -e "$LFTP_BASE set ftp:ssl-allow no; set net:limit-rate $bps; get rate$m/one -o /dev/null; bye" "$host" ;;
             lftp:mirror-P4) measure "$row" lftp "mirror -P 4, limit-total-rate" "$r" -- lftp \
-                -u "${USERPASS/:/,}" -p "$port" -e "set ftp:ssl-allow no; set net:limit-total-rate $bps; \
+                -u "${USERPASS/:/,}" -p "$port" -e "$LFTP_BASE set ftp:ssl-allow no; set net:limit-total-rate $bps; \
                 mirror --parallel=4 rate$m/four $dl; bye" "$host" ;;
             esac
         done

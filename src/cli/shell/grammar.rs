@@ -218,7 +218,8 @@ pub fn arg_side(command: &str, index: usize) -> ArgSide {
         ("put" | "send" | "reput" | "append", _) => ArgSide::Remote,
         (
             "get" | "recv" | "reget" | "mget" | "cd" | "ls" | "dir" | "nlist" | "mls" | "delete"
-            | "rm" | "mdelete" | "rename" | "mv" | "size" | "modtime" | "stat" | "rmdir" | "mkdir",
+            | "rm" | "mdelete" | "rename" | "mv" | "size" | "modtime" | "stat" | "rmdir" | "mkdir"
+            | "hash",
             _,
         ) => ArgSide::Remote,
         _ => ArgSide::Other,
@@ -419,6 +420,37 @@ mod tests {
         assert_eq!(action("epsv"), Action::Epsv(Toggle::Flip));
         assert_eq!(action("epsv off"), Action::Epsv(Toggle::Off));
         assert!(parse_line("verbose maybe").is_err());
+    }
+
+    #[test]
+    fn hash_toggles_marks_or_hashes_files_and_rate_reads_curls_syntax() {
+        assert_eq!(action("hash"), Action::Hash(Toggle::Flip));
+        assert_eq!(action("hash off"), Action::Hash(Toggle::Off));
+        assert_eq!(
+            action("hash --algo md5 a b"),
+            Action::Checksum {
+                paths: vec!["a".into(), "b".into()],
+                algo: Some(ferry::proto::digest::HashAlgo::Md5),
+                json: false,
+            }
+        );
+        assert!(matches!(action("hash ./on"), Action::Checksum { .. }));
+        assert!(parse_line("hash --json").is_err());
+        assert!(parse_line("hash --algo tiger f").is_err());
+        assert_eq!(action("rate 500K"), Action::Rate(Some(500 * 1024)));
+        assert_eq!(action("rate off"), Action::Rate(Some(0)));
+        assert_eq!(action("rate"), Action::Rate(None));
+        assert!(parse_line("rate quickly").is_err());
+        assert_eq!(arg_side("hash", 1), ArgSide::Remote);
+        let Action::Get { opts, .. } = action("get --verify=require f") else {
+            panic!()
+        };
+        assert_eq!(opts.verify, ferry::actions::Verify::Require);
+        let Action::Mirror { opts, .. } = action("mirror --compare hash --verify pub") else {
+            panic!()
+        };
+        assert_eq!(opts.compare, ferry::actions::Compare::Hash);
+        assert_eq!(opts.verify, ferry::actions::Verify::Offered);
     }
 
     #[test]
