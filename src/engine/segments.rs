@@ -32,7 +32,9 @@ impl Session {
         }
         self.set_type(TransferType::Binary)?;
         let mut t = self.open_data(&Command::Retr(remote.into()), start)?;
-        let mut buf = vec![0u8; 256 * 1024];
+        // pget's segments share the run's bandwidth limit like any other transfer.
+        let pacer = t.pacer();
+        let mut buf = vec![0u8; pacer.chunk(256 * 1024)];
         let mut at = start;
         while at < end {
             let want = usize::try_from(end - at)
@@ -53,6 +55,7 @@ impl Session {
             })?;
             at += n as u64;
             progress.advance(at - start);
+            pacer.pace(n);
         }
         if at < end {
             let _ = t.finish();

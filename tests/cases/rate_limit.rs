@@ -62,6 +62,26 @@ fn a_limited_download_and_upload_arrive_whole_and_say_their_limit() {
         "{}",
         run.stdout_text()
     );
+    // pget's segments, over two connections, draw from the same limit.
+    let pgot = work.path().join("p.bin");
+    let run = ferry(&[
+        "--limit-rate",
+        "8M",
+        "pget",
+        "-n",
+        "2",
+        "--json",
+        &server.url("two.bin"),
+        "-o",
+        path_str(&pgot),
+    ])
+    .success();
+    assert_eq!(fs::read(&pgot).unwrap(), data);
+    assert!(
+        run.stdout_text().contains("\"limit\":8388608"),
+        "{}",
+        run.stdout_text()
+    );
 }
 
 #[test]
