@@ -30,6 +30,7 @@ pub const RESERVED: &[&str] = &[
     "delete",
     "generate-docs",
     "get",
+    "hash",
     "help",
     "ls",
     "mirror",

@@ -20,6 +20,11 @@
 //! default (no `NoSessionReuseRequired`) refuse a data connection that does not resume the
 //! control connection's session.
 //!
+//! Plain ProFTPD instances also load mod_digest from proftpd-core (HASH, XCRC, XMD5, XSHA1,
+//! XSHA256, XSHA512) for the `--verify` tests, computing every hash from the file on disk
+//! (`DigestOptions NoTransferCache`); TLS instances, whose module path is
+//! proftpd-mod-crypto's, go without.
+//!
 //! Every instance has its own port, passive port range ([`crate::support::ports`]),
 //! configuration, logs and directories, so tests using the same server run in parallel. vsftpd
 //! and proftpd serve directories inside the instance's temporary directory. pure-ftpd cannot be
