@@ -267,6 +267,7 @@ Register-ArgumentCompleter -Native -CommandName 'ferry' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to PATH')
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Write into directory DIR, keeping the remote name')
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Write into directory DIR, keeping the remote name')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After each file, compare the server''s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy''s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT')

@@ -258,6 +258,7 @@ set edit:completion:arg-completer[ferry] = {|@words|
             cand --output 'Write to PATH'
             cand -O 'Write into directory DIR, keeping the remote name'
             cand --output-dir 'Write into directory DIR, keeping the remote name'
+            cand --verify 'After each file, compare the server''s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy''s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only'
             cand -u 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --user 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)'
             cand --mode 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT'

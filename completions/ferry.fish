@@ -279,6 +279,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -s h -l help -d 'Pri
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s n -d 'Number of segments (and connections)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s o -l output -d 'Write to PATH' -r -F
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s O -l output-dir -d 'Write into directory DIR, keeping the remote name' -r -F
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l verify -d 'After each file, compare the server\'s hash of it (HASH, XSHA256, XSHA512, XSHA1, XMD5 or XCRC) with the local copy\'s; a mismatch exits with 11. Without =require a server that cannot hash files is checked by size only' -r -f -a "auto\t''
+require\t''
+off\t''"
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -s u -l user -d 'Log in as USER (with PASS after a colon; otherwise from ~/.netrc, $FERRY_PASSWORD or a prompt)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l mode -d 'Data connection: auto (the default) tries EPSV, PASV, EPRT, then PORT' -r -f -a "auto\t''
 passive\t''

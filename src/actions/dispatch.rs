@@ -88,7 +88,15 @@ fn transfer(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Option<Resul
             segments,
             resume,
             json,
-        } => pget::run(ctx, remote, output, *segments, *resume, *json, ui),
+            verify,
+        } => pget::run(
+            ctx,
+            remote,
+            output,
+            (*segments, *resume),
+            (*json, *verify),
+            ui,
+        ),
         _ => return None,
     })
 }

@@ -209,6 +209,8 @@ pub enum Action {
         resume: bool,
         /// A JSON object for the file instead of the summary line.
         json: bool,
+        /// Check the whole file's hash before it gets its name (`--verify`).
+        verify: Verify,
     },
     /// Make LOCAL look like REMOTE (or the reverse).
     Mirror {

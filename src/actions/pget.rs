@@ -12,14 +12,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use super::file::{Finished, report, target_in};
+use super::checksum::{local_hash, method_for};
+use super::file::{Finished, report, target_in, verification};
 use super::scheduler::{self, Batch, Job, Segments};
-use super::{Output, TransferOptions, Ui};
+use super::{Output, TransferOptions, Ui, Verify};
 use crate::actions::context::Context;
+use crate::engine::digest::Digest;
 use crate::engine::session::Session;
 use crate::engine::transfer::{Progress, create_part, part_path};
 use crate::error::{Error, Result};
 use crate::proto::command::TransferType;
+use crate::proto::digest::HashAlgo;
 
 /// One byte range and how much of it is on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,9 +144,8 @@ pub(super) fn run(
     ctx: &mut Context,
     remote: &str,
     output: &Output,
-    n: usize,
-    resume: bool,
-    json: bool,
+    (n, resume): (usize, bool),
+    (json, verify): (bool, Verify),
     ui: &mut dyn Ui,
 ) -> Result<()> {
     let target = match output {
@@ -156,6 +158,14 @@ pub(super) fn run(
         session.set_type(TransferType::Binary)?;
         session.size(remote)
     })?;
+    let offer = match verify {
+        Verify::Off => Default::default(),
+        _ => ctx.session()?.hash_offer(),
+    };
+    let (check, note) = verification(&offer, verify, TransferType::Binary)?;
+    if let Some(note) = note.filter(|n| ctx.first_time(n)) {
+        ui.notice(&note);
+    }
     let size = size.ok_or_else(|| {
         Error::Usage(format!(
             "pget needs the size of {remote}, and the server would not say (SIZE)"
@@ -194,6 +204,10 @@ pub(super) fn run(
         return Err(e);
     }
     drop(file);
+    let digest = match check {
+        Some(algo) => Some(check_whole(ctx, remote, (&part, &state), algo, ui)?),
+        None => None,
+    };
     fs::rename(&part, &target).map_err(|e| Error::Local {
         what: "cannot rename into",
         path: target.clone(),
@@ -207,10 +221,40 @@ pub(super) fn run(
         seconds: started.elapsed().as_secs_f64(),
         resumed: had > 0,
         upload: false,
-        digest: None,
+        digest,
         limit: ctx.config.limit_rate,
     };
     report(ui, &done, json)
+}
+
+/// `pget --verify`: the whole file's hash against the server's, before the rename. The
+/// segments arrive out of order, so the file is hashed once they are all in, read back from
+/// the page cache; a mismatch removes the part and its state, like a failed `get --verify`.
+fn check_whole(
+    ctx: &mut Context,
+    remote: &str,
+    (part, state): (&Path, &Path),
+    algo: HashAlgo,
+    ui: &mut dyn Ui,
+) -> Result<Digest> {
+    let ours = local_hash(part, algo)?;
+    let theirs = super::retrying(ctx, ui, remote, |ctx, _, _| {
+        let session = ctx.session()?;
+        let method = method_for(session, Some(algo), remote)?;
+        session.remote_hash(remote, method)
+    })?;
+    if theirs.hex == ours.hex {
+        return Ok(ours);
+    }
+    let _ = fs::remove_file(part);
+    let _ = fs::remove_file(state);
+    Err(Error::Checksum {
+        name: remote.into(),
+        algo,
+        local: ours.hex,
+        remote: theirs.hex,
+        kept: "the download was removed",
+    })
 }
 
 /// `NAME.part`, open for writing at the segments' offsets, and the segments: those saved by an

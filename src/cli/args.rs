@@ -16,7 +16,7 @@ use ferry::config::settings::Profile;
 
 use commands::Command;
 pub use commands::{
-    BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs, parse_algo, parse_rate_value,
+    BookmarkCmd, MirrorArgs, OneShotCommand, TransferArgs, VerifyArgs, parse_algo, parse_rate_value,
 };
 use global::Global;
 pub use scrub::parse;

@@ -72,6 +72,7 @@ pub fn plan(cmd: &C) -> Result<Vec<Step>> {
             dir,
             resume,
             json,
+            verify,
         } => one(url, |u| {
             Ok(Action::Pget {
                 remote: file_path(u)?,
@@ -79,6 +80,7 @@ pub fn plan(cmd: &C) -> Result<Vec<Step>> {
                 segments: *segments,
                 resume: *resume,
                 json: *json,
+                verify: verify.verify(),
             })
         }),
         C::Mirror {

@@ -510,3 +510,67 @@ fn pyftpdlib_offers_no_hash_and_verify_falls_back_to_sizes() {
     assert_eq!(run.code, CHECKSUM, "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn pget_checks_the_whole_file_before_it_gets_its_name() {
+    let data = test_bytes(400_000, 9);
+    let bad = x_sha256_server(&[("/p.bin", &data)], format!("250 {}", sha256(b"not it")));
+    let out = tempfile::tempdir().unwrap();
+    let run = ferry(&[
+        "pget",
+        "-n",
+        "3",
+        "--verify",
+        &bad.url("/p.bin"),
+        "-O",
+        path_str(out.path()),
+    ]);
+    assert_eq!(run.code, CHECKSUM, "{}", run.stderr);
+    assert!(
+        dir_names(out.path()).is_empty(),
+        "no part, no state: {:?}",
+        dir_names(out.path())
+    );
+    let good = x_sha256_server(&[("/p.bin", &data)], format!("250 {}", sha256(&data)));
+    let run = ferry(&[
+        "pget",
+        "-n",
+        "3",
+        "--verify=require",
+        "--json",
+        &good.url("/p.bin"),
+        "-O",
+        path_str(out.path()),
+    ])
+    .success();
+    assert_eq!(fs::read(out.path().join("p.bin")).unwrap(), data);
+    assert!(
+        run.stdout_text()
+            .contains(&format!("sha256:{}", sha256(&data)))
+    );
+}
+
+#[test]
+fn proftpd_pget_verifies_the_assembled_file() {
+    crate::needs_real_servers!();
+    let server = RealServer::start(Daemon::Proftpd);
+    let data = test_bytes(5_000_001, 10);
+    fs::write(server.anon_dir().join("seg.bin"), &data).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let run = ferry(&[
+        "pget",
+        "-n",
+        "4",
+        "--verify=require",
+        "--json",
+        &server.url("seg.bin"),
+        "-O",
+        path_str(work.path()),
+    ]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stderr, server.logs());
+    assert_eq!(fs::read(work.path().join("seg.bin")).unwrap(), data);
+    assert!(
+        run.stdout_text()
+            .contains(&format!("sha256:{}", sha256(&data)))
+    );
+}

@@ -293,6 +293,8 @@ pub enum OneShotCommand {
         /// Print a JSON object for the file on stdout (as get --json does)
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        verify: VerifyArgs,
     },
     /// Print a remote file on standard output
     Cat {

@@ -137,8 +137,8 @@ pub fn checks_section(shell: bool) -> String {
         ),
     };
     let checks = [
-        "A size that matches is no proof that a file is whole. With --verify, get, put and \
-         mirror ask the server for each file's hash after the transfer and compare it with the \
+        "A size that matches is no proof that a file is whole. With --verify, get, put, mirror \
+         and pget (which hashes the assembled file) ask the server for each file's hash after the transfer and compare it with the \
          same hash computed over the local copy while it streamed (a resumed download hashes \
          the part it continues first): the HASH command of the FTP HASH draft when FEAT offers \
          it (OPTS HASH selects the algorithm), else XSHA256, XSHA512, XSHA1, XMD5 or XCRC, the \

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs};
+use crate::cli::args::{BookmarkCmd, MirrorArgs, TransferArgs, VerifyArgs};
 use ferry::config::Parallel;
 
 /// `help passive`: what the two modes are and where each breaks.
@@ -210,6 +210,8 @@ pub enum Transfer {
         /// Print a JSON object for the file on stdout (as get --json does)
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        verify: VerifyArgs,
     },
     /// Sync a tree: mirror [-R] SOURCE [TARGET] (remote to local; -R local to remote)
     Mirror {

@@ -142,12 +142,14 @@ impl Transfer {
                 segments,
                 resume,
                 json,
+                verify,
             } => Action::Pget {
                 remote,
                 output: local.map_or_else(|| Output::Into(PathBuf::from(".")), Output::File),
                 segments,
                 resume,
                 json,
+                verify: verify.verify(),
             },
             Transfer::Mirror {
                 source,
