@@ -10,7 +10,7 @@
 //! [`Bucket`], with the time passed in, so it is tested without a clock; [`Throttle`] adds
 //! the lock, the monotonic clock and the sleeping.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,6 +74,8 @@ impl Bucket {
 pub struct Throttle {
     bucket: Mutex<Bucket>,
     start: Instant,
+    /// Every byte accounted for so far, over all transfers.
+    paced: AtomicU64,
 }
 
 impl Throttle {
@@ -82,7 +84,13 @@ impl Throttle {
         Throttle {
             bucket: Mutex::new(Bucket::new(rate)),
             start: Instant::now(),
+            paced: AtomicU64::new(0),
         }
+    }
+
+    /// The bytes accounted for so far by every transfer that drew from this limit.
+    pub fn bytes_paced(&self) -> u64 {
+        self.paced.load(Ordering::Relaxed)
     }
 
     /// The rate in bytes per second.
@@ -98,11 +106,28 @@ impl Throttle {
     /// Accounts for `bytes` just moved and sleeps as long as the limit asks, in naps of at
     /// most 100 ms; returns early when `interrupted` says so.
     pub fn pace(&self, bytes: u64, interrupted: &dyn Fn() -> bool) {
-        let now = self.start.elapsed();
+        self.pace_at(
+            bytes,
+            self.start.elapsed(),
+            &mut std::thread::sleep,
+            interrupted,
+        );
+    }
+
+    /// [`Throttle::pace`] at time `now` (since the throttle was made), sleeping through
+    /// `sleep`: the tests pass their own clock and record the naps instead of taking them.
+    fn pace_at(
+        &self,
+        bytes: u64,
+        now: Duration,
+        sleep: &mut dyn FnMut(Duration),
+        interrupted: &dyn Fn() -> bool,
+    ) {
+        self.paced.fetch_add(bytes, Ordering::Relaxed);
         let mut wait = self.bucket.lock().expect("throttle lock").take(bytes, now);
         while !wait.is_zero() && !interrupted() {
             let nap = wait.min(NAP);
-            std::thread::sleep(nap);
+            sleep(nap);
             wait -= nap;
         }
     }
@@ -210,6 +235,26 @@ mod tests {
         assert_eq!(first, Duration::ZERO);
         // The burst is 1024: 1000 taken leaves 24; 1024 more is a debt of 1000 bytes, 1 s.
         assert_eq!(b.take(1024, Duration::from_secs(4)), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn pacing_sleeps_the_debt_in_naps_of_at_most_a_tenth_of_a_second() {
+        let t = Throttle::new(1_000_000);
+        let mut naps = Vec::new();
+        // 350 ms of data at once, on an empty bucket: 350 ms of sleep, in naps.
+        t.pace_at(350_000, Duration::ZERO, &mut |d| naps.push(d), &|| false);
+        assert_eq!(naps.iter().sum::<Duration>(), Duration::from_millis(350));
+        assert!(naps.iter().all(|d| *d <= NAP), "{naps:?}");
+        // A second later the bucket has refilled its burst: 50 KB pass without a nap.
+        naps.clear();
+        t.pace_at(
+            50_000,
+            Duration::from_millis(1350),
+            &mut |d| naps.push(d),
+            &|| false,
+        );
+        assert!(naps.is_empty(), "{naps:?}");
+        assert_eq!(t.bytes_paced(), 400_000);
     }
 
     #[test]

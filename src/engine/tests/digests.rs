@@ -169,8 +169,40 @@ fn a_throttled_transfer_moves_every_byte() {
         .on("RETR f", "150 Opening (200000 bytes).\n226 Done.")
         .start();
     // Fast enough not to slow the suite; small chunks, many paces.
-    s.set_throttle(Some(Arc::new(Throttle::new(64 << 20))));
+    let throttle = Arc::new(Throttle::new(64 << 20));
+    s.set_throttle(Some(throttle.clone()));
     let out = super::get(&mut s, "f").unwrap();
     assert_eq!(out, data);
+    // Every byte went through the limit.
+    assert_eq!(throttle.bytes_paced(), data.len() as u64);
+    h.assert_done();
+}
+
+#[test]
+fn a_throttled_upload_draws_every_byte_from_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("up");
+    let data: Vec<u8> = (0..150_000u32).map(|i| (i % 241) as u8).collect();
+    std::fs::write(&local, &data).unwrap();
+    let (mut s, h) = Script::new()
+        .on("TYPE I", "200 ok")
+        .on("EPSV", "229 Entering Extended Passive Mode (|||2001|)")
+        .data_at(2001, b"")
+        .on("STOR up", "150 Ok to send data.\n226 Transfer complete.")
+        .start();
+    let throttle = Arc::new(Throttle::new(64 << 20));
+    s.set_throttle(Some(throttle.clone()));
+    let mut began = false;
+    s.upload_file(
+        &local,
+        "up",
+        TransferType::Binary,
+        PutMode::Replace,
+        &mut NoProgress,
+        &mut began,
+    )
+    .unwrap();
+    assert_eq!(h.uploads(), [data.clone()]);
+    assert_eq!(throttle.bytes_paced(), data.len() as u64);
     h.assert_done();
 }
