@@ -221,10 +221,12 @@ impl Context {
         }
     }
 
-    /// True the first time `notice` is asked about in this run (a one-shot command, a
-    /// shell session): "the server offers no hash command" is said once, not once per file.
+    /// True the first time `notice` is asked about for the server in hand in this run (a
+    /// one-shot command, a shell session): "the server offers no hash command" is said once
+    /// per server, not once per file.
     pub fn first_time(&mut self, notice: &str) -> bool {
-        self.said.insert(notice.to_owned())
+        let host = self.endpoint.as_ref().map_or("", |e| e.host.as_str());
+        self.said.insert(format!("{host}\n{notice}"))
     }
 
     /// The bandwidth limit every transfer draws from (`--limit-rate`, `rate`): one bucket,
