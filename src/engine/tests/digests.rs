@@ -202,7 +202,7 @@ fn a_throttled_upload_draws_every_byte_from_the_limit() {
         &mut began,
     )
     .unwrap();
-    assert_eq!(h.uploads(), [data.clone()]);
+    assert_eq!(h.uploads(), std::slice::from_ref(&data));
     assert_eq!(throttle.bytes_paced(), data.len() as u64);
     h.assert_done();
 }
