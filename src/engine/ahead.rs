@@ -5,11 +5,12 @@
 //! 150 and the data, and then the final 226, which servers such as vsftpd send only once our
 //! side of the data connection has closed. A caller that already knows which file comes next
 //! tells the session ([`Session::expect_next`]); when the current transfer's data has moved,
-//! the session writes the next setup command (EPSV, PASV, EPRT or PORT, the one that already
-//! worked) and the next transfer command in one packet, *before* reading the current final
-//! reply. The server answers them in order, so the 226, the next 229 and (for active channels)
-//! the next data connection are on their way together, and the next file starts one or two
-//! round trips earlier.
+//! the session writes the next setup command (EPSV or PASV, the one that already worked) and
+//! the next transfer command in one packet, *before* reading the current final reply. The
+//! server answers them in order, so the 226 and the next 229 are on their way together, and the
+//! next file starts a round trip earlier. Active channels (EPRT, PORT) never go ahead:
+//! pyftpdlib answers them only once it has connected, after the transfer command's 150, and
+//! the file queued meanwhile never arrives.
 //!
 //! Only downloads go ahead, and only once their data has arrived in full: the server has ended
 //! its side of the transfer by then, so even a server that reads commands during a transfer
@@ -31,15 +32,12 @@
 //! Only a channel that worked in this session is used ahead, only with no REST, and only when
 //! the caller promised the very next command. Anything else sent on the session first settles
 //! the pending pair ([`Session::settle_ahead`]): it reads the setup reply, opens and at once
-//! closes the data connection the server waits for (or drops the listener an active channel
-//! would have used), and reads the transfer command's final reply, so replies and commands
+//! closes the data connection the server waits for, and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
 use std::net::SocketAddr;
 
-use crate::engine::active::active_setup;
 use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
-use crate::engine::net::DataListener;
 use crate::engine::pending::Ahead;
 use crate::engine::session::Session;
 use crate::engine::transport::io_error;
@@ -72,13 +70,13 @@ impl Session {
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return;
         }
-        let (setup, listener) = match channel {
-            Channel::Epsv => (Command::Epsv, None),
-            Channel::Pasv => (Command::Pasv, None),
-            Channel::Eprt | Channel::Port => match self.ahead_listener(channel) {
-                Some((setup, listener)) => (setup, Some(listener)),
-                None => return,
-            },
+        let setup = match channel {
+            Channel::Epsv => Command::Epsv,
+            Channel::Pasv => Command::Pasv,
+            // Not active channels: pyftpdlib answers an EPRT or PORT only once it has
+            // connected, its 150 to the RETR sent with it comes first, and the file queued
+            // meanwhile never arrives (seen with pyftpdlib 2.2 in get -r --mode eprt).
+            Channel::Eprt | Channel::Port => return,
         };
         let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire()) else {
             return;
@@ -98,7 +96,6 @@ impl Session {
             channel,
             command: cmd,
             sent: true,
-            listener,
         });
     }
 
@@ -136,20 +133,24 @@ impl Session {
             channel,
             command: cmd,
             sent: false,
-            listener: None,
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
-        let reply = self.read_final_to(&size)?;
+        let mut reply = self.read_final_to(&size)?;
+        if matches!(reply.code, 227 | 229) {
+            // The setup's answer came first (seen on real servers): SIZE's is next. The
+            // passive port it opened goes unused (the next setup replaces it), and nothing is
+            // sent ahead to this server again.
+            self.note(&format!(
+                "the server answered {} before SIZE: no more commands sent ahead to it",
+                setup.redacted()
+            ));
+            self.traits.learn_answers_out_of_turn();
+            self.ahead = None;
+            reply = self.read_final_to(&size)?;
+        }
+        self.size_without_number =
+            (reply.is_completion() && size_in(&reply).is_none()).then(|| reply.one_line());
         crate::engine::commands::transient_is_an_error(&size, reply).map(|r| size_in(&r))
-    }
-
-    /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
-    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
-        let announce = self.announce_ip();
-        active_setup(channel, announce, 0)?;
-        let listener = self.bind_active_listener().ok()?;
-        let port = listener.local_addr().ok()?.port();
-        Some((active_setup(channel, announce, port)?, listener))
     }
 
     /// Completes a setup and transfer command that were sent ahead. `None` when the server
@@ -161,11 +162,7 @@ impl Session {
         if !setup.is_completion() {
             return self.ahead_refused(&ahead, setup).map(|()| None);
         }
-        let opened = match &ahead.listener {
-            None => self.ahead_connect(&ahead, &setup, early)?,
-            Some(listener) => self.ahead_accept(&ahead.command, listener.as_ref())?,
-        };
-        Ok(Some(opened))
+        Ok(Some(self.ahead_connect(&ahead, &setup, early)?))
     }
 
     /// The setup sent ahead was refused: read the transfer command's reply too, and forget the
@@ -226,21 +223,6 @@ impl Session {
         Ok(Opened::with(Some(data), first))
     }
 
-    /// An active setup sent ahead was accepted: read the transfer command's first reply and
-    /// take the server's connection.
-    fn ahead_accept(&mut self, cmd: &Command, listener: &dyn DataListener) -> Result<Opened> {
-        let first = self.read_reply_to(cmd)?;
-        let first = check_transfer_reply(cmd, first).map_err(Attempt::into_error)?;
-        let preliminary = first.is_preliminary();
-        let mut opened = Opened::with(None, first);
-        if preliminary {
-            opened.stream = self
-                .accept_from_server(listener, &mut opened)
-                .map_err(Attempt::into_error)?;
-        }
-        Ok(opened)
-    }
-
     /// Takes the pending pair if it is exactly `cmd` (with no REST); otherwise settles it.
     pub(crate) fn take_ahead(&mut self, cmd: &Command, rest: u64) -> Result<Option<Ahead>> {
         match self.ahead.take() {
@@ -291,8 +273,8 @@ impl Session {
                         .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
                     drop(data);
                 }
-                // Closing the listener makes the server's connection fail.
-                Channel::Eprt | Channel::Port => drop(ahead.listener),
+                // Active channels are never sent ahead.
+                Channel::Eprt | Channel::Port => {}
             }
         }
         while self.read_reply(what)?.is_preliminary() {}

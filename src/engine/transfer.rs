@@ -294,7 +294,8 @@ impl Session {
         let offset = match mode {
             PutMode::Resume => {
                 self.set_type(ty)?;
-                let have = self.size(remote)?.unwrap_or(0);
+                // The server's copy: SIZE, or MLST or a listing where there is no SIZE.
+                let have = self.file_size(remote)?.unwrap_or(0);
                 if have > total {
                     return Err(Error::Usage(format!(
                         "cannot resume {remote}: the remote file ({have} bytes) is larger than {} ({total} bytes)",
@@ -335,13 +336,21 @@ impl Session {
         if ty != TransferType::Binary || !self.features().has("SIZE") {
             return Ok(());
         }
+        self.size_without_number = None;
         match self.size_with_next_setup(remote)? {
             Some(held) if held != expected => Err(Error::UploadSize {
                 name: remote.into(),
                 held,
                 sent: expected,
             }),
-            _ => Ok(()),
+            Some(_) => Ok(()),
+            None => {
+                // A 2xx without a number (`213 File status`) is not a match: say so.
+                if let Some(reply) = self.size_without_number.take() {
+                    self.unverified = Some(format!("SIZE answered {reply:?}, with no number"));
+                }
+                Ok(())
+            }
         }
     }
 
