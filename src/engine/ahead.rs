@@ -8,9 +8,10 @@
 //! the session writes the next setup command (EPSV or PASV, the one that already worked) and
 //! the next transfer command in one packet, *before* reading the current final reply. The
 //! server answers them in order, so the 226 and the next 229 are on their way together, and the
-//! next file starts a round trip earlier. Active channels (EPRT, PORT) never go ahead:
-//! pyftpdlib answers them only once it has connected, after the transfer command's 150, and
-//! the file queued meanwhile never arrives.
+//! next file starts one or two round trips earlier. An active setup (EPRT, PORT) goes ahead
+//! alone and its transfer command follows its 200: pyftpdlib answers EPRT only once it has
+//! connected, so a RETR sent with it is answered 150 first and queued, and the queued file
+//! never arrives.
 //!
 //! Only downloads go ahead, and only once their data has arrived in full: the server has ended
 //! its side of the transfer by then, so even a server that reads commands during a transfer
@@ -32,10 +33,14 @@
 //! Only a channel that worked in this session is used ahead, only with no REST, and only when
 //! the caller promised the very next command. Anything else sent on the session first settles
 //! the pending pair ([`Session::settle_ahead`]): it reads the setup reply, opens and at once
-//! closes the data connection the server waits for, and reads the transfer command's final reply, so replies and commands
+//! closes the data connection the server waits for (or drops the listener an active channel
+//! would have used), and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
 use std::net::SocketAddr;
+
+use crate::engine::active::active_setup;
+use crate::engine::net::DataListener;
 
 use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
 use crate::engine::pending::Ahead;
@@ -70,24 +75,43 @@ impl Session {
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return;
         }
-        let setup = match channel {
-            Channel::Epsv => Command::Epsv,
-            Channel::Pasv => Command::Pasv,
-            // Not active channels: pyftpdlib answers an EPRT or PORT only once it has
-            // connected, its 150 to the RETR sent with it comes first, and the file queued
-            // meanwhile never arrives (seen with pyftpdlib 2.2 in get -r --mode eprt).
-            Channel::Eprt | Channel::Port => return,
+        let (setup, listener) = match channel {
+            Channel::Epsv => (Command::Epsv, None),
+            Channel::Pasv => (Command::Pasv, None),
+            Channel::Eprt | Channel::Port => match self.ahead_listener(channel) {
+                Some((setup, listener)) => (setup, Some(listener)),
+                None => return,
+            },
         };
-        let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire()) else {
+        // An active setup goes ahead alone; its transfer command follows its 200. pyftpdlib
+        // answers an EPRT or PORT only once it has connected, so a RETR sent with it is read
+        // first, answered 150 and queued, and the queued file never arrives.
+        let sent = listener.is_none();
+        let Ok(mut wire) = setup.to_wire() else {
             return;
         };
-        wire.extend_from_slice(&second);
-        self.note(&format!(
-            "sending {} and {} ahead of the current transfer's final reply",
-            setup.redacted(),
-            cmd.redacted()
-        ));
-        if self.write_raw(&wire, &[&setup, &cmd]).is_err() {
+        if sent {
+            let Ok(second) = cmd.to_wire() else {
+                return;
+            };
+            wire.extend_from_slice(&second);
+            self.note(&format!(
+                "sending {} and {} ahead of the current transfer's final reply",
+                setup.redacted(),
+                cmd.redacted()
+            ));
+        } else {
+            self.note(&format!(
+                "sending {} for {} ahead of the current transfer's final reply",
+                setup.redacted(),
+                cmd.redacted()
+            ));
+        }
+        let written = match sent {
+            true => self.write_raw(&wire, &[&setup, &cmd]),
+            false => self.write_raw(&wire, &[&setup]),
+        };
+        if written.is_err() {
             // The next command on the session will see the same failure.
             self.mark_desynced();
             return;
@@ -95,7 +119,8 @@ impl Session {
         self.ahead = Some(Ahead {
             channel,
             command: cmd,
-            sent: true,
+            sent,
+            listener,
         });
     }
 
@@ -133,6 +158,7 @@ impl Session {
             channel,
             command: cmd,
             sent: false,
+            listener: None,
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
         let mut reply = self.read_final_to(&size)?;
@@ -162,7 +188,11 @@ impl Session {
         if !setup.is_completion() {
             return self.ahead_refused(&ahead, setup).map(|()| None);
         }
-        Ok(Some(self.ahead_connect(&ahead, &setup, early)?))
+        let opened = match &ahead.listener {
+            None => self.ahead_connect(&ahead, &setup, early)?,
+            Some(listener) => self.ahead_accept(&ahead, listener.as_ref())?,
+        };
+        Ok(Some(opened))
     }
 
     /// The setup sent ahead was refused: read the transfer command's reply too, and forget the
@@ -223,6 +253,34 @@ impl Session {
         Ok(Opened::with(Some(data), first))
     }
 
+    /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
+    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
+        let announce = self.announce_ip();
+        active_setup(channel, announce, 0)?;
+        let listener = self.bind_active_listener().ok()?;
+        let port = listener.local_addr().ok()?.port();
+        Some((active_setup(channel, announce, port)?, listener))
+    }
+
+    /// An active setup sent ahead was accepted: send the transfer command if it waited for
+    /// that, read its first reply and take the server's connection.
+    fn ahead_accept(&mut self, ahead: &Ahead, listener: &dyn DataListener) -> Result<Opened> {
+        let cmd = &ahead.command;
+        if !ahead.sent {
+            self.send(cmd)?;
+        }
+        let first = self.read_reply_to(cmd)?;
+        let first = check_transfer_reply(cmd, first).map_err(Attempt::into_error)?;
+        let preliminary = first.is_preliminary();
+        let mut opened = Opened::with(None, first);
+        if preliminary {
+            opened.stream = self
+                .accept_from_server(listener, &mut opened)
+                .map_err(Attempt::into_error)?;
+        }
+        Ok(opened)
+    }
+
     /// Takes the pending pair if it is exactly `cmd` (with no REST); otherwise settles it.
     pub(crate) fn take_ahead(&mut self, cmd: &Command, rest: u64) -> Result<Option<Ahead>> {
         match self.ahead.take() {
@@ -273,8 +331,8 @@ impl Session {
                         .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
                     drop(data);
                 }
-                // Active channels are never sent ahead.
-                Channel::Eprt | Channel::Port => {}
+                // Closing the listener makes the server's connection fail.
+                Channel::Eprt | Channel::Port => drop(ahead.listener),
             }
         }
         while self.read_reply(what)?.is_preliminary() {}

@@ -2,6 +2,7 @@
 //! transfer command sent ahead (see `ahead.rs`). A leaf of the engine, so that the session can
 //! hold it without importing the code that fills it.
 
+use crate::engine::net::DataListener;
 use crate::proto::channel::Channel;
 use crate::proto::command::Command;
 
@@ -15,4 +16,6 @@ pub(crate) struct Ahead {
     /// Whether that command went out too (downloads). An upload's next setup command goes out
     /// alone, after the previous upload's final reply (see `Session::size_with_next_setup` in `ahead.rs`).
     pub(crate) sent: bool,
+    /// For active channels: where the server will connect.
+    pub(crate) listener: Option<Box<dyn DataListener>>,
 }

@@ -34,9 +34,9 @@ fn a_retr_sent_ahead_is_used_for_the_next_file() {
 }
 
 #[test]
-fn an_active_channel_is_never_sent_ahead() {
-    // pyftpdlib answers EPRT only once it has connected, after the RETR's 150, and the file
-    // queued meanwhile never arrives: each active transfer waits for the one before.
+fn an_active_setup_goes_ahead_alone_and_its_retr_follows_its_200() {
+    // pyftpdlib answers EPRT only once it has connected: a RETR sent with it would be read
+    // first, answered 150 and queued, and the queued file never arrives.
     let (mut s, h) = Script::new()
         .options(|o| o.data_mode = DataMode::Eprt)
         .on("TYPE I", "200 ok")
@@ -51,10 +51,17 @@ fn an_active_channel_is_never_sent_ahead() {
     assert_eq!(get(&mut s, "a").unwrap(), b"aaa");
     assert_eq!(get(&mut s, "b").unwrap(), b"bb");
     h.assert_done();
+    let batches = h.batches();
     assert!(
-        h.batches().iter().all(|b| b.len() == 1),
+        batches.iter().all(|b| b.len() == 1),
+        "an EPRT never shares a packet with its RETR: {batches:?}"
+    );
+    assert!(
+        h.notes()
+            .iter()
+            .any(|n| n.contains("sending EPRT |1|192.0.2.2|50001| for RETR b ahead")),
         "{:?}",
-        h.batches()
+        h.notes()
     );
 }
 
