@@ -10,7 +10,7 @@
 # busybox ftpd, GNU inetutils ftpd, Twisted and aioftp (tests/support/longtail.rs) — in every
 # data mode and IP version each has, each command a user runs (listings, get/put and resume,
 # mkdir/mv/rm/rmdir, stat/size/modtime, get -r, put -r, mirror both ways twice), written to
-# docs/interop-ops.md.
+# a second part of docs/interop.md.
 #
 #   scripts/interop.sh                   run both matrices, print the tables, write the docs
 #   scripts/interop.sh --check FILE      only judge a transport results file (the script's tests)
@@ -136,9 +136,16 @@ cargo test --quiet --test cli interop_matrix -- --ignored --nocapture </dev/null
 # cargo test then passes) leaves none.
 check "$results" || status=1
 ops="${FERRY_INTEROP_OPS_RESULTS:-$PWD/target/interop/ops.tsv}"
-export FERRY_INTEROP_OPS_RESULTS="$ops"
-rm -f "$ops"
+ops_doc="${FERRY_INTEROP_OPS_DOC:-$PWD/target/interop/ops.md}"
+export FERRY_INTEROP_OPS_RESULTS="$ops" FERRY_INTEROP_OPS_DOC="$ops_doc"
+rm -f "$ops" "$ops_doc"
 cargo test --quiet --test cli interop_ops -- --ignored --nocapture </dev/null || status=$?
 check_ops "$ops" || status=1
-echo "interop: $((SECONDS - start)) s; tables in ${FERRY_INTEROP_DOC:-docs/interop.md} and ${FERRY_INTEROP_OPS_DOC:-docs/interop-ops.md}"
+# The operations tables are the second part of the interop page.
+doc="${FERRY_INTEROP_DOC:-docs/interop.md}"
+if [ -s "$ops_doc" ] && [ -f "$doc" ]; then
+    printf '\n' >>"$doc"
+    cat "$ops_doc" >>"$doc"
+fi
+echo "interop: $((SECONDS - start)) s; tables in $doc"
 exit "$status"
