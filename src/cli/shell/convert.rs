@@ -114,6 +114,7 @@ impl Transfer {
                 json,
             } => Action::Mget {
                 patterns,
+                into: PathBuf::from("."),
                 parallel,
                 json,
             },

@@ -259,6 +259,7 @@ mod tests {
             action("mget *.txt a?.bin"),
             Action::Mget {
                 patterns: vec!["*.txt".into(), "a?.bin".into()],
+                into: ".".into(),
                 parallel: None,
                 json: false
             }
