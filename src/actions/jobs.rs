@@ -104,8 +104,9 @@ struct Entry {
     ended: Option<Ended>,
 }
 
-/// Called on a job's thread when it has ended (after its [`Ended`] is in the table).
-pub type EndHook = Box<dyn Fn() + Send + Sync>;
+/// Called on a job's thread when it has ended (after its [`Ended`] is in the table), with the
+/// table.
+pub type EndHook = Box<dyn Fn(&Jobs) + Send + Sync>;
 
 #[derive(Default)]
 struct Shared {
@@ -219,7 +220,7 @@ impl Jobs {
         }
         self.shared.changed.notify_all();
         if let Some(hook) = &*self.shared.hook.lock().unwrap_or_else(|e| e.into_inner()) {
-            hook();
+            hook(self);
         }
     }
 

@@ -65,7 +65,7 @@ fn a_running_job_is_listed_killed_and_taken_once() {
     let jobs = Jobs::new();
     let ended = Arc::new(AtomicUsize::new(0));
     let seen = ended.clone();
-    jobs.on_end(Box::new(move || {
+    jobs.on_end(Box::new(move |_| {
         seen.fetch_add(1, Ordering::SeqCst);
     }));
     let id = jobs

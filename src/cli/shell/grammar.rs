@@ -10,7 +10,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use ferry::actions::Action;
 
-use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
+pub use super::background::JobCommand;
+use super::commands::{Background, Browse, Remote, Server, Session, Setting, Transfer};
 
 /// What one line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,6 +24,15 @@ pub enum Parsed {
     Quit,
     /// Print help: all commands, or one.
     Help(Option<String>),
+    /// Run a transfer in the background (the line ended in `&`).
+    Background {
+        /// The transfer.
+        action: Action,
+        /// The line as typed, without the `&`.
+        label: String,
+    },
+    /// `jobs`, `wait`, `kill`, `fg`.
+    Job(JobCommand),
 }
 
 #[derive(Debug, Parser)]
@@ -46,6 +56,8 @@ enum Cmd {
     #[command(flatten)]
     Transfer(Transfer),
     #[command(flatten)]
+    Jobs(Background),
+    #[command(flatten)]
     Remote(Remote),
     #[command(flatten)]
     Setting(Setting),
@@ -57,6 +69,31 @@ enum Cmd {
 pub fn parse_line(line: &str) -> Result<Parsed, String> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
+        return Ok(Parsed::Empty);
+    }
+    if let Some(body) = super::background::strip_marker(line) {
+        return match parse_one(body)? {
+            Parsed::Action(action) => match ferry::actions::jobs::refusal(&action) {
+                Some(why) => Err(format!("{why}; `help jobs` says more")),
+                None => Ok(Parsed::Background {
+                    action,
+                    label: body.to_owned(),
+                }),
+            },
+            Parsed::Empty => Err("nothing to run in the background before the &".into()),
+            _ => Err(format!(
+                "only get, mget, mirror, pget, put and mput can run in the background, not \
+                 `{}`",
+                body.split_whitespace().next().unwrap_or(body)
+            )),
+        };
+    }
+    parse_one(line)
+}
+
+/// Parses one line (trimmed, not blank, without a background marker).
+fn parse_one(line: &str) -> Result<Parsed, String> {
+    if line.is_empty() {
         return Ok(Parsed::Empty);
     }
     // `!cmd` without a space, like every ftp client.
@@ -151,6 +188,7 @@ fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
         Cmd::Session(c) => return c.parse(),
         Cmd::Browse(c) => c.action(),
         Cmd::Transfer(c) => c.action(),
+        Cmd::Jobs(c) => return Ok(Parsed::Job(c.command())),
         Cmd::Remote(c) => c.action(),
         Cmd::Setting(c) => c.action()?,
         Cmd::Server(c) => return Ok(c.parse(raw_rest)),
