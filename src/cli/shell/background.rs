@@ -75,6 +75,62 @@ mod tests {
     }
 
     #[test]
+    fn a_line_with_the_marker_is_a_background_transfer_or_a_clear_error() {
+        use super::super::grammar::{Parsed, parse_line};
+        use ferry::actions::Action;
+        let Ok(Parsed::Background { action, label }) = parse_line("  get big.iso  & ") else {
+            panic!()
+        };
+        assert_eq!(label, "get big.iso");
+        assert!(matches!(action, Action::Get { remote, .. } if remote == "big.iso"));
+        assert!(matches!(
+            parse_line("mirror -P 2 pub&"),
+            Ok(Parsed::Background { .. })
+        ));
+        let Ok(Parsed::Action(Action::Get { remote, .. })) = parse_line("get 'R&D'") else {
+            panic!()
+        };
+        assert_eq!(remote, "R&D");
+        for (line, says) in [
+            ("ls &", "only get, mget"),
+            ("jobs &", "only get, mget"),
+            ("cd pub&", "only get, mget"),
+            ("get a.txt - &", "standard output"),
+            ("&", "nothing to run"),
+            ("get &", "get:"),
+        ] {
+            let err = parse_line(line).unwrap_err();
+            assert!(err.contains(says), "{line}: {err}");
+        }
+        // quote, site and ! keep their & (the server's or the local shell's business).
+        assert_eq!(
+            parse_line("!sleep 1 &").unwrap(),
+            Parsed::Action(Action::Shell(Some("sleep 1 &".into())))
+        );
+    }
+
+    #[test]
+    fn job_commands_parse_with_their_numbers() {
+        use super::super::grammar::{Parsed, parse_line};
+        let job = |line: &str| match parse_line(line) {
+            Ok(Parsed::Job(c)) => c,
+            other => panic!("{line}: {other:?}"),
+        };
+        assert_eq!(job("jobs"), JobCommand::List);
+        assert_eq!(job("wait"), JobCommand::Wait(None));
+        assert_eq!(job("wait %2"), JobCommand::Wait(Some(2)));
+        assert_eq!(job("kill 3"), JobCommand::Kill(3));
+        assert_eq!(job("fg"), JobCommand::Fg(None));
+        assert_eq!(job("fg 1"), JobCommand::Fg(Some(1)));
+        assert!(parse_line("kill").is_err());
+        assert!(
+            parse_line("wait x")
+                .unwrap_err()
+                .contains("not a job number")
+        );
+    }
+
+    #[test]
     fn job_numbers_are_typed_with_or_without_percent() {
         assert_eq!(job_id("1"), Ok(1));
         assert_eq!(job_id("%12"), Ok(12));
