@@ -95,7 +95,26 @@ pub fn create_part(part: &Path) -> Result<File> {
         .open(part)
         .map_err(|e| local_err("cannot create", part, e))?;
     hold(&file, part)?;
+    // Another transfer that looked between our check and our lock may have replaced the file:
+    // the name must still be ours once we hold it.
+    if !is_same_file(&file, part) {
+        return Err(busy(part));
+    }
     Ok(file)
+}
+
+#[cfg(unix)]
+fn is_same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_same_file(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 /// Holds `file`, the open `part`, for this transfer alone (an advisory lock, released when the
