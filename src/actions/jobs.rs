@@ -12,7 +12,8 @@
 //! its progress for `jobs` and `fg` to read, and its summaries, notices and output for its end.
 //! Nothing can be asked in the background: the job's context has prompting off (mget and mput
 //! take every match, as in a batch file), and a plain `get` whose local file exists is refused
-//! at the start when the foreground would have asked before replacing it.
+//! at the start when the foreground would have asked before replacing it (the shell; a batch
+//! file asks nothing, and its jobs replace files as its other lines do).
 //!
 //! A job that ended stays in the table until the front end takes its [`Ended`] record
 //! ([`Jobs::take_ended`]) to show it; numbers are reused once the table is empty again, as a
@@ -139,9 +140,16 @@ impl Jobs {
 
     /// Starts `action` in the background in `ctx`'s place (its server, login, remote and local
     /// directories) and returns its number; `label` is the command as typed. Refused when the
-    /// action cannot run in the background, when there is no server, and when a plain `get`
-    /// would have to ask before replacing a local file.
-    pub fn start(&self, ctx: &Context, action: &Action, label: &str) -> Result<JobId> {
+    /// action cannot run in the background, when there is no server, and, when the foreground
+    /// `would_ask` before replacing a local file (the shell with `prompt` on), when a plain
+    /// `get`'s file is there.
+    pub fn start(
+        &self,
+        ctx: &Context,
+        action: &Action,
+        label: &str,
+        would_ask: bool,
+    ) -> Result<JobId> {
         if let Some(why) = anchor::refusal(action) {
             return Err(Error::Usage(why));
         }
@@ -151,9 +159,7 @@ impl Jobs {
             source,
         })?;
         let action = anchor::anchored(action, &cwd);
-        if ctx.prompt
-            && let Some(target) = anchor::single_target(&action).filter(|t| t.exists())
-        {
+        if would_ask && let Some(target) = anchor::single_target(&action).filter(|t| t.exists()) {
             return Err(Error::Usage(format!(
                 "{} exists, and a background job cannot ask before replacing it; add -c to \
                  continue it or -n to keep it, or delete it first",

@@ -184,7 +184,7 @@ fn run_line(
         Ok(Parsed::Background { action, label }) => {
             let id = background
                 .jobs
-                .start(ctx, &action, &label)
+                .start(ctx, &action, &label, false)
                 .map_err(Failure::Engine)?;
             background.started.insert(id, place);
             ui.summary(&jobs::started_line(id, &label));

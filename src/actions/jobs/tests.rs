@@ -2,8 +2,7 @@
 //! never greets keeps a job running until it is killed, and a closed port makes one fail.
 
 use std::net::TcpListener;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use super::*;
 use crate::actions::{Output, TransferOptions};
@@ -51,10 +50,12 @@ fn closed_port() -> u16 {
 fn only_transfers_start_and_only_from_a_connected_context() {
     let jobs = Jobs::new();
     let connected = context(closed_port());
-    let err = jobs.start(&connected, &Action::Pwd, "pwd").unwrap_err();
+    let err = jobs
+        .start(&connected, &Action::Pwd, "pwd", true)
+        .unwrap_err();
     assert!(err.to_string().contains("only get, mget"), "{err}");
     let nowhere = Context::new(Config::default(), Box::new(|| None));
-    let err = jobs.start(&nowhere, &get("a"), "get a").unwrap_err();
+    let err = jobs.start(&nowhere, &get("a"), "get a", true).unwrap_err();
     assert!(err.to_string().contains("not connected"), "{err}");
     assert!(jobs.views().is_empty());
 }
@@ -63,13 +64,14 @@ fn only_transfers_start_and_only_from_a_connected_context() {
 fn a_running_job_is_listed_killed_and_taken_once() {
     let (port, _server) = silent_server();
     let jobs = Jobs::new();
-    let ended = Arc::new(AtomicUsize::new(0));
-    let seen = ended.clone();
-    jobs.on_end(Box::new(move |_| {
-        seen.fetch_add(1, Ordering::SeqCst);
+    // The hook runs on the job's thread once its end is recorded.
+    let (tx, ended) = std::sync::mpsc::channel();
+    let tx = Mutex::new(tx);
+    jobs.on_end(Box::new(move |jobs| {
+        let _ = tx.lock().unwrap().send(jobs.running());
     }));
     let id = jobs
-        .start(&context(port), &get("big.iso"), "get big.iso")
+        .start(&context(port), &get("big.iso"), "get big.iso", true)
         .unwrap();
     assert_eq!(id, 1);
     let views = jobs.views();
@@ -86,7 +88,8 @@ fn a_running_job_is_listed_killed_and_taken_once() {
     assert_eq!(jobs.running(), 1);
     jobs.kill(1).unwrap();
     jobs.wait(Some(1), &AtomicBool::new(false)).unwrap();
-    assert_eq!(ended.load(Ordering::SeqCst), 1);
+    let running = ended.recv_timeout(std::time::Duration::from_secs(30));
+    assert_eq!(running, Ok(0), "the hook sees the job ended");
     assert_eq!(jobs.views()[0].state, State::Killed);
     let taken = jobs.take_ended();
     assert_eq!(taken.len(), 1);
@@ -99,8 +102,8 @@ fn a_running_job_is_listed_killed_and_taken_once() {
 fn a_job_that_cannot_connect_fails_and_numbers_start_again_when_the_table_is_empty() {
     let jobs = Jobs::new();
     let ctx = context(closed_port());
-    let first = jobs.start(&ctx, &get("a"), "get a").unwrap();
-    let second = jobs.start(&ctx, &get("b"), "get b").unwrap();
+    let first = jobs.start(&ctx, &get("a"), "get a", true).unwrap();
+    let second = jobs.start(&ctx, &get("b"), "get b", true).unwrap();
     assert_eq!((first, second), (1, 2));
     jobs.wait(None, &AtomicBool::new(false)).unwrap();
     let ended = jobs.take_ended();
@@ -113,7 +116,7 @@ fn a_job_that_cannot_connect_fails_and_numbers_start_again_when_the_table_is_emp
                 .is_err_and(|e| e.exit_code() == crate::ExitCode::Network)
         );
     }
-    assert_eq!(jobs.start(&ctx, &get("c"), "get c").unwrap(), 1);
+    assert_eq!(jobs.start(&ctx, &get("c"), "get c", true).unwrap(), 1);
     jobs.wait(None, &AtomicBool::new(false)).unwrap();
 }
 
@@ -129,10 +132,13 @@ fn a_get_that_would_ask_before_replacing_a_file_is_refused_at_the_start() {
         ty: None,
         opts: TransferOptions::default(),
     };
-    let err = jobs.start(&ctx, &action, "get here.txt").unwrap_err();
+    let err = jobs.start(&ctx, &action, "get here.txt", true).unwrap_err();
     assert!(
         err.to_string().contains("cannot ask before replacing it"),
         "{err}"
     );
     assert!(jobs.views().is_empty());
+    // Where nothing would have been asked (a batch file), the job starts.
+    assert_eq!(jobs.start(&ctx, &action, "get here.txt", false).unwrap(), 1);
+    jobs.wait(None, &AtomicBool::new(false)).unwrap();
 }

@@ -85,7 +85,7 @@ impl Foreground {
 
     /// `… &`: starts the job and says its number.
     pub fn start(&self, ctx: &Context, action: &ferry::actions::Action, label: &str) {
-        match self.jobs.start(ctx, action, label) {
+        match self.jobs.start(ctx, action, label, ctx.prompt) {
             Ok(id) => eprintln!("{}", started_line(id, label)),
             Err(e) => report_for("", &e, Face::Shell),
         }
