@@ -187,3 +187,40 @@ fn two_jobs_that_would_write_one_file_leave_it_whole() {
         run.stderr
     );
 }
+
+#[test]
+fn mirror_pget_and_mput_run_in_the_background_and_arrive_whole() {
+    let server = throttled(600_000);
+    let big = test_bytes(1_500_000, 47);
+    fs::create_dir_all(server.root().join("tree/deep")).unwrap();
+    fs::write(server.root().join("tree/a.txt"), "a\n").unwrap();
+    fs::write(
+        server.root().join("tree/deep/b.bin"),
+        test_bytes(300_000, 48),
+    )
+    .unwrap();
+    fs::write(server.root().join("big.bin"), &big).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    fs::create_dir(work.path().join("up")).unwrap();
+    for name in ["one.log", "two.log"] {
+        fs::write(work.path().join("up").join(name), name).unwrap();
+    }
+    let script = "mkdir logs\nmirror tree copy &\npget -n 3 big.bin &\ncd logs\nlcd up\n\
+                  mput -P 2 *.log &\nwait\n";
+    batch_in(work.path(), script, &user_url(&server), &[]).success();
+    assert_eq!(fs::read(work.path().join("big.bin")).unwrap(), big);
+    assert_eq!(fs::read(work.path().join("copy/a.txt")).unwrap(), b"a\n");
+    assert_eq!(
+        fs::read(work.path().join("copy/deep/b.bin")).unwrap(),
+        test_bytes(300_000, 48)
+    );
+    // mput started in logs/ and up/, where the foreground was at the time.
+    assert_eq!(
+        fs::read(server.root().join("logs/one.log")).unwrap(),
+        b"one.log"
+    );
+    assert_eq!(
+        fs::read(server.root().join("logs/two.log")).unwrap(),
+        b"two.log"
+    );
+}
