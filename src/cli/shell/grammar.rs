@@ -122,7 +122,7 @@ fn parse_one(line: &str) -> Result<Parsed, String> {
 /// be the password or the rest of it, so such a line gets clap's generic words instead.
 fn explain(e: clap::Error, first: &str, line: &str) -> String {
     if e.kind() == clap::error::ErrorKind::InvalidSubcommand {
-        let suggestion = match suggest(first) {
+        let suggestion = match super::suggest::closest(first, &command_names()) {
             Some(s) => format!("; did you mean `{s}`?"),
             None => "; type `help` for the list".to_owned(),
         };
@@ -141,46 +141,6 @@ fn explain(e: clap::Error, first: &str, line: &str) -> String {
         .unwrap_or("invalid command")
         .trim_start_matches("error: ");
     format!("{first}: {first_line} (see `help {first}`)")
-}
-
-/// The closest command name, if it is within two edits (transpositions count as one).
-fn suggest(word: &str) -> Option<String> {
-    let word = word.to_ascii_lowercase();
-    let len = word.chars().count();
-    command_names()
-        .into_iter()
-        // The distance is at least the difference in length: a long word costs no work.
-        .filter(|name| name.chars().count().abs_diff(len) <= 2)
-        .map(|name| (edit_distance(&word, &name), name))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, name)| name)
-}
-
-/// Optimal-string-alignment distance between two short words.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {

@@ -17,6 +17,7 @@ mod control;
 mod convert;
 pub mod grammar;
 mod history;
+mod suggest;
 
 use std::cell::RefCell;
 use std::path::PathBuf;
