@@ -4,9 +4,12 @@
 //!
 //! While the user is at the prompt, a job that ends prints through rustyline's external
 //! printer, which clears the line being typed, prints above it and draws it again; at any
-//! other time its line waits for the next prompt, so it never lands in a foreground command's
-//! output or progress bar. Both paths take the job's record under one lock with the flag
-//! that says which applies, so a line is printed once and never missed.
+//! other time its line waits for the next prompt, so it does not land in a foreground
+//! command's output or progress bar. Both paths take the job's record under one lock with the
+//! flag that says which applies, so a line is printed once and never missed. The printing
+//! itself happens after the lock is let go (the printer can block until rustyline reads its
+//! pipe, and the shell takes the lock when a line is entered): a job that ends in the very
+//! instant Enter is pressed may print its line just before that command's first output.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
