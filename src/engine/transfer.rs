@@ -13,7 +13,7 @@ use std::io::{self, Read, Seek, Write};
 use std::path::Path;
 
 use crate::engine::guard::{DataTransfer, data_io_error};
-pub use crate::engine::partfile::{Resume, create_part, part_path};
+pub use crate::engine::partfile::{Resume, create_part, hold, part_path};
 use crate::engine::partfile::{local_err, open_resumable};
 use crate::engine::session::Session;
 use crate::error::{Error, Result};
@@ -199,8 +199,12 @@ impl Session {
         }
         // No fsync before the rename: like curl and lftp, ferry leaves durability to the file
         // system; syncing every file costs milliseconds each on many small files.
+        // The file stays open (and held, see `partfile::hold`) until it is renamed, so that no
+        // other transfer takes the name in between; Windows cannot rename an open file.
         let result = result.and_then(|n| {
-            drop(file);
+            if cfg!(windows) {
+                drop(file);
+            }
             fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
             Ok(n)
         });

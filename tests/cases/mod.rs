@@ -1,6 +1,7 @@
 //! Integration test cases, one file per area.
 
 mod batch;
+mod batch_jobs;
 mod bookmarks;
 mod config_file;
 mod docs;
@@ -23,6 +24,7 @@ mod pipelining;
 mod pipes;
 mod pyftpdlib;
 mod secrets;
+mod shell_jobs;
 mod shell_pty;
 mod soak;
 mod support_selftest;
