@@ -524,7 +524,8 @@ impl Context {
         let mut body = Vec::new();
         let path = (!dir.is_empty()).then_some(dir);
         session.list(kind, path, &mut body)?;
-        let entries = listing::parse_listing(&body, mlsd, now());
+        let charset = session.listing_charset(&body);
+        let entries = listing::parse_listing(&body, mlsd, now(), charset);
         self.cache.insert(key, entries.clone());
         Ok(entries)
     }

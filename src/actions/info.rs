@@ -7,9 +7,11 @@ use std::time::Instant;
 
 use super::Ui;
 use crate::actions::context::Context;
+use crate::engine::charset::CharsetSource;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
+use crate::proto::charset::Charset;
 use crate::proto::listing::Timestamp;
 use crate::proto::reply::Reply;
 use crate::sanitize::terminal_safe;
@@ -59,7 +61,9 @@ pub(super) fn list_each(
     Ok(())
 }
 
-/// Streams a listing to stdout (sanitized line by line on a terminal).
+/// Streams a listing to stdout in UTF-8 (sanitized line by line on a terminal). While the
+/// server's charset is still to be learned (`--charset auto`, nothing but ASCII seen yet) the
+/// listing is read whole first, so that its names can decide it.
 pub(super) fn list(
     ctx: &mut Context,
     path: Option<&str>,
@@ -70,18 +74,23 @@ pub(super) fn list(
     let sanitize = ui.stdout_is_terminal();
     // Some servers (pure-ftpd) include `dir/.` and `dir/..` in NLST; a name list never needs them.
     let skip_dots = kind == ListKind::Names;
-    if !sanitize && !skip_dots {
-        let mut sink = StdoutSink(ui);
-        session.list(kind, path, &mut sink)?;
-        return sink.flush().map_err(stdout_err);
+    let undecided = session.charset_and_source().1 == CharsetSource::Undecided;
+    let mut body = Vec::new();
+    if undecided {
+        session.list(kind, path, &mut body)?;
     }
     let mut sink = ListingLines {
         ui,
         pending: Vec::new(),
         sanitize,
         skip_dots,
+        charset: session.listing_charset(&body),
     };
-    session.list(kind, path, &mut sink)?;
+    if undecided {
+        sink.write_all(&body).map_err(stdout_err)?;
+    } else {
+        session.list(kind, path, &mut sink)?;
+    }
     sink.flush_pending().map_err(stdout_err)
 }
 
@@ -377,8 +386,8 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     Ok(())
 }
 
-/// Buffers one line at a time, leaves out `.`/`..` in name lists, and escapes control
-/// characters when stdout is a terminal.
+/// Buffers one line at a time, decodes it in the server's charset, leaves out `.`/`..` in name
+/// lists, and escapes control characters when stdout is a terminal.
 struct ListingLines<'a> {
     ui: &'a mut dyn Ui,
     pending: Vec<u8>,
@@ -386,12 +395,14 @@ struct ListingLines<'a> {
     sanitize: bool,
     /// Leave out `.` and `..` entries (name lists).
     skip_dots: bool,
+    /// The server's charset.
+    charset: Charset,
 }
 
 impl ListingLines<'_> {
     fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
-        let text = String::from_utf8_lossy(line);
-        let text = text.trim_end_matches(['\r', '\n']);
+        let decoded = self.charset.decode(line);
+        let text = decoded.trim_end_matches(['\r', '\n']);
         let last = text.rsplit('/').next().unwrap_or(text);
         if self.skip_dots && (last == "." || last == "..") {
             return Ok(());
@@ -399,7 +410,7 @@ impl ListingLines<'_> {
         if self.sanitize {
             writeln!(self.ui.stdout(), "{}", terminal_safe(text))
         } else {
-            self.ui.stdout().write_all(line)
+            self.ui.stdout().write_all(decoded.as_bytes())
         }
     }
 

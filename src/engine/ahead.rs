@@ -80,7 +80,7 @@ impl Session {
                 None => return,
             },
         };
-        let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire()) else {
+        let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire_in(self.charset())) else {
             return;
         };
         wire.extend_from_slice(&second);
@@ -123,7 +123,7 @@ impl Session {
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return self.size(path);
         }
-        let mut wire = size.to_wire()?;
+        let mut wire = size.to_wire_in(self.charset())?;
         wire.extend_from_slice(&setup.to_wire()?);
         self.note(&format!(
             "sending {} with SIZE, for {}",

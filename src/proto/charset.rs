@@ -90,7 +90,10 @@ impl Charset {
         if self.is_utf8() {
             return decode_utf8(bytes);
         }
-        match self.0.decode_without_bom_handling_and_without_replacement(bytes) {
+        match self
+            .0
+            .decode_without_bom_handling_and_without_replacement(bytes)
+        {
             Some(text)
                 if !text.chars().any(|c| escaped_byte(c).is_some())
                     && self.encode(&text).is_ok_and(|b| b == bytes) =>
@@ -140,6 +143,12 @@ impl Charset {
     }
 }
 
+impl Default for Charset {
+    fn default() -> Charset {
+        Charset::UTF8
+    }
+}
+
 impl fmt::Debug for Charset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Charset({})", self.name())
@@ -185,7 +194,13 @@ fn decode_utf8(bytes: &[u8]) -> String {
 fn escape_all(bytes: &[u8]) -> String {
     bytes
         .iter()
-        .map(|&b| if b.is_ascii() { char::from(b) } else { escape(b) })
+        .map(|&b| {
+            if b.is_ascii() {
+                char::from(b)
+            } else {
+                escape(b)
+            }
+        })
         .collect()
 }
 
@@ -284,7 +299,15 @@ mod tests {
 
     #[test]
     fn every_byte_string_round_trips_in_every_charset() {
-        let charsets = ["utf-8", "gbk", "gb18030", "big5", "shift_jis", "euc-kr", "latin1"];
+        let charsets = [
+            "utf-8",
+            "gbk",
+            "gb18030",
+            "big5",
+            "shift_jis",
+            "euc-kr",
+            "latin1",
+        ];
         let samples: Vec<Vec<u8>> = (0u8..=255)
             .map(|b| vec![b'a', b, b'z'])
             .chain((0u8..=255).map(|b| vec![0x81, b]))

@@ -12,6 +12,7 @@ use proptest::prelude::*;
 
 use super::addr::{format_eprt, format_port, parse_epsv, parse_pasv};
 use super::ascii::{FromWire, ToWire};
+use super::charset::Charset;
 use super::command::{Command, Secret};
 use super::listing::{EntryKind, Timestamp, parse_list_line, parse_listing, parse_mlsd_line};
 use super::replies::{Features, bytes_in_150, parse_257, size_in};
@@ -289,7 +290,7 @@ proptest! {
             }
         }
         for mlsd in [false, true] {
-            for entry in parse_listing(&bytes, mlsd, now()) {
+            for entry in parse_listing(&bytes, mlsd, now(), Charset::UTF8) {
                 prop_assert!(!matches!(entry.name.as_str(), "" | "." | ".."), "{:?}", entry);
             }
         }
