@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::Ui;
 use crate::actions::context::Context;
 use crate::engine::charset::CharsetSource;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
@@ -372,6 +373,7 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     lines.push(format!("Transfer type: {ty}"));
     let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
     lines.push(format!("Data connections: {mode}"));
+    lines.push(format!("Character set: {}", charset_words(ctx)));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(
         "Verbose: {}; debug: {}; prompting: {}; hash marks: {}",
@@ -384,6 +386,23 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
         print_line(ui, &line)?;
     }
     Ok(())
+}
+
+/// The charset in use and where it comes from, in words (for `charset` and `status`).
+pub(super) fn charset_words(ctx: &mut Context) -> String {
+    let choice = ctx.config.session.charset;
+    let connected = ctx.is_connected();
+    match (choice, connected.then(|| ctx.session().ok()).flatten()) {
+        (CharsetChoice::Fixed(c), _) => format!("{c} (chosen)"),
+        (CharsetChoice::Auto, Some(session)) => match session.charset_and_source() {
+            (c, CharsetSource::Server) => format!("{c} (auto: the server's names are {c})"),
+            (c, CharsetSource::Guessed) => {
+                format!("{c} (auto: guessed from the names; `charset NAME` forces another)")
+            }
+            (c, _) => format!("auto ({c} until a listing shows names that are not ASCII)"),
+        },
+        (CharsetChoice::Auto, None) => "auto".to_owned(),
+    }
 }
 
 /// Buffers one line at a time, decodes it in the server's charset, leaves out `.`/`..` in name

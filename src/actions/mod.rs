@@ -25,6 +25,7 @@ use std::path::PathBuf;
 
 use crate::actions::context::Context;
 pub use crate::config::Parallel;
+pub use crate::engine::options::CharsetChoice;
 pub use crate::engine::transfer::PutMode;
 use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
@@ -122,8 +123,8 @@ pub struct LlsStyle {
 /// One user-level operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Connect and log in (a no-op when already there).
-    Open(Box<FtpUrl>),
+    /// Connect and log in (a no-op when already there); with the charset a bookmark carries.
+    Open(Box<FtpUrl>, Option<CharsetChoice>),
     /// `open` without a target: the current server (reconnecting if the connection was lost),
     /// or the one `close` left.
     Reopen,
@@ -275,6 +276,8 @@ pub enum Action {
     TogglePassive,
     /// EPSV only (on), PASV only (off), or flip between them.
     Epsv(Toggle),
+    /// Show the charset of the server's names (`None`), or choose one (`auto` or a name).
+    Charset(Option<CharsetChoice>),
     /// Show the connection and settings.
     Status,
     /// Show server replies (the trace without the commands).
@@ -344,7 +347,7 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            Open(_)
+            Open(..)
                 | Reopen
                 | User { .. }
                 | Close
@@ -356,6 +359,7 @@ impl Action {
                 | Mode(_)
                 | TogglePassive
                 | Epsv(_)
+                | Charset(_)
                 | Status
                 | Verbose(_)
                 | Debug(_)
@@ -377,7 +381,7 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
     // A listing of several paths retries each path by itself (info::list_each).
     let idempotent = matches!(
         action,
-        Open(_)
+        Open(..)
             | Reopen
             | ListJson(_)
             | Cd(_)

@@ -77,6 +77,11 @@ impl Charset {
         lower(self.0.name())
     }
 
+    /// The Encoding Standard's name (`GBK`, `Shift_JIS`, `windows-1252`), for sentences.
+    pub fn canonical_name(self) -> &'static str {
+        self.0.name()
+    }
+
     /// True for UTF-8.
     pub fn is_utf8(self) -> bool {
         self.0 == UTF_8
