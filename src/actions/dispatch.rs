@@ -128,6 +128,7 @@ fn connection(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()>
             let mut ask = |p: &str| ui.password(p);
             ctx.open_url(url, *charset, &mut ask)?;
             if !url.path.is_empty() {
+                super::charset::learn_for(ctx, &url.path);
                 ctx.session()?.cwd(&url.path)?;
                 ctx.refresh_cwd();
             }

@@ -75,7 +75,7 @@ pub(super) fn list(
     let sanitize = ui.stdout_is_terminal();
     // Some servers (pure-ftpd) include `dir/.` and `dir/..` in NLST; a name list never needs them.
     let skip_dots = kind == ListKind::Names;
-    let undecided = session.charset_and_source().1 == CharsetSource::Undecided;
+    let undecided = session.charset_is_open();
     let mut body = Vec::new();
     if undecided {
         session.list(kind, path, &mut body)?;
@@ -396,6 +396,7 @@ pub(super) fn charset_words(ctx: &mut Context) -> String {
         (CharsetChoice::Fixed(c), _) => format!("{c} (chosen)"),
         (CharsetChoice::Auto, Some(session)) => match session.charset_and_source() {
             (c, CharsetSource::Server) => format!("{c} (auto: the server's names are {c})"),
+            (c, CharsetSource::Feat) => format!("{c} (auto: the server offers UTF8)"),
             (c, CharsetSource::Guessed) => {
                 format!("{c} (auto: guessed from the names; `charset NAME` forces another)")
             }

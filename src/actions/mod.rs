@@ -10,6 +10,7 @@ pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod charset;
 mod dispatch;
 mod file;
 mod files;
@@ -403,6 +404,9 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             ctx.after_error(&e);
             return Err(e);
         }
+    }
+    if action.talks_to_server() {
+        charset::learn_before(ctx, action);
     }
     let result = if idempotent {
         retrying(ctx, ui, "", |ctx, ui, _| {

@@ -1,9 +1,10 @@
 //! Which charset the session's names are in: chosen (`--charset NAME`) or learned (`auto`).
 //!
 //! Under [`CharsetChoice::Auto`] nothing is decided until the server says something: FEAT
-//! offering UTF8 (after which login sends `OPTS UTF8 ON`) decides UTF-8; otherwise the first
-//! listing that is not plain ASCII decides, UTF-8 when it is valid UTF-8 and else the legacy
-//! charset `proto::charset::detect` guesses. What is learned is kept in the server's
+//! offering UTF8 (after which login sends `OPTS UTF8 ON`) means UTF-8; then, or without it,
+//! the first listing that is not plain ASCII decides, UTF-8 when it is valid UTF-8 and else the
+//! legacy charset `proto::charset::detect` guesses. Names win over FEAT because servers offer
+//! UTF8 and serve whatever bytes their disk holds (pure-ftpd does without `--fscharset`). What is learned is kept in the server's
 //! [`ServerTraits`](crate::engine::known::ServerTraits), so every session to the server (the
 //! lanes of a parallel transfer, a reconnect) uses it, and a guess is reported once through
 //! [`Session::take_charset_guess`]: the engine never prints, the executor tells the user.
@@ -20,7 +21,9 @@ use crate::proto::charset::{self, Charset};
 pub enum CharsetSource {
     /// `--charset NAME`, the config file or the shell's `charset NAME`.
     Chosen,
-    /// Learned from FEAT or from UTF-8 names.
+    /// FEAT offered UTF8, and no listing has said otherwise yet.
+    Feat,
+    /// Learned from the names (UTF-8 ones).
     Server,
     /// Guessed from names that are not UTF-8.
     Guessed,
@@ -40,6 +43,7 @@ impl Session {
             CharsetChoice::Fixed(c) => (c, CharsetSource::Chosen),
             CharsetChoice::Auto => match self.traits.charset() {
                 Some(l) if l.guessed => (l.charset, CharsetSource::Guessed),
+                Some(l) if l.from_feat => (l.charset, CharsetSource::Feat),
                 Some(l) => (l.charset, CharsetSource::Server),
                 None => (Charset::UTF8, CharsetSource::Undecided),
             },
@@ -60,18 +64,18 @@ impl Session {
         }
     }
 
-    /// The server turned UTF-8 on (FEAT offered it): under `auto`, that decides.
+    /// The server turned UTF-8 on (FEAT offered it): under `auto`, that decides until names
+    /// say otherwise.
     pub(crate) fn learn_utf8_from_feat(&mut self) {
         if self.opts.charset == CharsetChoice::Auto {
-            self.traits.learn_charset(Charset::UTF8, false);
+            self.traits.learn_utf8_from_feat();
         }
     }
 
     /// The charset to read a listing's `body` in; under `auto` the first body that is not
     /// plain ASCII decides for the whole server (see the module docs).
     pub fn listing_charset(&mut self, body: &[u8]) -> Charset {
-        if self.opts.charset == CharsetChoice::Auto
-            && self.traits.charset().is_none()
+        if self.charset_is_open()
             && let Some(found) = charset::detect(body)
         {
             let guessed = !found.is_utf8();
@@ -79,6 +83,15 @@ impl Session {
             self.note(&format!("names are in {charset}"));
         }
         self.charset()
+    }
+
+    /// True while a listing may still decide the charset: `auto`, and nothing but FEAT has
+    /// said anything.
+    pub fn charset_is_open(&self) -> bool {
+        matches!(
+            self.charset_and_source().1,
+            CharsetSource::Undecided | CharsetSource::Feat
+        )
     }
 
     /// A charset guessed from the names that the user has not been told about yet (once per

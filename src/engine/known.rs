@@ -22,6 +22,9 @@ pub struct LearnedCharset {
     pub guessed: bool,
     /// The user was told about the guess.
     pub announced: bool,
+    /// Only FEAT said UTF8: names that turn out not to be UTF-8 (pure-ftpd offers UTF8 and
+    /// serves whatever bytes are on its disk) still decide.
+    pub from_feat: bool,
 }
 
 /// Knowledge about one server, shared by every session holding a clone (see the module docs).
@@ -87,17 +90,32 @@ impl ServerTraits {
         *self.learned_charset()
     }
 
-    /// Records the charset of the server's names, unless one is known already (the first
-    /// listing that says anything decides, for every session to the server).
+    /// Records the charset of the server's names, unless one is known already from names (the
+    /// first listing that says anything decides, for every session to the server; over what
+    /// FEAT alone said).
     pub(crate) fn learn_charset(&self, charset: Charset, guessed: bool) -> Charset {
         let mut learned = self.learned_charset();
+        if learned.is_some_and(|l| l.from_feat) {
+            *learned = None;
+        }
         learned
             .get_or_insert(LearnedCharset {
                 charset,
                 guessed,
                 announced: !guessed,
+                from_feat: false,
             })
             .charset
+    }
+
+    /// Records that FEAT offered UTF8 (and login turned it on), unless something is known.
+    pub(crate) fn learn_utf8_from_feat(&self) {
+        self.learned_charset().get_or_insert(LearnedCharset {
+            charset: Charset::UTF8,
+            guessed: false,
+            announced: true,
+            from_feat: true,
+        });
     }
 
     /// A guessed charset the user has not been told about yet, marked as told.
@@ -157,6 +175,14 @@ mod tests {
         let b = ServerTraits::new();
         b.learn_charset(Charset::UTF8, false);
         assert_eq!(b.take_charset_guess(), None);
+        // FEAT's word gives way to names that are not UTF-8.
+        let c = ServerTraits::new();
+        c.learn_utf8_from_feat();
+        assert_eq!(c.charset().map(|l| l.charset), Some(Charset::UTF8));
+        assert_eq!(c.learn_charset(gbk, true), gbk);
+        assert_eq!(c.take_charset_guess(), Some(gbk));
+        c.learn_utf8_from_feat();
+        assert_eq!(c.charset().map(|l| l.charset), Some(gbk));
     }
 
     #[test]

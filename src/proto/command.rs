@@ -305,7 +305,7 @@ impl Command {
     /// rule, checked first).
     pub fn to_wire_in(&self, charset: Charset) -> Result<Vec<u8>, WireError> {
         let utf8 = self.to_wire()?;
-        if charset.is_utf8() || utf8.is_ascii() {
+        if utf8.is_ascii() {
             return Ok(utf8);
         }
         let mut line = self.line();

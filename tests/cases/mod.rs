@@ -2,6 +2,7 @@
 
 mod batch;
 mod bookmarks;
+mod charset;
 mod config_file;
 mod docs;
 mod engine;
