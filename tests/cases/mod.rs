@@ -3,6 +3,7 @@
 mod batch;
 mod bookmarks;
 mod charset;
+mod charset_edges;
 mod config_file;
 mod docs;
 mod engine;
