@@ -489,3 +489,62 @@ charset_tests! {
     vsftpd => Daemon::Vsftpd;
     pure_ftpd => Daemon::PureFtpd;
 }
+
+/// `text` as rexpect reads a terminal's output: each byte one character.
+fn bytewise(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The shell on a pseudo-terminal against vsftpd: `ls` guesses GBK and says so in the shell's
+/// words, `charset` shows the guess, `charset gbk` chooses it, and Tab completes GBK names
+/// (shown decoded) for `cd` and `get`.
+#[test]
+fn the_shell_lists_and_completes_gbk_names() {
+    crate::needs_real_servers!();
+    use rexpect::session::spawn_command;
+    let server = RealServer::start(Daemon::Vsftpd);
+    gbk_tree(&server);
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ferry"));
+    cmd.env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("NETRC")
+        .env("TERM", "xterm")
+        .current_dir(work.path())
+        .args(["--timeout", "10", &server.user_url("")]);
+    let mut pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
+    let prompt = |cwd: &str| format!("ferrytest@127.0.0.1:{}:{cwd}> ", server.port());
+    let mut ready = |pty: &mut rexpect::session::PtySession, cwd: &str| {
+        pty.exp_string(&bytewise(&prompt(cwd))).unwrap();
+        // rustyline drops what is typed before it put the terminal in raw mode.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    ready(&mut pty, "/");
+    pty.send_line("ls").unwrap();
+    pty.exp_string(&bytewise("中文文件.txt")).unwrap();
+    pty.exp_string("use `charset NAME` to force another")
+        .unwrap();
+    ready(&mut pty, "/");
+    pty.send_line("charset").unwrap();
+    pty.exp_string("Character set: gbk (auto: guessed from the names")
+        .unwrap();
+    ready(&mut pty, "/");
+    pty.send_line("charset gbk").unwrap();
+    pty.exp_string("Character set: gbk (chosen).").unwrap();
+    ready(&mut pty, "/");
+    pty.send("cd 数\t").unwrap();
+    pty.flush().unwrap();
+    pty.exp_string(&bytewise("数据目录")).unwrap();
+    pty.send_line("").unwrap();
+    ready(&mut pty, "/数据目录");
+    pty.send("get 说\t").unwrap();
+    pty.flush().unwrap();
+    pty.exp_string(&bytewise("说明文档.txt")).unwrap();
+    pty.send_line("").unwrap();
+    ready(&mut pty, "/数据目录");
+    pty.send_line("quit").unwrap();
+    pty.exp_eof().unwrap();
+    let got = fs::read_to_string(work.path().join("说明文档.txt")).unwrap();
+    assert_eq!(got, "说明\n");
+}
