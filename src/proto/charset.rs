@@ -10,9 +10,8 @@
 //! U+FFFD. Instead each of its non-ASCII bytes becomes one character of a private-use block,
 //! U+10FC80..=U+10FCFF ([`escaped_byte`]), and encoding turns such a character back into that
 //! very byte, whatever the charset. A listed name therefore always reaches the server again as
-//! the bytes it was listed with; the terminal shows those characters as `\xNN`
-//! (`crate::sanitize`), and local file names and JSON keep them as they are, so a second mirror
-//! finds them again.
+//! the bytes it was listed with; the terminal sanitizer shows those characters as `\xNN`, and
+//! local file names and JSON keep them as they are, so a second mirror finds them again.
 //!
 //! Only ASCII-compatible charsets are accepted (the FTP verbs, spaces and CRLF must stay single
 //! bytes): UTF-16 and ISO-2022-JP are refused by [`Charset::from_name`].

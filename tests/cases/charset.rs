@@ -13,7 +13,7 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use crate::support::daemons::{Daemon, RealServer};
+use crate::support::daemons::{Daemon, RealServer, TEST_PASSWORD};
 use crate::support::{Run, ferry, ferry_command, run};
 
 /// `中文文件.txt`, `数据目录/说明文档.txt`, `报告.doc` in GBK.
@@ -439,6 +439,75 @@ fn undecodable_names_still_round_trip(daemon: Daemon) {
     assert!(!done.stderr.contains("names look like"), "{}", done.stderr);
 }
 
+/// The charset from a host section of config.toml, and from a bookmark added with
+/// `--charset`: `put -r` and `mput` of UTF-8-named local files write GBK names, with no guess
+/// to announce.
+fn config_and_bookmark_carry_the_charset(daemon: Daemon) {
+    let server = RealServer::start(daemon);
+    gbk_tree(&server);
+    let conf = tempfile::tempdir().unwrap();
+    let with_conf = |args: &[&str]| {
+        let mut cmd = ferry_command();
+        cmd.env("FERRY_CONFIG_DIR", conf.path())
+            .env("FERRY_PASSWORD", TEST_PASSWORD)
+            .current_dir(conf.path())
+            .args(["--timeout", "10"])
+            .args(args);
+        run(cmd)
+    };
+    fs::write(
+        conf.path().join("config.toml"),
+        "[hosts.\"127.0.0.1\"]\ncharset = \"gbk\"\n",
+    )
+    .unwrap();
+    let tree = conf.path().join("上传树");
+    fs::create_dir_all(tree.join("内层")).unwrap();
+    fs::write(tree.join("内层/文件.txt"), "deep").unwrap();
+    let put = ok(
+        &server,
+        with_conf(&["put", "-r", utf8(&tree), &server.user_url("")]),
+    );
+    assert!(!put.stderr.contains("names look like"), "{}", put.stderr);
+    let top = raw(server.user_dir(), &encoded("gbk", "上传树"));
+    let deep = raw(
+        &raw(&top, &encoded("gbk", "内层")),
+        &encoded("gbk", "文件.txt"),
+    );
+    assert_eq!(fs::read(deep).unwrap(), b"deep", "{daemon}");
+
+    fs::remove_file(conf.path().join("config.toml")).unwrap();
+    let url = server.user_url("");
+    ok(
+        &server,
+        with_conf(&["--charset", "gbk", "bookmark", "add", "cn", &url]),
+    );
+    let list = ok(&server, with_conf(&["bookmark", "list"]));
+    assert!(
+        list.stdout_text().contains("(charset gbk)"),
+        "{}",
+        list.stdout_text()
+    );
+    fs::write(conf.path().join("甲.log"), "1").unwrap();
+    fs::write(conf.path().join("乙.log"), "2").unwrap();
+    let script = conf.path().join("up.ftp");
+    fs::write(&script, "mput *.log\nls\n").unwrap();
+    let batch = ok(&server, with_conf(&["-b", utf8(&script), "cn"]));
+    let listing = batch.stdout_text();
+    assert!(
+        listing.contains("甲.log") && listing.contains("中文文件.txt"),
+        "{listing}"
+    );
+    assert!(
+        !batch.stderr.contains("names look like"),
+        "{}",
+        batch.stderr
+    );
+    for (name, body) in [("甲.log", b"1"), ("乙.log", b"2")] {
+        let on_disk = raw(server.user_dir(), &encoded("gbk", name));
+        assert_eq!(fs::read(on_disk).unwrap(), body, "{daemon} {name}");
+    }
+}
+
 macro_rules! charset_tests {
     ($($module:ident => $daemon:expr;)*) => {$(
         mod $module {
@@ -474,6 +543,12 @@ macro_rules! charset_tests {
             fn latin1_names_forced_and_guessed() {
                 crate::needs_real_servers!();
                 super::latin1_names_forced_and_guessed(DAEMON);
+            }
+
+            #[test]
+            fn config_and_bookmark_carry_the_charset() {
+                crate::needs_real_servers!();
+                super::config_and_bookmark_carry_the_charset(DAEMON);
             }
 
             #[test]
@@ -515,7 +590,7 @@ fn the_shell_lists_and_completes_gbk_names() {
         .args(["--timeout", "10", &server.user_url("")]);
     let mut pty = spawn_command(cmd, Some(20_000)).expect("spawn ferry in a pty");
     let prompt = |cwd: &str| format!("ferrytest@127.0.0.1:{}:{cwd}> ", server.port());
-    let mut ready = |pty: &mut rexpect::session::PtySession, cwd: &str| {
+    let ready = |pty: &mut rexpect::session::PtySession, cwd: &str| {
         pty.exp_string(&bytewise(&prompt(cwd))).unwrap();
         // rustyline drops what is typed before it put the terminal in raw mode.
         std::thread::sleep(std::time::Duration::from_millis(300));
