@@ -539,8 +539,14 @@ mod tests {
         let start = section.find("```toml\n").unwrap() + "```toml\n".len();
         let body = &section[start..start + section[start..].find("```").unwrap()];
         let file = parsed(body).unwrap();
-        assert_eq!(file.hosts.len(), 2);
+        assert_eq!(file.hosts.len(), 3);
         assert_eq!(file.hosts["ftp.example.org"].port, Some(2121));
+        let gbk = Charset::from_name("gbk").unwrap();
+        assert_eq!(
+            file.hosts["ftp.example.cn"].charset,
+            Some(CharsetChoice::Fixed(gbk))
+        );
+        assert_eq!(file.defaults.charset, Some(CharsetChoice::Auto));
     }
 
     #[test]
