@@ -146,15 +146,16 @@ pub struct InvalidArgument {
 /// An argument holding a character the server's charset cannot represent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "cannot send {verb}: {shown} holds {ch:?}, which the server's character set ({charset}) cannot represent"
+    "cannot send {verb}: {shown} holds {}, which the server's character set ({charset}) cannot represent",
+    .ch.map_or("a character".to_owned(), |c| format!("{c:?}"))
 )]
 pub struct Unencodable {
     /// The command's verb.
     pub verb: &'static str,
     /// The argument (quoted; `(redacted)` for secrets).
     pub shown: String,
-    /// The first character the charset lacks (U+FFFD for a secret).
-    pub ch: char,
+    /// The first character the charset lacks (`None` for a secret).
+    pub ch: Option<char>,
     /// The charset's name.
     pub charset: String,
 }
@@ -322,11 +323,7 @@ impl Command {
                         self.argument().unwrap_or(line.trim_end().to_owned())
                     )
                 },
-                ch: if secret {
-                    char::REPLACEMENT_CHARACTER
-                } else {
-                    ch
-                },
+                ch: (!secret).then_some(ch),
                 charset: charset.name(),
             })
         })
@@ -629,7 +626,7 @@ mod tests {
         };
         assert_eq!(
             (e.verb, e.ch, e.charset.as_str()),
-            ("STOR", '写', "windows-1252")
+            ("STOR", Some('写'), "windows-1252")
         );
         assert!(e.to_string().contains("\"写.txt\""), "{e}");
         let WireError::Unencodable(e) = Command::Pass(Secret::new("密码"))

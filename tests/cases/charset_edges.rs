@@ -72,3 +72,29 @@ fn in_a_batch_the_hint_names_the_shell_command_and_the_next_line_runs() {
     assert_eq!(mkd.len(), 1, "{mkd:?}");
     assert_eq!(mkd, ["MKD \u{fffd}\u{fffd}"]);
 }
+
+#[test]
+fn a_password_the_charset_cannot_hold_is_refused_without_showing_it() {
+    let server = FakeServer::start(FakeConfig {
+        users: vec![("bob".into(), "pässwörd密码".into())],
+        ..FakeConfig::default()
+    });
+    let url = server.url("/").replacen("ftp://", "ftp://bob@", 1);
+    let mut cmd = ferry_command();
+    cmd.env("FERRY_PASSWORD", "pässwörd密码").args([
+        "--timeout",
+        "10",
+        "-v",
+        "--charset",
+        "latin1",
+        "ls",
+        &url,
+    ]);
+    let done = run(cmd);
+    assert_eq!(done.code, 2, "{}", done.stderr);
+    assert!(done.stderr.contains("cannot send PASS"), "{}", done.stderr);
+    for part in ["pässwörd", "wörd", "密码", "密"] {
+        assert!(!done.stderr.contains(part), "{part} shown: {}", done.stderr);
+    }
+    assert!(!server.verbs().iter().any(|v| v == "PASS"));
+}
