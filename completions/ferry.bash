@@ -152,7 +152,7 @@ _ferry() {
 
     case "${cmd}" in
         ferry)
-            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
+            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,6 +198,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -234,7 +238,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__batch)
-            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,6 +281,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -308,7 +316,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +362,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -382,7 +394,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__add)
-            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,6 +437,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -526,7 +542,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__list)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +585,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -600,7 +620,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,6 +666,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -674,7 +698,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__cat)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +744,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -748,7 +776,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__get)
-            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +847,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1130,7 +1162,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__ls)
-            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1208,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1204,7 +1240,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mirror)
-            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1262,6 +1298,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1290,7 +1330,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mkdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1333,6 +1373,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1364,7 +1408,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__modtime)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1407,6 +1451,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1438,7 +1486,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mv)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,6 +1532,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1512,7 +1564,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__pget)
-            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1630,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1606,7 +1662,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__put)
-            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,6 +1720,10 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1692,7 +1752,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +1795,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1766,7 +1830,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rmdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,6 +1873,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1840,7 +1908,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__size)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +1951,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1914,7 +1986,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__stat)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1957,6 +2029,10 @@ _ferry() {
                     return 0
                     ;;
                 --retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ferry_global_optspecs
-    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
+    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= charset= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
 end
 
 function __fish_ferry_needs_command
@@ -40,6 +40,7 @@ complete -c ferry -n "__fish_ferry_needs_command" -l connect-timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_needs_command" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -90,6 +91,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand batch" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -126,6 +128,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -165,6 +168,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand put" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -202,6 +206,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -237,6 +242,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l connect-timeout -
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -277,6 +283,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand pget" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -310,6 +317,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand cat" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -341,6 +349,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand rm" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -372,6 +381,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -403,6 +413,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -434,6 +445,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand mv" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -465,6 +477,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand stat" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -497,6 +510,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand size" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -529,6 +543,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l connect-timeout 
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -561,6 +576,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_see
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -596,6 +612,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -628,6 +645,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -659,6 +677,7 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"

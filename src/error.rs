@@ -13,7 +13,7 @@ use crate::config::netrc::NetrcError;
 use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
-use crate::proto::command::{InvalidArgument, Verb};
+use crate::proto::command::{InvalidArgument, Unencodable, Verb, WireError};
 use crate::proto::reply::{Reply, ReplyError};
 use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
@@ -200,6 +200,9 @@ pub enum Error {
     /// A command argument would have injected CR/LF/NUL.
     #[error(transparent)]
     InvalidArgument(#[from] InvalidArgument),
+    /// A name the server's charset cannot represent (nothing was sent).
+    #[error(transparent)]
+    Unencodable(#[from] Unencodable),
     /// No data-channel mode worked.
     #[error("could not open a data connection: {tried}")]
     DataChannel {
@@ -333,6 +336,15 @@ pub enum TlsCause {
 }
 
 /// A handshake's io::Error: rustls's own error when the socket carried one, else the io::Error.
+impl From<WireError> for Error {
+    fn from(e: WireError) -> Error {
+        match e {
+            WireError::Control(e) => Error::InvalidArgument(e),
+            WireError::Unencodable(e) => Error::Unencodable(e),
+        }
+    }
+}
+
 impl From<io::Error> for TlsCause {
     fn from(e: io::Error) -> TlsCause {
         if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
@@ -462,7 +474,9 @@ impl Error {
             Error::Unexpected { .. } | Error::Reply(_) | Error::Addr(_) | Error::Protocol(_) => {
                 ExitCode::Protocol
             }
-            Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
+            Error::InvalidArgument(_) | Error::Unencodable(_) | Error::Url(_) | Error::Usage(_) => {
+                ExitCode::Usage
+            }
             Error::Local { .. } | Error::Stdout(_) => ExitCode::LocalFile,
             Error::NotListed { .. } => ExitCode::RemoteFile,
             Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
@@ -523,6 +537,7 @@ impl Error {
                  starts that way"
                     .into(),
             ),
+            Error::Unencodable(e) => Some(hints::unencodable(&e.charset, face)),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::NoGreeting { .. } => Some(

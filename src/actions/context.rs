@@ -17,10 +17,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
 use crate::engine::known::ServerTraits;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::{Login, Session, TraceFn};
 use crate::engine::tls::verify::Trust;
 use crate::engine::transfer::ListKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, Face, Result};
+use crate::proto::charset::Charset;
 use crate::proto::command::TransferType;
 use crate::proto::listing::{self, Entry, Timestamp};
 use crate::url::FtpUrl;
@@ -174,6 +176,8 @@ pub struct Context {
     login_refused: Option<String>,
     /// Keep the remote directory known right after connecting (the shell's prompt shows it).
     pub show_cwd: bool,
+    /// Whose words notices use: flags (one-shot) or shell commands (the shell, batch files).
+    pub face: Face,
     trace: TraceFactory,
     /// Set by Ctrl-C; transfers stop at the next check.
     pub interrupt: Arc<AtomicBool>,
@@ -207,6 +211,7 @@ impl Context {
             verbose: false,
             login_refused: None,
             show_cwd: false,
+            face: Face::CommandLine,
             trace,
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
@@ -240,6 +245,12 @@ impl Context {
         self.profile = Some(profile);
     }
 
+    /// The charset chosen on the command line or with the shell's `charset`, if any (what
+    /// `bookmark add` keeps).
+    pub fn chosen_charset(&self) -> Option<CharsetChoice> {
+        self.profile.as_ref().and_then(|p| p.command_line.charset)
+    }
+
     /// Records a setting changed in the shell, so it outlives the next `open`.
     pub fn remember(&mut self, change: impl FnOnce(&mut Settings)) {
         if let Some(profile) = &mut self.profile {
@@ -247,8 +258,14 @@ impl Context {
         }
     }
 
-    /// Lines the user should see (reconnects); taken by the front end after each action.
+    /// Lines the user should see (reconnects, a charset guessed from the names); taken by the
+    /// front end after each action.
     pub fn take_notices(&mut self) -> Vec<String> {
+        if self.config.session.charset == CharsetChoice::Auto
+            && let Some(guess) = self.known.take_charset_guess()
+        {
+            self.notices.push(charset_notice(guess, self.face));
+        }
         std::mem::take(&mut self.notices)
     }
 
@@ -271,10 +288,23 @@ impl Context {
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
     /// With a profile, the host's config-file section applies from here on (settings, user,
     /// port).
-    pub fn open_url(&mut self, url: &FtpUrl, prompt: PasswordPrompt<'_>) -> Result<()> {
+    /// A bookmark's `charset` counts like its host's section: below the command line and the
+    /// environment.
+    pub fn open_url(
+        &mut self,
+        url: &FtpUrl,
+        charset: Option<CharsetChoice>,
+        prompt: PasswordPrompt<'_>,
+    ) -> Result<()> {
         let mut port = url.port_or_default();
         if let Some(profile) = &self.profile {
             self.config = profile.config_for(Some(&url.host));
+            if let Some(charset) = charset
+                && profile.command_line.charset.is_none()
+                && profile.environment.charset.is_none()
+            {
+                self.config.session.charset = charset;
+            }
             if self.config.session.tls_settings.trust == Trust::Insecure
                 && let Some(source) = insecure_source(profile)
             {
@@ -564,7 +594,8 @@ impl Context {
         let mut body = Vec::new();
         let path = (!dir.is_empty()).then_some(dir);
         session.list(kind, path, &mut body)?;
-        let entries = listing::parse_listing(&body, mlsd, now());
+        let charset = session.listing_charset(&body);
+        let entries = listing::parse_listing(&body, mlsd, now(), charset);
         self.cache.insert(key, entries.clone());
         Ok(entries)
     }
@@ -586,6 +617,18 @@ fn insecure_source(profile: &Profile) -> Option<&'static str> {
 /// What the user is told when a server's TLS session reuse makes ferry fall back to TLS 1.2.
 pub(crate) const TLS12_NOTICE: &str = "the server insists on TLS session reuse but ran this \
      session out of TLS 1.3 tickets; using TLS 1.2 from now on";
+
+/// The one line that says which charset was assumed for names that are not UTF-8.
+fn charset_notice(guess: Charset, face: Face) -> String {
+    let force = match face {
+        Face::CommandLine => "use --charset NAME",
+        Face::Shell => "use `charset NAME`",
+    };
+    format!(
+        "names look like {}; assumed {guess} — {force} to force another",
+        guess.canonical_name()
+    )
+}
 
 fn not_connected() -> Error {
     Error::Usage("not connected: use `open HOST` or `open ftp://user@host/` first".into())

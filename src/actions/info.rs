@@ -7,9 +7,12 @@ use std::time::Instant;
 
 use super::Ui;
 use crate::actions::context::Context;
+use crate::engine::charset::CharsetSource;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
+use crate::proto::charset::Charset;
 use crate::proto::codes::{Refusal, classify};
 use crate::proto::listing::Timestamp;
 use crate::proto::reply::Reply;
@@ -60,7 +63,9 @@ pub(super) fn list_each(
     Ok(())
 }
 
-/// Streams a listing to stdout (sanitized line by line on a terminal).
+/// Streams a listing to stdout in UTF-8 (sanitized line by line on a terminal). While the
+/// server's charset is still to be learned (`--charset auto`, nothing but ASCII seen yet) the
+/// listing is read whole first, so that its names can decide it.
 pub(super) fn list(
     ctx: &mut Context,
     path: Option<&str>,
@@ -73,38 +78,49 @@ pub(super) fn list(
     // (`dir/name`, and BSD-derived ones `dir//name`), and some (pure-ftpd) include `dir/.` and
     // `dir/..`, which a name list never needs.
     let names = kind == ListKind::Names;
-    if !sanitize && !names {
-        let mut sink = StdoutSink(ui);
-        session.list(kind, path, &mut sink)?;
-        return sink.flush().map_err(stdout_err);
+    let undecided = session.charset_is_open();
+    let mut body = Vec::new();
+    if undecided && let Err(e) = session.list(kind, path, &mut body) {
+        return names_instead(ctx, path, names, e, ui);
     }
     let mut sink = ListingLines {
         ui,
         pending: Vec::new(),
         sanitize,
         names,
+        charset: session.listing_charset(&body),
     };
-    match session.list(kind, path, &mut sink) {
-        // NLST refused (502), or wanting an argument (500): the names of MLSD or LIST. The
-        // refusal comes before any data, so nothing was printed yet.
-        Err(e)
-            if names
-                && e.reply()
-                    .is_some_and(|r| classify(r) == Refusal::Unsupported) =>
-        {
-            let ui = sink.ui;
-            let refusal = e.reply().map(Reply::one_line).unwrap_or_default();
-            ctx.session()?.note(&format!(
-                "NLST refused ({refusal}): names from the directory listing"
-            ));
-            for entry in ctx.entries(path.unwrap_or(""))? {
-                print_line(ui, &entry.name)?;
-            }
-            Ok(())
-        }
-        Err(e) => Err(e),
-        Ok(_) => sink.flush_pending().map_err(stdout_err),
+    if undecided {
+        sink.write_all(&body).map_err(stdout_err)?;
+    } else if let Err(e) = session.list(kind, path, &mut sink) {
+        let ui = sink.ui;
+        return names_instead(ctx, path, names, e, ui);
     }
+    sink.flush_pending().map_err(stdout_err)
+}
+
+/// A listing failed: for a name list that the server refused (502) or wanted an argument for
+/// (500), the names of MLSD or LIST instead; anything else is the error. The refusal comes
+/// before any data, so nothing was printed yet.
+fn names_instead(
+    ctx: &mut Context,
+    path: Option<&str>,
+    names: bool,
+    e: Error,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let refused = e.reply().filter(|r| classify(r) == Refusal::Unsupported);
+    let (true, Some(reply)) = (names, refused) else {
+        return Err(e);
+    };
+    let refusal = reply.one_line();
+    ctx.session()?.note(&format!(
+        "NLST refused ({refusal}): names from the directory listing"
+    ));
+    for entry in ctx.entries(path.unwrap_or(""))? {
+        print_line(ui, &entry.name)?;
+    }
+    Ok(())
 }
 
 /// One listing entry as `ls --json` prints it; the field names are a stable contract.
@@ -346,6 +362,7 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     lines.push(format!("Transfer type: {ty}"));
     let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
     lines.push(format!("Data connections: {mode}"));
+    lines.push(format!("Character set: {}", charset_words(ctx)));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(
         "Verbose: {}; debug: {}; prompting: {}; hash marks: {}",
@@ -360,8 +377,27 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     Ok(())
 }
 
-/// Buffers one line at a time; in name lists prints each name bare (what follows the last
-/// `/`) and leaves out `.`/`..`; escapes control characters when stdout is a terminal.
+/// The charset in use and where it comes from, in words (for `charset` and `status`).
+pub(super) fn charset_words(ctx: &mut Context) -> String {
+    let choice = ctx.config.session.charset;
+    let connected = ctx.is_connected();
+    match (choice, connected.then(|| ctx.session().ok()).flatten()) {
+        (CharsetChoice::Fixed(c), _) => format!("{c} (chosen)"),
+        (CharsetChoice::Auto, Some(session)) => match session.charset_and_source() {
+            (c, CharsetSource::Server) => format!("{c} (auto: the server's names are {c})"),
+            (c, CharsetSource::Feat) => format!("{c} (auto: the server offers UTF8)"),
+            (c, CharsetSource::Guessed) => {
+                format!("{c} (auto: guessed from the names; `charset NAME` forces another)")
+            }
+            (c, _) => format!("auto ({c} until a listing shows names that are not ASCII)"),
+        },
+        (CharsetChoice::Auto, None) => "auto".to_owned(),
+    }
+}
+
+/// Buffers one line at a time and decodes it in the server's charset; in name lists prints
+/// each name bare (what follows the last `/`) and leaves out `.`/`..`; escapes control
+/// characters when stdout is a terminal.
 struct ListingLines<'a> {
     ui: &'a mut dyn Ui,
     pending: Vec<u8>,
@@ -369,20 +405,17 @@ struct ListingLines<'a> {
     sanitize: bool,
     /// A name list (NLST): bare names, no `.` or `..`.
     names: bool,
+    /// The server's charset.
+    charset: Charset,
 }
 
 impl ListingLines<'_> {
     fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
-        let end = line
-            .iter()
-            .rposition(|&b| b != b'\r' && b != b'\n')
-            .map_or(0, |i| i + 1);
-        let mut line = &line[..end];
+        let decoded = self.charset.decode(line);
+        let mut text = decoded.trim_end_matches(['\r', '\n']);
         if self.names {
-            if let Some(slash) = line.iter().rposition(|&b| b == b'/') {
-                line = &line[slash + 1..];
-            }
-            if line.is_empty() || line == b"." || line == b".." {
+            text = text.rsplit('/').next().unwrap_or(text);
+            if text.is_empty() || text == "." || text == ".." {
                 return Ok(());
             }
         }
@@ -391,8 +424,10 @@ impl ListingLines<'_> {
             writeln!(self.ui.stdout(), "{}", terminal_safe(&text))
         } else {
             let out = self.ui.stdout();
-            out.write_all(line)?;
-            out.write_all(b"\n")
+            match self.names {
+                true => writeln!(out, "{text}"),
+                false => out.write_all(decoded.as_bytes()),
+            }
         }
     }
 

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::info::print_line;
+use super::info::{charset_words, print_line};
 use super::{LlsStyle, Toggle, Ui};
 use crate::actions::context::Context;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Login;
 use crate::error::{Error, Result};
 use crate::proto::channel::DataMode;
@@ -168,6 +169,26 @@ pub(super) fn set_mode(ctx: &mut Context, mode: DataMode) {
     {
         session.set_data_mode(mode);
     }
+}
+
+/// `charset [NAME|auto]`: shows the charset of the server's names, or chooses one for this and
+/// later connections; cached listings are read again in it.
+pub(super) fn charset(
+    ctx: &mut Context,
+    choice: Option<CharsetChoice>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if let Some(choice) = choice {
+        ctx.config.session.charset = choice;
+        ctx.remember(|s| s.charset = Some(choice));
+        ctx.invalidate_cache();
+        if ctx.is_connected()
+            && let Ok(session) = ctx.session()
+        {
+            session.set_charset(choice);
+        }
+    }
+    print_line(ui, &format!("Character set: {}.", charset_words(ctx)))
 }
 
 /// BSD `passive`: flip between passive-only and active-only.

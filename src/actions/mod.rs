@@ -11,6 +11,7 @@ pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod charset;
 mod dispatch;
 mod file;
 mod files;
@@ -26,6 +27,7 @@ use std::path::PathBuf;
 
 use crate::actions::context::Context;
 pub use crate::config::Parallel;
+pub use crate::engine::options::CharsetChoice;
 pub use crate::engine::transfer::PutMode;
 use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
@@ -123,8 +125,8 @@ pub struct LlsStyle {
 /// One user-level operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Connect and log in (a no-op when already there).
-    Open(Box<FtpUrl>),
+    /// Connect and log in (a no-op when already there); with the charset a bookmark carries.
+    Open(Box<FtpUrl>, Option<CharsetChoice>),
     /// `open` without a target: the current server (reconnecting if the connection was lost),
     /// or the one `close` left.
     Reopen,
@@ -279,6 +281,8 @@ pub enum Action {
     TogglePassive,
     /// EPSV only (on), PASV only (off), or flip between them.
     Epsv(Toggle),
+    /// Show the charset of the server's names (`None`), or choose one (`auto` or a name).
+    Charset(Option<CharsetChoice>),
     /// Show the connection and settings.
     Status,
     /// Show server replies (the trace without the commands).
@@ -348,7 +352,7 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            Open(_)
+            Open(..)
                 | Reopen
                 | User { .. }
                 | Close
@@ -360,6 +364,7 @@ impl Action {
                 | Mode(_)
                 | TogglePassive
                 | Epsv(_)
+                | Charset(_)
                 | Status
                 | Verbose(_)
                 | Debug(_)
@@ -381,7 +386,7 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
     // A listing of several paths retries each path by itself (info::list_each).
     let idempotent = matches!(
         action,
-        Open(_)
+        Open(..)
             | Reopen
             | ListJson(_)
             | Cd(_)
@@ -403,6 +408,9 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             ctx.after_error(&e);
             return Err(e);
         }
+    }
+    if action.talks_to_server() {
+        charset::learn_before(ctx, action);
     }
     let result = if idempotent {
         retrying(ctx, ui, "", |ctx, ui, _| {

@@ -57,8 +57,8 @@ Environment:
                     FERRY_VERBOSE, FERRY_QUIET, FERRY_MODE, FERRY_PASV_ADDRESS,
                     FERRY_ACTIVE_ADDRESS, FERRY_ACTIVE_PORTS, FERRY_CONNECT_TIMEOUT,
                     FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
-                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND
-                    (switches take 1 or 0; an empty variable counts as unset)
+                    FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND,
+                    FERRY_CHARSET (switches take 1 or 0; an empty variable counts as unset)
   FERRY_PARALLEL    connections for many-file transfers without -P: auto (the default:
                     up to 8, opened while there is work for them) or a number (1: serial)
   NETRC             the .netrc file to read instead of ~/.netrc

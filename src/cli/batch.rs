@@ -36,6 +36,7 @@ pub fn run(
     keep_going: bool,
     open: Option<Action>,
 ) -> ExitCode {
+    ctx.face = ferry::error::Face::Shell;
     if let Some(action) = open
         && let Err(e) = actions::execute(&mut ctx, &action, &mut ui)
     {

@@ -83,12 +83,12 @@ fn warn_about_proxies() {
 /// The `open` action for a URL (or a bookmark's name) given on the command line.
 fn open_action(url: Option<&str>, config_dir: Option<&Path>) -> Result<Option<Action>> {
     let Some(url) = url else { return Ok(None) };
-    let parsed = if ferry::config::bookmarks::looks_like_name(url) {
+    let (parsed, charset) = if ferry::config::bookmarks::looks_like_name(url) {
         ferry::config::bookmarks::lookup(config_dir, url)?
     } else {
-        ferry::url::parse(url)?
+        (ferry::url::parse(url)?, None)
     };
-    Ok(Some(Action::Open(Box::new(parsed))))
+    Ok(Some(Action::Open(Box::new(parsed), charset)))
 }
 
 /// The batch script (standard input for `None`) and its name in messages.

@@ -26,6 +26,7 @@ pub const ENVIRONMENT: &[&str] = &[
     "FERRY_RETRIES",
     "FERRY_RETRY_WAIT",
     "FERRY_PARALLEL",
+    "FERRY_CHARSET",
     "FERRY_TLS",
     "FERRY_CACERT",
     "FERRY_PIN",
@@ -59,6 +60,10 @@ pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Se
         retries: env_value(lookup, "FERRY_RETRIES", parse_whole)?,
         retry_wait: env_value(lookup, "FERRY_RETRY_WAIT", parse_seconds)?,
         parallel: env_value(lookup, "FERRY_PARALLEL", |s| s.parse())?,
+        charset: env_value(lookup, "FERRY_CHARSET", |s| {
+            s.parse()
+                .map_err(|e: crate::proto::charset::CharsetError| e.to_string())
+        })?,
         tls: env_value(lookup, "FERRY_TLS", parse_tls_mode)?,
         trust: trust(insecure.unwrap_or(false), pin, cacert),
         tls_max12: env_value(lookup, "FERRY_TLS_MAX", parse_tls_max)?,

@@ -30,6 +30,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::config::{Config, Parallel, UserArg};
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Options;
 use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, TlsMode};
@@ -58,6 +59,7 @@ macro_rules! gather {
             retries: $s.retries,
             retry_wait: $s.retry_wait,
             parallel: $s.parallel.map(|v| v.0),
+            charset: $s.charset.map(|v| v.0),
             tls: $s.tls.map(|v| v.0),
             trust: trust(
                 $s.insecure.unwrap_or(false),
@@ -104,6 +106,8 @@ pub struct Settings {
     pub retry_wait: Option<f64>,
     /// Connections for many-file transfers without `-P`.
     pub parallel: Option<Parallel>,
+    /// The charset of names on the wire.
+    pub charset: Option<CharsetChoice>,
     /// Explicit TLS on `ftp://`.
     pub tls: Option<TlsMode>,
     /// How the server certificate is checked (cacert, pin or insecure).
@@ -136,6 +140,7 @@ impl Settings {
             retries: self.retries.or(lower.retries),
             retry_wait: self.retry_wait.or(lower.retry_wait),
             parallel: self.parallel.or(lower.parallel),
+            charset: self.charset.or(lower.charset),
             tls: self.tls.or(lower.tls),
             trust: self.trust.or(lower.trust),
             tls_max12: self.tls_max12.or(lower.tls_max12),
@@ -200,6 +205,7 @@ impl Profile {
                 max_tls12: s.tls_max12.unwrap_or(false),
             },
             tls_backend: s.tls_backend.unwrap_or(builtin.tls_backend),
+            charset: s.charset.unwrap_or(builtin.charset),
         };
         let fallback = Config::default();
         Config {
@@ -302,6 +308,8 @@ struct FileTop {
     #[serde(default)]
     parallel: Option<ParallelValue>,
     #[serde(default)]
+    charset: Option<CharsetValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -346,6 +354,8 @@ struct HostSection {
     #[serde(default)]
     parallel: Option<ParallelValue>,
     #[serde(default)]
+    charset: Option<CharsetValue>,
+    #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
     cacert: Option<PathBuf>,
@@ -376,6 +386,7 @@ struct Common {
     retries: Option<u32>,
     retry_wait: Option<f64>,
     parallel: Option<Parallel>,
+    charset: Option<CharsetChoice>,
     tls: Option<TlsMode>,
     trust: Option<Trust>,
     tls_max12: Option<bool>,
@@ -395,6 +406,7 @@ impl Common {
             retries: self.retries,
             retry_wait: self.retry_wait,
             parallel: self.parallel,
+            charset: self.charset,
             tls: self.tls,
             trust: self.trust,
             tls_max12: self.tls_max12,
@@ -429,6 +441,9 @@ string_value!(PinValue, [u8; 32], parse_pin);
 string_value!(TlsMaxValue, bool, parse_tls_max);
 string_value!(BackendValue, Backend, parse_backend);
 string_value!(UserValue, String, parse_user_name);
+string_value!(CharsetValue, CharsetChoice, |s| s
+    .parse()
+    .map_err(|e: crate::proto::charset::CharsetError| e.to_string()));
 
 #[cfg(test)]
 mod tests {
@@ -436,6 +451,7 @@ mod tests {
 
     use super::*;
     use crate::config::environment::{ENVIRONMENT, parse_environment};
+    use crate::proto::charset::Charset;
 
     fn parsed(text: &str) -> Result<ConfigFile> {
         parse(text, Path::new("config.toml"))
@@ -458,6 +474,36 @@ mod tests {
         assert_eq!(host.port, Some(2121));
         assert_eq!(host.user.as_ref().unwrap().user, "alice");
         assert_eq!(host.tls, Some(TlsMode::Require));
+    }
+
+    #[test]
+    fn charset_is_a_name_or_auto_at_the_top_and_per_host() {
+        let gbk = CharsetChoice::Fixed(Charset::from_name("gbk").unwrap());
+        let file = parsed("charset = \"auto\"\n[hosts.h]\ncharset = \"GBK\"\n").unwrap();
+        assert_eq!(file.defaults.charset, Some(CharsetChoice::Auto));
+        assert_eq!(file.hosts["h"].charset, Some(gbk));
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            ..Profile::default()
+        };
+        assert_eq!(profile.config_for(Some("h")).session.charset, gbk);
+        assert_eq!(
+            profile.config_for(Some("x")).session.charset,
+            CharsetChoice::Auto
+        );
+        let err = parsed("charset = \"klingon\"\n").unwrap_err().to_string();
+        assert!(err.contains("klingon"), "{err}");
+        assert!(parsed("charset = \"utf-16le\"\n").is_err());
+        let s = env(&[("FERRY_CHARSET", "latin1")]).unwrap();
+        assert_eq!(
+            s.charset,
+            Some(CharsetChoice::Fixed(
+                Charset::from_name("windows-1252").unwrap()
+            ))
+        );
+        let err = env(&[("FERRY_CHARSET", "nope")]).unwrap_err().to_string();
+        assert!(err.contains("FERRY_CHARSET"), "{err}");
     }
 
     #[test]
@@ -493,8 +539,14 @@ mod tests {
         let start = section.find("```toml\n").unwrap() + "```toml\n".len();
         let body = &section[start..start + section[start..].find("```").unwrap()];
         let file = parsed(body).unwrap();
-        assert_eq!(file.hosts.len(), 2);
+        assert_eq!(file.hosts.len(), 3);
         assert_eq!(file.hosts["ftp.example.org"].port, Some(2121));
+        let gbk = Charset::from_name("gbk").unwrap();
+        assert_eq!(
+            file.hosts["ftp.example.cn"].charset,
+            Some(CharsetChoice::Fixed(gbk))
+        );
+        assert_eq!(file.defaults.charset, Some(CharsetChoice::Auto));
     }
 
     #[test]
@@ -609,6 +661,7 @@ mod tests {
             "retries",
             "retry_wait",
             "parallel",
+            "charset",
             "tls",
             "cacert",
             "pin",

@@ -91,7 +91,7 @@ impl Session {
             return;
         };
         if sent {
-            let Ok(second) = cmd.to_wire() else {
+            let Ok(second) = cmd.to_wire_in(self.charset()) else {
                 return;
             };
             wire.extend_from_slice(&second);
@@ -145,7 +145,7 @@ impl Session {
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return self.size(path);
         }
-        let mut wire = size.to_wire()?;
+        let mut wire = size.to_wire_in(self.charset())?;
         wire.extend_from_slice(&setup.to_wire()?);
         self.note(&format!(
             "sending {} with SIZE, for {}",

@@ -112,7 +112,7 @@ impl Session {
     pub fn cwd_and_type(&mut self, path: &str, t: TransferType) -> Result<()> {
         let cwd = Command::Cwd(path.into());
         let ty = Command::Type(t);
-        let mut wire = cwd.to_wire()?;
+        let mut wire = cwd.to_wire_in(self.charset())?;
         wire.extend_from_slice(&ty.to_wire()?);
         self.settle_ahead()?;
         self.write_raw(&wire, &[&cwd, &ty])?;

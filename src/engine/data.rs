@@ -112,6 +112,8 @@ impl Session {
         rest: u64,
         early: bool,
     ) -> Result<DataTransfer<'_>> {
+        // A name the server's charset cannot hold fails here, before the data channel is set up.
+        cmd.to_wire_in(self.charset())?;
         self.data_hello = None;
         let mut opened = None;
         if let Some(ahead) = self.take_ahead(cmd, rest)? {

@@ -104,7 +104,8 @@ impl Session {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64),
         );
-        parse_listing(&body, mlsd, now)
+        let charset = self.listing_charset(&body);
+        parse_listing(&body, mlsd, now, charset)
             .into_iter()
             .find(|e| e.name == name)
             .map(Facts::from)

@@ -271,7 +271,7 @@ impl Session {
 
     /// Writes one command line; nothing with CR/LF/NUL in an argument is ever written.
     pub fn send(&mut self, cmd: &Command) -> Result<()> {
-        let wire = cmd.to_wire()?;
+        let wire = cmd.to_wire_in(self.charset())?;
         self.settle_ahead()?;
         if self.desynced {
             return Err(out_of_step());
@@ -331,6 +331,8 @@ impl Session {
             Err(e) if e.kind() == ErrorKind::Interrupted => return Ok(()),
             Err(e) => return Err(io_error(e, what.into(), self.opts.timeout)),
         };
+        let charset = self.charset();
+        self.parser.set_charset(charset);
         self.parser.feed(&buf[..n])?;
         Ok(())
     }

@@ -51,6 +51,19 @@ pub(super) fn not_implicit_tls(face: Face) -> String {
     }
 }
 
+/// What to do when a name cannot be written in the server's charset.
+pub(super) fn unencodable(charset: &str, face: Face) -> String {
+    let how = match face {
+        Face::CommandLine => "--charset NAME",
+        Face::Shell => "`charset NAME`",
+    };
+    format!(
+        "the server takes names in {charset}, and nothing was sent; choose a name it can hold, or \
+         use {how} if the server really uses another character set (utf-8, gb18030 hold every \
+         character)"
+    )
+}
+
 /// What to do when the "reply" is a web or SSH server's first line: the port is not FTP's.
 pub(super) fn wrong_service(line: &str, face: Face) -> Option<String> {
     let port21 = match face {

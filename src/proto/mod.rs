@@ -5,6 +5,7 @@
 pub mod addr;
 pub mod ascii;
 pub mod channel;
+pub mod charset;
 pub mod codes;
 pub mod command;
 pub mod listing;

@@ -6,8 +6,11 @@
 //! complete replies with [`ReplyParser::next_reply`]. Design choices:
 //!
 //! * **Lines** end at LF; one CR directly before the LF is stripped. Other
-//!   bytes (a lone CR, NUL) are kept, and lines are decoded with
-//!   [`String::from_utf8_lossy`]; sanitizing for a terminal happens elsewhere.
+//!   bytes (a lone CR, NUL) are kept, and lines are decoded in the parser's
+//!   [`Charset`] (UTF-8 unless [`ReplyParser::set_charset`] said otherwise),
+//!   which keeps undecodable bytes as escapes (see `proto::charset`), so a 257
+//!   path sends back the bytes it came in; sanitizing for a terminal happens
+//!   elsewhere.
 //! * **Reply start.** `DDD-` opens a multi-line reply; `DDD ` or a bare `DDD`
 //!   is a one-line reply (`DDD` in `100..=599`). Anything else where a reply
 //!   should start, including an empty line, is [`ReplyError::Malformed`].
@@ -29,6 +32,8 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+
+use super::charset::Charset;
 
 /// Longest accepted reply line in bytes, including its CRLF or LF terminator.
 pub const MAX_LINE: usize = 8 * 1024;
@@ -177,6 +182,8 @@ pub struct ReplyParser {
     ready: VecDeque<Reply>,
     /// Set once an error occurred.
     error: Option<ReplyError>,
+    /// How reply text is decoded.
+    charset: Charset,
 }
 
 impl ReplyParser {
@@ -219,6 +226,11 @@ impl ReplyParser {
         Ok(())
     }
 
+    /// Decodes the lines completed from now on in `charset`.
+    pub fn set_charset(&mut self, charset: Charset) {
+        self.charset = charset;
+    }
+
     /// Next complete reply, in order.
     pub fn next_reply(&mut self) -> Option<Reply> {
         self.ready.pop_front()
@@ -235,7 +247,7 @@ impl ReplyParser {
     fn complete_line(&mut self, content: &[u8], raw_len: usize) -> Result<(), ReplyError> {
         let prefix = code_prefix(content);
         let Some(pending) = self.pending.as_mut() else {
-            let text = String::from_utf8_lossy(content).into_owned();
+            let text = self.charset.decode(content);
             match prefix {
                 Some((code, true)) => {
                     self.pending = Some(Pending {
@@ -256,9 +268,7 @@ impl ReplyParser {
         if pending.bytes > MAX_REPLY_BYTES {
             return Err(ReplyError::ReplyTooLarge);
         }
-        pending
-            .lines
-            .push(String::from_utf8_lossy(content).into_owned());
+        pending.lines.push(self.charset.decode(content));
         // RFC 959 4.2: inner lines may start with anything, another code included ("221 …"
         // inside "220-"); only the opening code followed by a space ends the reply.
         if let Some((code, false)) = prefix
@@ -360,12 +370,22 @@ mod tests {
         three_digits_alone_is_a_one_line_reply: b"200\r\n" => [(200, ["200"])];
         three_digits_alone_closes_a_multiline_reply: b"211-\r\nx\r\n211\n"
             => [(211, ["211-", "x", "211"])];
-        non_utf8_and_nul_bytes_are_decoded_lossily_and_kept: b"200 caf\xe9 \x00 ok\r\n"
-            => [(200, ["200 caf\u{FFFD} \0 ok"])];
+        non_utf8_bytes_are_escaped_and_nul_kept: b"200 caf\xe9 \x00 ok\r\n"
+            => [(200, ["200 caf\u{10fce9} \0 ok"])];
     }
 
     fn malformed(line: &str) -> Option<ReplyError> {
         Some(ReplyError::Malformed { line: line.into() })
+    }
+
+    #[test]
+    fn lines_decode_in_the_charset_set() {
+        let mut p = ReplyParser::new();
+        p.set_charset(Charset::from_name("gbk").unwrap());
+        p.feed(b"257 \"/\xd6\xd0\xce\xc4\" is the current directory\r\n")
+            .unwrap();
+        let reply = p.next_reply().unwrap();
+        assert_eq!(reply.lines, ["257 \"/中文\" is the current directory"]);
     }
 
     #[test]

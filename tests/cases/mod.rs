@@ -3,6 +3,8 @@
 mod batch;
 mod batch_jobs;
 mod bookmarks;
+mod charset;
+mod charset_edges;
 mod config_file;
 mod docs;
 mod engine;

@@ -502,6 +502,20 @@ impl RealServer {
         &self.user
     }
 
+    /// Gives `path` (and everything under it) to the test account, so that the server may
+    /// rename or delete what the test put in [`RealServer::user_dir`].
+    pub fn give_to_user(&self, path: &Path) {
+        let a = account(TEST_USER);
+        let mut stack = vec![path.to_path_buf()];
+        while let Some(p) = stack.pop() {
+            std::os::unix::fs::chown(&p, Some(a.uid), Some(a.gid))
+                .unwrap_or_else(|e| panic!("chown {}: {e}", p.display()));
+            if p.is_dir() {
+                stack.extend(fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            }
+        }
+    }
+
     /// The server's logs so far, for assertion messages.
     pub fn logs(&self) -> String {
         logs(self.dir.path())

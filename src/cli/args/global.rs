@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use ferry::config::UserArg;
 use ferry::config::settings::Settings;
+use ferry::engine::options::CharsetChoice;
 use ferry::engine::tls::verify::Trust;
 use ferry::engine::tls::{Backend, TlsMode};
 use ferry::proto::addr::PasvAddressPolicy;
@@ -58,6 +59,11 @@ pub struct Global {
     /// Seconds to wait before the first retry (1); the wait doubles each time
     #[arg(long = "retry-wait", value_name = "SECS", global = true)]
     retry_wait: Option<f64>,
+    /// Character set of the server's file names: auto (the default: UTF-8 when the server
+    /// offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a
+    /// name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1
+    #[arg(long, value_name = "NAME", value_parser = parse_charset, global = true)]
+    charset: Option<CharsetChoice>,
     #[command(flatten)]
     tls: TlsArgs,
 }
@@ -88,6 +94,11 @@ struct TlsArgs {
     #[arg(long = "tls-backend", value_name = "BACKEND", value_parser = ["rustls", "native"],
           global = true)]
     tls_backend: Option<String>,
+}
+
+fn parse_charset(s: &str) -> Result<CharsetChoice, String> {
+    s.parse()
+        .map_err(|e: ferry::proto::charset::CharsetError| e.to_string())
 }
 
 fn parse_pin(s: &str) -> Result<[u8; 32], String> {
@@ -146,6 +157,7 @@ impl Global {
             retry_wait: self.retry_wait,
             // -P belongs to the transfer commands, which pass it with the command.
             parallel: None,
+            charset: self.charset,
             tls: self.tls.mode(),
             trust: self.tls.trust(),
             tls_max12: self.tls.tls_max.as_deref().map(|v| v == "1.2"),

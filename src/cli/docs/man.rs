@@ -60,7 +60,40 @@ pub fn modes_section() -> String {
          help passive says the same in short. The settings can also come from the config file \
          and from FERRY_MODE, FERRY_PASV_ADDRESS, FERRY_ACTIVE_ADDRESS and FERRY_ACTIVE_PORTS.",
     ];
-    let mut out = String::from(".SH PASSIVE AND ACTIVE MODE, NAT AND FIREWALLS\n");
+    section("PASSIVE AND ACTIVE MODE, NAT AND FIREWALLS", &paragraphs)
+}
+
+/// File names in other charsets, for both pages: `--charset`, `charset` in the shell, what
+/// `auto` does, and what happens to names that cannot be written or read.
+pub fn charset_section() -> String {
+    let paragraphs = [
+        "Servers that offer UTF8 in FEAT send names in UTF-8; many others (IIS in China, old Unix \
+         servers in Europe and Japan) send GBK, Big5, Shift_JIS or Latin-1. ferry writes every \
+         path it sends and reads every name it receives (listings, the 257 directory, error \
+         texts) in the server's charset; local file names and its output stay UTF-8.",
+        "--charset NAME (charset NAME in the shell; the charset key of config.toml, top level or \
+         in a host section; FERRY_CHARSET; a bookmark added while one was chosen) takes the \
+         Encoding Standard's names: utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, \
+         windows-1252 (also latin1 and iso-8859-1), iso-8859-2 and the other ISO 8859 parts, \
+         koi8-r, windows-1250 to -1258 and more. UTF-16 and ISO-2022-JP cannot carry FTP \
+         commands and are refused. charset alone shows the charset in use and why.",
+        "--charset auto, the default, uses UTF-8 when the names are UTF-8, or when FEAT offers \
+         UTF8 (OPTS UTF8 ON is sent) and no listing says otherwise. When a listing's names are \
+         not UTF-8, ferry guesses their charset from them and says once which it assumed and how \
+         to force another. A command that names a non-ASCII file before anything was listed \
+         first lists the nearest directory above it whose path is ASCII.",
+        "A name the server's charset cannot hold is refused before anything is sent (exit code \
+         2). Bytes of a name that do not decode are kept as characters of the private-use block \
+         U+10FC80 to U+10FCFF, shown as \\xNN on a terminal, kept in --json output and local file \
+         names, and sent back as the same bytes, so get, globs and a second mirror find the file \
+         again.",
+    ];
+    section("FILE NAMES IN OTHER CHARSETS", &paragraphs)
+}
+
+/// `.SH TITLE` and its paragraphs.
+fn section(title: &str, paragraphs: &[&str]) -> String {
+    let mut out = format!(".SH {title}\n");
     for (i, p) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push_str(".PP\n");

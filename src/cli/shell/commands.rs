@@ -365,6 +365,13 @@ pub enum Setting {
         /// or one of epsv, pasv, eprt, port alone; see help passive
         mode: String,
     },
+    /// Character set of the server's file names: charset [auto|NAME] (gbk, gb18030, big5,
+    /// shift_jis, euc-kr, windows-1252, latin1, utf-8 …); without it, show the one in use
+    Charset {
+        /// auto (UTF-8 when the server offers it or its names are UTF-8, else guessed from the
+        /// names), or the name of a character set; without it, show the one in use
+        name: Option<String>,
+    },
     /// Show the connection and settings
     Status,
     /// Show server replies: verbose [on|off]

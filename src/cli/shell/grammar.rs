@@ -392,18 +392,18 @@ mod tests {
 
     #[test]
     fn open_accepts_urls_and_host_port() {
-        let Action::Open(u) = action("open ftp://bob@example.org:2121/pub") else {
+        let Action::Open(u, _) = action("open ftp://bob@example.org:2121/pub") else {
             panic!()
         };
         assert_eq!(
             (u.host.as_str(), u.port, u.user.as_deref()),
             ("example.org", Some(2121), Some("bob"))
         );
-        let Action::Open(u) = action("open 127.0.0.1 2121") else {
+        let Action::Open(u, _) = action("open 127.0.0.1 2121") else {
             panic!()
         };
         assert_eq!((u.host.as_str(), u.port), ("127.0.0.1", Some(2121)));
-        let Action::Open(u) = action("open ::1 21") else {
+        let Action::Open(u, _) = action("open ::1 21") else {
             panic!()
         };
         assert_eq!(u.host, "::1");
@@ -418,6 +418,25 @@ mod tests {
         assert_eq!(action("epsv"), Action::Epsv(Toggle::Flip));
         assert_eq!(action("epsv off"), Action::Epsv(Toggle::Off));
         assert!(parse_line("verbose maybe").is_err());
+    }
+
+    #[test]
+    fn charset_takes_auto_a_name_or_nothing() {
+        use ferry::actions::CharsetChoice;
+        use ferry::proto::charset::Charset;
+        assert_eq!(action("charset"), Action::Charset(None));
+        assert_eq!(
+            action("charset auto"),
+            Action::Charset(Some(CharsetChoice::Auto))
+        );
+        assert_eq!(
+            action("charset GBK"),
+            Action::Charset(Some(CharsetChoice::Fixed(
+                Charset::from_name("gbk").unwrap()
+            )))
+        );
+        let err = parse_line("charset klingon").unwrap_err().to_string();
+        assert!(err.contains("klingon"), "{err}");
     }
 
     #[test]

@@ -57,6 +57,7 @@ fn prompt(ctx: &Context) -> String {
 /// Runs the shell until `quit` or Ctrl-D; `open` is connected to first when given.
 pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCode {
     ctx.show_cwd = true;
+    ctx.face = ferry::error::Face::Shell;
     let interrupt = ctx.interrupt.clone();
     if let Err(e) = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst)) {
         eprintln!("ferry: warning: Ctrl-C will not abort transfers: {e}");

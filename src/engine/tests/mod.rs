@@ -3,6 +3,7 @@
 
 mod ahead;
 mod channels;
+mod charset;
 mod login;
 mod script;
 mod transfers;
