@@ -420,8 +420,7 @@ impl ListingLines<'_> {
             }
         }
         if self.sanitize {
-            let text = String::from_utf8_lossy(line);
-            writeln!(self.ui.stdout(), "{}", terminal_safe(&text))
+            writeln!(self.ui.stdout(), "{}", terminal_safe(text))
         } else {
             let out = self.ui.stdout();
             match self.names {
