@@ -8,6 +8,7 @@ pub mod channel;
 pub mod codes;
 pub mod command;
 pub mod listing;
+pub mod proxy;
 pub mod replies;
 pub mod reply;
 
