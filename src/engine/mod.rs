@@ -24,6 +24,7 @@ mod net;
 pub mod options;
 mod partfile;
 mod pending;
+pub mod proxy;
 pub mod segments;
 pub mod session;
 pub mod tls;

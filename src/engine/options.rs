@@ -8,6 +8,7 @@ use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, TlsMode};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
+use crate::proto::proxy::ProxyUrl;
 
 /// Settings that shape a session; resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -32,6 +33,9 @@ pub struct Options {
     pub tls_settings: TlsSettings,
     /// Which TLS implementation.
     pub tls_backend: Backend,
+    /// The proxy every connection of the session goes through (`None`: direct), already
+    /// decided for this host (`--noproxy`, `no_proxy`).
+    pub proxy: Option<ProxyUrl>,
 }
 
 impl Default for Options {
@@ -50,6 +54,7 @@ impl Default for Options {
                 max_tls12: false,
             },
             tls_backend: Backend::Rustls,
+            proxy: None,
         }
     }
 }

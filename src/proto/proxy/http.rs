@@ -61,9 +61,10 @@ pub fn parse_head(buf: &[u8], sent_credentials: bool) -> Result<Option<HttpHead>
     let reason = crate::proto::excerpt(status_line);
     match status {
         200..=299 => Ok(Some(HttpHead { status })),
-        407 if sent_credentials => Err(ProxyFailure::AuthFailed),
-        407 => Err(ProxyFailure::AuthRequired),
-        502 | 503 | 504 => Err(ProxyFailure::Unreachable(reason)),
+        // 407 is the proxy's own "authenticate"; some proxies (tinyproxy) answer 401.
+        401 | 407 if sent_credentials => Err(ProxyFailure::AuthFailed),
+        401 | 407 => Err(ProxyFailure::AuthRequired),
+        502..=504 => Err(ProxyFailure::Unreachable(reason)),
         _ => Err(ProxyFailure::Refused(reason)),
     }
 }

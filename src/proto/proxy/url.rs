@@ -112,7 +112,7 @@ impl ProxyUrl {
                 (Some(user), password)
             }
         };
-        let (host, port) = host_port(hostport).map_err(|why| fail(why))?;
+        let (host, port) = host_port(hostport).map_err(fail)?;
         Ok(ProxyUrl {
             scheme,
             host,
