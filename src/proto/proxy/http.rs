@@ -64,7 +64,8 @@ pub fn parse_head(buf: &[u8], sent_credentials: bool) -> Result<Option<HttpHead>
         // 407 is the proxy's own "authenticate"; some proxies (tinyproxy) answer 401.
         401 | 407 if sent_credentials => Err(ProxyFailure::AuthFailed),
         401 | 407 => Err(ProxyFailure::AuthRequired),
-        502..=504 => Err(ProxyFailure::Unreachable(reason)),
+        // tinyproxy says "500 Unable to connect" where others say 502 or 504.
+        500 | 502..=504 => Err(ProxyFailure::Unreachable(reason)),
         _ => Err(ProxyFailure::Refused(reason)),
     }
 }
@@ -142,6 +143,10 @@ mod tests {
         assert!(matches!(
             parse_head(&head("502 Bad Gateway"), false),
             Err(ProxyFailure::Unreachable(why)) if why.contains("502 Bad Gateway")
+        ));
+        assert!(matches!(
+            parse_head(&head("500 Unable to connect"), false),
+            Err(ProxyFailure::Unreachable(_))
         ));
         assert!(matches!(
             parse_head(&head("403 Access violation"), false),
