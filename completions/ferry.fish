@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ferry_global_optspecs
-    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
+    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= proxy= noproxy= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
 end
 
 function __fish_ferry_needs_command
@@ -40,6 +40,8 @@ complete -c ferry -n "__fish_ferry_needs_command" -l connect-timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_needs_command" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -90,6 +92,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand batch" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -126,6 +130,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -165,6 +171,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand put" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -202,6 +210,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -237,6 +247,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l connect-timeout -
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -277,6 +289,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand pget" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -310,6 +324,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand cat" -l connect-timeout -d '
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -341,6 +357,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand rm" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -372,6 +390,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -403,6 +423,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l connect-timeout -d
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -434,6 +456,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand mv" -l connect-timeout -d 'S
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -465,6 +489,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand stat" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -497,6 +523,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand size" -l connect-timeout -d 
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -529,6 +557,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l connect-timeout 
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -561,6 +591,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_see
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -596,6 +628,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -628,6 +662,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -659,6 +695,8 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l timeout -d 'Seconds without any answer before giving up, control and data connections (60)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
