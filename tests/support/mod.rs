@@ -5,6 +5,7 @@
 
 pub mod certs;
 pub mod daemons;
+pub mod fake_proxy;
 pub mod fake_server;
 pub mod ports;
 pub mod proxies;
