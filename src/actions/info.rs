@@ -365,7 +365,7 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     match &ctx.config.session.proxy {
         Some(proxy) => {
             lines.push(format!(
-                "Data connections: {mode} (passive only through the proxy)"
+                "Data connections: {mode} (auto is passive through the proxy)"
             ));
             lines.push(format!("Proxy: {proxy}"));
         }

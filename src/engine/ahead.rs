@@ -35,7 +35,6 @@
 //! would have used), and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
-use crate::engine::active::active_setup;
 use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
 use crate::engine::net::DataListener;
 use crate::engine::pending::Ahead;
@@ -69,6 +68,12 @@ impl Session {
             return;
         };
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
+            return;
+        }
+        // Through a proxy the server's connection back takes a detour (to the proxy's BIND
+        // port), and a server that connects while it reads on (pyftpdlib) answers the RETR
+        // sent with EPRT before the EPRT: active channels wait their turn there.
+        if matches!(channel, Channel::Eprt | Channel::Port) && self.net.proxy().is_some() {
             return;
         }
         let (setup, listener) = match channel {
@@ -144,11 +149,7 @@ impl Session {
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
     fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
-        let announce = self.announce_ip();
-        active_setup(channel, announce, 0)?;
-        let listener = self.bind_active_listener().ok()?;
-        let port = listener.local_addr().ok()?.port();
-        Some((active_setup(channel, announce, port)?, listener))
+        self.active_listener(channel).ok()
     }
 
     /// Completes a setup and transfer command that were sent ahead. `None` when the server

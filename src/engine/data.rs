@@ -32,7 +32,7 @@ use crate::proto::addr::{self, AddrError};
 use crate::proto::channel::{Channel, DataMode, Outcome};
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
-use crate::proto::proxy::{Target, TargetHost};
+use crate::proto::proxy::{ProxyScheme, Target, TargetHost};
 use crate::proto::reply::Reply;
 
 /// Why one channel did not work.
@@ -217,16 +217,19 @@ impl Session {
         Ok(reply)
     }
 
-    /// The data mode in force: through a proxy, `auto` and `passive` are passive only (the
-    /// server cannot connect back past the proxy), and an active-only mode is an error.
+    /// The data mode in force: through a proxy, `auto` and `passive` are passive only (active
+    /// mode is never fallen into through a proxy), and an active mode asked for goes through a
+    /// SOCKS5 proxy's BIND or, through other proxies, is an error.
     fn channel_mode(&self) -> Result<DataMode> {
         let mode = self.opts.data_mode;
         let Some(proxy) = self.net.proxy() else {
             return Ok(mode);
         };
+        let binds = matches!(proxy.scheme, ProxyScheme::Socks5 | ProxyScheme::Socks5h);
         match mode {
             DataMode::Auto | DataMode::Passive => Ok(DataMode::Passive),
             DataMode::Epsv | DataMode::Pasv => Ok(mode),
+            DataMode::Active | DataMode::Eprt | DataMode::Port if binds => Ok(mode),
             DataMode::Active | DataMode::Eprt | DataMode::Port => Err(Error::ActiveThroughProxy {
                 proxy: proxy.to_string(),
             }),

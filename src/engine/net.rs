@@ -1,6 +1,7 @@
 //! Where connections come from: a [`Network`] makes the passive connections and the active
 //! listeners a session needs. The session holds one: real TCP ([`Tcp`]), TCP through a proxy
-//! ([`Proxied`]), or in the engine's tests a scripted one, so a whole conversation, data
+//! ([`Proxied`], whose active listener is a SOCKS5 proxy's BIND), or in the engine's tests a
+//! scripted one, so a whole conversation, data
 //! connections included, runs without a socket. [`control`] opens the control connection the
 //! same way and picks the network its data connections will use, so every connection a
 //! session makes — control, data, and those of the parallel lanes and reconnects, which are
@@ -22,7 +23,7 @@ pub(crate) trait Network: Send + Debug {
     fn connect(&self, target: &Target, timeout: Duration) -> io::Result<Stream>;
     /// Listens on `ip` and `port` (0: any free one) for an active data connection.
     fn listen(&self, ip: IpAddr, port: u16) -> io::Result<Box<dyn DataListener>>;
-    /// The proxy every connection goes through, if any (active mode cannot cross it).
+    /// The proxy every connection goes through, if any (only SOCKS5 can carry active mode).
     fn proxy(&self) -> Option<&ProxyUrl> {
         None
     }
@@ -34,6 +35,11 @@ pub(crate) trait DataListener: Send + Debug {
     fn local_addr(&self) -> io::Result<SocketAddr>;
     /// A connection already waiting, without blocking: `None` when there is none yet.
     fn accept_now(&self) -> io::Result<Option<(Stream, SocketAddr)>>;
+    /// True when a proxy listens for us: EPRT/PORT must announce [`DataListener::local_addr`]
+    /// as it is (the proxy's address), not ours or `--active-address`.
+    fn relayed(&self) -> bool {
+        false
+    }
 }
 
 /// Real TCP.
@@ -80,10 +86,52 @@ impl DataListener for TcpListener {
 }
 
 /// TCP through a proxy: every data connection is a new connection to the proxy, asking it for
-/// the server's data port. Active mode has no listener here (the server would have to reach
+/// the server's data port. An active-mode listener is a SOCKS5 proxy's BIND, bounded by the
+/// connect timeout (the second field); other proxies have none (the server would have to reach
 /// this machine past the proxy).
 #[derive(Debug, Clone)]
-pub(crate) struct Proxied(pub(crate) ProxyUrl);
+pub(crate) struct Proxied(pub(crate) ProxyUrl, pub(crate) Duration);
+
+/// A SOCKS5 proxy listening for us: the proxy's second reply on `tcp` says the server
+/// connected, and the same socket then carries the data.
+#[derive(Debug)]
+struct BindListener {
+    tcp: TcpStream,
+    bound: SocketAddr,
+}
+
+impl DataListener for BindListener {
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        Ok(self.bound)
+    }
+
+    fn accept_now(&self) -> io::Result<Option<(Stream, SocketAddr)>> {
+        let mut byte = [0u8; 1];
+        self.tcp.set_nonblocking(true)?;
+        let peeked = self.tcp.peek(&mut byte);
+        self.tcp.set_nonblocking(false)?;
+        match peeked {
+            Ok(0) => Err(io::Error::new(
+                ErrorKind::UnexpectedEof,
+                "the proxy closed the connection it was listening for",
+            )),
+            Ok(_) => {
+                let reply = proxy::read_socks5_reply(&self.tcp).map_err(ProxyError::into_io)?;
+                let from = match reply.bound.host {
+                    TargetHost::Ip(ip) => SocketAddr::new(ip, reply.bound.port),
+                    TargetHost::Name(_) => SocketAddr::from(([0, 0, 0, 0], 0)),
+                };
+                Ok(Some((Stream::Plain(self.tcp.try_clone()?), from)))
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn relayed(&self) -> bool {
+        true
+    }
+}
 
 impl Network for Proxied {
     fn connect(&self, target: &Target, timeout: Duration) -> io::Result<Stream> {
@@ -92,11 +140,11 @@ impl Network for Proxied {
             .map_err(ProxyError::into_io)
     }
 
+    /// A SOCKS5 proxy listens for us (BIND); the address and port asked for do not apply.
     fn listen(&self, _: IpAddr, _: u16) -> io::Result<Box<dyn DataListener>> {
-        Err(io::Error::new(
-            ErrorKind::Unsupported,
-            "active mode cannot go through a proxy",
-        ))
+        let timeout = self.1;
+        let (tcp, bound) = proxy::bind(&self.0, timeout).map_err(ProxyError::into_io)?;
+        Ok(Box::new(BindListener { tcp, bound }))
     }
 
     fn proxy(&self) -> Option<&ProxyUrl> {
@@ -125,7 +173,10 @@ pub(crate) fn control(
     };
     let target = Target::named(host, port);
     match proxy::open(proxy, &target, timeout) {
-        Ok((tcp, asked)) => Ok((tcp, asked.host, Box::new(Proxied(proxy.clone())))),
+        Ok((tcp, asked)) => {
+            let net = Proxied(proxy.clone(), timeout);
+            Ok((tcp, asked.host, Box::new(net)))
+        }
         Err(source) => Err(Error::Proxy {
             proxy: proxy.to_string(),
             target: target.to_string(),

@@ -5,14 +5,15 @@
 //! With `socks5://` and `socks4://` ferry resolves the server's name itself and asks the proxy
 //! for an address; with `socks5h://`, `socks4a://` and `http://` the name goes to the proxy.
 //! Every read and write of the handshake is bounded by the connect timeout, and no read goes
-//! past the proxy's answer.
+//! past the proxy's answer. A SOCKS5 proxy also listens for active-mode data connections
+//! ([`bind`], the BIND command); other proxies cannot.
 
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
 use std::time::Duration;
 
 use crate::proto::proxy::{
-    self, ProxyFailure, ProxyScheme, ProxyUrl, Socks5Step, Target, TargetHost, socks5,
+    self, ProxyFailure, ProxyScheme, ProxyUrl, Socks5Reply, Socks5Step, Target, TargetHost, socks5,
 };
 
 /// Why a connection through the proxy was not made.
@@ -62,7 +63,7 @@ impl ProxyError {
     }
 
     /// This failure as an io::Error that keeps it as its inner error.
-    pub(crate) fn into_io(self) -> io::Error {
+    pub fn into_io(self) -> io::Error {
         io::Error::new(self.kind(), self)
     }
 }
@@ -82,10 +83,6 @@ pub(crate) fn open(
         _ => target.clone(),
     };
     let mut tcp = connect_to_proxy(proxy, timeout)?;
-    let handshake = |e| ProxyError::Handshake(e);
-    tcp.set_read_timeout(Some(timeout)).map_err(handshake)?;
-    tcp.set_write_timeout(Some(timeout)).map_err(handshake)?;
-    tcp.set_nodelay(true).map_err(handshake)?;
     match proxy.scheme {
         ProxyScheme::Socks5 | ProxyScheme::Socks5h => {
             socks5_connect(&mut tcp, proxy, &target)?;
@@ -134,7 +131,14 @@ fn connect_to_proxy(proxy: &ProxyUrl, timeout: Duration) -> Result<TcpStream, Pr
     let mut last = io::Error::new(io::ErrorKind::NotFound, "no addresses");
     for addr in &addrs {
         match TcpStream::connect_timeout(addr, timeout) {
-            Ok(tcp) => return Ok(tcp),
+            Ok(tcp) => {
+                // Every read and write of the handshake is bounded.
+                let setup = tcp
+                    .set_read_timeout(Some(timeout))
+                    .and_then(|()| tcp.set_write_timeout(Some(timeout)))
+                    .and_then(|()| tcp.set_nodelay(true));
+                return setup.map(|()| tcp).map_err(ProxyError::Handshake);
+            }
             Err(e) => last = e,
         }
     }
@@ -146,6 +150,16 @@ fn socks5_connect(
     proxy: &ProxyUrl,
     target: &Target,
 ) -> Result<(), ProxyError> {
+    socks5_request(tcp, proxy, socks5::Request::Connect, target).map(drop)
+}
+
+/// Greets, authenticates, sends `request` for `target` and reads the proxy's (first) reply.
+fn socks5_request(
+    tcp: &mut TcpStream,
+    proxy: &ProxyUrl,
+    request: socks5::Request,
+    target: &Target,
+) -> Result<Socks5Reply, ProxyError> {
     let credentials = proxy.credentials();
     send(tcp, &socks5::greeting(credentials.is_some()))?;
     let method = socks5::method(read_array(tcp)?, credentials.is_some())?;
@@ -153,11 +167,16 @@ fn socks5_connect(
         send(tcp, &socks5::password_request(user, password)?)?;
         socks5::password_answer(read_array(tcp)?)?;
     }
-    send(tcp, &socks5::request(socks5::Request::Connect, target)?)?;
+    send(tcp, &socks5::request(request, target)?)?;
+    read_socks5_reply(tcp)
+}
+
+/// One SOCKS5 reply, read to its last byte and not beyond.
+pub(crate) fn read_socks5_reply(mut tcp: &TcpStream) -> Result<Socks5Reply, ProxyError> {
     let mut reply = Vec::new();
     loop {
         match socks5::reply(&reply)? {
-            Socks5Step::Done(_) => return Ok(()),
+            Socks5Step::Done(done) => return Ok(done),
             Socks5Step::Need(total) => {
                 let have = reply.len();
                 reply.resize(total, 0);
@@ -166,6 +185,37 @@ fn socks5_connect(
             }
         }
     }
+}
+
+/// Asks a SOCKS5 proxy to listen for one connection (BIND, RFC 1928 §4), for an active-mode
+/// data connection: returns the socket, on which the proxy's second reply will say that the
+/// server connected, and the address the proxy listens on, which EPRT/PORT announce (the
+/// proxy's own address when it answers with an unspecified one).
+pub(crate) fn bind(
+    proxy: &ProxyUrl,
+    timeout: Duration,
+) -> Result<(TcpStream, SocketAddr), ProxyError> {
+    if !matches!(proxy.scheme, ProxyScheme::Socks5 | ProxyScheme::Socks5h) {
+        return Err(ProxyError::Failed(ProxyFailure::Refused(
+            "only a SOCKS5 proxy can carry active mode (BIND)".into(),
+        )));
+    }
+    let mut tcp = connect_to_proxy(proxy, timeout)?;
+    // Any address: the server's is not always known here (socks5h), and ferry checks who
+    // connected from the proxy's second reply.
+    let anyone = Target::ip(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), 0);
+    let reply = socks5_request(&mut tcp, proxy, socks5::Request::Bind, &anyone)?;
+    let ip = match reply.bound.host {
+        TargetHost::Ip(ip) if !ip.is_unspecified() => ip,
+        TargetHost::Ip(_) => tcp.peer_addr().map_err(ProxyError::Handshake)?.ip(),
+        TargetHost::Name(_) => {
+            return Err(ProxyError::Failed(ProxyFailure::Protocol {
+                protocol: "SOCKS5",
+                detail: "it answered BIND with a name, not an address".into(),
+            }));
+        }
+    };
+    Ok((tcp, SocketAddr::new(ip, reply.bound.port)))
 }
 
 fn http_connect(tcp: &mut TcpStream, proxy: &ProxyUrl, target: &Target) -> Result<(), ProxyError> {

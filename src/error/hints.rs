@@ -168,10 +168,12 @@ pub(super) fn proxy(e: &ProxyError) -> String {
 pub(super) fn active_through_proxy(face: Face) -> String {
     match face {
         Face::CommandLine => "use --passive (or leave --active and --mode out): passive data \
-                              connections go through the proxy like the control connection"
+                              connections go through the proxy like the control connection; \
+                              only a SOCKS5 proxy (socks5h://) can carry active mode"
             .into(),
         Face::Shell => "use `passive` (or `mode auto`): passive data connections go through the \
-                        proxy like the control connection"
+                        proxy like the control connection; only a SOCKS5 proxy can carry active \
+                        mode"
             .into(),
     }
 }

@@ -6,7 +6,8 @@
 //! Proof that the data connections did not bypass the proxy: every data port the server
 //! advertised (each 227/229 in ferry's `-v` trace) must be one the proxy logged a connection
 //! to; a data connection made around the proxy leaves its port out of the proxy's log and fails
-//! the test.
+//! the test. In active mode through SOCKS5 (BIND), every port ferry announced (EPRT/PORT) must
+//! be one danted listened on and the server connected to.
 
 use std::fs;
 
@@ -144,6 +145,97 @@ fn get_put_ls_and_a_parallel_tree_go_through_every_proxy_in_epsv_and_pasv() {
     }
 }
 
+/// The ports announced by EPRT and PORT in a `-v` trace.
+fn announced_ports(trace: &str) -> Vec<u16> {
+    trace
+        .lines()
+        .filter_map(|l| l.strip_prefix("> "))
+        .filter_map(|command| {
+            if let Some(eprt) = command.strip_prefix("EPRT ") {
+                return eprt.split('|').nth(3)?.parse().ok();
+            }
+            let numbers: Vec<u16> = command
+                .strip_prefix("PORT ")?
+                .split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect();
+            (numbers.len() == 6).then(|| numbers[4] * 256 + numbers[5])
+        })
+        .collect()
+}
+
+/// Active mode against vsftpd (pyftpdlib stalls its other sessions while it connects back in
+/// active mode, with or without a proxy, so parallel lanes would time out there).
+#[test]
+fn active_mode_goes_through_a_socks5_proxy_that_listens_for_it() {
+    needs_real_servers!();
+    let server = RealServer::start(Daemon::Vsftpd);
+    let tree = server.user_dir().join("tree");
+    fs::create_dir(&tree).unwrap();
+    for i in 0..4 {
+        fs::write(tree.join(format!("f{i}")), test_bytes(5000, i)).unwrap();
+    }
+    let local = tempfile::tempdir().unwrap();
+    let upload = local.path().join("up.bin");
+    fs::write(&upload, test_bytes(100_000, 9)).unwrap();
+    for kind in [Kind::Socks5, Kind::Socks5Auth] {
+        let proxy = Proxy::start(kind);
+        for mode in ["eprt", "port"] {
+            let name = format!("active-{kind:?}-{mode}.bin");
+            let back = local.path().join(&name);
+            let out = local.path().join(format!("tree-{kind:?}-{mode}"));
+            let (socks5h, socks5) = (proxy.url(false), proxy.url(true));
+            let runs = [
+                through(
+                    &socks5h,
+                    mode,
+                    &["put", upload.to_str().unwrap(), &server.user_url(&name)],
+                ),
+                through(
+                    &socks5h,
+                    mode,
+                    &["get", &server.user_url(&name), "-o", back.to_str().unwrap()],
+                ),
+                through(&socks5, mode, &["ls", &server.user_url("tree/")]),
+                through(
+                    &socks5h,
+                    mode,
+                    &[
+                        "get",
+                        "-r",
+                        "-P",
+                        "3",
+                        &server.user_url("tree"),
+                        "-O",
+                        out.to_str().unwrap(),
+                    ],
+                ),
+            ];
+            assert_eq!(fs::read(&back).unwrap(), fs::read(&upload).unwrap());
+            assert!(
+                runs[2].stdout_text().contains("f3"),
+                "{}",
+                runs[2].stdout_text()
+            );
+            assert_eq!(fs::read(out.join("tree/f3")).unwrap(), test_bytes(5000, 3));
+            let connected = proxy.bound_ports_connected();
+            for run in &runs {
+                no_secret(run);
+                let announced = announced_ports(&run.stderr);
+                assert!(!announced.is_empty(), "no EPRT/PORT:\n{}", run.stderr);
+                for port in announced {
+                    assert!(
+                        connected.contains(&port),
+                        "port {port} was not the proxy's ({connected:?}):\n{}\n{}",
+                        run.stderr,
+                        proxy.logs()
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn socks5_with_local_name_resolution_asks_the_proxy_for_an_address() {
     needs_real_servers!();
@@ -267,7 +359,8 @@ fn proxy_failures_say_what_happened_with_their_exit_codes() {
         assert!(run.stderr.contains("hint:"), "{}", run.stderr);
         no_secret(&run);
     }
-    let run = ferry(&["--proxy", &socks.url(false), "--active", "ls", &target]);
+    // An HTTP proxy cannot listen for the server: active mode through it is refused.
+    let run = ferry(&["--proxy", &http.url(false), "--active", "ls", &target]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--passive"), "{}", run.stderr);
     no_secret(&run);

@@ -8,7 +8,9 @@
 //! under `tests/servers/foreground.sh`, so dropping the [`Proxy`] (or the test process dying)
 //! ends it and its children. Both log one line per connection they make for a client, with
 //! the port it went to; [`Proxy::forwarded_ports`] reads them back, so a test can tell that a
-//! data connection went through the proxy rather than around it.
+//! data connection went through the proxy rather than around it; danted also logs the ports it
+//! listened on for active-mode data connections (SOCKS5 BIND) that the server connected to
+//! ([`Proxy::bound_ports_connected`]).
 //!
 //! danted needs root (it binds as root and checks passwords against the system's accounts: the
 //! authenticated SOCKS5 proxy takes `ferrytest` / `ferry pass 1`, made by
@@ -104,7 +106,7 @@ fn danted_config(dir: &Path, port: u16, auth: bool) -> String {
          user.privileged: root\n\
          user.unprivileged: nobody\n\
          client pass {{\n  from: 127.0.0.0/8 to: 0.0.0.0/0\n  log: error\n}}\n\
-         socks pass {{\n  from: 127.0.0.0/8 to: 0.0.0.0/0\n  command: connect\n  \
+         socks pass {{\n  from: 127.0.0.0/8 to: 0.0.0.0/0\n  command: connect bind bindreply\n  \
          log: connect error\n}}\n",
         log = dir.join("proxy.log").display(),
     )
@@ -223,6 +225,18 @@ impl Proxy {
                     .and_then(|target| target.rsplit(':').next())
                     .and_then(|p| p.parse().ok()),
             })
+            .collect()
+    }
+
+    /// The ports danted listened on for its clients (SOCKS5 BIND) and a server then connected
+    /// to: its `tcp/bindreply [: SERVER 127.0.0.1.PORT -> …` lines.
+    pub fn bound_ports_connected(&self) -> Vec<u16> {
+        let log = fs::read_to_string(self.dir.path().join("proxy.log")).unwrap_or_default();
+        log.lines()
+            .filter_map(|line| line.split_once("tcp/bindreply [: "))
+            .filter_map(|(_, rest)| rest.split_whitespace().nth(1))
+            .filter_map(|bound| bound.rsplit('.').next())
+            .filter_map(|p| p.parse().ok())
             .collect()
     }
 

@@ -139,11 +139,14 @@ pub fn proxy_section() -> String {
          else no_proxy or NO_PROXY, else noproxy in config.toml names the hosts reached \
          directly: names, domains (example.com covers ftp.example.com; a leading dot means the \
          same), addresses, CIDR ranges such as 10.0.0.0/8, comma-separated, or * for all.",
-        "Data connections through a proxy are passive: EPSV goes to the server's name (or \
-         address) through the proxy, and a PASV reply's address is treated as without a proxy \
-         (--pasv-address). Active mode cannot cross a proxy, since the server would have to \
-         connect back past it: --mode auto stays with EPSV and PASV, and --active (or mode \
-         active in the shell) is an error that says to use passive mode.",
+        "Data connections through a proxy are passive unless active mode is asked for: EPSV \
+         goes to the server's name (or address) through the proxy, and a PASV reply's address \
+         is treated as without a proxy (--pasv-address). --mode auto stays with EPSV and PASV; \
+         it never falls into active mode through a proxy. --active (or --mode eprt|port, mode \
+         active in the shell) goes through a SOCKS5 proxy, which listens for the server's \
+         connection (BIND) and whose address EPRT and PORT announce (--active-address and \
+         --active-ports do not apply); an HTTP or SOCKS4 proxy cannot, and active mode through \
+         one is an error that says to use passive mode.",
         "A proxy that refuses the user name and password, or whose rules refuse the connection, \
          ends ferry with exit code 11; one that cannot be reached, or cannot reach the server, \
          with 3. The message names the proxy (without its password) and the proxy's own \
