@@ -1,7 +1,8 @@
 //! Proxies, against real ones started on loopback by the project's scripts: danted (SOCKS5,
 //! with and without user name and password) and tinyproxy (HTTP CONNECT, with and without
 //! Basic credentials), in front of pyftpdlib (plain and FTPS) and vsftpd (FTPS with TLS session
-//! reuse). get, put, ls and `get -r -P 3` in EPSV and PASV through each.
+//! reuse). get, put, ls, pget and `get -r -P 3` in EPSV and PASV through each; active mode
+//! through danted's BIND against vsftpd.
 //!
 //! Proof that the data connections did not bypass the proxy: every data port the server
 //! advertised (each 227/229 in ferry's `-v` trace) must be one the proxy logged a connection
@@ -111,6 +112,27 @@ fn get_put_ls_and_a_parallel_tree_go_through_every_proxy_in_epsv_and_pasv() {
             );
             data_went_through(&proxy, &get, 1);
             assert_eq!(fs::read(&back).unwrap(), fs::read(&upload).unwrap());
+
+            // pget: three segments over three connections, each through the proxy.
+            let segments = local.path().join(format!("pget-{kind:?}-{mode}"));
+            fs::create_dir(&segments).unwrap();
+            let pget = through(
+                &url,
+                mode,
+                &[
+                    "pget",
+                    "-n",
+                    "3",
+                    &user_url(&server, &name),
+                    "-O",
+                    segments.to_str().unwrap(),
+                ],
+            );
+            data_went_through(&proxy, &pget, 3);
+            assert_eq!(
+                fs::read(segments.join(&name)).unwrap(),
+                fs::read(&upload).unwrap()
+            );
 
             let ls = through(&url, mode, &["ls", &user_url(&server, "tree/")]);
             data_went_through(&proxy, &ls, 1);
@@ -406,4 +428,45 @@ fn the_shell_and_batch_files_go_through_the_proxy_from_the_environment() {
         .args(["--timeout", "10", "ls", &user_url(&server, "")]);
     crate::support::run(cmd).success();
     assert_eq!(proxy.forwarded_ports().len(), before, "{}", proxy.logs());
+}
+
+#[test]
+fn a_reconnect_after_the_server_dropped_an_idle_session_goes_through_the_proxy_too() {
+    needs_real_servers!();
+    let server = PyFtpd::start(PyFtpdOptions {
+        idle_timeout: Some(1.0),
+        ..PyFtpdOptions::default()
+    });
+    fs::write(server.root().join("r.txt"), "again\n").unwrap();
+    let proxy = Proxy::start(Kind::Socks5Auth);
+    let work = tempfile::tempdir().unwrap();
+    let script = work.path().join("idle.ftp");
+    fs::write(&script, "ls\n!sleep 2\nget r.txt\n").unwrap();
+    let mut cmd = crate::support::ferry_command();
+    cmd.current_dir(work.path()).args([
+        "-v",
+        "--timeout",
+        "10",
+        "--proxy",
+        &proxy.url(false),
+        "-b",
+        script.to_str().unwrap(),
+        &user_url(&server, ""),
+    ]);
+    let run = crate::support::run(cmd).success();
+    assert!(run.stderr.contains("reconnecting"), "{}", run.stderr);
+    assert_eq!(fs::read(work.path().join("r.txt")).unwrap(), b"again\n");
+    let control = proxy
+        .forwarded_ports()
+        .iter()
+        .filter(|p| **p == server.port())
+        .count();
+    assert_eq!(
+        control,
+        2,
+        "both control connections through the proxy: {}",
+        proxy.logs()
+    );
+    data_went_through(&proxy, &run, 2);
+    no_secret(&run);
 }
