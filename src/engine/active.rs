@@ -132,8 +132,13 @@ impl Session {
                 opened.prelim = Some(reply);
             } else if reply.is_completion() {
                 // The server connects before it sends data and its final reply, so a
-                // connection it made is already queued on the listener.
+                // connection it made is already queued on the listener — or, through a
+                // proxy, on its way: the proxy's word that the server connected travels
+                // beside the final reply and may come just after it.
                 opened.done = Some(reply);
+                if listener.relayed() {
+                    return self.await_relayed(listener, server, deadline);
+                }
                 return self.accept_queued(listener, server);
             } else {
                 return Err(check_transfer_reply_error(reply));
@@ -143,6 +148,25 @@ impl Session {
             what: "waiting for the server to open the active-mode data connection".into(),
             after: self.opts.timeout,
         }))
+    }
+
+    /// Waits until `deadline` for the connection a proxy accepted for us (the final reply
+    /// already came: the server did connect).
+    fn await_relayed(
+        &mut self,
+        listener: &dyn DataListener,
+        server: Option<IpAddr>,
+        deadline: Instant,
+    ) -> Result<Option<Stream>, Attempt> {
+        loop {
+            if let Some(data) = self.accept_queued(listener, server)? {
+                return Ok(Some(data));
+            }
+            if Instant::now() >= deadline || self.interrupted() {
+                return Ok(None);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// The server's address, which an active connection must come from; `None` when only the

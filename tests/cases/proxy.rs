@@ -28,8 +28,10 @@ fn user_url(server: &PyFtpd, path: &str) -> String {
         .replacen("ftp://", "ftp://alice:s3cret%20pass@", 1)
 }
 
-/// Every data port of the run's trace went through the proxy, and there was at least one.
+/// Every data port of the run's trace went through the proxy, and there was at least one; no
+/// attempt needed a retry (which could hide a transfer that went wrong the first time).
 fn data_went_through(proxy: &Proxy, run: &Run, at_least: usize) {
+    assert!(!run.stderr.contains("retrying"), "a retry:\n{}", run.stderr);
     let advertised = passive_ports_in_trace(&run.stderr);
     assert!(
         advertised.len() >= at_least,
@@ -243,6 +245,7 @@ fn active_mode_goes_through_a_socks5_proxy_that_listens_for_it() {
             let connected = proxy.bound_ports_connected();
             for run in &runs {
                 no_secret(run);
+                assert!(!run.stderr.contains("retrying"), "a retry:\n{}", run.stderr);
                 let announced = announced_ports(&run.stderr);
                 assert!(!announced.is_empty(), "no EPRT/PORT:\n{}", run.stderr);
                 for port in announced {
