@@ -306,6 +306,15 @@ pub enum Error {
     /// Files of an mget skipped because their names were refused as local names.
     #[error("{0} file(s) skipped because their names were unsafe")]
     UnsafeFiles(usize),
+    /// A path the server could only be asked about through its parent's listing (it has no
+    /// MLST, SIZE or MDTM), and the listing does not name it.
+    #[error("{}: no such file or directory (not in the listing of {})", terminal_safe(.path), terminal_safe(.parent))]
+    NotListed {
+        /// The path asked about.
+        path: String,
+        /// The directory listed.
+        parent: String,
+    },
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -502,6 +511,7 @@ impl Error {
             }
             Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
             Error::Local { .. } | Error::Stdout(_) => ExitCode::LocalFile,
+            Error::NotListed { .. } => ExitCode::RemoteFile,
             Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
                 ExitCode::UnsafeName
             }

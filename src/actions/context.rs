@@ -186,6 +186,9 @@ pub struct Context {
     /// What the sessions to the open server learned about it: kept across reconnects and
     /// shared with the lanes' sessions, new for each `open`.
     known: ServerTraits,
+    /// No session was made yet for this endpoint (a background job's context): the first one
+    /// is not a reconnect, so nothing is said about it.
+    fresh: bool,
 }
 
 impl Context {
@@ -211,7 +214,25 @@ impl Context {
             lost_because: None,
             profile: None,
             known: ServerTraits::new(),
+            fresh: false,
         }
+    }
+
+    /// A context for a background job: the same server, login, settings, remote directory and
+    /// what was learned about the server, with its own interrupt flag (Ctrl-C in the
+    /// foreground does not reach it) and no connection yet; the first action connects,
+    /// quietly, with `trace` making its trace sinks. Nothing is asked in it (`prompt` off).
+    pub fn sibling(&self, trace: TraceFactory) -> Result<Context> {
+        let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+        let mut other = Context::new(self.config.clone(), trace);
+        other.endpoint = Some(endpoint);
+        other.opened_with = self.opened_with.clone();
+        other.remote_cwd = self.remote_cwd.clone();
+        other.transfer_type = self.transfer_type;
+        other.prompt = false;
+        other.known = self.known.clone();
+        other.fresh = true;
+        Ok(other)
     }
 
     /// Keeps the settings' layers, so that opening a host applies its config-file section.
@@ -338,6 +359,23 @@ impl Context {
         })
     }
 
+    /// Pretends to be connected to `host:port` as anonymous (for tests of what starts from a
+    /// connected context without a server to log in to).
+    #[cfg(test)]
+    pub(crate) fn pretend_opened(&mut self, host: &str, port: u16) {
+        self.endpoint = Some(Endpoint {
+            host: host.into(),
+            port,
+            login: Login {
+                user: "anonymous".into(),
+                password: crate::proto::command::Secret::new("anonymous@"),
+                account: None,
+            },
+            implicit_tls: false,
+        });
+        self.remote_cwd = Some("/pub".into());
+    }
+
     /// A fresh trace sink, for a session made elsewhere.
     pub fn trace_sink(&self) -> Option<TraceFn> {
         (self.trace)()
@@ -431,10 +469,12 @@ impl Context {
                 Some(why) => format!(" ({why})"),
                 None => String::new(),
             };
-            self.notices.push(format!(
-                "connection to {} was lost{why}; reconnecting",
-                endpoint.host
-            ));
+            if !std::mem::replace(&mut self.fresh, false) {
+                self.notices.push(format!(
+                    "connection to {} was lost{why}; reconnecting",
+                    endpoint.host
+                ));
+            }
             let mut session = self.connect(&endpoint)?;
             if let Some(cwd) = self.remote_cwd.clone() {
                 session.cwd(&cwd)?;
@@ -602,6 +642,21 @@ mod tests {
         for other in [insecure, tls12, off] {
             assert_ne!(TlsKey::of(&base), TlsKey::of(&other));
         }
+    }
+
+    #[test]
+    fn a_sibling_shares_the_place_and_knowledge_but_not_the_interrupt() {
+        let mut ctx = Context::new(Config::default(), Box::new(|| None));
+        assert!(ctx.sibling(Box::new(|| None)).is_err(), "not connected");
+        ctx.pretend_opened("127.0.0.1", 2121);
+        ctx.transfer_type = TransferType::Ascii;
+        let job = ctx.sibling(Box::new(|| None)).unwrap();
+        assert!(job.known.is_shared_with(&ctx.known));
+        assert!(!Arc::ptr_eq(&job.interrupt, &ctx.interrupt));
+        assert_eq!(job.remote_cwd(), Some("/pub"));
+        assert_eq!(job.transfer_type, TransferType::Ascii);
+        assert!(!job.prompt && !job.is_connected() && job.fresh);
+        assert!(job.endpoint().unwrap().same_as(ctx.endpoint().unwrap()));
     }
 
     #[test]

@@ -50,9 +50,10 @@ fn transfer(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Option<Resul
         } => files::get(ctx, remote, output, *ty, opts, ui),
         Mget {
             patterns,
+            into,
             parallel,
             json,
-        } => files::mget(ctx, patterns, &many(*parallel, *json), ui),
+        } => files::mget(ctx, patterns, into, &many(*parallel, *json), ui),
         Put {
             local,
             remote,

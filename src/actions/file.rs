@@ -227,6 +227,9 @@ pub(super) fn upload(
     let first = first_put_mode(mode, opts);
     let mode = upload_mode(first, attempts.made, attempts.began, remote)?;
     let n = session.upload_file(local, remote, ty, mode, progress, &mut attempts.began)?;
+    if let Some(why) = session.take_unverified() {
+        notice(format!("{remote}: size not verified: {why}"));
+    }
     if opts.preserve
         && let Some(text) = set_remote_time(session, local, remote)?
     {

@@ -10,6 +10,7 @@ use crate::actions::context::Context;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
+use crate::proto::codes::{Refusal, classify};
 use crate::proto::listing::Timestamp;
 use crate::proto::reply::Reply;
 use crate::sanitize::terminal_safe;
@@ -68,9 +69,11 @@ pub(super) fn list(
 ) -> Result<()> {
     let session = ctx.session()?;
     let sanitize = ui.stdout_is_terminal();
-    // Some servers (pure-ftpd) include `dir/.` and `dir/..` in NLST; a name list never needs them.
-    let skip_dots = kind == ListKind::Names;
-    if !sanitize && !skip_dots {
+    // A name list prints bare names: servers prefix them with the directory asked for
+    // (`dir/name`, and BSD-derived ones `dir//name`), and some (pure-ftpd) include `dir/.` and
+    // `dir/..`, which a name list never needs.
+    let names = kind == ListKind::Names;
+    if !sanitize && !names {
         let mut sink = StdoutSink(ui);
         session.list(kind, path, &mut sink)?;
         return sink.flush().map_err(stdout_err);
@@ -79,10 +82,29 @@ pub(super) fn list(
         ui,
         pending: Vec::new(),
         sanitize,
-        skip_dots,
+        names,
     };
-    session.list(kind, path, &mut sink)?;
-    sink.flush_pending().map_err(stdout_err)
+    match session.list(kind, path, &mut sink) {
+        // NLST refused (502), or wanting an argument (500): the names of MLSD or LIST. The
+        // refusal comes before any data, so nothing was printed yet.
+        Err(e)
+            if names
+                && e.reply()
+                    .is_some_and(|r| classify(r) == Refusal::Unsupported) =>
+        {
+            let ui = sink.ui;
+            let refusal = e.reply().map(Reply::one_line).unwrap_or_default();
+            ctx.session()?.note(&format!(
+                "NLST refused ({refusal}): names from the directory listing"
+            ));
+            for entry in ctx.entries(path.unwrap_or(""))? {
+                print_line(ui, &entry.name)?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+        Ok(_) => sink.flush_pending().map_err(stdout_err),
+    }
 }
 
 /// One listing entry as `ls --json` prints it; the field names are a stable contract.
@@ -160,17 +182,38 @@ struct FileInfo<'a> {
 }
 
 /// `size FILE`: the size in bytes (binary mode, where SIZE means something). The number is
-/// read by the session's one reader of 213 replies; a refusal fails with the server's reply.
+/// read by the session's one reader of 213 replies; a refusal fails with the server's reply;
+/// a server without SIZE is asked through MLST or the parent's listing
+/// ([`Session::facts`]).
 pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    use crate::proto::command::{Command, TransferType};
+    use crate::engine::facts::SizeAnswer;
     let session = ctx.session()?;
-    session.set_type(TransferType::Binary)?;
-    let reply = session.expect(&Command::Size(path.into()), &[])?;
-    let Some(bytes) = crate::proto::replies::size_in(&reply) else {
-        return Err(Error::Unexpected {
-            command: "SIZE".into(),
-            reply,
-        });
+    let bytes = match session.size_answer(path)? {
+        SizeAnswer::Bytes(n) => n,
+        SizeAnswer::Refused(reply) => return Err(Error::rejected(format!("SIZE {path}"), reply)),
+        SizeAnswer::NoNumber(reply) => {
+            return Err(Error::Unexpected {
+                command: "SIZE".into(),
+                reply,
+            });
+        }
+        SizeAnswer::Unknown => {
+            let facts = session.facts(path)?;
+            match (facts.kind, facts.size) {
+                (crate::proto::listing::EntryKind::Dir, _) => {
+                    return Err(Error::Usage(format!(
+                        "{path} is a directory: it has no size"
+                    )));
+                }
+                (_, Some(n)) => n,
+                (_, None) => {
+                    return Err(Error::Usage(format!(
+                        "the server cannot tell the size of {path} (no SIZE, and its listing \
+                         gives none)"
+                    )));
+                }
+            }
+        }
     };
     if !json {
         return print_line(ui, &format!("{path}: {bytes}"));
@@ -186,8 +229,7 @@ pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
 
 /// `modtime FILE`: the modification time, in UTC.
 pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    let raw = ctx.session()?.mdtm(path)?;
-    let stamp = Timestamp::parse_mdtm(&raw);
+    let stamp = ctx.session()?.file_time(path)?;
     if json {
         let info = FileInfo {
             name: path,
@@ -199,7 +241,7 @@ pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui
     }
     let shown = match stamp {
         Some(t) => format!("{t} UTC"),
-        None => raw,
+        None => "unknown (the server's answer gives no readable time)".to_owned(),
     };
     print_line(ui, &format!("{path}: {shown}"))
 }
@@ -207,12 +249,8 @@ pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui
 /// `stat PATH`: name, type, size and time, from MLST when the server offers it, else from
 /// SIZE and MDTM (a path without a size that CWD accepts is a directory).
 pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    let session = ctx.session()?;
-    let (kind, size, modified) = if session.features().has("MLST") {
-        stat_by_mlst(session, path)?
-    } else {
-        stat_by_size_and_mdtm(session, path)?
-    };
+    let facts = ctx.session()?.facts(path)?;
+    let (kind, size, modified) = (facts.kind, facts.size, facts.modified);
     if json {
         let info = FileInfo {
             name: path,
@@ -233,61 +271,6 @@ pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
         print_line(ui, &line)?;
     }
     Ok(())
-}
-
-/// What a file is: type, size and time.
-type Facts = (
-    crate::proto::listing::EntryKind,
-    Option<u64>,
-    Option<Timestamp>,
-);
-
-/// `stat` from the server's MLST.
-fn stat_by_mlst(session: &mut Session, path: &str) -> Result<Facts> {
-    use crate::proto::listing::parse_mlsd_line;
-    let reply = session.quote(&format!("MLST {path}"))?;
-    if !reply.is_completion() {
-        return Err(Error::rejected(format!("MLST {path}"), reply));
-    }
-    let entry = reply
-        .lines
-        .iter()
-        .filter_map(|l| l.strip_prefix(' '))
-        .find_map(parse_mlsd_line);
-    let Some(entry) = entry else {
-        return Err(Error::Unexpected {
-            command: "MLST".into(),
-            reply,
-        });
-    };
-    Ok((entry.kind, entry.size, entry.modified))
-}
-
-/// `stat` without MLST: SIZE and MDTM, and a path without a size that CWD accepts is a
-/// directory.
-fn stat_by_size_and_mdtm(session: &mut Session, path: &str) -> Result<Facts> {
-    use crate::proto::command::{Command, TransferType};
-    use crate::proto::listing::EntryKind;
-    session.set_type(TransferType::Binary)?;
-    // The reply itself, not just the number: it is the error when the path is neither.
-    let reply = session.command(&Command::Size(path.into()))?;
-    let size = crate::proto::replies::size_in(&reply);
-    let modified = match session.mdtm(path) {
-        Ok(raw) => Timestamp::parse_mdtm(&raw),
-        Err(e) if e.is_connection_lost() => return Err(e),
-        Err(_) => None,
-    };
-    let kind = if size.is_some() {
-        EntryKind::File
-    } else {
-        let here = session.pwd()?;
-        if session.cwd(path).is_err() {
-            return Err(Error::rejected(format!("SIZE {path}"), reply));
-        }
-        session.cwd(&here)?;
-        EntryKind::Dir
-    };
-    Ok((kind, size, modified))
 }
 
 /// `quote`, `site`, `system`, `rhelp`, `rstatus`: print the whole reply; a 4xx/5xx is an error.
@@ -385,29 +368,39 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     Ok(())
 }
 
-/// Buffers one line at a time, leaves out `.`/`..` in name lists, and escapes control
-/// characters when stdout is a terminal.
+/// Buffers one line at a time; in name lists prints each name bare (what follows the last
+/// `/`) and leaves out `.`/`..`; escapes control characters when stdout is a terminal.
 struct ListingLines<'a> {
     ui: &'a mut dyn Ui,
     pending: Vec<u8>,
     /// Escape control characters (stdout is a terminal).
     sanitize: bool,
-    /// Leave out `.` and `..` entries (name lists).
-    skip_dots: bool,
+    /// A name list (NLST): bare names, no `.` or `..`.
+    names: bool,
 }
 
 impl ListingLines<'_> {
     fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
-        let text = String::from_utf8_lossy(line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        let last = text.rsplit('/').next().unwrap_or(text);
-        if self.skip_dots && (last == "." || last == "..") {
-            return Ok(());
+        let end = line
+            .iter()
+            .rposition(|&b| b != b'\r' && b != b'\n')
+            .map_or(0, |i| i + 1);
+        let mut line = &line[..end];
+        if self.names {
+            if let Some(slash) = line.iter().rposition(|&b| b == b'/') {
+                line = &line[slash + 1..];
+            }
+            if line.is_empty() || line == b"." || line == b".." {
+                return Ok(());
+            }
         }
         if self.sanitize {
-            writeln!(self.ui.stdout(), "{}", terminal_safe(text))
+            let text = String::from_utf8_lossy(line);
+            writeln!(self.ui.stdout(), "{}", terminal_safe(&text))
         } else {
-            self.ui.stdout().write_all(line)
+            let out = self.ui.stdout();
+            out.write_all(line)?;
+            out.write_all(b"\n")
         }
     }
 

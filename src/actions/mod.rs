@@ -6,6 +6,7 @@
 //! read commands and show results (the [`Ui`] trait).
 
 pub mod context;
+pub mod jobs;
 pub mod localname;
 pub mod retry;
 
@@ -149,10 +150,13 @@ pub enum Action {
         /// Resume, recursion, times, overwriting.
         opts: TransferOptions,
     },
-    /// Download every file matching remote glob patterns into the local directory.
+    /// Download every file matching remote glob patterns into a local directory.
     Mget {
         /// Remote glob patterns.
         patterns: Vec<String>,
+        /// The local directory the files go into (`.`, the current one, in the shell; a
+        /// background job's is made absolute when it starts, so a later `lcd` does not move it).
+        into: PathBuf,
         /// Connections to use at once; `None` for the configured default.
         parallel: Option<Parallel>,
         /// A JSON object per file instead of the summary line.

@@ -193,7 +193,10 @@ pub(super) fn run(
         save_state(&state, &segs);
         return Err(e);
     }
-    drop(file);
+    // Held until renamed (see `engine::transfer::hold`); Windows cannot rename an open file.
+    if cfg!(windows) {
+        drop(file);
+    }
     fs::rename(&part, &target).map_err(|e| Error::Local {
         what: "cannot rename into",
         path: target.clone(),
@@ -244,6 +247,7 @@ fn open_parts(
             path: part.to_owned(),
             source: e,
         })?;
+    crate::engine::transfer::hold(&file, part)?;
     Ok((file, segs))
 }
 

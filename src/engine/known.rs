@@ -23,6 +23,8 @@ struct Learned {
     /// How many connections at once the server accepted before it refused one more, with its
     /// refusal (one line): no more are opened to it.
     connection_limit: Mutex<Option<(usize, String)>>,
+    /// Commands the server answered with "unknown" (500–504): SIZE, MDTM, MLST.
+    lacks: Mutex<Vec<&'static str>>,
 }
 
 impl ServerTraits {
@@ -62,6 +64,27 @@ impl ServerTraits {
     fn limit(&self) -> std::sync::MutexGuard<'_, Option<(usize, String)>> {
         self.inner
             .connection_limit
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// True once the server answered `verb` with "unknown command" (500–504).
+    pub fn lacks(&self, verb: &str) -> bool {
+        self.lacking().contains(&verb)
+    }
+
+    /// Records that the server does not know `verb`: the sessions sharing these traits stop
+    /// sending it and go to what works instead.
+    pub(crate) fn learn_lacks(&self, verb: &'static str) {
+        let mut lacks = self.lacking();
+        if !lacks.contains(&verb) {
+            lacks.push(verb);
+        }
+    }
+
+    fn lacking(&self) -> std::sync::MutexGuard<'_, Vec<&'static str>> {
+        self.inner
+            .lacks
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

@@ -17,6 +17,7 @@ mod active;
 mod ahead;
 mod commands;
 pub mod data;
+pub mod facts;
 mod guard;
 pub mod known;
 mod login;

@@ -116,6 +116,10 @@ pub struct Session {
     pub(crate) data_hello: Option<Hello>,
     /// What this session and the others to the same server learned about it.
     pub(crate) traits: ServerTraits,
+    /// The last SIZE answered 2xx without a number (`213 File status`): its reply, one line.
+    pub(crate) size_without_number: Option<String>,
+    /// Why the last upload's size could not be checked, until taken.
+    pub(crate) unverified: Option<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -224,6 +228,8 @@ impl Session {
             ahead: None,
             data_hello: None,
             traits: ServerTraits::new(),
+            size_without_number: None,
+            unverified: None,
         };
         if let Some(proxy) = proxy {
             session.note(&format!("connected to {host} through the proxy {proxy}"));
@@ -233,6 +239,12 @@ impl Session {
         }
         session.greeting = session.read_greeting()?;
         Ok(session)
+    }
+
+    /// Why the last upload's size was not checked although the server has SIZE (it answered
+    /// without a number), once: the caller says so in a notice.
+    pub fn take_unverified(&mut self) -> Option<String> {
+        self.unverified.take()
     }
 
     /// The greeting (the 220 reply).

@@ -437,7 +437,10 @@ fn parse_dos_line(line: &str) -> Option<Entry> {
 pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
     body.split(|&b| b == b'\n')
         .filter_map(|raw| {
-            let line = String::from_utf8_lossy(raw.strip_suffix(b"\r").unwrap_or(raw));
+            // Every CR before the LF goes: a server that ends lines with CR LF in ASCII type
+            // sends CR CR LF when it converts them again, and no real name ends in a CR.
+            let end = raw.iter().rposition(|&b| b != b'\r').map_or(0, |i| i + 1);
+            let line = String::from_utf8_lossy(&raw[..end]);
             if mlsd {
                 parse_mlsd_line(&line)
             } else {
@@ -451,6 +454,18 @@ pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_ending_in_cr_cr_lf_leave_no_cr_in_names() {
+        let body = b"type=file;size=3; a.txt\r\r\ntype=dir; sub\r\r\n";
+        let names: Vec<String> = parse_listing(body, true, now())
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["a.txt", "sub"]);
+        let body = b"-rw-r--r-- 1 u g 3 Mar  7 11:44 a.txt\r\r\n";
+        assert_eq!(parse_listing(body, false, now())[0].name, "a.txt");
+    }
 
     #[test]
     fn entries_that_should_not_exist_are_not_made() {
@@ -722,15 +737,6 @@ mod tests {
         let kinds: Vec<_> = entries.iter().map(|e| (e.name.as_str(), e.kind)).collect();
         assert_eq!(kinds, [("x", EntryKind::Symlink), ("x", EntryKind::File)]);
         assert_eq!(entries[0].link_target.as_deref(), Some("/etc/passwd"));
-    }
-
-    #[test]
-    fn listing_strips_one_cr_per_line_and_keeps_a_name_cr() {
-        let body = b"total 2\r\n-rw-r--r-- 1 u g 1 Mar  7 11:44 x\r\r\n\
-            -rw-r--r-- 1 u g 1 Mar  7 11:44 y\n";
-        assert_eq!(names(&parse_listing(body, false, now())), ["x\r", "y"]);
-        let body = b"type=file;size=1; a\r\r\ntype=file;size=1; b\r\n";
-        assert_eq!(names(&parse_listing(body, true, now())), ["a\r", "b"]);
     }
 
     #[test]

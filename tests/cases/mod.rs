@@ -1,6 +1,7 @@
 //! Integration test cases, one file per area.
 
 mod batch;
+mod batch_jobs;
 mod bookmarks;
 mod config_file;
 mod docs;
@@ -11,8 +12,10 @@ mod ftps;
 mod hints;
 mod interop;
 mod interop_matrix;
+mod interop_ops;
 mod interop_tls;
 mod json_output;
+mod longtail_fallbacks;
 mod mirror;
 mod parallel;
 mod parity;
@@ -22,6 +25,7 @@ mod pipes;
 mod proxy;
 mod pyftpdlib;
 mod secrets;
+mod shell_jobs;
 mod shell_pty;
 mod soak;
 mod support_selftest;

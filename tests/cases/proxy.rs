@@ -242,6 +242,12 @@ fn active_mode_goes_through_a_socks5_proxy_that_listens_for_it() {
                 runs[2].stdout_text()
             );
             assert_eq!(fs::read(out.join("tree/f3")).unwrap(), test_bytes(5000, 3));
+            // The next file's EPRT/PORT went ahead of the 226, its listener the proxy's too.
+            assert!(
+                runs[3].stderr.contains("ahead of the current transfer"),
+                "{}",
+                runs[3].stderr
+            );
             let connected = proxy.bound_ports_connected();
             for run in &runs {
                 no_secret(run);

@@ -143,11 +143,11 @@ pub struct RealServer {
     passive: PassiveRange,
 }
 
-fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn servers_dir() -> PathBuf {
+pub(crate) fn servers_dir() -> PathBuf {
     std::env::var_os("FERRY_FTP_SERVERS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/opt/ferry-ftp-servers"))
@@ -164,7 +164,7 @@ pub fn unavailable() -> Option<&'static str> {
 }
 
 /// Runs scripts/install-servers.sh once per process; panics if it fails or we are not root.
-fn ensure_installed() {
+pub(crate) fn ensure_installed() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
         if let Some(why) = unavailable() {
@@ -189,13 +189,13 @@ fn ensure_installed() {
 }
 
 /// An account's uid, gid and home directory.
-struct Account {
-    uid: u32,
-    gid: u32,
-    home: PathBuf,
+pub(crate) struct Account {
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
+    pub(crate) home: PathBuf,
 }
 
-fn account(name: &str) -> Account {
+pub(crate) fn account(name: &str) -> Account {
     let out = Command::new("getent")
         .args(["passwd", name])
         .output()
@@ -214,7 +214,7 @@ fn account(name: &str) -> Account {
 }
 
 /// Creates `path` with mode 0755, owned by `owner` (root if None).
-fn make_dir(path: &Path, owner: Option<&Account>) {
+pub(crate) fn make_dir(path: &Path, owner: Option<&Account>) {
     fs::create_dir_all(path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
     if let Some(a) = owner {
@@ -225,7 +225,7 @@ fn make_dir(path: &Path, owner: Option<&Account>) {
 
 /// A port nobody listens on right now (the server may still lose a race for it; start()
 /// retries).
-fn free_port(host: &str) -> u16 {
+pub(crate) fn free_port(host: &str) -> u16 {
     TcpListener::bind((host, 0))
         .and_then(|l| l.local_addr())
         .expect("bind an ephemeral port")
@@ -256,7 +256,7 @@ fn fill(name: &str, values: &[(&str, String)]) -> String {
 }
 
 /// Waits for the greeting: Ok(()) on a final "220 " line, Err(what came instead).
-fn greeting(addr: SocketAddr) -> Result<(), String> {
+pub(crate) fn greeting(addr: SocketAddr) -> Result<(), String> {
     let stream = TcpStream::connect_timeout(&addr, Duration::from_millis(500))
         .map_err(|e| format!("connect: {e}"))?;
     stream
@@ -674,7 +674,7 @@ fn wait_until_ready(child: &mut Child, host: &str, port: u16, tls: Tls) -> Resul
 }
 
 /// Ends foreground.sh's process group: closing its stdin is the signal; SIGKILL if it lingers.
-fn kill(child: &mut Child) {
+pub(crate) fn kill(child: &mut Child) {
     drop(child.stdin.take());
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {

@@ -7,6 +7,7 @@ pub mod certs;
 pub mod daemons;
 pub mod fake_proxy;
 pub mod fake_server;
+pub mod longtail;
 pub mod ports;
 pub mod proxies;
 pub mod pyftpd;

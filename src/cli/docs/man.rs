@@ -169,8 +169,8 @@ pub fn exit_section(batch: bool) -> String {
     if batch {
         out.push_str(&esc(
             "The shell always ends with 0. A batch file ends with the exit code of its first \
-             failing line (with -k, of the last failing line, after running the rest); a line \
-             that starts with - may fail without counting.",
+             failing line or background job (with -k, after running the rest); a line that \
+             starts with - (and a job it started) may fail without counting.",
         ));
         out.push('\n');
     }

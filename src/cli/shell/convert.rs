@@ -9,8 +9,8 @@ use ferry::proto::channel::DataMode;
 use ferry::proto::command::{Secret, TransferType};
 use ferry::url;
 
-use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
-use super::grammar::Parsed;
+use super::commands::{Background, Browse, Remote, Server, Session, Setting, Transfer};
+use super::grammar::{JobCommand, Parsed};
 use crate::cli::args::{MirrorArgs, TransferArgs};
 
 impl Session {
@@ -114,6 +114,7 @@ impl Transfer {
                 json,
             } => Action::Mget {
                 patterns,
+                into: PathBuf::from("."),
                 parallel,
                 json,
             },
@@ -153,6 +154,18 @@ impl Transfer {
                 target,
                 mirror,
             } => mirror_action(source, target, &mirror),
+        }
+    }
+}
+
+impl Background {
+    /// The job command.
+    pub fn command(self) -> JobCommand {
+        match self {
+            Background::Jobs => JobCommand::List,
+            Background::Wait { job } => JobCommand::Wait(job),
+            Background::Kill { job } => JobCommand::Kill(job),
+            Background::Fg { job } => JobCommand::Fg(job),
         }
     }
 }
