@@ -152,7 +152,7 @@ _ferry() {
 
     case "${cmd}" in
         ferry)
-            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
+            opts="-u -v -q -b -k -h -V --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --batch --keep-going --help --version batch get put ls mirror pget cat rm mkdir rmdir mv stat size modtime bookmark help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,6 +202,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -238,7 +246,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__batch)
-            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-k -u -v -q -h --keep-going --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -285,6 +293,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -316,7 +332,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,6 +382,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -394,7 +418,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__add)
-            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --with-password --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,6 +465,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -542,7 +574,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__list)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +621,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -620,7 +660,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__bookmark__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +710,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -698,7 +746,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__cat)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,6 +796,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -776,7 +832,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__get)
-            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-o -O -c -r -n -a -P -u -v -q -h --output --output-dir --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +907,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1162,7 +1226,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__ls)
-            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-l -u -v -q -h --long --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,6 +1276,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1240,7 +1312,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mirror)
-            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-R -c -P -u -v -q -h --reverse --only-newer --delete --dry-run --continue --exclude --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1374,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1330,7 +1410,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mkdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,6 +1457,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1408,7 +1496,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__modtime)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1543,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1486,7 +1582,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__mv)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1536,6 +1632,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1564,7 +1668,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__pget)
-            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-n -o -O -c -u -v -q -h --output --output-dir --continue --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1634,6 +1738,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1662,7 +1774,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__put)
-            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-c -r -n -a -P -u -v -q -h --continue --recursive --exclude --preserve --no-clobber --ascii --parallel --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,6 +1836,14 @@ _ferry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls)
                     COMPREPLY=($(compgen -W "off auto require" -- "${cur}"))
                     return 0
@@ -1752,7 +1872,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rm)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1919,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1830,7 +1958,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__rmdir)
-            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,6 +2005,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1908,7 +2044,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__size)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2091,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1986,7 +2130,7 @@ _ferry() {
             return 0
             ;;
         ferry__subcmd__stat)
-            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --tls --cacert --pin --insecure --tls-max --tls-backend --help"
+            opts="-u -v -q -h --json --user --verbose --quiet --mode --passive --active --pasv-address --active-address --active-ports --connect-timeout --timeout --retries --retry-wait --charset --proxy --noproxy --tls --cacert --pin --insecure --tls-max --tls-backend --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2177,14 @@ _ferry() {
                     return 0
                     ;;
                 --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

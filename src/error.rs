@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::netrc::NetrcError;
+use crate::engine::proxy::ProxyError;
 use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::{InvalidArgument, Unencodable, Verb, WireError};
+use crate::proto::proxy::ProxyUrlError;
 use crate::proto::reply::{Reply, ReplyError};
 use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
@@ -49,6 +51,9 @@ pub enum ExitCode {
     /// A name from the server (a listing entry, or the last part of the URL) was refused as a
     /// local file name: `/`, `..`, control characters, a drive prefix.
     UnsafeName = 10,
+    /// The proxy refused: its user name and password, its rules, or it does not speak the
+    /// protocol its URL names.
+    Proxy = 11,
     /// Interrupted by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -141,6 +146,28 @@ pub enum Error {
         addr: String,
         /// The socket error.
         source: io::Error,
+    },
+    /// The connection through the proxy was not made (the proxy is shown without its
+    /// password).
+    #[error("cannot connect to {target} through the proxy {proxy}: {source}")]
+    Proxy {
+        /// The proxy URL, password masked.
+        proxy: String,
+        /// The server asked for, `host:port`.
+        target: String,
+        /// What went wrong: reaching the proxy, its handshake, or its answer.
+        source: ProxyError,
+    },
+    /// A proxy URL (from `--proxy`, the environment or the config file) that does not parse.
+    #[error(transparent)]
+    ProxyUrl(#[from] ProxyUrlError),
+    /// Active mode asked for through a proxy, which the server cannot connect back through.
+    #[error(
+        "active mode (EPRT/PORT) cannot go through the proxy {proxy}: the server would have to connect back to this machine past it"
+    )]
+    ActiveThroughProxy {
+        /// The proxy URL, password masked.
+        proxy: String,
     },
     /// No answer within the configured time.
     #[error("timed out after {} s {what}", .after.as_secs())]
@@ -402,11 +429,24 @@ impl Error {
             | Error::NoGreeting { .. }
             | Error::Partial { .. }
             | Error::TlsSessionReuse { .. } => true,
-            Error::Connect { source, .. } => matches!(
+            // A proxy that does not answer its handshake in time mostly speaks another
+            // protocol (socks5:// to an HTTP proxy): not worth waiting for again.
+            Error::Connect { source, .. }
+            | Error::Proxy {
+                source: ProxyError::Connect(source),
+                ..
+            } => matches!(
                 source.kind(),
                 std::io::ErrorKind::TimedOut
                     | std::io::ErrorKind::ConnectionReset
                     | std::io::ErrorKind::ConnectionAborted
+            ),
+            Error::Proxy {
+                source: ProxyError::Handshake(source),
+                ..
+            } => matches!(
+                source.kind(),
+                std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted
             ),
             // Some servers (proftpd) answer 450 for a path that does not exist: not worth a retry.
             Error::Rejected { reply, .. } if reply.code == 450 => {
@@ -430,6 +470,7 @@ impl Error {
     pub fn refuses_another_connection(&self) -> bool {
         match self {
             Error::Connect { .. }
+            | Error::Proxy { .. }
             | Error::Closed { .. }
             | Error::Timeout { .. }
             | Error::NoGreeting { .. } => true,
@@ -460,6 +501,12 @@ impl Error {
             | Error::Closed { .. }
             | Error::NoGreeting { .. }
             | Error::Network { .. } => ExitCode::Network,
+            Error::Proxy {
+                source: ProxyError::Failed(failure),
+                ..
+            } if failure.is_refusal() => ExitCode::Proxy,
+            Error::Proxy { .. } => ExitCode::Network,
+            Error::ProxyUrl(_) | Error::ActiveThroughProxy { .. } => ExitCode::Usage,
             Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
                 ExitCode::Partial
             }
@@ -538,6 +585,8 @@ impl Error {
                     .into(),
             ),
             Error::Unencodable(e) => Some(hints::unencodable(&e.charset, face)),
+            Error::Proxy { source, .. } => Some(hints::proxy(source)),
+            Error::ActiveThroughProxy { .. } => Some(hints::active_through_proxy(face)),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::NoGreeting { .. } => Some(

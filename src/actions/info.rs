@@ -361,7 +361,15 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let ty = format!("{:?}", ctx.transfer_type).to_lowercase();
     lines.push(format!("Transfer type: {ty}"));
     let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
-    lines.push(format!("Data connections: {mode}"));
+    match &ctx.config.session.proxy {
+        Some(proxy) => {
+            lines.push(format!(
+                "Data connections: {mode} (auto is passive through the proxy)"
+            ));
+            lines.push(format!("Proxy: {proxy}"));
+        }
+        None => lines.push(format!("Data connections: {mode}")),
+    }
     lines.push(format!("Character set: {}", charset_words(ctx)));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(

@@ -63,13 +63,16 @@ Environment:
                     up to 8, opened while there is work for them) or a number (1: serial)
   NETRC             the .netrc file to read instead of ~/.netrc
   NO_COLOR          no colour in progress bars
-  ftp_proxy         not supported: ferry warns and connects directly (all_proxy and
-                    no_proxy are not used either)
+  ftp_proxy, FTP_PROXY, all_proxy, ALL_PROXY
+                    the proxy when --proxy gives none (the first one set, as curl reads
+                    them for ftp://): socks5h://, socks5://, socks4a://, socks4:// or http://
+  no_proxy, NO_PROXY
+                    hosts reached without the proxy when --noproxy gives none
 
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
 7 TLS, 8 protocol, 9 transfer short or timed out, 10 unsafe file name from the server,
-130 interrupted.";
+11 the proxy refused (its password, its rules), 130 interrupted.";
 
 /// What the program was asked to do.
 pub enum Mode {
@@ -206,6 +209,7 @@ mod tests {
             E::Protocol,
             E::Partial,
             E::UnsafeName,
+            E::Proxy,
             E::Interrupted,
         ] {
             let n = code as u8;
@@ -234,6 +238,9 @@ mod tests {
             "ftp_proxy",
             "all_proxy",
             "no_proxy",
+            "--proxy",
+            "--noproxy",
+            "socks5h://",
         ] {
             assert!(
                 section.contains(needle),

@@ -101,6 +101,7 @@ fn main_page(cmd: clap::Command) -> io::Result<Vec<u8>> {
         shell,
         man::modes_section(),
         man::charset_section(),
+        man::proxy_section(),
         man::exit_section(false),
         man::environment_section(),
         man::files_section(),
@@ -169,6 +170,7 @@ fn shell_page(version: Option<&str>) -> io::Result<Vec<u8>> {
     out.push_str(&man::shell_commands(&grammar::command(), false));
     out.push_str(&man::modes_section());
     out.push_str(&man::charset_section());
+    out.push_str(&man::proxy_section());
     out.push_str(&man::exit_section(true));
     out.push_str(&man::environment_section());
     out.push_str(&man::files_section());

@@ -1,10 +1,12 @@
-//! The environment layer: one `FERRY_*` variable per global option (see [`ENVIRONMENT`]). An
-//! empty variable counts as unset; a bad value is an error naming the variable.
+//! The environment layer: one `FERRY_*` variable per global option (see [`ENVIRONMENT`]), and
+//! the proxy variables curl reads for FTP ([`PROXY_ENVIRONMENT`]). An empty variable counts as
+//! unset; a bad value is an error naming the variable.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::config::UserArg;
+use crate::config::proxy::{NoProxy, parse_proxy};
 use crate::config::settings::Settings;
 use crate::config::values::{
     parse_backend, parse_pasv_address, parse_pin, parse_port_range, parse_tls_max, parse_tls_mode,
@@ -33,6 +35,18 @@ pub const ENVIRONMENT: &[&str] = &[
     "FERRY_INSECURE",
     "FERRY_TLS_MAX",
     "FERRY_TLS_BACKEND",
+];
+
+/// The proxy variables, as curl reads them for `ftp://`: the first of `ftp_proxy`,
+/// `FTP_PROXY`, `all_proxy`, `ALL_PROXY` that is set is the proxy, and `no_proxy` (else
+/// `NO_PROXY`) the hosts that bypass it.
+pub const PROXY_ENVIRONMENT: &[&str] = &[
+    "ftp_proxy",
+    "FTP_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
 ];
 
 /// The environment layer, from this process's `FERRY_*` variables.
@@ -75,7 +89,23 @@ pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Se
             password: None,
         }),
         port: None,
+        proxy: first_of(lookup, &PROXY_ENVIRONMENT[..4], parse_proxy)?,
+        noproxy: first_of(lookup, &PROXY_ENVIRONMENT[4..], NoProxy::parse)?,
     })
+}
+
+/// The first of `names` that is set, through `parse`.
+fn first_of<T>(
+    lookup: &dyn Fn(&str) -> Option<OsString>,
+    names: &[&str],
+    parse: impl Fn(&str) -> std::result::Result<T, String>,
+) -> Result<Option<T>> {
+    for name in names {
+        if let Some(value) = env_value(lookup, name, &parse)? {
+            return Ok(Some(value));
+        }
+    }
+    Ok(None)
 }
 
 /// One variable through `parse`; unset or empty is `None`.

@@ -29,6 +29,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::config::proxy::{NoProxy, parse_proxy};
 use crate::config::{Config, Parallel, UserArg};
 use crate::engine::options::CharsetChoice;
 use crate::engine::session::Options;
@@ -38,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
+use crate::proto::proxy::ProxyUrl;
 
 use crate::config::values::{
     parse_backend, parse_pasv_address, parse_pin, parse_tls_max, parse_user_name,
@@ -68,6 +70,7 @@ macro_rules! gather {
             ),
             tls_max12: $s.tls_max.map(|v| v.0),
             tls_backend: $s.tls_backend.map(|v| v.0),
+            proxy: $s.proxy.take().map(|v| v.0),
             user: $s.user.take().map(|v| UserArg {
                 user: v.0,
                 password: None,
@@ -124,6 +127,10 @@ pub struct Settings {
     pub user: Option<UserArg>,
     /// Port for URLs that do not name one (host sections).
     pub port: Option<u16>,
+    /// The proxy (`Some(None)`: connect directly, whatever the layers below say).
+    pub proxy: Option<Option<ProxyUrl>>,
+    /// Hosts reached without the proxy.
+    pub noproxy: Option<NoProxy>,
 }
 
 impl Settings {
@@ -149,6 +156,8 @@ impl Settings {
             quiet: self.quiet.or(lower.quiet),
             user: self.user.or(lower.user),
             port: self.port.or(lower.port),
+            proxy: self.proxy.or(lower.proxy),
+            noproxy: self.noproxy.or(lower.noproxy),
         }
     }
 }
@@ -206,6 +215,7 @@ impl Profile {
             },
             tls_backend: s.tls_backend.unwrap_or(builtin.tls_backend),
             charset: s.charset.unwrap_or(builtin.charset),
+            proxy: proxy_for(host, s.proxy.flatten(), s.noproxy.as_ref()),
         };
         let fallback = Config::default();
         Config {
@@ -227,6 +237,18 @@ impl Profile {
     /// The port for `host` when its URL names none.
     pub fn port_for(&self, host: &str) -> Option<u16> {
         self.settings_for(Some(host)).port
+    }
+}
+
+/// The proxy for `host`: none when the host is on the no-proxy list.
+fn proxy_for(
+    host: Option<&str>,
+    proxy: Option<ProxyUrl>,
+    noproxy: Option<&NoProxy>,
+) -> Option<ProxyUrl> {
+    match (host, noproxy) {
+        (Some(host), Some(list)) if list.matches(host) => None,
+        _ => proxy,
     }
 }
 
@@ -268,6 +290,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
     let defaults = Settings {
         verbose: file.verbose,
         quiet: file.quiet,
+        noproxy: file.noproxy.map(|v| v.0),
         ..gather!(file).into_settings()
     };
     Ok(ConfigFile { defaults, hosts })
@@ -324,6 +347,10 @@ struct FileTop {
     #[serde(default)]
     user: Option<UserValue>,
     #[serde(default)]
+    proxy: Option<ProxyValue>,
+    #[serde(default)]
+    noproxy: Option<NoProxyValue>,
+    #[serde(default)]
     verbose: Option<bool>,
     #[serde(default)]
     quiet: Option<bool>,
@@ -370,6 +397,8 @@ struct HostSection {
     #[serde(default)]
     user: Option<UserValue>,
     #[serde(default)]
+    proxy: Option<ProxyValue>,
+    #[serde(default)]
     port: Option<u16>,
 }
 
@@ -391,6 +420,7 @@ struct Common {
     trust: Option<Trust>,
     tls_max12: Option<bool>,
     tls_backend: Option<Backend>,
+    proxy: Option<Option<ProxyUrl>>,
     user: Option<UserArg>,
 }
 
@@ -411,6 +441,7 @@ impl Common {
             trust: self.trust,
             tls_max12: self.tls_max12,
             tls_backend: self.tls_backend,
+            proxy: self.proxy,
             user: self.user,
             ..Settings::default()
         }
@@ -444,6 +475,8 @@ string_value!(UserValue, String, parse_user_name);
 string_value!(CharsetValue, CharsetChoice, |s| s
     .parse()
     .map_err(|e: crate::proto::charset::CharsetError| e.to_string()));
+string_value!(ProxyValue, Option<ProxyUrl>, parse_proxy);
+string_value!(NoProxyValue, NoProxy, NoProxy::parse);
 
 #[cfg(test)]
 mod tests {
@@ -678,6 +711,77 @@ mod tests {
         assert!(s.is_err(), "a bad pin is an error even beside insecure");
         let s = env(&[("FERRY_INSECURE", "yes")]).unwrap();
         assert_eq!(s.trust, Some(Trust::Insecure));
+    }
+
+    #[test]
+    fn the_proxy_comes_from_the_layers_and_no_proxy_lists_bypass_it() {
+        let file = parsed(
+            "proxy = \"socks5h://top:1080\"\nnoproxy = \".inside.example\"\n\
+             [hosts.h]\nproxy = \"http://u:pw@per-host:3128\"\n[hosts.direct]\nproxy = \"\"\n",
+        )
+        .unwrap();
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            ..Profile::default()
+        };
+        let proxy_of = |p: &Profile, host: &str| {
+            p.config_for(Some(host))
+                .session
+                .proxy
+                .map(|u| u.to_string())
+        };
+        assert_eq!(
+            proxy_of(&profile, "h").as_deref(),
+            Some("http://u:****@per-host:3128")
+        );
+        assert_eq!(
+            proxy_of(&profile, "other").as_deref(),
+            Some("socks5h://top:1080")
+        );
+        assert_eq!(
+            proxy_of(&profile, "direct"),
+            None,
+            "proxy = \"\" connects directly"
+        );
+        assert_eq!(proxy_of(&profile, "ftp.inside.example"), None);
+        // curl's order: ftp_proxy before all_proxy, lower case before upper case.
+        let s = env(&[
+            ("ALL_PROXY", "socks5://all:1"),
+            ("ftp_proxy", "socks4a://ftp:2"),
+        ])
+        .unwrap();
+        assert_eq!(s.proxy.unwrap().unwrap().to_string(), "socks4a://ftp:2");
+        let s = env(&[("ALL_PROXY", "socks5://all:1"), ("NO_PROXY", "*")]).unwrap();
+        let environment = Profile {
+            environment: s,
+            ..profile.clone()
+        };
+        assert_eq!(
+            proxy_of(&environment, "h"),
+            None,
+            "NO_PROXY=* covers every proxy"
+        );
+        let command_line = Profile {
+            command_line: Settings {
+                proxy: Some(None),
+                ..Settings::default()
+            },
+            ..profile.clone()
+        };
+        assert_eq!(
+            proxy_of(&command_line, "h"),
+            None,
+            "--proxy '' connects directly"
+        );
+        let e = env(&[("all_proxy", "gopher://u:hunter2@h")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("all_proxy") && !e.contains("hunter2"), "{e}");
+        let e = parsed("[hosts.h]\nnoproxy = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("noproxy"), "noproxy is a top-level key: {e}");
     }
 
     #[test]

@@ -37,12 +37,8 @@
 //! would have used), and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
-use std::net::SocketAddr;
-
-use crate::engine::active::active_setup;
-use crate::engine::net::DataListener;
-
 use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
+use crate::engine::net::DataListener;
 use crate::engine::pending::Ahead;
 use crate::engine::session::Session;
 use crate::engine::transport::io_error;
@@ -51,6 +47,7 @@ use crate::proto::addr;
 use crate::proto::channel::Channel;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
+use crate::proto::proxy::Target;
 use crate::proto::replies::size_in;
 use crate::proto::reply::Reply;
 
@@ -221,7 +218,7 @@ impl Session {
         // The server now waits for our connection; if it cannot be made, nothing brings
         // replies back in step but a new connection.
         let target = self.ahead_target(ahead.channel, setup)?;
-        let mut data = match self.net.connect(target, self.opts.connect_timeout) {
+        let mut data = match self.net.connect(&target, self.opts.connect_timeout) {
             Ok(data) => data,
             Err(e) => {
                 self.mark_desynced();
@@ -255,11 +252,7 @@ impl Session {
 
     /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
     fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
-        let announce = self.announce_ip();
-        active_setup(channel, announce, 0)?;
-        let listener = self.bind_active_listener().ok()?;
-        let port = listener.local_addr().ok()?.port();
-        Some((active_setup(channel, announce, port)?, listener))
+        self.active_listener(channel).ok()
     }
 
     /// An active setup sent ahead was accepted: send the transfer command if it waited for
@@ -327,7 +320,7 @@ impl Session {
                     let target = self.ahead_target(ahead.channel, &setup)?;
                     let data = self
                         .net
-                        .connect(target, self.opts.connect_timeout)
+                        .connect(&target, self.opts.connect_timeout)
                         .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
                     drop(data);
                 }
@@ -340,17 +333,16 @@ impl Session {
     }
 
     /// Where a passive setup reply read for a pair sent ahead says to connect.
-    pub(crate) fn ahead_target(&mut self, channel: Channel, reply: &Reply) -> Result<SocketAddr> {
-        let peer = self.peer_addr().ip();
+    pub(crate) fn ahead_target(&mut self, channel: Channel, reply: &Reply) -> Result<Target> {
         let bad = |e: addr::AddrError| Error::Unexpected {
             command: channel.to_string(),
             reply: Reply::new(reply.code, vec![format!("{} ({e})", reply.one_line())]),
         };
         if channel == Channel::Epsv {
             let port = addr::parse_epsv(&reply.text()).map_err(bad)?;
-            return Ok(SocketAddr::new(peer, port));
+            return Ok(self.server_port(port));
         }
         let advertised = addr::parse_pasv(&reply.text()).map_err(bad)?;
-        addr::pasv_target(advertised, peer, self.opts.pasv_policy).map_err(bad)
+        Ok(self.pasv_data_target(advertised).map_err(bad)?.0)
     }
 }

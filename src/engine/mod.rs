@@ -27,6 +27,7 @@ mod net;
 pub mod options;
 mod partfile;
 mod pending;
+pub mod proxy;
 pub mod segments;
 pub mod session;
 pub mod tls;

@@ -40,6 +40,7 @@ impl std::fmt::Display for CharsetChoice {
         }
     }
 }
+use crate::proto::proxy::ProxyUrl;
 
 /// Settings that shape a session; resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -66,6 +67,9 @@ pub struct Options {
     pub tls_backend: Backend,
     /// The charset of names on the wire.
     pub charset: CharsetChoice,
+    /// The proxy every connection of the session goes through (`None`: direct), already
+    /// decided for this host (`--noproxy`, `no_proxy`).
+    pub proxy: Option<ProxyUrl>,
 }
 
 impl Default for Options {
@@ -85,6 +89,7 @@ impl Default for Options {
             },
             tls_backend: Backend::Rustls,
             charset: CharsetChoice::Auto,
+            proxy: None,
         }
     }
 }

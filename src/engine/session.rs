@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
-use crate::engine::net::{Network, Tcp};
+use crate::engine::net::{self, Network};
 pub use crate::engine::options::Options;
 use crate::engine::pending::Ahead;
 use crate::engine::tls::{Hello, TlsClient};
@@ -27,6 +27,7 @@ use crate::engine::transport::{self, Readiness, Stream};
 use crate::error::{Error, Result};
 use crate::proto::channel::{ChannelPlan, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
+use crate::proto::proxy::TargetHost;
 pub use crate::proto::replies::{Features, parse_257};
 use crate::proto::reply::{Reply, ReplyParser};
 
@@ -66,6 +67,14 @@ impl Login {
     }
 }
 
+/// How a session reaches its server: the network for data connections, where they go, and
+/// the host name asked for.
+struct Route<'a> {
+    net: Box<dyn Network>,
+    server: TargetHost,
+    host: &'a str,
+}
+
 /// An open, logged-in (or about to be) control connection.
 pub struct Session {
     stream: Stream,
@@ -88,6 +97,9 @@ pub struct Session {
     interrupt: Option<Arc<AtomicBool>>,
     /// The host name we connected to (the TLS server name).
     pub(crate) host: String,
+    /// Where passive data connections go: the server's address, or through a proxy that
+    /// resolved the name itself, the name (`peer` is then the proxy's address).
+    pub(crate) server: TargetHost,
     /// TLS for this session, once the control connection is protected.
     pub(crate) tls: Option<TlsClient>,
     /// PROT P is in force: data connections are TLS too.
@@ -142,21 +154,16 @@ impl Session {
         trace: Option<TraceFn>,
         interrupt: Option<Arc<AtomicBool>>,
     ) -> Result<Session> {
-        let addrs = transport::resolve(host, port)?;
-        let tcp = transport::connect_any(&addrs, opts.connect_timeout)?;
+        let (tcp, server, net) =
+            net::control(opts.proxy.as_ref(), host, port, opts.connect_timeout)?;
         let setup = |e| Error::Network {
             what: "setting up the control connection".into(),
             source: e,
         };
         transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
-        Session::start(
-            Stream::Plain(tcp),
-            Box::new(Tcp),
-            host,
-            opts,
-            trace,
-            interrupt,
-        )
+        let stream = Stream::Plain(tcp);
+        let route = Route { net, server, host };
+        Session::start(stream, route, opts, trace, interrupt)
     }
 
     /// A session over an already connected control `stream` whose data connections come from
@@ -169,17 +176,21 @@ impl Session {
         opts: Options,
         trace: Option<TraceFn>,
     ) -> Result<Session> {
-        let host = match stream.peer_addr() {
-            Ok(addr) => addr.ip().to_string(),
-            Err(_) => "localhost".into(),
+        let (host, server) = match stream.peer_addr() {
+            Ok(addr) => (addr.ip().to_string(), TargetHost::Ip(addr.ip())),
+            Err(_) => ("localhost".into(), TargetHost::Name("localhost".into())),
         };
-        Session::start(stream, net, &host, opts, trace, None)
+        let route = Route {
+            net,
+            server,
+            host: &host,
+        };
+        Session::start(stream, route, opts, trace, None)
     }
 
     fn start(
         stream: Stream,
-        net: Box<dyn Network>,
-        host: &str,
+        route: Route<'_>,
         opts: Options,
         trace: Option<TraceFn>,
         interrupt: Option<Arc<AtomicBool>>,
@@ -191,6 +202,8 @@ impl Session {
         let peer = stream.peer_addr().map_err(setup)?;
         let local = stream.local_addr().map_err(setup)?;
         let implicit = opts.implicit_tls;
+        let Route { net, server, host } = route;
+        let proxy = net.proxy().map(|p| p.to_string());
         let mut session = Session {
             stream,
             net,
@@ -206,6 +219,7 @@ impl Session {
             desynced: false,
             interrupt,
             host: host.to_owned(),
+            server,
             tls: None,
             prot_private: false,
             features_known: false,
@@ -217,6 +231,9 @@ impl Session {
             size_without_number: None,
             unverified: None,
         };
+        if let Some(proxy) = proxy {
+            session.note(&format!("connected to {host} through the proxy {proxy}"));
+        }
         if implicit {
             session.upgrade_control()?;
         }

@@ -9,6 +9,7 @@ pub mod charset;
 pub mod codes;
 pub mod command;
 pub mod listing;
+pub mod proxy;
 pub mod replies;
 pub mod reply;
 

@@ -24,6 +24,7 @@ mod parity;
 mod pget;
 mod pipelining;
 mod pipes;
+mod proxy;
 mod pyftpdlib;
 mod secrets;
 mod shell_jobs;

@@ -7,12 +7,14 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use ferry::config::UserArg;
+use ferry::config::proxy::NoProxy;
 use ferry::config::settings::Settings;
 use ferry::engine::options::CharsetChoice;
 use ferry::engine::tls::verify::Trust;
 use ferry::engine::tls::{Backend, TlsMode};
 use ferry::proto::addr::PasvAddressPolicy;
 use ferry::proto::channel::DataMode;
+use ferry::proto::proxy::ProxyUrl;
 
 /// Options that apply to every subcommand (`global = true`).
 #[derive(Debug, Args)]
@@ -64,8 +66,29 @@ pub struct Global {
     /// name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1
     #[arg(long, value_name = "NAME", value_parser = parse_charset, global = true)]
     charset: Option<CharsetChoice>,
+    /// Connect through this proxy, control and data connections alike: socks5h://HOST:PORT
+    /// (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http://
+    /// (CONNECT), with USER:PASSWORD@ when it asks; '' connects directly
+    #[arg(long, value_name = "URL", value_parser = parse_proxy, global = true)]
+    proxy: Option<ProxyArg>,
+    /// Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR
+    /// ranges, comma-separated, or * for all
+    #[arg(long, value_name = "LIST", value_parser = parse_noproxy, global = true)]
+    noproxy: Option<NoProxy>,
     #[command(flatten)]
     tls: TlsArgs,
+}
+
+/// A `--proxy` value: a proxy, or none ('').
+#[derive(Debug, Clone)]
+struct ProxyArg(Option<ProxyUrl>);
+
+fn parse_proxy(s: &str) -> Result<ProxyArg, String> {
+    ferry::config::proxy::parse_proxy(s).map(ProxyArg)
+}
+
+fn parse_noproxy(s: &str) -> Result<NoProxy, String> {
+    NoProxy::parse(s)
 }
 
 /// FTPS options.
@@ -166,6 +189,8 @@ impl Global {
             quiet: self.quiet.then_some(true),
             user: self.user.as_deref().map(UserArg::parse),
             port: None,
+            proxy: self.proxy.map(|p| p.0),
+            noproxy: self.noproxy,
         }
     }
 

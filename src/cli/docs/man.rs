@@ -145,10 +145,56 @@ const EXIT_CODES: &[(&str, &str)] = &[
          transfer or mirror was still done",
     ),
     (
+        "11",
+        "the proxy refused: its user name and password, its rules, or it does not speak the \
+         protocol its URL names (a proxy that cannot be reached, or that cannot reach the \
+         server, is 3)",
+    ),
+    (
         "130",
         "interrupted (Ctrl-C); a download cut short keeps NAME.part, which get -c continues",
     ),
 ];
+
+/// `.SH PROXIES`: how connections go through a proxy, and where it is set.
+pub fn proxy_section() -> String {
+    let paragraphs = [
+        "--proxy URL sends every connection through a proxy: the control connection and each \
+         data connection, of parallel transfers and reconnects too. socks5h://HOST:PORT is \
+         SOCKS5 with the proxy resolving the server's name, socks5:// resolves it here, \
+         socks4a:// and socks4:// are the older protocol, and http:// (or no scheme) uses an \
+         HTTP proxy's CONNECT. USER:PASSWORD@ before the host logs in to the proxy \
+         (percent-encoded: %20 for a space, %40 for @); the password is never shown. Without a \
+         port, 1080 is meant. --proxy '' connects directly.",
+        "Without --proxy, the proxy comes from ftp_proxy, FTP_PROXY, all_proxy or ALL_PROXY (the \
+         first one set, as curl reads them), else from proxy in config.toml (at the top, or in \
+         a host's section; proxy = \"\" there connects that host directly). --noproxy LIST, \
+         else no_proxy or NO_PROXY, else noproxy in config.toml names the hosts reached \
+         directly: names, domains (example.com covers ftp.example.com; a leading dot means the \
+         same), addresses, CIDR ranges such as 10.0.0.0/8, comma-separated, or * for all.",
+        "Data connections through a proxy are passive unless active mode is asked for: EPSV \
+         goes to the server's name (or address) through the proxy, and a PASV reply's address \
+         is treated as without a proxy (--pasv-address). --mode auto stays with EPSV and PASV; \
+         it never falls into active mode through a proxy. --active (or --mode eprt|port, mode \
+         active in the shell) goes through a SOCKS5 proxy, which listens for the server's \
+         connection (BIND) and whose address EPRT and PORT announce (--active-address and \
+         --active-ports do not apply); an HTTP or SOCKS4 proxy cannot, and active mode through \
+         one is an error that says to use passive mode.",
+        "A proxy that refuses the user name and password, or whose rules refuse the connection, \
+         ends ferry with exit code 11; one that cannot be reached, or cannot reach the server, \
+         with 3. The message names the proxy (without its password) and the proxy's own \
+         reason: the SOCKS reply or the HTTP status.",
+    ];
+    let mut out = String::from(".SH PROXIES\n");
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(".PP\n");
+        }
+        out.push_str(&esc(p));
+        out.push('\n');
+    }
+    out
+}
 
 /// `.SH EXIT STATUS`; `batch` adds how a batch file ends.
 pub fn exit_section(batch: bool) -> String {
@@ -199,9 +245,13 @@ pub fn environment_section() -> String {
         ("NETRC", "the .netrc file to read instead of ~/.netrc"),
         ("NO_COLOR", "no colour in progress bars"),
         (
-            "ftp_proxy, FTP_PROXY",
-            "not supported: ferry warns and connects directly (all_proxy and no_proxy are not \
-             used either)",
+            "ftp_proxy, FTP_PROXY, all_proxy, ALL_PROXY",
+            "the proxy when --proxy gives none: the first of them that is set, as curl reads \
+             them for ftp:// (see PROXIES)",
+        ),
+        (
+            "no_proxy, NO_PROXY",
+            "the hosts reached without the proxy when --noproxy gives none",
         ),
         (
             "XDG_CONFIG_HOME, XDG_DATA_HOME",

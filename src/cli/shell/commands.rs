@@ -25,6 +25,11 @@ Active (EPRT, then PORT): the server connects back to you. A NAT router or a fir
 of your machine blocks that, unless it forwards a port range to you: start ferry with
 --active-address YOUR-PUBLIC-ADDRESS and --active-ports LOW-HIGH (the forwarded range).
 
+Through a proxy (ferry started with --proxy, or ftp_proxy or all_proxy set) data connections
+are passive unless you choose active mode with `mode active`, which only a SOCKS5 proxy can carry
+(it listens for the server); `passive auto` never falls into active mode there. `status` shows
+the proxy.
+
 A transfer that fails with 425, or hangs until the timeout, usually means the mode is wrong
 for the network: switch with `passive`, or choose one with `mode`.";
 
