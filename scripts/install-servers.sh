@@ -184,8 +184,16 @@ fi
 build_busybox() {
     local src="$work/busybox-src" lists="$work/apt-lists" parts="$work/apt-sources"
     echo "install-servers: building busybox ftpd and tcpsvd from Debian's source package" >&2
-    command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 ||
-        die "building busybox needs gcc and make"
+    # What the build needs, installed when missing (all in a usual build machine's image).
+    local need=() tool
+    for tool in gcc:gcc make:make patch:patch bzip2:bzip2 xz:xz-utils; do
+        command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
+    done
+    [ -e /usr/include/crypt.h ] || need+=(libcrypt-dev)
+    if [ "${#need[@]}" -gt 0 ]; then
+        echo "install-servers: installing ${need[*]} to build busybox" >&2
+        apt_get install --no-install-recommends "${need[@]}" || die "apt-get install ${need[*]} failed"
+    fi
     mkdir -p "$src" "$lists/partial" "$parts"
     # The system's sources, as deb-src, in a list of our own.
     local f n=0
