@@ -18,7 +18,8 @@
 # system's own sources with Types: deb-src; nothing under /etc/apt changes), Debian's patches
 # applied, then a build of only the applets the tests use (ftpd with uploads and logins, tcpsvd
 # to run it, ls for its listings, Unicode names as in Debian's own configuration) into
-# $DEST/busybox/busybox, with the system's crypt(3) so yescrypt passwords work. About 20 s on two cores; needs gcc, make and libcrypt-dev.
+# $DEST/busybox/busybox, with the system's crypt(3) so yescrypt passwords work. About 20 s on two
+# cores; gcc, make, patch and libcrypt-dev are installed when missing.
 #
 # It also creates what the servers authenticate against:
 # - "ftp", the anonymous account (pure-ftpd serves its home, /srv/ftp), unless it exists;
