@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ferry_global_optspecs
-    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= limit-rate= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
+    string join \n u/user= v/verbose q/quiet mode= passive active pasv-address= active-address= active-ports= connect-timeout= timeout= retries= retry-wait= limit-rate= charset= proxy= noproxy= tls= cacert= pin= insecure tls-max= tls-backend= b/batch= k/keep-going h/help V/version
 end
 
 function __fish_ferry_needs_command
@@ -41,6 +41,9 @@ complete -c ferry -n "__fish_ferry_needs_command" -l timeout -d 'Seconds without
 complete -c ferry -n "__fish_ferry_needs_command" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_needs_command" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_needs_command" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -93,6 +96,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand batch" -l timeout -d 'Second
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand batch" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand batch" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -133,6 +139,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand get" -l timeout -d 'Seconds 
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand get" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand get" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -176,6 +185,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand put" -l timeout -d 'Seconds 
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand put" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand put" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -214,6 +226,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand ls" -l timeout -d 'Seconds w
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand ls" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand ls" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -255,6 +270,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l timeout -d 'Secon
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mirror" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -299,6 +317,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand pget" -l timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand pget" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand pget" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -333,6 +354,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand cat" -l timeout -d 'Seconds 
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand cat" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand cat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -365,6 +389,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand rm" -l timeout -d 'Seconds w
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rm" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -397,6 +424,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l timeout -d 'Second
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mkdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -429,6 +459,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l timeout -d 'Second
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand rmdir" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -461,6 +494,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand mv" -l timeout -d 'Seconds w
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand mv" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand mv" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -493,6 +529,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand stat" -l timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand stat" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand stat" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -526,6 +565,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand size" -l timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand size" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand size" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -559,6 +601,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l timeout -d 'Seco
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand modtime" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -593,6 +638,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand hash" -l timeout -d 'Seconds
 complete -c ferry -n "__fish_ferry_using_subcommand hash" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand hash" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand hash" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand hash" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand hash" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -626,6 +674,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_see
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and not __fish_seen_subcommand_from add list rm help" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -662,6 +713,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from add" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -695,6 +749,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from list" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"
@@ -727,6 +784,9 @@ complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_su
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retries -d 'Retry transient failures (lost connection, timeout, 421, 425, 426, 450-452) N times (3)' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l retry-wait -d 'Seconds to wait before the first retry (1); the wait doubles each time' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l limit-rate -d 'Limit downloads and uploads to RATE bytes per second, all connections together (curl\'s syntax: 500K, 2M, 1G; K = 1024; off for none)' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l charset -d 'Character set of the server\'s file names: auto (the default: UTF-8 when the server offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l proxy -d 'Connect through this proxy, control and data connections alike: socks5h://HOST:PORT (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http:// (CONNECT), with USER:PASSWORD@ when it asks; \'\' connects directly' -r
+complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l noproxy -d 'Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR ranges, comma-separated, or * for all' -r
 complete -c ferry -n "__fish_ferry_using_subcommand bookmark; and __fish_seen_subcommand_from rm" -l tls -d 'TLS on ftp:// URLs: auto (when the server offers it, for non-anonymous logins), require (--tls alone), or off' -r -f -a "off\t''
 auto\t''
 require\t''"

@@ -2,7 +2,9 @@
 # Prepares the Python environment used by ferry's integration tests.
 #
 # Creates a virtualenv at "${FERRY_TEST_VENV:-<repo>/target/test-venv}" and
-# installs pyftpdlib into it (a real FTP server the tests run ferry against).
+# installs pyftpdlib into it (a real FTP server the tests run ferry against), and the two
+# other Python FTP servers of the interop tests: Twisted's (twisted.protocols.ftp) and aioftp,
+# each started by its launcher in scripts/servers/.
 # Safe to run many times and from several processes at once: the work is
 # serialised with flock on "<venv>.lock", and when pyftpdlib is already
 # importable the script prints nothing and exits 0 straight away.
@@ -10,6 +12,8 @@ set -euo pipefail
 
 PYFTPDLIB_VERSION="2.2.0"
 PYOPENSSL_VERSION=26.4.0 # pyftpdlib's TLS_FTPHandler (FTPS tests)
+TWISTED_VERSION=26.10.0
+AIOFTP_VERSION=0.28.3
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${FERRY_TEST_VENV:-$repo_root/target/test-venv}"
@@ -21,7 +25,7 @@ die() {
 }
 
 ready() {
-    [ -x "$python" ] && "$python" -c 'import pyftpdlib, OpenSSL' >/dev/null 2>&1
+    [ -x "$python" ] && "$python" -c 'import pyftpdlib, OpenSSL, twisted.protocols.ftp, aioftp' >/dev/null 2>&1
 }
 
 # Fast path: nothing to do, print nothing.
@@ -48,7 +52,8 @@ if [ ! -x "$python" ]; then
 fi
 
 "$python" -m pip install --quiet --disable-pip-version-check \
-    "pyftpdlib==$PYFTPDLIB_VERSION" "pyOpenSSL==$PYOPENSSL_VERSION" >&2 ||
-    die "pip install pyftpdlib==$PYFTPDLIB_VERSION into $venv failed"
+    "pyftpdlib==$PYFTPDLIB_VERSION" "pyOpenSSL==$PYOPENSSL_VERSION" \
+    "Twisted==$TWISTED_VERSION" "aioftp==$AIOFTP_VERSION" >&2 ||
+    die "pip install pyftpdlib, Twisted and aioftp into $venv failed"
 
-ready || die "pyftpdlib still not importable from $python after install"
+ready || die "pyftpdlib, Twisted or aioftp still not importable from $python after install"

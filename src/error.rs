@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::netrc::NetrcError;
+use crate::engine::proxy::ProxyError;
 use crate::engine::tls::verify::TlsSetupError;
 use crate::proto::addr::AddrError;
 use crate::proto::codes::{self, Refusal};
-use crate::proto::command::{InvalidArgument, Verb};
+use crate::proto::command::{InvalidArgument, Unencodable, Verb, WireError};
+use crate::proto::proxy::ProxyUrlError;
 use crate::proto::reply::{Reply, ReplyError};
 use crate::sanitize::terminal_safe;
 use crate::url::UrlError;
@@ -49,9 +51,12 @@ pub enum ExitCode {
     /// A name from the server (a listing entry, or the last part of the URL) was refused as a
     /// local file name: `/`, `..`, control characters, a drive prefix.
     UnsafeName = 10,
+    /// The proxy refused: its user name and password, its rules, or it does not speak the
+    /// protocol its URL names.
+    Proxy = 11,
     /// A checksum check (`--verify`) failed: the server's hash of the file differs from the
     /// local copy's, or `--verify=require` met a server that offers no hash.
-    Checksum = 11,
+    Checksum = 12,
     /// Interrupted by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -145,6 +150,28 @@ pub enum Error {
         /// The socket error.
         source: io::Error,
     },
+    /// The connection through the proxy was not made (the proxy is shown without its
+    /// password).
+    #[error("cannot connect to {target} through the proxy {proxy}: {source}")]
+    Proxy {
+        /// The proxy URL, password masked.
+        proxy: String,
+        /// The server asked for, `host:port`.
+        target: String,
+        /// What went wrong: reaching the proxy, its handshake, or its answer.
+        source: ProxyError,
+    },
+    /// A proxy URL (from `--proxy`, the environment or the config file) that does not parse.
+    #[error(transparent)]
+    ProxyUrl(#[from] ProxyUrlError),
+    /// Active mode asked for through a proxy, which the server cannot connect back through.
+    #[error(
+        "active mode (EPRT/PORT) cannot go through the proxy {proxy}: the server would have to connect back to this machine past it"
+    )]
+    ActiveThroughProxy {
+        /// The proxy URL, password masked.
+        proxy: String,
+    },
     /// No answer within the configured time.
     #[error("timed out after {} s {what}", .after.as_secs())]
     Timeout {
@@ -203,6 +230,9 @@ pub enum Error {
     /// A command argument would have injected CR/LF/NUL.
     #[error(transparent)]
     InvalidArgument(#[from] InvalidArgument),
+    /// A name the server's charset cannot represent (nothing was sent).
+    #[error(transparent)]
+    Unencodable(#[from] Unencodable),
     /// No data-channel mode worked.
     #[error("could not open a data connection: {tried}")]
     DataChannel {
@@ -306,6 +336,15 @@ pub enum Error {
     /// Files of an mget skipped because their names were refused as local names.
     #[error("{0} file(s) skipped because their names were unsafe")]
     UnsafeFiles(usize),
+    /// A path the server could only be asked about through its parent's listing (it has no
+    /// MLST, SIZE or MDTM), and the listing does not name it.
+    #[error("{}: no such file or directory (not in the listing of {})", terminal_safe(.path), terminal_safe(.parent))]
+    NotListed {
+        /// The path asked about.
+        path: String,
+        /// The directory listed.
+        parent: String,
+    },
     /// A bad URL.
     #[error(transparent)]
     Url(#[from] UrlError),
@@ -351,6 +390,15 @@ pub enum TlsCause {
 }
 
 /// A handshake's io::Error: rustls's own error when the socket carried one, else the io::Error.
+impl From<WireError> for Error {
+    fn from(e: WireError) -> Error {
+        match e {
+            WireError::Control(e) => Error::InvalidArgument(e),
+            WireError::Unencodable(e) => Error::Unencodable(e),
+        }
+    }
+}
+
 impl From<io::Error> for TlsCause {
     fn from(e: io::Error) -> TlsCause {
         if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
@@ -408,11 +456,24 @@ impl Error {
             | Error::NoGreeting { .. }
             | Error::Partial { .. }
             | Error::TlsSessionReuse { .. } => true,
-            Error::Connect { source, .. } => matches!(
+            // A proxy that does not answer its handshake in time mostly speaks another
+            // protocol (socks5:// to an HTTP proxy): not worth waiting for again.
+            Error::Connect { source, .. }
+            | Error::Proxy {
+                source: ProxyError::Connect(source),
+                ..
+            } => matches!(
                 source.kind(),
                 std::io::ErrorKind::TimedOut
                     | std::io::ErrorKind::ConnectionReset
                     | std::io::ErrorKind::ConnectionAborted
+            ),
+            Error::Proxy {
+                source: ProxyError::Handshake(source),
+                ..
+            } => matches!(
+                source.kind(),
+                std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted
             ),
             // Some servers (proftpd) answer 450 for a path that does not exist: not worth a retry.
             Error::Rejected { reply, .. } if reply.code == 450 => {
@@ -436,6 +497,7 @@ impl Error {
     pub fn refuses_another_connection(&self) -> bool {
         match self {
             Error::Connect { .. }
+            | Error::Proxy { .. }
             | Error::Closed { .. }
             | Error::Timeout { .. }
             | Error::NoGreeting { .. } => true,
@@ -466,6 +528,12 @@ impl Error {
             | Error::Closed { .. }
             | Error::NoGreeting { .. }
             | Error::Network { .. } => ExitCode::Network,
+            Error::Proxy {
+                source: ProxyError::Failed(failure),
+                ..
+            } if failure.is_refusal() => ExitCode::Proxy,
+            Error::Proxy { .. } => ExitCode::Network,
+            Error::ProxyUrl(_) | Error::ActiveThroughProxy { .. } => ExitCode::Usage,
             Error::Timeout { .. } | Error::Partial { .. } | Error::UploadSize { .. } => {
                 ExitCode::Partial
             }
@@ -480,8 +548,11 @@ impl Error {
             Error::Unexpected { .. } | Error::Reply(_) | Error::Addr(_) | Error::Protocol(_) => {
                 ExitCode::Protocol
             }
-            Error::InvalidArgument(_) | Error::Url(_) | Error::Usage(_) => ExitCode::Usage,
+            Error::InvalidArgument(_) | Error::Unencodable(_) | Error::Url(_) | Error::Usage(_) => {
+                ExitCode::Usage
+            }
             Error::Local { .. } | Error::Stdout(_) => ExitCode::LocalFile,
+            Error::NotListed { .. } => ExitCode::RemoteFile,
             Error::UnsafeName { .. } | Error::UnsafeEntries(_) | Error::UnsafeFiles(_) => {
                 ExitCode::UnsafeName
             }
@@ -550,6 +621,9 @@ impl Error {
                 Face::Shell => "without =require, `--verify` checks the size only on such a server".into(),
                 Face::CommandLine => "use --verify (without =require) to check the size only on such a server".into(),
             }),
+            Error::Unencodable(e) => Some(hints::unencodable(&e.charset, face)),
+            Error::Proxy { source, .. } => Some(hints::proxy(source)),
+            Error::ActiveThroughProxy { .. } => Some(hints::active_through_proxy(face)),
             Error::Resolve { .. } => Some("check the host name for typos".into()),
             Error::Connect { source, .. } => Some(connect_hint(source)),
             Error::NoGreeting { .. } => Some(

@@ -20,7 +20,11 @@ pub(super) fn run(ctx: &mut Context, op: &BookmarkOp, ui: &mut dyn Ui) -> Result
                 } else {
                     ""
                 };
-                print_line(ui, &format!("{name:<15} {}{saved}", mark.url))?;
+                let charset = match &mark.charset {
+                    Some(c) => format!("  (charset {c})"),
+                    None => String::new(),
+                };
+                print_line(ui, &format!("{name:<15} {}{saved}{charset}", mark.url))?;
             }
             Ok(())
         }
@@ -54,7 +58,7 @@ pub(super) fn run(ctx: &mut Context, op: &BookmarkOp, ui: &mut dyn Ui) -> Result
                 }
                 (false, _) => None,
             };
-            marks.add(name, &u, password.as_deref())
+            marks.add(name, &u, password.as_deref(), ctx.chosen_charset())
         }
     }
 }

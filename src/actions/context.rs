@@ -17,11 +17,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::config::settings::{Profile, Settings};
 use crate::config::{Config, Credentials, PasswordPrompt};
 use crate::engine::known::ServerTraits;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::{Login, Session, TraceFn};
 use crate::engine::throttle::Throttle;
 use crate::engine::tls::verify::Trust;
 use crate::engine::transfer::ListKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, Face, Result};
+use crate::proto::charset::Charset;
 use crate::proto::command::TransferType;
 use crate::proto::listing::{self, Entry, Timestamp};
 use crate::url::FtpUrl;
@@ -175,6 +177,8 @@ pub struct Context {
     login_refused: Option<String>,
     /// Keep the remote directory known right after connecting (the shell's prompt shows it).
     pub show_cwd: bool,
+    /// Whose words notices use: flags (one-shot) or shell commands (the shell, batch files).
+    pub face: Face,
     trace: TraceFactory,
     /// Set by Ctrl-C; transfers stop at the next check.
     pub interrupt: Arc<AtomicBool>,
@@ -191,11 +195,15 @@ pub struct Context {
     throttle: Option<Arc<Throttle>>,
     /// Notices said once for the whole run (see [`Context::first_time`]).
     said: std::collections::HashSet<String>,
+    /// No session was made yet for this endpoint (a background job's context): the first one
+    /// is not a reconnect, so nothing is said about it.
+    fresh: bool,
 }
 
 impl Context {
     /// A disconnected context.
     pub fn new(config: Config, trace: TraceFactory) -> Context {
+        let throttle = config.limit_rate.map(|rate| Arc::new(Throttle::new(rate)));
         Context {
             config,
             session: None,
@@ -209,6 +217,7 @@ impl Context {
             verbose: false,
             login_refused: None,
             show_cwd: false,
+            face: Face::CommandLine,
             trace,
             interrupt: Arc::new(AtomicBool::new(false)),
             cache: HashMap::new(),
@@ -216,8 +225,9 @@ impl Context {
             lost_because: None,
             profile: None,
             known: ServerTraits::new(),
-            throttle: None,
+            throttle,
             said: std::collections::HashSet::new(),
+            fresh: false,
         }
     }
 
@@ -243,9 +253,34 @@ impl Context {
         self.throttle.clone()
     }
 
+    /// A context for a background job: the same server, login, settings, remote directory and
+    /// what was learned about the server, with its own interrupt flag (Ctrl-C in the
+    /// foreground does not reach it) and no connection yet; the first action connects,
+    /// quietly, with `trace` making its trace sinks. Nothing is asked in it (`prompt` off).
+    pub fn sibling(&self, trace: TraceFactory) -> Result<Context> {
+        let endpoint = self.endpoint.clone().ok_or_else(not_connected)?;
+        let mut other = Context::new(self.config.clone(), trace);
+        other.endpoint = Some(endpoint);
+        other.opened_with = self.opened_with.clone();
+        other.remote_cwd = self.remote_cwd.clone();
+        other.transfer_type = self.transfer_type;
+        other.prompt = false;
+        other.known = self.known.clone();
+        other.fresh = true;
+        // One limit for everything ferry moves: a job draws from the foreground's bucket.
+        other.throttle = self.throttle.clone();
+        Ok(other)
+    }
+
     /// Keeps the settings' layers, so that opening a host applies its config-file section.
     pub fn set_profile(&mut self, profile: Profile) {
         self.profile = Some(profile);
+    }
+
+    /// The charset chosen on the command line or with the shell's `charset`, if any (what
+    /// `bookmark add` keeps).
+    pub fn chosen_charset(&self) -> Option<CharsetChoice> {
+        self.profile.as_ref().and_then(|p| p.command_line.charset)
     }
 
     /// Records a setting changed in the shell, so it outlives the next `open`.
@@ -255,8 +290,14 @@ impl Context {
         }
     }
 
-    /// Lines the user should see (reconnects); taken by the front end after each action.
+    /// Lines the user should see (reconnects, a charset guessed from the names); taken by the
+    /// front end after each action.
     pub fn take_notices(&mut self) -> Vec<String> {
+        if self.config.session.charset == CharsetChoice::Auto
+            && let Some(guess) = self.known.take_charset_guess()
+        {
+            self.notices.push(charset_notice(guess, self.face));
+        }
         std::mem::take(&mut self.notices)
     }
 
@@ -279,10 +320,23 @@ impl Context {
     /// Resolves the login for `url` and connects, unless already connected there as the same user.
     /// With a profile, the host's config-file section applies from here on (settings, user,
     /// port).
-    pub fn open_url(&mut self, url: &FtpUrl, prompt: PasswordPrompt<'_>) -> Result<()> {
+    /// A bookmark's `charset` counts like its host's section: below the command line and the
+    /// environment.
+    pub fn open_url(
+        &mut self,
+        url: &FtpUrl,
+        charset: Option<CharsetChoice>,
+        prompt: PasswordPrompt<'_>,
+    ) -> Result<()> {
         let mut port = url.port_or_default();
         if let Some(profile) = &self.profile {
             self.config = profile.config_for(Some(&url.host));
+            if let Some(charset) = charset
+                && profile.command_line.charset.is_none()
+                && profile.environment.charset.is_none()
+            {
+                self.config.session.charset = charset;
+            }
             if self.config.session.tls_settings.trust == Trust::Insecure
                 && let Some(source) = insecure_source(profile)
             {
@@ -365,6 +419,23 @@ impl Context {
             interrupt: self.interrupt.clone(),
             known: self.known.clone(),
         })
+    }
+
+    /// Pretends to be connected to `host:port` as anonymous (for tests of what starts from a
+    /// connected context without a server to log in to).
+    #[cfg(test)]
+    pub(crate) fn pretend_opened(&mut self, host: &str, port: u16) {
+        self.endpoint = Some(Endpoint {
+            host: host.into(),
+            port,
+            login: Login {
+                user: "anonymous".into(),
+                password: crate::proto::command::Secret::new("anonymous@"),
+                account: None,
+            },
+            implicit_tls: false,
+        });
+        self.remote_cwd = Some("/pub".into());
     }
 
     /// A fresh trace sink, for a session made elsewhere.
@@ -460,10 +531,12 @@ impl Context {
                 Some(why) => format!(" ({why})"),
                 None => String::new(),
             };
-            self.notices.push(format!(
-                "connection to {} was lost{why}; reconnecting",
-                endpoint.host
-            ));
+            if !std::mem::replace(&mut self.fresh, false) {
+                self.notices.push(format!(
+                    "connection to {} was lost{why}; reconnecting",
+                    endpoint.host
+                ));
+            }
             let mut session = self.connect(&endpoint)?;
             if let Some(cwd) = self.remote_cwd.clone() {
                 session.cwd(&cwd)?;
@@ -556,7 +629,8 @@ impl Context {
         let mut body = Vec::new();
         let path = (!dir.is_empty()).then_some(dir);
         session.list(kind, path, &mut body)?;
-        let entries = listing::parse_listing(&body, mlsd, now());
+        let charset = session.listing_charset(&body);
+        let entries = listing::parse_listing(&body, mlsd, now(), charset);
         self.cache.insert(key, entries.clone());
         Ok(entries)
     }
@@ -578,6 +652,18 @@ fn insecure_source(profile: &Profile) -> Option<&'static str> {
 /// What the user is told when a server's TLS session reuse makes ferry fall back to TLS 1.2.
 pub(crate) const TLS12_NOTICE: &str = "the server insists on TLS session reuse but ran this \
      session out of TLS 1.3 tickets; using TLS 1.2 from now on";
+
+/// The one line that says which charset was assumed for names that are not UTF-8.
+fn charset_notice(guess: Charset, face: Face) -> String {
+    let force = match face {
+        Face::CommandLine => "use --charset NAME",
+        Face::Shell => "use `charset NAME`",
+    };
+    format!(
+        "names look like {}; assumed {guess} — {force} to force another",
+        guess.canonical_name()
+    )
+}
 
 fn not_connected() -> Error {
     Error::Usage("not connected: use `open HOST` or `open ftp://user@host/` first".into())
@@ -634,6 +720,21 @@ mod tests {
         for other in [insecure, tls12, off] {
             assert_ne!(TlsKey::of(&base), TlsKey::of(&other));
         }
+    }
+
+    #[test]
+    fn a_sibling_shares_the_place_and_knowledge_but_not_the_interrupt() {
+        let mut ctx = Context::new(Config::default(), Box::new(|| None));
+        assert!(ctx.sibling(Box::new(|| None)).is_err(), "not connected");
+        ctx.pretend_opened("127.0.0.1", 2121);
+        ctx.transfer_type = TransferType::Ascii;
+        let job = ctx.sibling(Box::new(|| None)).unwrap();
+        assert!(job.known.is_shared_with(&ctx.known));
+        assert!(!Arc::ptr_eq(&job.interrupt, &ctx.interrupt));
+        assert_eq!(job.remote_cwd(), Some("/pub"));
+        assert_eq!(job.transfer_type, TransferType::Ascii);
+        assert!(!job.prompt && !job.is_connected() && job.fresh);
+        assert!(job.endpoint().unwrap().same_as(ctx.endpoint().unwrap()));
     }
 
     #[test]

@@ -52,9 +52,10 @@ fn transfer(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Option<Resul
         } => files::get(ctx, remote, output, *ty, opts, ui),
         Mget {
             patterns,
+            into,
             parallel,
             json,
-        } => files::mget(ctx, patterns, &many(*parallel, *json), ui),
+        } => files::mget(ctx, patterns, into, &many(*parallel, *json), ui),
         Put {
             local,
             remote,
@@ -119,6 +120,7 @@ fn local_or_setting(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Opti
         }
         TogglePassive => local::toggle_passive(ctx, ui),
         Epsv(t) => local::epsv(ctx, *t, ui),
+        Charset(choice) => local::charset(ctx, *choice, ui),
         Status => info::status(ctx, ui),
         Verbose(t) => local::trace_toggle(ctx, ui, *t, 1),
         Debug(t) => local::trace_toggle(ctx, ui, *t, 2),
@@ -134,10 +136,11 @@ fn local_or_setting(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Opti
 fn connection(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
     match action {
-        Open(url) => {
+        Open(url, charset) => {
             let mut ask = |p: &str| ui.password(p);
-            ctx.open_url(url, &mut ask)?;
+            ctx.open_url(url, *charset, &mut ask)?;
             if !url.path.is_empty() {
+                super::charset::learn_for(ctx, &url.path);
                 ctx.session()?.cwd(&url.path)?;
                 ctx.refresh_cwd();
             }
@@ -165,7 +168,7 @@ fn connection(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()>
 fn remote(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()> {
     use Action::*;
     match action {
-        Open(_) | Reopen | User { .. } | Close => connection(ctx, action, ui),
+        Open(..) | Reopen | User { .. } | Close => connection(ctx, action, ui),
         List { paths, kind } => info::list_each(ctx, paths, *kind, ui),
         ListJson(path) => info::list_json(ctx, path.as_deref(), ui),
         Cd(path) => {

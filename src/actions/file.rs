@@ -242,6 +242,9 @@ pub(super) fn upload(
         progress,
         &mut attempts.began,
     )?;
+    if let Some(why) = session.take_unverified() {
+        notice(format!("{remote}: size not verified: {why}"));
+    }
     if opts.preserve
         && let Some(text) = set_remote_time(session, local, remote)?
     {

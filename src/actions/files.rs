@@ -149,11 +149,12 @@ fn file_name_of(local: &Path) -> Result<String> {
         .ok_or_else(|| Error::Usage(format!("{} has no usable file name", local.display())))
 }
 
-/// Downloads every remote file matching the patterns into the local directory, over
+/// Downloads every remote file matching the patterns into local directory `into`, over
 /// `opts.parallel` connections.
 pub(super) fn mget(
     ctx: &mut Context,
     patterns: &[String],
+    into: &Path,
     opts: &TransferOptions,
     ui: &mut dyn Ui,
 ) -> Result<()> {
@@ -164,7 +165,7 @@ pub(super) fn mget(
     }
     let mut jobs = Vec::new();
     for (remote, size) in all {
-        let target = match local_target(Path::new("."), &remote) {
+        let target = match local_target(into, &remote) {
             Ok(t) => t,
             Err(e) => {
                 ui.notice(&format!("skipping {e}"));

@@ -7,9 +7,13 @@ use std::time::Instant;
 
 use super::Ui;
 use crate::actions::context::Context;
+use crate::engine::charset::CharsetSource;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Session;
 use crate::engine::transfer::ListKind;
 use crate::error::{Error, Result};
+use crate::proto::charset::Charset;
+use crate::proto::codes::{Refusal, classify};
 use crate::proto::listing::Timestamp;
 use crate::proto::reply::Reply;
 use crate::sanitize::terminal_safe;
@@ -59,7 +63,9 @@ pub(super) fn list_each(
     Ok(())
 }
 
-/// Streams a listing to stdout (sanitized line by line on a terminal).
+/// Streams a listing to stdout in UTF-8 (sanitized line by line on a terminal). While the
+/// server's charset is still to be learned (`--charset auto`, nothing but ASCII seen yet) the
+/// listing is read whole first, so that its names can decide it.
 pub(super) fn list(
     ctx: &mut Context,
     path: Option<&str>,
@@ -68,21 +74,53 @@ pub(super) fn list(
 ) -> Result<()> {
     let session = ctx.session()?;
     let sanitize = ui.stdout_is_terminal();
-    // Some servers (pure-ftpd) include `dir/.` and `dir/..` in NLST; a name list never needs them.
-    let skip_dots = kind == ListKind::Names;
-    if !sanitize && !skip_dots {
-        let mut sink = StdoutSink(ui);
-        session.list(kind, path, &mut sink)?;
-        return sink.flush().map_err(stdout_err);
+    // A name list prints bare names: servers prefix them with the directory asked for
+    // (`dir/name`, and BSD-derived ones `dir//name`), and some (pure-ftpd) include `dir/.` and
+    // `dir/..`, which a name list never needs.
+    let names = kind == ListKind::Names;
+    let undecided = session.charset_is_open();
+    let mut body = Vec::new();
+    if undecided && let Err(e) = session.list(kind, path, &mut body) {
+        return names_instead(ctx, path, names, e, ui);
     }
     let mut sink = ListingLines {
         ui,
         pending: Vec::new(),
         sanitize,
-        skip_dots,
+        names,
+        charset: session.listing_charset(&body),
     };
-    session.list(kind, path, &mut sink)?;
+    if undecided {
+        sink.write_all(&body).map_err(stdout_err)?;
+    } else if let Err(e) = session.list(kind, path, &mut sink) {
+        let ui = sink.ui;
+        return names_instead(ctx, path, names, e, ui);
+    }
     sink.flush_pending().map_err(stdout_err)
+}
+
+/// A listing failed: for a name list that the server refused (502) or wanted an argument for
+/// (500), the names of MLSD or LIST instead; anything else is the error. The refusal comes
+/// before any data, so nothing was printed yet.
+fn names_instead(
+    ctx: &mut Context,
+    path: Option<&str>,
+    names: bool,
+    e: Error,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    let refused = e.reply().filter(|r| classify(r) == Refusal::Unsupported);
+    let (true, Some(reply)) = (names, refused) else {
+        return Err(e);
+    };
+    let refusal = reply.one_line();
+    ctx.session()?.note(&format!(
+        "NLST refused ({refusal}): names from the directory listing"
+    ));
+    for entry in ctx.entries(path.unwrap_or(""))? {
+        print_line(ui, &entry.name)?;
+    }
+    Ok(())
 }
 
 /// One listing entry as `ls --json` prints it; the field names are a stable contract.
@@ -160,17 +198,38 @@ struct FileInfo<'a> {
 }
 
 /// `size FILE`: the size in bytes (binary mode, where SIZE means something). The number is
-/// read by the session's one reader of 213 replies; a refusal fails with the server's reply.
+/// read by the session's one reader of 213 replies; a refusal fails with the server's reply;
+/// a server without SIZE is asked through MLST or the parent's listing
+/// ([`Session::facts`]).
 pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    use crate::proto::command::{Command, TransferType};
+    use crate::engine::facts::SizeAnswer;
     let session = ctx.session()?;
-    session.set_type(TransferType::Binary)?;
-    let reply = session.expect(&Command::Size(path.into()), &[])?;
-    let Some(bytes) = crate::proto::replies::size_in(&reply) else {
-        return Err(Error::Unexpected {
-            command: "SIZE".into(),
-            reply,
-        });
+    let bytes = match session.size_answer(path)? {
+        SizeAnswer::Bytes(n) => n,
+        SizeAnswer::Refused(reply) => return Err(Error::rejected(format!("SIZE {path}"), reply)),
+        SizeAnswer::NoNumber(reply) => {
+            return Err(Error::Unexpected {
+                command: "SIZE".into(),
+                reply,
+            });
+        }
+        SizeAnswer::Unknown => {
+            let facts = session.facts(path)?;
+            match (facts.kind, facts.size) {
+                (crate::proto::listing::EntryKind::Dir, _) => {
+                    return Err(Error::Usage(format!(
+                        "{path} is a directory: it has no size"
+                    )));
+                }
+                (_, Some(n)) => n,
+                (_, None) => {
+                    return Err(Error::Usage(format!(
+                        "the server cannot tell the size of {path} (no SIZE, and its listing \
+                         gives none)"
+                    )));
+                }
+            }
+        }
     };
     if !json {
         return print_line(ui, &format!("{path}: {bytes}"));
@@ -186,8 +245,7 @@ pub(super) fn size(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
 
 /// `modtime FILE`: the modification time, in UTC.
 pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    let raw = ctx.session()?.mdtm(path)?;
-    let stamp = Timestamp::parse_mdtm(&raw);
+    let stamp = ctx.session()?.file_time(path)?;
     if json {
         let info = FileInfo {
             name: path,
@@ -199,7 +257,7 @@ pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui
     }
     let shown = match stamp {
         Some(t) => format!("{t} UTC"),
-        None => raw,
+        None => "unknown (the server's answer gives no readable time)".to_owned(),
     };
     print_line(ui, &format!("{path}: {shown}"))
 }
@@ -207,12 +265,8 @@ pub(super) fn modtime(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui
 /// `stat PATH`: name, type, size and time, from MLST when the server offers it, else from
 /// SIZE and MDTM (a path without a size that CWD accepts is a directory).
 pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -> Result<()> {
-    let session = ctx.session()?;
-    let (kind, size, modified) = if session.features().has("MLST") {
-        stat_by_mlst(session, path)?
-    } else {
-        stat_by_size_and_mdtm(session, path)?
-    };
+    let facts = ctx.session()?.facts(path)?;
+    let (kind, size, modified) = (facts.kind, facts.size, facts.modified);
     if json {
         let info = FileInfo {
             name: path,
@@ -233,61 +287,6 @@ pub(super) fn stat(ctx: &mut Context, path: &str, json: bool, ui: &mut dyn Ui) -
         print_line(ui, &line)?;
     }
     Ok(())
-}
-
-/// What a file is: type, size and time.
-type Facts = (
-    crate::proto::listing::EntryKind,
-    Option<u64>,
-    Option<Timestamp>,
-);
-
-/// `stat` from the server's MLST.
-fn stat_by_mlst(session: &mut Session, path: &str) -> Result<Facts> {
-    use crate::proto::listing::parse_mlsd_line;
-    let reply = session.quote(&format!("MLST {path}"))?;
-    if !reply.is_completion() {
-        return Err(Error::rejected(format!("MLST {path}"), reply));
-    }
-    let entry = reply
-        .lines
-        .iter()
-        .filter_map(|l| l.strip_prefix(' '))
-        .find_map(parse_mlsd_line);
-    let Some(entry) = entry else {
-        return Err(Error::Unexpected {
-            command: "MLST".into(),
-            reply,
-        });
-    };
-    Ok((entry.kind, entry.size, entry.modified))
-}
-
-/// `stat` without MLST: SIZE and MDTM, and a path without a size that CWD accepts is a
-/// directory.
-fn stat_by_size_and_mdtm(session: &mut Session, path: &str) -> Result<Facts> {
-    use crate::proto::command::{Command, TransferType};
-    use crate::proto::listing::EntryKind;
-    session.set_type(TransferType::Binary)?;
-    // The reply itself, not just the number: it is the error when the path is neither.
-    let reply = session.command(&Command::Size(path.into()))?;
-    let size = crate::proto::replies::size_in(&reply);
-    let modified = match session.mdtm(path) {
-        Ok(raw) => Timestamp::parse_mdtm(&raw),
-        Err(e) if e.is_connection_lost() => return Err(e),
-        Err(_) => None,
-    };
-    let kind = if size.is_some() {
-        EntryKind::File
-    } else {
-        let here = session.pwd()?;
-        if session.cwd(path).is_err() {
-            return Err(Error::rejected(format!("SIZE {path}"), reply));
-        }
-        session.cwd(&here)?;
-        EntryKind::Dir
-    };
-    Ok((kind, size, modified))
 }
 
 /// `quote`, `site`, `system`, `rhelp`, `rstatus`: print the whole reply; a 4xx/5xx is an error.
@@ -362,7 +361,16 @@ pub(super) fn status(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let ty = format!("{:?}", ctx.transfer_type).to_lowercase();
     lines.push(format!("Transfer type: {ty}"));
     let mode = format!("{:?}", ctx.config.session.data_mode).to_lowercase();
-    lines.push(format!("Data connections: {mode}"));
+    match &ctx.config.session.proxy {
+        Some(proxy) => {
+            lines.push(format!(
+                "Data connections: {mode} (auto is passive through the proxy)"
+            ));
+            lines.push(format!("Proxy: {proxy}"));
+        }
+        None => lines.push(format!("Data connections: {mode}")),
+    }
+    lines.push(format!("Character set: {}", charset_words(ctx)));
     lines.push(format!("Rate limit: {}", shown_rate(ctx.config.limit_rate)));
     let on = |b: bool| if b { "on" } else { "off" };
     lines.push(format!(
@@ -389,29 +397,56 @@ pub(super) fn shown_rate(limit: Option<u64>) -> String {
     }
 }
 
-/// Buffers one line at a time, leaves out `.`/`..` in name lists, and escapes control
+/// The charset in use and where it comes from, in words (for `charset` and `status`).
+pub(super) fn charset_words(ctx: &mut Context) -> String {
+    let choice = ctx.config.session.charset;
+    let connected = ctx.is_connected();
+    match (choice, connected.then(|| ctx.session().ok()).flatten()) {
+        (CharsetChoice::Fixed(c), _) => format!("{c} (chosen)"),
+        (CharsetChoice::Auto, Some(session)) => match session.charset_and_source() {
+            (c, CharsetSource::Server) => format!("{c} (auto: the server's names are {c})"),
+            (c, CharsetSource::Feat) => format!("{c} (auto: the server offers UTF8)"),
+            (c, CharsetSource::Guessed) => {
+                format!("{c} (auto: guessed from the names; `charset NAME` forces another)")
+            }
+            (c, _) => format!("auto ({c} until a listing shows names that are not ASCII)"),
+        },
+        (CharsetChoice::Auto, None) => "auto".to_owned(),
+    }
+}
+
+/// Buffers one line at a time and decodes it in the server's charset; in name lists prints
+/// each name bare (what follows the last `/`) and leaves out `.`/`..`; escapes control
 /// characters when stdout is a terminal.
 struct ListingLines<'a> {
     ui: &'a mut dyn Ui,
     pending: Vec<u8>,
     /// Escape control characters (stdout is a terminal).
     sanitize: bool,
-    /// Leave out `.` and `..` entries (name lists).
-    skip_dots: bool,
+    /// A name list (NLST): bare names, no `.` or `..`.
+    names: bool,
+    /// The server's charset.
+    charset: Charset,
 }
 
 impl ListingLines<'_> {
     fn emit(&mut self, line: &[u8]) -> std::io::Result<()> {
-        let text = String::from_utf8_lossy(line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        let last = text.rsplit('/').next().unwrap_or(text);
-        if self.skip_dots && (last == "." || last == "..") {
-            return Ok(());
+        let decoded = self.charset.decode(line);
+        let mut text = decoded.trim_end_matches(['\r', '\n']);
+        if self.names {
+            text = text.rsplit('/').next().unwrap_or(text);
+            if text.is_empty() || text == "." || text == ".." {
+                return Ok(());
+            }
         }
         if self.sanitize {
             writeln!(self.ui.stdout(), "{}", terminal_safe(text))
         } else {
-            self.ui.stdout().write_all(line)
+            let out = self.ui.stdout();
+            match self.names {
+                true => writeln!(out, "{text}"),
+                false => out.write_all(decoded.as_bytes()),
+            }
         }
     }
 

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::info::print_line;
+use super::info::{charset_words, print_line};
 use super::{LlsStyle, Toggle, Ui};
 use crate::actions::context::Context;
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Login;
 use crate::error::{Error, Result};
 use crate::proto::channel::DataMode;
@@ -170,6 +171,26 @@ pub(super) fn set_mode(ctx: &mut Context, mode: DataMode) {
     }
 }
 
+/// `charset [NAME|auto]`: shows the charset of the server's names, or chooses one for this and
+/// later connections; cached listings are read again in it.
+pub(super) fn charset(
+    ctx: &mut Context,
+    choice: Option<CharsetChoice>,
+    ui: &mut dyn Ui,
+) -> Result<()> {
+    if let Some(choice) = choice {
+        ctx.config.session.charset = choice;
+        ctx.remember(|s| s.charset = Some(choice));
+        ctx.invalidate_cache();
+        if ctx.is_connected()
+            && let Ok(session) = ctx.session()
+        {
+            session.set_charset(choice);
+        }
+    }
+    print_line(ui, &format!("Character set: {}.", charset_words(ctx)))
+}
+
 /// BSD `passive`: flip between passive-only and active-only.
 pub(super) fn toggle_passive(ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
     let next = match ctx.config.session.data_mode {
@@ -233,6 +254,8 @@ pub(super) fn rate(ctx: &mut Context, rate: Option<u64>, ui: &mut dyn Ui) -> Res
     if let Some(n) = rate {
         ctx.config.limit_rate = (n > 0).then_some(n);
         ctx.remember(|s| s.limit_rate = Some(n));
+        // Made now, so that a background job started next shares it.
+        let _ = ctx.throttle();
     }
     let shown = super::info::shown_rate(ctx.config.limit_rate);
     print_line(ui, &format!("rate limit: {shown}."))

@@ -6,10 +6,12 @@
 //! read commands and show results (the [`Ui`] trait).
 
 pub mod context;
+pub mod jobs;
 pub mod localname;
 pub mod retry;
 
 mod bookmark;
+mod charset;
 mod checksum;
 mod dispatch;
 mod file;
@@ -26,6 +28,7 @@ use std::path::PathBuf;
 
 use crate::actions::context::Context;
 pub use crate::config::Parallel;
+pub use crate::engine::options::CharsetChoice;
 pub use crate::engine::transfer::PutMode;
 use crate::engine::transfer::{ListKind, Progress};
 use crate::error::Result;
@@ -139,8 +142,8 @@ pub struct LlsStyle {
 /// One user-level operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Connect and log in (a no-op when already there).
-    Open(Box<FtpUrl>),
+    /// Connect and log in (a no-op when already there); with the charset a bookmark carries.
+    Open(Box<FtpUrl>, Option<CharsetChoice>),
     /// `open` without a target: the current server (reconnecting if the connection was lost),
     /// or the one `close` left.
     Reopen,
@@ -166,10 +169,13 @@ pub enum Action {
         /// Resume, recursion, times, overwriting.
         opts: TransferOptions,
     },
-    /// Download every file matching remote glob patterns into the local directory.
+    /// Download every file matching remote glob patterns into a local directory.
     Mget {
         /// Remote glob patterns.
         patterns: Vec<String>,
+        /// The local directory the files go into (`.`, the current one, in the shell; a
+        /// background job's is made absolute when it starts, so a later `lcd` does not move it).
+        into: PathBuf,
         /// Connections to use at once; `None` for the configured default.
         parallel: Option<Parallel>,
         /// A JSON object per file instead of the summary line.
@@ -303,6 +309,8 @@ pub enum Action {
     TogglePassive,
     /// EPSV only (on), PASV only (off), or flip between them.
     Epsv(Toggle),
+    /// Show the charset of the server's names (`None`), or choose one (`auto` or a name).
+    Charset(Option<CharsetChoice>),
     /// Show the connection and settings.
     Status,
     /// Show server replies (the trace without the commands).
@@ -376,7 +384,7 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            Open(_)
+            Open(..)
                 | Reopen
                 | User { .. }
                 | Close
@@ -388,6 +396,7 @@ impl Action {
                 | Mode(_)
                 | TogglePassive
                 | Epsv(_)
+                | Charset(_)
                 | Status
                 | Verbose(_)
                 | Debug(_)
@@ -410,7 +419,7 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
     // A listing of several paths retries each path by itself (info::list_each).
     let idempotent = matches!(
         action,
-        Open(_)
+        Open(..)
             | Reopen
             | ListJson(_)
             | Cd(_)
@@ -432,6 +441,9 @@ pub fn execute(ctx: &mut Context, action: &Action, ui: &mut dyn Ui) -> Result<()
             ctx.after_error(&e);
             return Err(e);
         }
+    }
+    if action.talks_to_server() {
+        charset::learn_before(ctx, action);
     }
     let result = if idempotent {
         retrying(ctx, ui, "", |ctx, ui, _| {

@@ -203,11 +203,14 @@ pub(super) fn run(
         save_state(&state, &segs);
         return Err(e);
     }
-    drop(file);
     let digest = match check {
         Some(algo) => Some(check_whole(ctx, remote, (&part, &state), algo, ui)?),
         None => None,
     };
+    // Held until renamed (see `engine::transfer::hold`); Windows cannot rename an open file.
+    if cfg!(windows) {
+        drop(file);
+    }
     fs::rename(&part, &target).map_err(|e| Error::Local {
         what: "cannot rename into",
         path: target.clone(),
@@ -290,6 +293,7 @@ fn open_parts(
             path: part.to_owned(),
             source: e,
         })?;
+    crate::engine::transfer::hold(&file, part)?;
     Ok((file, segs))
 }
 

@@ -60,19 +60,23 @@ Environment:
                     FERRY_ACTIVE_ADDRESS, FERRY_ACTIVE_PORTS, FERRY_CONNECT_TIMEOUT,
                     FERRY_TIMEOUT, FERRY_RETRIES, FERRY_RETRY_WAIT, FERRY_TLS, FERRY_CACERT,
                     FERRY_PIN, FERRY_INSECURE, FERRY_TLS_MAX, FERRY_TLS_BACKEND,
-                    FERRY_LIMIT_RATE
+                    FERRY_LIMIT_RATE, FERRY_CHARSET
                     (switches take 1 or 0; an empty variable counts as unset)
   FERRY_PARALLEL    connections for many-file transfers without -P: auto (the default:
                     up to 8, opened while there is work for them) or a number (1: serial)
   NETRC             the .netrc file to read instead of ~/.netrc
   NO_COLOR          no colour in progress bars
-  ftp_proxy         not supported: ferry warns and connects directly (all_proxy and
-                    no_proxy are not used either)
+  ftp_proxy, FTP_PROXY, all_proxy, ALL_PROXY
+                    the proxy when --proxy gives none (the first one set, as curl reads
+                    them for ftp://): socks5h://, socks5://, socks4a://, socks4:// or http://
+  no_proxy, NO_PROXY
+                    hosts reached without the proxy when --noproxy gives none
 
 Precedence: command line > environment > the host's config section > config defaults.
 Exit codes: 0 ok, 1 other, 2 usage, 3 network, 4 login, 5 refused by the server, 6 local file,
 7 TLS, 8 protocol, 9 transfer short or timed out, 10 unsafe file name from the server,
-11 checksum mismatch (--verify), 130 interrupted.";
+11 the proxy refused (its password, its rules), 12 checksum mismatch (--verify),
+130 interrupted.";
 
 /// What the program was asked to do.
 pub enum Mode {
@@ -209,6 +213,7 @@ mod tests {
             E::Protocol,
             E::Partial,
             E::UnsafeName,
+            E::Proxy,
             E::Interrupted,
         ] {
             let n = code as u8;
@@ -237,6 +242,9 @@ mod tests {
             "ftp_proxy",
             "all_proxy",
             "no_proxy",
+            "--proxy",
+            "--noproxy",
+            "socks5h://",
         ] {
             assert!(
                 section.contains(needle),

@@ -4,16 +4,26 @@
 //! failing line stops the run with its line number and exit code; `-k/--keep-going` runs on
 //! and exits with the first failure's code. A line starting with `-` may fail without counting.
 //! No questions are asked and no bars are drawn unless stderr is a terminal.
+//!
+//! A line ending in `&` starts a background job (`ferry::actions::jobs`) and the script goes
+//! on; `wait` joins, and the end of the script waits for every job. A job's failure is reported
+//! with the line that started it and counts as that line's would (`-k` goes on, a `-` line may
+//! fail); it is noticed after the line during which it ended, so without `-k` no later line
+//! starts, while the jobs already running are waited for.
 
+use std::collections::HashMap;
 use std::io::BufRead;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use ferry::actions::context::Context;
+use ferry::actions::jobs::{JobId, Jobs, State};
 use ferry::actions::{self, Action, Ui};
 use ferry::error::Face;
 use ferry::{Error, ExitCode as Code};
 
-use crate::cli::shell::grammar::{self, Parsed, parse_line};
+use crate::cli::jobs;
+use crate::cli::shell::grammar::{self, JobCommand, Parsed, parse_line};
 use crate::cli::ui::{self, TerminalUi};
 
 /// Runs every line of `input` (called `name` in messages), after `open` if given. Each failure
@@ -26,6 +36,7 @@ pub fn run(
     keep_going: bool,
     open: Option<Action>,
 ) -> ExitCode {
+    ctx.face = ferry::error::Face::Shell;
     if let Some(action) = open
         && let Err(e) = actions::execute(&mut ctx, &action, &mut ui)
     {
@@ -33,6 +44,7 @@ pub fn run(
         ctx.close();
         return ExitCode::from(e.exit_code() as u8);
     }
+    let mut background = Background::new(name);
     let mut failed: Option<Code> = None;
     for (index, line) in input.lines().enumerate() {
         let line = match line {
@@ -48,7 +60,19 @@ pub fn run(
             Some(rest) => (true, rest),
             None => (false, trimmed),
         };
-        let failure = match run_line(&mut ctx, &mut ui, text) {
+        let place = Place {
+            line: index + 1,
+            may_fail,
+        };
+        let outcome = run_line(&mut ctx, &mut ui, &mut background, text, place);
+        // Jobs that ended meanwhile say so now, a failed one counting as its own line would.
+        if let Some(code) = background.show_ended(&mut ctx, &mut ui) {
+            failed.get_or_insert(code);
+            if !keep_going {
+                break;
+            }
+        }
+        let failure = match outcome {
             Ok(Flow::Next) => continue,
             Ok(Flow::Stop) => break,
             Err(failure) => failure,
@@ -65,6 +89,11 @@ pub fn run(
             break;
         }
     }
+    // The end of the script (or its first failure) waits for the jobs still running.
+    let _ = background.jobs.wait(None, &AtomicBool::new(false));
+    if let Some(code) = background.show_ended(&mut ctx, &mut ui) {
+        failed.get_or_insert(code);
+    }
     ctx.close();
     let _ = ui.flush();
     ExitCode::from(failed.map_or(0, |c| c as u8))
@@ -76,8 +105,70 @@ enum Flow {
     Stop,
 }
 
+/// Where a line is: its number, and whether it may fail (`-` first).
+#[derive(Clone, Copy)]
+struct Place {
+    line: usize,
+    may_fail: bool,
+}
+
+/// The script's background jobs, with the line each started on.
+struct Background<'a> {
+    jobs: Jobs,
+    started: HashMap<JobId, Place>,
+    name: &'a str,
+}
+
+impl<'a> Background<'a> {
+    fn new(name: &'a str) -> Self {
+        Background {
+            jobs: Jobs::new(),
+            started: HashMap::new(),
+            name,
+        }
+    }
+
+    /// Reports the jobs that ended; returns the exit code of the first that failed and counts
+    /// (a killed job and one started on a `-` line do not).
+    fn show_ended(&mut self, ctx: &mut Context, ui: &mut TerminalUi) -> Option<Code> {
+        let mut failed = None;
+        for e in self.jobs.take_ended() {
+            if jobs::changed_remote(&e.action) {
+                ctx.invalidate_cache();
+            }
+            let place = self.started.remove(&e.id).unwrap_or(Place {
+                line: 0,
+                may_fail: false,
+            });
+            let _ = ui.stdout().write_all(&e.stdout);
+            for notice in &e.notices {
+                ui.notice(&format!("[{}] {notice}", e.id));
+            }
+            match (&e.result, e.state) {
+                (Err(err), State::Failed) => {
+                    let at = format!("{}:{}: [{}] ", self.name, place.line, e.id);
+                    ui::report_for(&at, err, Face::Shell);
+                    if !place.may_fail {
+                        failed.get_or_insert(err.exit_code());
+                    }
+                }
+                (_, State::Killed) => ui.notice(&jobs::ended_line(&e)),
+                _ => ui.summary(&jobs::ended_line(&e)),
+            }
+        }
+        let _ = ui.flush();
+        failed
+    }
+}
+
 /// Runs one line (without its `-` mark).
-fn run_line(ctx: &mut Context, ui: &mut TerminalUi, text: &str) -> Result<Flow, Failure> {
+fn run_line(
+    ctx: &mut Context,
+    ui: &mut TerminalUi,
+    background: &mut Background<'_>,
+    text: &str,
+    place: Place,
+) -> Result<Flow, Failure> {
     match parse_line(text) {
         Ok(Parsed::Empty) => Ok(Flow::Next),
         Ok(Parsed::Quit) => Ok(Flow::Stop),
@@ -91,8 +182,46 @@ fn run_line(ctx: &mut Context, ui: &mut TerminalUi, text: &str) -> Result<Flow, 
             let _ = ui.flush();
             result.map(|()| Flow::Next).map_err(Failure::Engine)
         }
+        Ok(Parsed::Background { action, label }) => {
+            let id = background
+                .jobs
+                .start(ctx, &action, &label, false)
+                .map_err(Failure::Engine)?;
+            background.started.insert(id, place);
+            ui.summary(&jobs::started_line(id, &label));
+            Ok(Flow::Next)
+        }
+        Ok(Parsed::Job(command)) => job_command(ctx, ui, &background.jobs, command),
         Err(msg) => Err(Failure::Usage(msg)),
     }
+}
+
+/// `jobs`, `wait [N]`, `kill N` and `fg [N]` in a script.
+fn job_command(
+    ctx: &Context,
+    ui: &mut TerminalUi,
+    table: &Jobs,
+    command: JobCommand,
+) -> Result<Flow, Failure> {
+    let interrupt = &ctx.interrupt;
+    match command {
+        JobCommand::List => {
+            let _ = ui.stdout().write_all(jobs::list(table).as_bytes());
+            let _ = ui.flush();
+        }
+        JobCommand::Wait(id) => table.wait(id, interrupt).map_err(Failure::Engine)?,
+        JobCommand::Kill(id) => table
+            .kill(id)
+            .and_then(|()| table.wait(Some(id), interrupt))
+            .map_err(Failure::Engine)?,
+        JobCommand::Fg(id) => {
+            let id = id
+                .or_else(|| table.newest_running())
+                .ok_or_else(|| Failure::Usage("no background job is running".into()))?;
+            jobs::follow(table, id, ui, interrupt).map_err(Failure::Usage)?;
+        }
+    }
+    Ok(Flow::Next)
 }
 
 enum Failure {

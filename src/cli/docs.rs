@@ -101,6 +101,8 @@ fn main_page(cmd: clap::Command) -> io::Result<Vec<u8>> {
         shell,
         man::modes_section(),
         man::checks_section(false),
+        man::charset_section(),
+        man::proxy_section(),
         man::exit_section(false),
         man::environment_section(),
         man::files_section(),
@@ -141,6 +143,20 @@ fn shell_page(version: Option<&str>) -> io::Result<Vec<u8>> {
          runs the same commands, one per line; blank lines and # comments are skipped. The \
          first failing line stops the run with its line number, unless -k is given; a line \
          starting with - may fail without stopping anything. No questions are asked.",
+        "A get, mget, mirror, pget, put or mput with & at the end of its line runs as a \
+         background job, on a connection of its own, in the remote and local directories of \
+         the moment it started; the prompt comes back at once. jobs lists the jobs with their \
+         progress, wait [N] waits for them, kill N stops one (a download keeps NAME.part for \
+         get -c), and fg [N] follows one with its progress bar (Ctrl-C then stops it; Ctrl-C \
+         during any other command never stops a job). A job that ends says so in one line \
+         before the next prompt, or above the line being typed, which is drawn again. A job \
+         asks nothing: a get whose local file exists is refused (add -c or -n), and mget and \
+         mput take every match. quit with jobs running asks whether to stop them. help jobs \
+         says more.",
+        "In batch mode a line ending in & runs in the background and the script goes on; wait \
+         joins, and the end of the script waits for every job. A job that failed is reported \
+         with its line number and stops the script as a failing line would (the jobs already \
+         running are waited for), unless -k is given or its line starts with -.",
         "Hints after an error name shell commands (passive, user NAME, get -r NAME) rather \
          than command-line flags.",
     ];
@@ -155,6 +171,8 @@ fn shell_page(version: Option<&str>) -> io::Result<Vec<u8>> {
     out.push_str(&man::shell_commands(&grammar::command(), false));
     out.push_str(&man::modes_section());
     out.push_str(&man::checks_section(true));
+    out.push_str(&man::charset_section());
+    out.push_str(&man::proxy_section());
     out.push_str(&man::exit_section(true));
     out.push_str(&man::environment_section());
     out.push_str(&man::files_section());

@@ -6,6 +6,7 @@ pub mod args;
 pub mod batch;
 pub mod docs;
 pub mod interrupt;
+pub mod jobs;
 pub mod oneshot;
 pub mod run;
 pub mod shell;

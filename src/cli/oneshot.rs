@@ -41,7 +41,7 @@ pub fn run(cmd: &C, ctx: &mut Context, ui: &mut dyn Ui) -> Result<()> {
         } else {
             TransferType::Binary
         });
-        let open = Action::Open(Box::new(url.with_path("")));
+        let open = Action::Open(Box::new(url.with_path("")), None);
         let step =
             actions::execute(ctx, &open, ui).and_then(|()| actions::execute(ctx, action, ui));
         if let Err(e) = step {

@@ -20,7 +20,6 @@ use crate::cli::{batch, oneshot, shell, ui};
 /// Runs what the command line asks for and returns the exit code, or the error that ends it.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let (config, mode, profile) = cli.resolve_with(base_profile()?);
-    warn_about_proxies();
     let level = if config.verbose { 2 } else { 0 };
     let interactive = matches!(mode, Mode::Shell(_));
     let mut ui = ui::TerminalUi::new(config.quiet, level, interactive);
@@ -68,27 +67,15 @@ fn base_profile() -> Result<Profile> {
     })
 }
 
-/// ferry speaks FTP directly; a proxy variable that would be ignored silently gets one line.
-fn warn_about_proxies() {
-    for var in ["ftp_proxy", "FTP_PROXY"] {
-        if std::env::var_os(var).is_some_and(|v| !v.is_empty()) {
-            eprintln!(
-                "ferry: warning: {var} is set, but ferry does not use proxies; connecting directly"
-            );
-            return;
-        }
-    }
-}
-
 /// The `open` action for a URL (or a bookmark's name) given on the command line.
 fn open_action(url: Option<&str>, config_dir: Option<&Path>) -> Result<Option<Action>> {
     let Some(url) = url else { return Ok(None) };
-    let parsed = if ferry::config::bookmarks::looks_like_name(url) {
+    let (parsed, charset) = if ferry::config::bookmarks::looks_like_name(url) {
         ferry::config::bookmarks::lookup(config_dir, url)?
     } else {
-        ferry::url::parse(url)?
+        (ferry::url::parse(url)?, None)
     };
-    Ok(Some(Action::Open(Box::new(parsed))))
+    Ok(Some(Action::Open(Box::new(parsed), charset)))
 }
 
 /// The batch script (standard input for `None`) and its name in messages.

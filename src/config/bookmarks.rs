@@ -4,6 +4,7 @@
 //! [work]
 //! url = "ftp://alice@ftp.example.org/%2Fsrv/releases/"
 //! password = "only with bookmark add --with-password"
+//! charset = "gbk"     # only when one was chosen (--charset, or `charset NAME` in the shell)
 //! ```
 //!
 //! A password is stored only when the user asks for it, and a file holding one is written with
@@ -16,7 +17,9 @@ use std::path::{Path, PathBuf};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::options::CharsetChoice;
 use crate::error::{Error, Result};
+use crate::proto::charset::CharsetError;
 use crate::url::{self, FtpUrl};
 
 /// The bookmarks file's name inside the config directory.
@@ -55,6 +58,9 @@ pub struct Bookmark {
     /// The password, only when the user asked for it to be kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+    /// The charset of the server's names (`gbk`, `auto`…), when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charset: Option<String>,
 }
 
 impl std::fmt::Debug for Bookmark {
@@ -62,6 +68,7 @@ impl std::fmt::Debug for Bookmark {
         f.debug_struct("Bookmark")
             .field("url", &self.url)
             .field("password", &self.password.as_ref().map(|_| "(redacted)"))
+            .field("charset", &self.charset)
             .finish()
     }
 }
@@ -111,12 +118,30 @@ impl Bookmarks {
         Ok(Some(u))
     }
 
-    /// Adds or replaces `name`; the URL's password is kept only when `password` is given.
-    pub fn add(&mut self, name: &str, u: &FtpUrl, password: Option<&str>) -> Result<()> {
+    /// The charset bookmark `name` carries, if any (a bad one is an error naming it).
+    pub fn charset(&self, name: &str) -> Result<Option<CharsetChoice>> {
+        let Some(text) = self.entries.get(name).and_then(|e| e.charset.as_deref()) else {
+            return Ok(None);
+        };
+        text.parse().map(Some).map_err(|e: CharsetError| {
+            Error::Usage(format!("bookmark `{name}` in {}: {e}", self.path.display()))
+        })
+    }
+
+    /// Adds or replaces `name`; the URL's password is kept only when `password` is given, and a
+    /// charset when one is.
+    pub fn add(
+        &mut self,
+        name: &str,
+        u: &FtpUrl,
+        password: Option<&str>,
+        charset: Option<CharsetChoice>,
+    ) -> Result<()> {
         check_name(name)?;
         let entry = Bookmark {
             url: url_text(u),
             password: password.map(str::to_owned),
+            charset: charset.map(|c| c.to_string()),
         };
         self.entries.insert(name.to_owned(), entry);
         self.save()
@@ -217,12 +242,13 @@ pub fn looks_like_name(word: &str) -> bool {
     !word.contains("://") && check_name(word).is_ok()
 }
 
-/// The URL of bookmark `name` in the config directory `dir`, or an error saying there is none.
-pub fn lookup(dir: Option<&Path>, name: &str) -> Result<FtpUrl> {
+/// The URL of bookmark `name` in the config directory `dir` and the charset it carries, or an
+/// error saying there is none.
+pub fn lookup(dir: Option<&Path>, name: &str) -> Result<(FtpUrl, Option<CharsetChoice>)> {
     let dir = dir.ok_or_else(|| not_found(name))?;
-    Bookmarks::load(dir)?
-        .url(name)?
-        .ok_or_else(|| not_found(name))
+    let marks = Bookmarks::load(dir)?;
+    let url = marks.url(name)?.ok_or_else(|| not_found(name))?;
+    Ok((url, marks.charset(name)?))
 }
 
 /// "no bookmark NAME".
@@ -259,7 +285,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut b = Bookmarks::load(dir.path()).unwrap();
         let u = url::parse("ftp://alice:secret@h/pub/").unwrap();
-        b.add("work", &u, None).unwrap();
+        b.add("work", &u, None, None).unwrap();
         let text = std::fs::read_to_string(dir.path().join(BOOKMARKS_FILE)).unwrap();
         assert!(!text.contains("secret"), "{text}");
         let b = Bookmarks::load(dir.path()).unwrap();
@@ -271,6 +297,28 @@ mod tests {
         assert!(b.url("work").unwrap().is_none());
     }
 
+    #[test]
+    fn a_bookmark_carries_a_charset_when_one_was_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut b = Bookmarks::load(dir.path()).unwrap();
+        let u = url::parse("ftp://h/pub/").unwrap();
+        let gbk = CharsetChoice::Fixed(crate::proto::charset::Charset::from_name("gbk").unwrap());
+        b.add("cn", &u, None, Some(gbk)).unwrap();
+        b.add("plain", &u, None, None).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(BOOKMARKS_FILE)).unwrap();
+        assert!(text.contains("charset = \"gbk\""), "{text}");
+        let (_, charset) = lookup(Some(dir.path()), "cn").unwrap();
+        assert_eq!(charset, Some(gbk));
+        assert_eq!(lookup(Some(dir.path()), "plain").unwrap().1, None);
+        std::fs::write(
+            dir.path().join(BOOKMARKS_FILE),
+            "[bad]\nurl = \"ftp://h/\"\ncharset = \"klingon\"\n",
+        )
+        .unwrap();
+        let err = lookup(Some(dir.path()), "bad").unwrap_err().to_string();
+        assert!(err.contains("bad") && err.contains("klingon"), "{err}");
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_stored_password_makes_the_file_private() {
@@ -278,7 +326,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut b = Bookmarks::load(dir.path()).unwrap();
         let u = url::parse("ftp://alice@h/").unwrap();
-        b.add("w", &u, Some("pw")).unwrap();
+        b.add("w", &u, Some("pw"), None).unwrap();
         let path = dir.path().join(BOOKMARKS_FILE);
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);

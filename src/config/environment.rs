@@ -1,10 +1,12 @@
-//! The environment layer: one `FERRY_*` variable per global option (see [`ENVIRONMENT`]). An
-//! empty variable counts as unset; a bad value is an error naming the variable.
+//! The environment layer: one `FERRY_*` variable per global option (see [`ENVIRONMENT`]), and
+//! the proxy variables curl reads for FTP ([`PROXY_ENVIRONMENT`]). An empty variable counts as
+//! unset; a bad value is an error naming the variable.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::config::UserArg;
+use crate::config::proxy::{NoProxy, parse_proxy};
 use crate::config::settings::Settings;
 use crate::config::values::{
     parse_backend, parse_pasv_address, parse_pin, parse_port_range, parse_rate, parse_tls_max,
@@ -27,12 +29,25 @@ pub const ENVIRONMENT: &[&str] = &[
     "FERRY_RETRY_WAIT",
     "FERRY_PARALLEL",
     "FERRY_LIMIT_RATE",
+    "FERRY_CHARSET",
     "FERRY_TLS",
     "FERRY_CACERT",
     "FERRY_PIN",
     "FERRY_INSECURE",
     "FERRY_TLS_MAX",
     "FERRY_TLS_BACKEND",
+];
+
+/// The proxy variables, as curl reads them for `ftp://`: the first of `ftp_proxy`,
+/// `FTP_PROXY`, `all_proxy`, `ALL_PROXY` that is set is the proxy, and `no_proxy` (else
+/// `NO_PROXY`) the hosts that bypass it.
+pub const PROXY_ENVIRONMENT: &[&str] = &[
+    "ftp_proxy",
+    "FTP_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
 ];
 
 /// The environment layer, from this process's `FERRY_*` variables.
@@ -61,6 +76,10 @@ pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Se
         retry_wait: env_value(lookup, "FERRY_RETRY_WAIT", parse_seconds)?,
         parallel: env_value(lookup, "FERRY_PARALLEL", |s| s.parse())?,
         limit_rate: env_value(lookup, "FERRY_LIMIT_RATE", parse_rate)?,
+        charset: env_value(lookup, "FERRY_CHARSET", |s| {
+            s.parse()
+                .map_err(|e: crate::proto::charset::CharsetError| e.to_string())
+        })?,
         tls: env_value(lookup, "FERRY_TLS", parse_tls_mode)?,
         trust: trust(insecure.unwrap_or(false), pin, cacert),
         tls_max12: env_value(lookup, "FERRY_TLS_MAX", parse_tls_max)?,
@@ -72,7 +91,23 @@ pub fn parse_environment(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Se
             password: None,
         }),
         port: None,
+        proxy: first_of(lookup, &PROXY_ENVIRONMENT[..4], parse_proxy)?,
+        noproxy: first_of(lookup, &PROXY_ENVIRONMENT[4..], NoProxy::parse)?,
     })
+}
+
+/// The first of `names` that is set, through `parse`.
+fn first_of<T>(
+    lookup: &dyn Fn(&str) -> Option<OsString>,
+    names: &[&str],
+    parse: impl Fn(&str) -> std::result::Result<T, String>,
+) -> Result<Option<T>> {
+    for name in names {
+        if let Some(value) = env_value(lookup, name, &parse)? {
+            return Ok(Some(value));
+        }
+    }
+    Ok(None)
 }
 
 /// One variable through `parse`; unset or empty is `None`.

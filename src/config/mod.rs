@@ -17,6 +17,7 @@ pub mod bookmarks;
 pub mod environment;
 pub mod netrc;
 pub mod parallel;
+pub mod proxy;
 pub mod settings;
 pub mod values;
 

@@ -29,7 +29,9 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::config::proxy::{NoProxy, parse_proxy};
 use crate::config::{Config, Parallel, UserArg};
+use crate::engine::options::CharsetChoice;
 use crate::engine::session::Options;
 use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, TlsMode};
@@ -37,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
 use crate::proto::command::Secret;
+use crate::proto::proxy::ProxyUrl;
 
 use crate::config::values::{
     parse_backend, parse_pasv_address, parse_pin, parse_tls_max, parse_user_name,
@@ -59,6 +62,7 @@ macro_rules! gather {
             retry_wait: $s.retry_wait,
             parallel: $s.parallel.map(|v| v.0),
             limit_rate: $s.limit_rate.map(|v| v.0),
+            charset: $s.charset.map(|v| v.0),
             tls: $s.tls.map(|v| v.0),
             trust: trust(
                 $s.insecure.unwrap_or(false),
@@ -67,6 +71,7 @@ macro_rules! gather {
             ),
             tls_max12: $s.tls_max.map(|v| v.0),
             tls_backend: $s.tls_backend.map(|v| v.0),
+            proxy: $s.proxy.take().map(|v| v.0),
             user: $s.user.take().map(|v| UserArg {
                 user: v.0,
                 password: None,
@@ -107,6 +112,8 @@ pub struct Settings {
     pub parallel: Option<Parallel>,
     /// Bandwidth limit in bytes per second; `Some(0)` is none (overriding a lower layer's).
     pub limit_rate: Option<u64>,
+    /// The charset of names on the wire.
+    pub charset: Option<CharsetChoice>,
     /// Explicit TLS on `ftp://`.
     pub tls: Option<TlsMode>,
     /// How the server certificate is checked (cacert, pin or insecure).
@@ -123,6 +130,10 @@ pub struct Settings {
     pub user: Option<UserArg>,
     /// Port for URLs that do not name one (host sections).
     pub port: Option<u16>,
+    /// The proxy (`Some(None)`: connect directly, whatever the layers below say).
+    pub proxy: Option<Option<ProxyUrl>>,
+    /// Hosts reached without the proxy.
+    pub noproxy: Option<NoProxy>,
 }
 
 impl Settings {
@@ -140,6 +151,7 @@ impl Settings {
             retry_wait: self.retry_wait.or(lower.retry_wait),
             parallel: self.parallel.or(lower.parallel),
             limit_rate: self.limit_rate.or(lower.limit_rate),
+            charset: self.charset.or(lower.charset),
             tls: self.tls.or(lower.tls),
             trust: self.trust.or(lower.trust),
             tls_max12: self.tls_max12.or(lower.tls_max12),
@@ -148,6 +160,8 @@ impl Settings {
             quiet: self.quiet.or(lower.quiet),
             user: self.user.or(lower.user),
             port: self.port.or(lower.port),
+            proxy: self.proxy.or(lower.proxy),
+            noproxy: self.noproxy.or(lower.noproxy),
         }
     }
 }
@@ -204,6 +218,8 @@ impl Profile {
                 max_tls12: s.tls_max12.unwrap_or(false),
             },
             tls_backend: s.tls_backend.unwrap_or(builtin.tls_backend),
+            charset: s.charset.unwrap_or(builtin.charset),
+            proxy: proxy_for(host, s.proxy.flatten(), s.noproxy.as_ref()),
         };
         let fallback = Config::default();
         Config {
@@ -226,6 +242,18 @@ impl Profile {
     /// The port for `host` when its URL names none.
     pub fn port_for(&self, host: &str) -> Option<u16> {
         self.settings_for(Some(host)).port
+    }
+}
+
+/// The proxy for `host`: none when the host is on the no-proxy list.
+fn proxy_for(
+    host: Option<&str>,
+    proxy: Option<ProxyUrl>,
+    noproxy: Option<&NoProxy>,
+) -> Option<ProxyUrl> {
+    match (host, noproxy) {
+        (Some(host), Some(list)) if list.matches(host) => None,
+        _ => proxy,
     }
 }
 
@@ -267,6 +295,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {
     let defaults = Settings {
         verbose: file.verbose,
         quiet: file.quiet,
+        noproxy: file.noproxy.map(|v| v.0),
         ..gather!(file).into_settings()
     };
     Ok(ConfigFile { defaults, hosts })
@@ -308,6 +337,7 @@ struct FileTop {
     parallel: Option<ParallelValue>,
     #[serde(default)]
     limit_rate: Option<RateValue>,
+    charset: Option<CharsetValue>,
     #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
@@ -322,6 +352,10 @@ struct FileTop {
     tls_backend: Option<BackendValue>,
     #[serde(default)]
     user: Option<UserValue>,
+    #[serde(default)]
+    proxy: Option<ProxyValue>,
+    #[serde(default)]
+    noproxy: Option<NoProxyValue>,
     #[serde(default)]
     verbose: Option<bool>,
     #[serde(default)]
@@ -354,6 +388,7 @@ struct HostSection {
     parallel: Option<ParallelValue>,
     #[serde(default)]
     limit_rate: Option<RateValue>,
+    charset: Option<CharsetValue>,
     #[serde(default)]
     tls: Option<TlsValue>,
     #[serde(default)]
@@ -368,6 +403,8 @@ struct HostSection {
     tls_backend: Option<BackendValue>,
     #[serde(default)]
     user: Option<UserValue>,
+    #[serde(default)]
+    proxy: Option<ProxyValue>,
     #[serde(default)]
     port: Option<u16>,
 }
@@ -386,10 +423,12 @@ struct Common {
     retry_wait: Option<f64>,
     parallel: Option<Parallel>,
     limit_rate: Option<u64>,
+    charset: Option<CharsetChoice>,
     tls: Option<TlsMode>,
     trust: Option<Trust>,
     tls_max12: Option<bool>,
     tls_backend: Option<Backend>,
+    proxy: Option<Option<ProxyUrl>>,
     user: Option<UserArg>,
 }
 
@@ -406,10 +445,12 @@ impl Common {
             retry_wait: self.retry_wait,
             parallel: self.parallel,
             limit_rate: self.limit_rate,
+            charset: self.charset,
             tls: self.tls,
             trust: self.trust,
             tls_max12: self.tls_max12,
             tls_backend: self.tls_backend,
+            proxy: self.proxy,
             user: self.user,
             ..Settings::default()
         }
@@ -440,6 +481,11 @@ string_value!(PinValue, [u8; 32], parse_pin);
 string_value!(TlsMaxValue, bool, parse_tls_max);
 string_value!(BackendValue, Backend, parse_backend);
 string_value!(UserValue, String, parse_user_name);
+string_value!(CharsetValue, CharsetChoice, |s| s
+    .parse()
+    .map_err(|e: crate::proto::charset::CharsetError| e.to_string()));
+string_value!(ProxyValue, Option<ProxyUrl>, parse_proxy);
+string_value!(NoProxyValue, NoProxy, NoProxy::parse);
 
 #[cfg(test)]
 mod tests {
@@ -447,6 +493,7 @@ mod tests {
 
     use super::*;
     use crate::config::environment::{ENVIRONMENT, parse_environment};
+    use crate::proto::charset::Charset;
 
     fn parsed(text: &str) -> Result<ConfigFile> {
         parse(text, Path::new("config.toml"))
@@ -469,6 +516,36 @@ mod tests {
         assert_eq!(host.port, Some(2121));
         assert_eq!(host.user.as_ref().unwrap().user, "alice");
         assert_eq!(host.tls, Some(TlsMode::Require));
+    }
+
+    #[test]
+    fn charset_is_a_name_or_auto_at_the_top_and_per_host() {
+        let gbk = CharsetChoice::Fixed(Charset::from_name("gbk").unwrap());
+        let file = parsed("charset = \"auto\"\n[hosts.h]\ncharset = \"GBK\"\n").unwrap();
+        assert_eq!(file.defaults.charset, Some(CharsetChoice::Auto));
+        assert_eq!(file.hosts["h"].charset, Some(gbk));
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            ..Profile::default()
+        };
+        assert_eq!(profile.config_for(Some("h")).session.charset, gbk);
+        assert_eq!(
+            profile.config_for(Some("x")).session.charset,
+            CharsetChoice::Auto
+        );
+        let err = parsed("charset = \"klingon\"\n").unwrap_err().to_string();
+        assert!(err.contains("klingon"), "{err}");
+        assert!(parsed("charset = \"utf-16le\"\n").is_err());
+        let s = env(&[("FERRY_CHARSET", "latin1")]).unwrap();
+        assert_eq!(
+            s.charset,
+            Some(CharsetChoice::Fixed(
+                Charset::from_name("windows-1252").unwrap()
+            ))
+        );
+        let err = env(&[("FERRY_CHARSET", "nope")]).unwrap_err().to_string();
+        assert!(err.contains("FERRY_CHARSET"), "{err}");
     }
 
     #[test]
@@ -504,8 +581,14 @@ mod tests {
         let start = section.find("```toml\n").unwrap() + "```toml\n".len();
         let body = &section[start..start + section[start..].find("```").unwrap()];
         let file = parsed(body).unwrap();
-        assert_eq!(file.hosts.len(), 2);
+        assert_eq!(file.hosts.len(), 3);
         assert_eq!(file.hosts["ftp.example.org"].port, Some(2121));
+        let gbk = Charset::from_name("gbk").unwrap();
+        assert_eq!(
+            file.hosts["ftp.example.cn"].charset,
+            Some(CharsetChoice::Fixed(gbk))
+        );
+        assert_eq!(file.defaults.charset, Some(CharsetChoice::Auto));
     }
 
     #[test]
@@ -621,6 +704,7 @@ mod tests {
             "retry_wait",
             "parallel",
             "limit_rate",
+            "charset",
             "tls",
             "cacert",
             "pin",
@@ -637,6 +721,77 @@ mod tests {
         assert!(s.is_err(), "a bad pin is an error even beside insecure");
         let s = env(&[("FERRY_INSECURE", "yes")]).unwrap();
         assert_eq!(s.trust, Some(Trust::Insecure));
+    }
+
+    #[test]
+    fn the_proxy_comes_from_the_layers_and_no_proxy_lists_bypass_it() {
+        let file = parsed(
+            "proxy = \"socks5h://top:1080\"\nnoproxy = \".inside.example\"\n\
+             [hosts.h]\nproxy = \"http://u:pw@per-host:3128\"\n[hosts.direct]\nproxy = \"\"\n",
+        )
+        .unwrap();
+        let profile = Profile {
+            defaults: file.defaults,
+            hosts: file.hosts,
+            ..Profile::default()
+        };
+        let proxy_of = |p: &Profile, host: &str| {
+            p.config_for(Some(host))
+                .session
+                .proxy
+                .map(|u| u.to_string())
+        };
+        assert_eq!(
+            proxy_of(&profile, "h").as_deref(),
+            Some("http://u:****@per-host:3128")
+        );
+        assert_eq!(
+            proxy_of(&profile, "other").as_deref(),
+            Some("socks5h://top:1080")
+        );
+        assert_eq!(
+            proxy_of(&profile, "direct"),
+            None,
+            "proxy = \"\" connects directly"
+        );
+        assert_eq!(proxy_of(&profile, "ftp.inside.example"), None);
+        // curl's order: ftp_proxy before all_proxy, lower case before upper case.
+        let s = env(&[
+            ("ALL_PROXY", "socks5://all:1"),
+            ("ftp_proxy", "socks4a://ftp:2"),
+        ])
+        .unwrap();
+        assert_eq!(s.proxy.unwrap().unwrap().to_string(), "socks4a://ftp:2");
+        let s = env(&[("ALL_PROXY", "socks5://all:1"), ("NO_PROXY", "*")]).unwrap();
+        let environment = Profile {
+            environment: s,
+            ..profile.clone()
+        };
+        assert_eq!(
+            proxy_of(&environment, "h"),
+            None,
+            "NO_PROXY=* covers every proxy"
+        );
+        let command_line = Profile {
+            command_line: Settings {
+                proxy: Some(None),
+                ..Settings::default()
+            },
+            ..profile.clone()
+        };
+        assert_eq!(
+            proxy_of(&command_line, "h"),
+            None,
+            "--proxy '' connects directly"
+        );
+        let e = env(&[("all_proxy", "gopher://u:hunter2@h")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("all_proxy") && !e.contains("hunter2"), "{e}");
+        let e = parsed("[hosts.h]\nnoproxy = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("noproxy"), "noproxy is a top-level key: {e}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::engine::transport::Stream;
 use crate::error::{Error, Result};
 use crate::proto::channel::Channel;
 use crate::proto::command::Command;
+use crate::proto::proxy::TargetHost;
 
 /// The EPRT or PORT that announces `ip` and `port`; `None` when PORT cannot carry `ip` (IPv6).
 pub(crate) fn active_setup(channel: Channel, ip: IpAddr, port: u16) -> Option<Command> {
@@ -34,10 +35,40 @@ impl Session {
         self.opts.active_address.unwrap_or(self.local_addr().ip())
     }
 
+    /// A listener for an active data connection and the EPRT or PORT that announces it
+    /// (`Err` with the reason when there is none, or PORT cannot carry its address).
+    pub(crate) fn active_listener(
+        &mut self,
+        channel: Channel,
+    ) -> Result<(Command, Box<dyn DataListener>), String> {
+        if self.net.proxy().is_none() && active_setup(channel, self.announce_ip(), 0).is_none() {
+            return Err("PORT cannot carry an IPv6 address".into());
+        }
+        let listener = self.bind_active_listener()?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| format!("cannot listen: {e}"))?;
+        // A proxy listening for us is announced as it is; our own listener by our address.
+        let announce = match listener.relayed() {
+            true => bound.ip(),
+            false => self.announce_ip(),
+        };
+        let setup = active_setup(channel, announce, bound.port())
+            .ok_or_else(|| "PORT cannot carry an IPv6 address".to_owned())?;
+        Ok((setup, listener))
+    }
+
     /// A listener for an active data connection on the control connection's local address,
-    /// in `--active-ports` when given.
-    pub(crate) fn bind_active_listener(&mut self) -> Result<Box<dyn DataListener>, String> {
+    /// in `--active-ports` when given; through a proxy, the proxy's (SOCKS5 BIND), where the
+    /// port range does not apply.
+    fn bind_active_listener(&mut self) -> Result<Box<dyn DataListener>, String> {
         let ip = self.local_addr().ip();
+        if self.net.proxy().is_some() {
+            return self
+                .net
+                .listen(ip, 0)
+                .map_err(|e| format!("the proxy cannot listen for the server: {e}"));
+        }
         let Some((low, high)) = self.opts.active_ports else {
             return self
                 .net
@@ -69,13 +100,7 @@ impl Session {
         rest: u64,
     ) -> Result<Opened, Attempt> {
         self.data_hello = None;
-        let announce = self.announce_ip();
-        if active_setup(channel, announce, 0).is_none() {
-            return Err(Attempt::Next("PORT cannot carry an IPv6 address".into()));
-        }
-        let listener = self.bind_active_listener().map_err(Attempt::Next)?;
-        let port = listener.local_addr().map_err(|e| net(e, "listen"))?.port();
-        let setup = active_setup(channel, announce, port).expect("checked above");
+        let (setup, listener) = self.active_listener(channel).map_err(Attempt::Next)?;
         self.negotiate(&setup)?;
         let first = self.start_transfer(cmd, rest)?;
         if !first.is_preliminary() {
@@ -94,7 +119,7 @@ impl Session {
         opened: &mut Opened,
     ) -> Result<Option<Stream>, Attempt> {
         let deadline = Instant::now() + self.opts.timeout;
-        let server = canonical(self.peer_addr().ip());
+        let server = self.server_ip();
         while Instant::now() < deadline {
             if let Some(data) = self.accept_queued(listener, server)? {
                 return Ok(Some(data));
@@ -107,8 +132,13 @@ impl Session {
                 opened.prelim = Some(reply);
             } else if reply.is_completion() {
                 // The server connects before it sends data and its final reply, so a
-                // connection it made is already queued on the listener.
+                // connection it made is already queued on the listener — or, through a
+                // proxy, on its way: the proxy's word that the server connected travels
+                // beside the final reply and may come just after it.
                 opened.done = Some(reply);
+                if listener.relayed() {
+                    return self.await_relayed(listener, server, deadline);
+                }
                 return self.accept_queued(listener, server);
             } else {
                 return Err(check_transfer_reply_error(reply));
@@ -120,15 +150,44 @@ impl Session {
         }))
     }
 
+    /// Waits until `deadline` for the connection a proxy accepted for us (the final reply
+    /// already came: the server did connect).
+    fn await_relayed(
+        &mut self,
+        listener: &dyn DataListener,
+        server: Option<IpAddr>,
+        deadline: Instant,
+    ) -> Result<Option<Stream>, Attempt> {
+        loop {
+            if let Some(data) = self.accept_queued(listener, server)? {
+                return Ok(Some(data));
+            }
+            if Instant::now() >= deadline || self.interrupted() {
+                return Ok(None);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The server's address, which an active connection must come from; `None` when only the
+    /// proxy knows it (socks5h): the proxy's listener takes one connection, whoever makes it.
+    fn server_ip(&self) -> Option<IpAddr> {
+        match (&self.server, self.net.proxy()) {
+            (_, None) => Some(canonical(self.peer_addr().ip())),
+            (TargetHost::Ip(ip), Some(_)) => Some(canonical(*ip)),
+            (TargetHost::Name(_), Some(_)) => None,
+        }
+    }
+
     /// Takes a connection already queued on the listener from the server, if there is one.
     fn accept_queued(
         &mut self,
         listener: &dyn DataListener,
-        server: IpAddr,
+        server: Option<IpAddr>,
     ) -> Result<Option<Stream>, Attempt> {
         loop {
             match listener.accept_now() {
-                Ok(Some((data, from))) if canonical(from.ip()) == server => {
+                Ok(Some((data, from))) if server.is_none_or(|s| canonical(from.ip()) == s) => {
                     // The same short read slice as a passive connection, so that a blocked
                     // read wakes up to see Ctrl-C.
                     configure_data(&data, self.opts.timeout)?;

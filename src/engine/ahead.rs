@@ -5,11 +5,13 @@
 //! 150 and the data, and then the final 226, which servers such as vsftpd send only once our
 //! side of the data connection has closed. A caller that already knows which file comes next
 //! tells the session ([`Session::expect_next`]); when the current transfer's data has moved,
-//! the session writes the next setup command (EPSV, PASV, EPRT or PORT, the one that already
-//! worked) and the next transfer command in one packet, *before* reading the current final
-//! reply. The server answers them in order, so the 226, the next 229 and (for active channels)
-//! the next data connection are on their way together, and the next file starts one or two
-//! round trips earlier.
+//! the session writes the next setup command (EPSV or PASV, the one that already worked) and
+//! the next transfer command in one packet, *before* reading the current final reply. The
+//! server answers them in order, so the 226 and the next 229 are on their way together, and the
+//! next file starts one or two round trips earlier. An active setup (EPRT, PORT) goes ahead
+//! alone and its transfer command follows its 200: pyftpdlib answers EPRT only once it has
+//! connected, so a RETR sent with it is answered 150 first and queued, and the queued file
+//! never arrives.
 //!
 //! Only downloads go ahead, and only once their data has arrived in full: the server has ended
 //! its side of the transfer by then, so even a server that reads commands during a transfer
@@ -35,9 +37,6 @@
 //! would have used), and reads the transfer command's final reply, so replies and commands
 //! stay in step. A shell idle between commands settles it too before looking for a 421.
 
-use std::net::SocketAddr;
-
-use crate::engine::active::active_setup;
 use crate::engine::data::{Attempt, Opened, check_transfer_reply, configure_data};
 use crate::engine::net::DataListener;
 use crate::engine::pending::Ahead;
@@ -48,6 +47,7 @@ use crate::proto::addr;
 use crate::proto::channel::Channel;
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
+use crate::proto::proxy::Target;
 use crate::proto::replies::size_in;
 use crate::proto::reply::Reply;
 
@@ -80,16 +80,35 @@ impl Session {
                 None => return,
             },
         };
-        let (Ok(mut wire), Ok(second)) = (setup.to_wire(), cmd.to_wire()) else {
+        // An active setup goes ahead alone; its transfer command follows its 200. pyftpdlib
+        // answers an EPRT or PORT only once it has connected, so a RETR sent with it is read
+        // first, answered 150 and queued, and the queued file never arrives.
+        let sent = listener.is_none();
+        let Ok(mut wire) = setup.to_wire() else {
             return;
         };
-        wire.extend_from_slice(&second);
-        self.note(&format!(
-            "sending {} and {} ahead of the current transfer's final reply",
-            setup.redacted(),
-            cmd.redacted()
-        ));
-        if self.write_raw(&wire, &[&setup, &cmd]).is_err() {
+        if sent {
+            let Ok(second) = cmd.to_wire_in(self.charset()) else {
+                return;
+            };
+            wire.extend_from_slice(&second);
+            self.note(&format!(
+                "sending {} and {} ahead of the current transfer's final reply",
+                setup.redacted(),
+                cmd.redacted()
+            ));
+        } else {
+            self.note(&format!(
+                "sending {} for {} ahead of the current transfer's final reply",
+                setup.redacted(),
+                cmd.redacted()
+            ));
+        }
+        let written = match sent {
+            true => self.write_raw(&wire, &[&setup, &cmd]),
+            false => self.write_raw(&wire, &[&setup]),
+        };
+        if written.is_err() {
             // The next command on the session will see the same failure.
             self.mark_desynced();
             return;
@@ -97,7 +116,7 @@ impl Session {
         self.ahead = Some(Ahead {
             channel,
             command: cmd,
-            sent: true,
+            sent,
             listener,
         });
     }
@@ -123,7 +142,7 @@ impl Session {
         if self.ahead.is_some() || !self.is_usable() || self.traits.answers_out_of_turn() {
             return self.size(path);
         }
-        let mut wire = size.to_wire()?;
+        let mut wire = size.to_wire_in(self.charset())?;
         wire.extend_from_slice(&setup.to_wire()?);
         self.note(&format!(
             "sending {} with SIZE, for {}",
@@ -139,17 +158,22 @@ impl Session {
             listener: None,
         });
         // Read SIZE's reply ourselves: sending anything would settle the setup first.
-        let reply = self.read_final_to(&size)?;
+        let mut reply = self.read_final_to(&size)?;
+        if matches!(reply.code, 227 | 229) {
+            // The setup's answer came first (seen on real servers): SIZE's is next. The
+            // passive port it opened goes unused (the next setup replaces it), and nothing is
+            // sent ahead to this server again.
+            self.note(&format!(
+                "the server answered {} before SIZE: no more commands sent ahead to it",
+                setup.redacted()
+            ));
+            self.traits.learn_answers_out_of_turn();
+            self.ahead = None;
+            reply = self.read_final_to(&size)?;
+        }
+        self.size_without_number =
+            (reply.is_completion() && size_in(&reply).is_none()).then(|| reply.one_line());
         crate::engine::commands::transient_is_an_error(&size, reply).map(|r| size_in(&r))
-    }
-
-    /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
-    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
-        let announce = self.announce_ip();
-        active_setup(channel, announce, 0)?;
-        let listener = self.bind_active_listener().ok()?;
-        let port = listener.local_addr().ok()?.port();
-        Some((active_setup(channel, announce, port)?, listener))
     }
 
     /// Completes a setup and transfer command that were sent ahead. `None` when the server
@@ -163,7 +187,7 @@ impl Session {
         }
         let opened = match &ahead.listener {
             None => self.ahead_connect(&ahead, &setup, early)?,
-            Some(listener) => self.ahead_accept(&ahead.command, listener.as_ref())?,
+            Some(listener) => self.ahead_accept(&ahead, listener.as_ref())?,
         };
         Ok(Some(opened))
     }
@@ -194,7 +218,7 @@ impl Session {
         // The server now waits for our connection; if it cannot be made, nothing brings
         // replies back in step but a new connection.
         let target = self.ahead_target(ahead.channel, setup)?;
-        let mut data = match self.net.connect(target, self.opts.connect_timeout) {
+        let mut data = match self.net.connect(&target, self.opts.connect_timeout) {
             Ok(data) => data,
             Err(e) => {
                 self.mark_desynced();
@@ -226,9 +250,18 @@ impl Session {
         Ok(Opened::with(Some(data), first))
     }
 
-    /// An active setup sent ahead was accepted: read the transfer command's first reply and
-    /// take the server's connection.
-    fn ahead_accept(&mut self, cmd: &Command, listener: &dyn DataListener) -> Result<Opened> {
+    /// A listener for an active channel sent ahead, and the EPRT/PORT that announces it.
+    fn ahead_listener(&mut self, channel: Channel) -> Option<(Command, Box<dyn DataListener>)> {
+        self.active_listener(channel).ok()
+    }
+
+    /// An active setup sent ahead was accepted: send the transfer command if it waited for
+    /// that, read its first reply and take the server's connection.
+    fn ahead_accept(&mut self, ahead: &Ahead, listener: &dyn DataListener) -> Result<Opened> {
+        let cmd = &ahead.command;
+        if !ahead.sent {
+            self.send(cmd)?;
+        }
         let first = self.read_reply_to(cmd)?;
         let first = check_transfer_reply(cmd, first).map_err(Attempt::into_error)?;
         let preliminary = first.is_preliminary();
@@ -287,7 +320,7 @@ impl Session {
                     let target = self.ahead_target(ahead.channel, &setup)?;
                     let data = self
                         .net
-                        .connect(target, self.opts.connect_timeout)
+                        .connect(&target, self.opts.connect_timeout)
                         .map_err(|e| io_error(e, what.into(), self.opts.connect_timeout))?;
                     drop(data);
                 }
@@ -300,17 +333,16 @@ impl Session {
     }
 
     /// Where a passive setup reply read for a pair sent ahead says to connect.
-    pub(crate) fn ahead_target(&mut self, channel: Channel, reply: &Reply) -> Result<SocketAddr> {
-        let peer = self.peer_addr().ip();
+    pub(crate) fn ahead_target(&mut self, channel: Channel, reply: &Reply) -> Result<Target> {
         let bad = |e: addr::AddrError| Error::Unexpected {
             command: channel.to_string(),
             reply: Reply::new(reply.code, vec![format!("{} ({e})", reply.one_line())]),
         };
         if channel == Channel::Epsv {
             let port = addr::parse_epsv(&reply.text()).map_err(bad)?;
-            return Ok(SocketAddr::new(peer, port));
+            return Ok(self.server_port(port));
         }
         let advertised = addr::parse_pasv(&reply.text()).map_err(bad)?;
-        addr::pasv_target(advertised, peer, self.opts.pasv_policy).map_err(bad)
+        Ok(self.pasv_data_target(advertised).map_err(bad)?.0)
     }
 }

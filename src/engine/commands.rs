@@ -38,8 +38,16 @@ impl Session {
 
     /// SIZE: `Ok(None)` when the server cannot tell (no such command, or refused).
     pub fn size(&mut self, path: &str) -> Result<Option<u64>> {
+        if self.traits.lacks("SIZE") {
+            return Ok(None);
+        }
         let cmd = Command::Size(path.into());
         let reply = self.command(&cmd)?;
+        if matches!(reply.code, 500..=504) {
+            self.traits.learn_lacks("SIZE");
+        }
+        self.size_without_number =
+            (reply.is_completion() && size_in(&reply).is_none()).then(|| reply.one_line());
         transient_is_an_error(&cmd, reply).map(|r| size_in(&r))
     }
 
@@ -104,7 +112,7 @@ impl Session {
     pub fn cwd_and_type(&mut self, path: &str, t: TransferType) -> Result<()> {
         let cwd = Command::Cwd(path.into());
         let ty = Command::Type(t);
-        let mut wire = cwd.to_wire()?;
+        let mut wire = cwd.to_wire_in(self.charset())?;
         wire.extend_from_slice(&ty.to_wire()?);
         self.settle_ahead()?;
         self.write_raw(&wire, &[&cwd, &ty])?;

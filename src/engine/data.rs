@@ -20,17 +20,19 @@
 //! problem, not the channel's: it ends the attempt as that error and the plan learns nothing.
 
 use std::io;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddrV4};
 use std::time::Duration;
 
 pub use crate::engine::guard::DataTransfer;
 use crate::engine::session::Session;
 use crate::engine::transport::{self, Stream};
 use crate::error::{Error, Result};
+use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::addr::{self, AddrError};
-use crate::proto::channel::{Channel, Outcome};
+use crate::proto::channel::{Channel, DataMode, Outcome};
 use crate::proto::codes::{self, Refusal};
 use crate::proto::command::Command;
+use crate::proto::proxy::{ProxyScheme, Target, TargetHost};
 use crate::proto::reply::Reply;
 
 /// Why one channel did not work.
@@ -112,6 +114,8 @@ impl Session {
         rest: u64,
         early: bool,
     ) -> Result<DataTransfer<'_>> {
+        // A name the server's charset cannot hold fails here, before the data channel is set up.
+        cmd.to_wire_in(self.charset())?;
         self.data_hello = None;
         let mut opened = None;
         if let Some(ahead) = self.take_ahead(cmd, rest)? {
@@ -145,7 +149,7 @@ impl Session {
     /// Tries the channels the plan offers, in order, until one opens a data connection for
     /// `cmd`, telling the plan how each went.
     fn negotiate_channel(&mut self, cmd: &Command, rest: u64) -> Result<Opened> {
-        let mode = self.opts.data_mode;
+        let mode = self.channel_mode()?;
         let again = self.channels.begin(mode);
         if !again.is_empty() {
             let names: Vec<String> = again.iter().map(Channel::to_string).collect();
@@ -215,9 +219,30 @@ impl Session {
         Ok(reply)
     }
 
-    fn passive_target(&mut self, channel: Channel) -> Result<SocketAddr, Attempt> {
-        let peer = self.peer_addr().ip();
-        if channel == Channel::Pasv && !is_v4(peer) {
+    /// The data mode in force: through a proxy, `auto` and `passive` are passive only (active
+    /// mode is never fallen into through a proxy), and an active mode asked for goes through a
+    /// SOCKS5 proxy's BIND or, through other proxies, is an error.
+    fn channel_mode(&self) -> Result<DataMode> {
+        let mode = self.opts.data_mode;
+        let Some(proxy) = self.net.proxy() else {
+            return Ok(mode);
+        };
+        let binds = matches!(proxy.scheme, ProxyScheme::Socks5 | ProxyScheme::Socks5h);
+        match mode {
+            DataMode::Auto | DataMode::Passive => Ok(DataMode::Passive),
+            DataMode::Epsv | DataMode::Pasv => Ok(mode),
+            DataMode::Active | DataMode::Eprt | DataMode::Port if binds => Ok(mode),
+            DataMode::Active | DataMode::Eprt | DataMode::Port => Err(Error::ActiveThroughProxy {
+                proxy: proxy.to_string(),
+            }),
+        }
+    }
+
+    fn passive_target(&mut self, channel: Channel) -> Result<Target, Attempt> {
+        if channel == Channel::Pasv
+            && let TargetHost::Ip(ip) = self.server
+            && !is_v4(ip)
+        {
             return Err(Attempt::Next("PASV cannot describe an IPv6 server".into()));
         }
         let setup = if channel == Channel::Epsv {
@@ -229,18 +254,55 @@ impl Session {
         let bad = |e: AddrError| Attempt::Next(e.to_string());
         if channel == Channel::Epsv {
             let port = addr::parse_epsv(&reply.text()).map_err(bad)?;
-            return Ok(SocketAddr::new(peer, port));
+            return Ok(self.server_port(port));
         }
         let advertised = addr::parse_pasv(&reply.text()).map_err(bad)?;
-        let target = addr::pasv_target(advertised, peer, self.opts.pasv_policy).map_err(bad)?;
-        if IpAddr::V4(*advertised.ip()) != target.ip() && !advertised.ip().is_unspecified() {
-            self.note(&format!(
-                "the 227 reply advertised {}; connecting to the server's address {} instead",
-                advertised.ip(),
-                target.ip()
-            ));
+        let (target, note) = self.pasv_data_target(advertised).map_err(bad)?;
+        if let Some(note) = note {
+            self.note(&note);
         }
         Ok(target)
+    }
+
+    /// The server's `port`, on its address, or by name through a proxy that resolves it.
+    pub(crate) fn server_port(&self, port: u16) -> Target {
+        Target {
+            host: self.server.clone(),
+            port,
+        }
+    }
+
+    /// Where a 227's `advertised` address sends the data connection under `--pasv-address`,
+    /// with a note when it is not the advertised address. When only the proxy knows the
+    /// server's address, the default goes to the server's name; `server` takes the advertised
+    /// address only when it is public (it cannot be compared with the server's).
+    pub(crate) fn pasv_data_target(
+        &self,
+        advertised: SocketAddrV4,
+    ) -> Result<(Target, Option<String>), AddrError> {
+        let shown = advertised.ip();
+        match &self.server {
+            TargetHost::Ip(peer) => {
+                let target = addr::pasv_target(advertised, *peer, self.opts.pasv_policy)?;
+                let note = (IpAddr::V4(*shown) != target.ip() && !shown.is_unspecified()).then(|| {
+                    format!(
+                        "the 227 reply advertised {shown}; connecting to the server's address {} instead",
+                        target.ip()
+                    )
+                });
+                Ok((Target::ip(target.ip(), target.port()), note))
+            }
+            TargetHost::Name(name) => {
+                let public = addr::classify(IpAddr::V4(*shown)) == addr::AddrClass::Public;
+                if self.opts.pasv_policy == PasvAddressPolicy::Server && public {
+                    return Ok((Target::ip(IpAddr::V4(*shown), advertised.port()), None));
+                }
+                let note = (!shown.is_unspecified()).then(|| {
+                    format!("the 227 reply advertised {shown}; connecting to {name} through the proxy instead")
+                });
+                Ok((self.server_port(advertised.port()), note))
+            }
+        }
     }
 
     fn try_passive(
@@ -250,10 +312,14 @@ impl Session {
         rest: u64,
     ) -> Result<Opened, Attempt> {
         let target = self.passive_target(channel)?;
+        let via = match self.net.proxy() {
+            Some(_) => " through the proxy",
+            None => "",
+        };
         let mut data = self
             .net
-            .connect(target, self.opts.connect_timeout)
-            .map_err(|e| Attempt::Next(format!("cannot connect to {target}: {e}")))?;
+            .connect(&target, self.opts.connect_timeout)
+            .map_err(|e| Attempt::Next(format!("cannot connect to {target}{via}: {e}")))?;
         configure_data(&data, self.opts.timeout)?;
         self.hello_on_data(&mut data);
         let reply = self.start_transfer(cmd, rest)?;

@@ -97,9 +97,10 @@ impl Session {
         if !self.features_known {
             self.feat()?;
         }
-        if self.features.has("UTF8") {
+        if self.features.has("UTF8") && self.wants_utf8() {
             // Only a courtesy: servers that advertise UTF8 mostly have it on already.
             let _ = self.command(&Command::Opts("UTF8 ON".into()))?;
+            self.learn_utf8_from_feat();
         }
         self.protect_data()
     }

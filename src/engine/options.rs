@@ -8,6 +8,39 @@ use crate::engine::tls::verify::{TlsSettings, Trust};
 use crate::engine::tls::{Backend, TlsMode};
 use crate::proto::addr::PasvAddressPolicy;
 use crate::proto::channel::DataMode;
+use crate::proto::charset::Charset;
+
+/// Which charset names are in: `--charset NAME`, or `auto` (the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CharsetChoice {
+    /// UTF-8 when FEAT offers UTF8 or the names are UTF-8; otherwise guessed from the names
+    /// seen in the first listing that is not plain ASCII (see `engine::charset`).
+    #[default]
+    Auto,
+    /// This charset, whatever the server says.
+    Fixed(Charset),
+}
+
+impl std::str::FromStr for CharsetChoice {
+    type Err = crate::proto::charset::CharsetError;
+    fn from_str(s: &str) -> Result<CharsetChoice, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("auto") {
+            Ok(CharsetChoice::Auto)
+        } else {
+            Charset::from_name(s).map(CharsetChoice::Fixed)
+        }
+    }
+}
+
+impl std::fmt::Display for CharsetChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CharsetChoice::Auto => f.write_str("auto"),
+            CharsetChoice::Fixed(c) => write!(f, "{c}"),
+        }
+    }
+}
+use crate::proto::proxy::ProxyUrl;
 
 /// Settings that shape a session; resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -32,6 +65,11 @@ pub struct Options {
     pub tls_settings: TlsSettings,
     /// Which TLS implementation.
     pub tls_backend: Backend,
+    /// The charset of names on the wire.
+    pub charset: CharsetChoice,
+    /// The proxy every connection of the session goes through (`None`: direct), already
+    /// decided for this host (`--noproxy`, `no_proxy`).
+    pub proxy: Option<ProxyUrl>,
 }
 
 impl Default for Options {
@@ -50,6 +88,8 @@ impl Default for Options {
                 max_tls12: false,
             },
             tls_backend: Backend::Rustls,
+            charset: CharsetChoice::Auto,
+            proxy: None,
         }
     }
 }

@@ -1,8 +1,13 @@
 //! The local side of a download: `NAME.part` beside the target, created fresh without following
 //! a planted symlink, or continued (and for `get -c` seeded from an existing `NAME`), and what
 //! a download may continue from ([`Resume`]).
+//!
+//! A `.part` file being written is held with an advisory lock ([`hold`]) until it is renamed
+//! over its target: a second transfer to the same name — a background job beside a foreground
+//! `get`, two jobs, another ferry — is refused instead of removing or interleaving the first
+//! one's data.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +61,7 @@ pub(crate) fn open_resumable(part: &Path, target: Option<&Path>) -> Result<(File
         .append(true)
         .open(part)
         .map_err(|e| local_err("cannot open", part, e))?;
+    hold(&file, part)?;
     let offset = file
         .metadata()
         .map_err(|e| local_err("cannot read", part, e))?
@@ -74,14 +80,62 @@ pub fn create_part(part: &Path) -> Result<File> {
                 io::Error::new(io::ErrorKind::AlreadyExists, "a directory has this name"),
             ));
         }
-        Ok(_) => fs::remove_file(part).map_err(|e| local_err("cannot replace", part, e))?,
+        Ok(_) => {
+            if File::open(part).is_ok_and(|f| matches!(f.try_lock(), Err(TryLockError::WouldBlock)))
+            {
+                return Err(busy(part));
+            }
+            fs::remove_file(part).map_err(|e| local_err("cannot replace", part, e))?
+        }
         Err(_) => {}
     }
-    OpenOptions::new()
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(part)
-        .map_err(|e| local_err("cannot create", part, e))
+        .map_err(|e| local_err("cannot create", part, e))?;
+    hold(&file, part)?;
+    // Another transfer that looked between our check and our lock may have replaced the file:
+    // the name must still be ours once we hold it.
+    if !is_same_file(&file, part) {
+        return Err(busy(part));
+    }
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn is_same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_same_file(_file: &File, _path: &Path) -> bool {
+    true
+}
+
+/// Holds `file`, the open `part`, for this transfer alone (an advisory lock, released when the
+/// file is closed); an error when another transfer holds it. A file system without locks
+/// holds nothing and refuses nothing.
+pub fn hold(file: &File, part: &Path) -> Result<()> {
+    match file.try_lock() {
+        Err(TryLockError::WouldBlock) => Err(busy(part)),
+        Ok(()) | Err(TryLockError::Error(_)) => Ok(()),
+    }
+}
+
+fn busy(part: &Path) -> Error {
+    local_err(
+        "cannot write",
+        part,
+        io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            "another transfer is writing it (a background job, or another ferry)",
+        ),
+    )
 }
 
 pub(crate) fn local_err(what: &'static str, path: &Path, source: io::Error) -> Error {
@@ -96,6 +150,24 @@ pub(crate) fn local_err(what: &'static str, path: &Path, source: io::Error) -> E
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn a_part_file_being_written_is_not_taken_by_a_second_transfer() {
+        let dir = tempfile::tempdir().unwrap();
+        let part = dir.path().join("big.iso.part");
+        let mut first = create_part(&part).unwrap();
+        first.write_all(b"first's data").unwrap();
+        let err = create_part(&part).unwrap_err();
+        assert!(
+            err.to_string().contains("another transfer is writing it"),
+            "{err}"
+        );
+        assert!(open_resumable(&part, None).is_err());
+        assert_eq!(fs::read(&part).unwrap(), b"first's data", "nothing removed");
+        drop(first);
+        let (_, offset) = open_resumable(&part, None).unwrap();
+        assert_eq!(offset, 12, "free again once the first is closed");
+    }
 
     #[test]
     fn part_file_sits_beside_the_target() {

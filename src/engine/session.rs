@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::engine::known::ServerTraits;
-use crate::engine::net::{Network, Tcp};
+use crate::engine::net::{self, Network};
 pub use crate::engine::options::Options;
 use crate::engine::pending::Ahead;
 use crate::engine::throttle::{Pacer, Throttle};
@@ -29,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::proto::channel::{ChannelPlan, DataMode};
 use crate::proto::command::{Command, Secret, TransferType};
 use crate::proto::digest::HashAlgo;
+use crate::proto::proxy::TargetHost;
 pub use crate::proto::replies::{Features, parse_257};
 use crate::proto::reply::{Reply, ReplyParser};
 
@@ -68,6 +69,14 @@ impl Login {
     }
 }
 
+/// How a session reaches its server: the network for data connections, where they go, and
+/// the host name asked for.
+struct Route<'a> {
+    net: Box<dyn Network>,
+    server: TargetHost,
+    host: &'a str,
+}
+
 /// An open, logged-in (or about to be) control connection.
 pub struct Session {
     stream: Stream,
@@ -90,6 +99,9 @@ pub struct Session {
     interrupt: Option<Arc<AtomicBool>>,
     /// The host name we connected to (the TLS server name).
     pub(crate) host: String,
+    /// Where passive data connections go: the server's address, or through a proxy that
+    /// resolved the name itself, the name (`peer` is then the proxy's address).
+    pub(crate) server: TargetHost,
     /// TLS for this session, once the control connection is protected.
     pub(crate) tls: Option<TlsClient>,
     /// PROT P is in force: data connections are TLS too.
@@ -110,6 +122,10 @@ pub struct Session {
     pub(crate) hash_selected: Option<HashAlgo>,
     /// The bandwidth limit transfers on this session share (with the other lanes of a run).
     pub(crate) throttle: Option<Arc<Throttle>>,
+    /// The last SIZE answered 2xx without a number (`213 File status`): its reply, one line.
+    pub(crate) size_without_number: Option<String>,
+    /// Why the last upload's size could not be checked, until taken.
+    pub(crate) unverified: Option<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -144,21 +160,16 @@ impl Session {
         trace: Option<TraceFn>,
         interrupt: Option<Arc<AtomicBool>>,
     ) -> Result<Session> {
-        let addrs = transport::resolve(host, port)?;
-        let tcp = transport::connect_any(&addrs, opts.connect_timeout)?;
+        let (tcp, server, net) =
+            net::control(opts.proxy.as_ref(), host, port, opts.connect_timeout)?;
         let setup = |e| Error::Network {
             what: "setting up the control connection".into(),
             source: e,
         };
         transport::configure(&tcp, opts.timeout, true).map_err(setup)?;
-        Session::start(
-            Stream::Plain(tcp),
-            Box::new(Tcp),
-            host,
-            opts,
-            trace,
-            interrupt,
-        )
+        let stream = Stream::Plain(tcp);
+        let route = Route { net, server, host };
+        Session::start(stream, route, opts, trace, interrupt)
     }
 
     /// A session over an already connected control `stream` whose data connections come from
@@ -171,17 +182,21 @@ impl Session {
         opts: Options,
         trace: Option<TraceFn>,
     ) -> Result<Session> {
-        let host = match stream.peer_addr() {
-            Ok(addr) => addr.ip().to_string(),
-            Err(_) => "localhost".into(),
+        let (host, server) = match stream.peer_addr() {
+            Ok(addr) => (addr.ip().to_string(), TargetHost::Ip(addr.ip())),
+            Err(_) => ("localhost".into(), TargetHost::Name("localhost".into())),
         };
-        Session::start(stream, net, &host, opts, trace, None)
+        let route = Route {
+            net,
+            server,
+            host: &host,
+        };
+        Session::start(stream, route, opts, trace, None)
     }
 
     fn start(
         stream: Stream,
-        net: Box<dyn Network>,
-        host: &str,
+        route: Route<'_>,
         opts: Options,
         trace: Option<TraceFn>,
         interrupt: Option<Arc<AtomicBool>>,
@@ -193,6 +208,8 @@ impl Session {
         let peer = stream.peer_addr().map_err(setup)?;
         let local = stream.local_addr().map_err(setup)?;
         let implicit = opts.implicit_tls;
+        let Route { net, server, host } = route;
+        let proxy = net.proxy().map(|p| p.to_string());
         let mut session = Session {
             stream,
             net,
@@ -208,6 +225,7 @@ impl Session {
             desynced: false,
             interrupt,
             host: host.to_owned(),
+            server,
             tls: None,
             prot_private: false,
             features_known: false,
@@ -218,12 +236,23 @@ impl Session {
             traits: ServerTraits::new(),
             hash_selected: None,
             throttle: None,
+            size_without_number: None,
+            unverified: None,
         };
+        if let Some(proxy) = proxy {
+            session.note(&format!("connected to {host} through the proxy {proxy}"));
+        }
         if implicit {
             session.upgrade_control()?;
         }
         session.greeting = session.read_greeting()?;
         Ok(session)
+    }
+
+    /// Why the last upload's size was not checked although the server has SIZE (it answered
+    /// without a number), once: the caller says so in a notice.
+    pub fn take_unverified(&mut self) -> Option<String> {
+        self.unverified.take()
     }
 
     /// The greeting (the 220 reply).
@@ -267,7 +296,7 @@ impl Session {
 
     /// Writes one command line; nothing with CR/LF/NUL in an argument is ever written.
     pub fn send(&mut self, cmd: &Command) -> Result<()> {
-        let wire = cmd.to_wire()?;
+        let wire = cmd.to_wire_in(self.charset())?;
         self.settle_ahead()?;
         if self.desynced {
             return Err(out_of_step());
@@ -327,6 +356,8 @@ impl Session {
             Err(e) if e.kind() == ErrorKind::Interrupted => return Ok(()),
             Err(e) => return Err(io_error(e, what.into(), self.opts.timeout)),
         };
+        let charset = self.charset();
+        self.parser.set_charset(charset);
         self.parser.feed(&buf[..n])?;
         Ok(())
     }

@@ -16,7 +16,7 @@ pub use crate::engine::copy::{NoProgress, Progress};
 use crate::engine::copy::{copy_down, copy_up, fail, send_file};
 use crate::engine::digest::{Digest, Hasher, HashingReader, HashingWriter};
 use crate::engine::guard::data_io_error;
-pub use crate::engine::partfile::{Resume, create_part, part_path};
+pub use crate::engine::partfile::{Resume, create_part, hold, part_path};
 use crate::engine::partfile::{local_err, open_resumable};
 use crate::engine::session::Session;
 use crate::engine::throttle::Pacer;
@@ -259,8 +259,12 @@ impl Session {
         });
         // No fsync before the rename: like curl and lftp, ferry leaves durability to the file
         // system; syncing every file costs milliseconds each on many small files.
+        // The file stays open (and held, see `partfile::hold`) until it is renamed, so that no
+        // other transfer takes the name in between; Windows cannot rename an open file.
         let result = result.and_then(|done| {
-            drop(file);
+            if cfg!(windows) {
+                drop(file);
+            }
             fs::rename(&part, target).map_err(|e| local_err("cannot rename into", target, e))?;
             Ok(done)
         });
@@ -413,7 +417,8 @@ impl Session {
         let offset = match mode {
             PutMode::Resume => {
                 self.set_type(ty)?;
-                let have = self.size(remote)?.unwrap_or(0);
+                // The server's copy: SIZE, or MLST or a listing where there is no SIZE.
+                let have = self.file_size(remote)?.unwrap_or(0);
                 if have > total {
                     return Err(Error::Usage(format!(
                         "cannot resume {remote}: the remote file ({have} bytes) is larger than {} ({total} bytes)",
@@ -472,13 +477,21 @@ impl Session {
         if ty != TransferType::Binary || !self.features().has("SIZE") {
             return Ok(());
         }
+        self.size_without_number = None;
         match self.size_with_next_setup(remote)? {
             Some(held) if held != expected => Err(Error::UploadSize {
                 name: remote.into(),
                 held,
                 sent: expected,
             }),
-            _ => Ok(()),
+            Some(_) => Ok(()),
+            None => {
+                // A 2xx without a number (`213 File status`) is not a match: say so.
+                if let Some(reply) = self.size_without_number.take() {
+                    self.unverified = Some(format!("SIZE answered {reply:?}, with no number"));
+                }
+                Ok(())
+            }
         }
     }
 

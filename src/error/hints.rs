@@ -1,13 +1,16 @@
 //! Words for failures whose library text or generic hint says too little: TLS errors that
 //! rustls prints as `Debug` (`Other(OtherError(CaUsedAsEndEntity))`), a TLS handshake that met
 //! plain FTP, a web or SSH server answering on the port, and the file refusals people meet
-//! most (a directory fetched as a file, a directory that is not empty, one that exists).
+//! most (a directory fetched as a file, a directory that is not empty, one that exists), and
+//! what to do about a proxy that did not make the connection.
 //!
 //! Hints come in the words of the [`Face`] that reads them: flags on the command line, shell
 //! commands in the shell and in batch files.
 
 use super::Face;
+use crate::engine::proxy::ProxyError;
 use crate::proto::command::Verb;
+use crate::proto::proxy::ProxyFailure;
 use crate::proto::reply::Reply;
 
 /// What rustls refused, in words: its own `Display` where that is readable, plain sentences
@@ -49,6 +52,19 @@ pub(super) fn not_implicit_tls(face: Face) -> String {
                         on it"
             .into(),
     }
+}
+
+/// What to do when a name cannot be written in the server's charset.
+pub(super) fn unencodable(charset: &str, face: Face) -> String {
+    let how = match face {
+        Face::CommandLine => "--charset NAME",
+        Face::Shell => "`charset NAME`",
+    };
+    format!(
+        "the server takes names in {charset}, and nothing was sent; choose a name it can hold, or \
+         use {how} if the server really uses another character set (utf-8, gb18030 hold every \
+         character)"
+    )
 }
 
 /// What to do when the "reply" is a web or SSH server's first line: the port is not FTP's.
@@ -120,6 +136,58 @@ pub(super) fn remote_file(
             false => "it already exists on the server: there is nothing to make".into(),
         }),
         _ => None,
+    }
+}
+
+/// Where the proxy setting comes from, for hints about it (there is no shell command for it:
+/// the shell and batch files take it from how ferry was started).
+const PROXY_SOURCES: &str = "--proxy, $ftp_proxy or $all_proxy, or `proxy` in config.toml";
+
+/// What to do when the connection through the proxy was not made.
+pub(super) fn proxy(e: &ProxyError) -> String {
+    match e {
+        ProxyError::Resolve { .. } => format!(
+            "check the host names: the proxy's (from {PROXY_SOURCES}) and the server's; with \
+             socks5:// ferry resolves the server's name itself, with socks5h:// the proxy does"
+        ),
+        ProxyError::Connect(_) => format!(
+            "the proxy itself could not be reached: check its host and port (from \
+             {PROXY_SOURCES}); --noproxy HOST or --proxy '' connects directly"
+        ),
+        ProxyError::Handshake(_) => "the proxy closed or stalled the connection before answering: \
+             check that the URL's scheme (socks5h://, http://) is what it speaks, and try again"
+            .into(),
+        ProxyError::Failed(ProxyFailure::AuthRequired) => "give the proxy's user name and \
+             password in its URL: socks5h://USER:PASSWORD@HOST:PORT (%20 for a space, %40 for @)"
+            .into(),
+        ProxyError::Failed(ProxyFailure::AuthFailed) => "check the user name and password in \
+             the proxy URL (percent-encoded: %20 for a space, %40 for @, %3A for :)"
+            .into(),
+        ProxyError::Failed(ProxyFailure::Refused(_)) => "the proxy's rules do not allow this \
+             connection: ask whoever runs it, or connect directly with --noproxy HOST"
+            .into(),
+        ProxyError::Failed(ProxyFailure::Unreachable(_)) => "the proxy could not reach the FTP \
+             server: check the server's host and port; the proxy may sit in a network that \
+             cannot see it"
+            .into(),
+        ProxyError::Failed(ProxyFailure::Protocol { .. }) => "the proxy does not speak what its \
+             URL says: SOCKS proxies (often port 1080) take socks5h://, HTTP proxies (often 3128 \
+             or 8080) http://"
+            .into(),
+    }
+}
+
+/// What to do when active mode was asked for through a proxy.
+pub(super) fn active_through_proxy(face: Face) -> String {
+    match face {
+        Face::CommandLine => "use --passive (or leave --active and --mode out): passive data \
+                              connections go through the proxy like the control connection; \
+                              only a SOCKS5 proxy (socks5h://) can carry active mode"
+            .into(),
+        Face::Shell => "use `passive` (or `mode auto`): passive data connections go through the \
+                        proxy like the control connection; only a SOCKS5 proxy can carry active \
+                        mode"
+            .into(),
     }
 }
 

@@ -6,6 +6,9 @@
 //! from a listing, a `.netrc` value). A name such as `a\r\nDELE b` therefore never reaches the
 //! server as two commands.
 //!
+//! Names go on the wire in the server's charset ([`Command::to_wire_in`]): a name that charset
+//! cannot represent is refused with [`Unencodable`] before anything is written.
+//!
 //! Secrets (PASS, ACCT) are kept in [`Secret`] and every human-facing rendering
 //! ([`Command::redacted`], `Debug`) prints `****` in their place.
 
@@ -13,6 +16,7 @@ use std::fmt;
 use std::net::{SocketAddr, SocketAddrV4};
 
 use super::addr::{format_eprt, format_port};
+use super::charset::Charset;
 use super::digest::HashAlgo;
 
 /// A string that must never be printed: a password or an account.
@@ -142,6 +146,34 @@ pub struct InvalidArgument {
     pub shown: String,
     /// "carriage return", "line feed" or "NUL".
     pub what: &'static str,
+}
+
+/// An argument holding a character the server's charset cannot represent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot send {verb}: {shown} holds {}, which the server's character set ({charset}) cannot represent",
+    .ch.map_or("a character".to_owned(), |c| format!("{c:?}"))
+)]
+pub struct Unencodable {
+    /// The command's verb.
+    pub verb: &'static str,
+    /// The argument (quoted; `(redacted)` for secrets).
+    pub shown: String,
+    /// The first character the charset lacks (`None` for a secret).
+    pub ch: Option<char>,
+    /// The charset's name.
+    pub charset: String,
+}
+
+/// Why a command could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WireError {
+    /// CR, LF or NUL in an argument.
+    #[error(transparent)]
+    Control(#[from] InvalidArgument),
+    /// A character the charset lacks.
+    #[error(transparent)]
+    Unencodable(#[from] Unencodable),
 }
 
 impl Command {
@@ -277,6 +309,33 @@ impl Command {
         let mut bytes = line.into_bytes();
         bytes.extend_from_slice(b"\r\n");
         Ok(bytes)
+    }
+
+    /// The bytes to write with names in `charset` (see [`Command::to_wire`] for the CR/LF/NUL
+    /// rule, checked first).
+    pub fn to_wire_in(&self, charset: Charset) -> Result<Vec<u8>, WireError> {
+        let utf8 = self.to_wire()?;
+        if utf8.is_ascii() {
+            return Ok(utf8);
+        }
+        let mut line = self.line();
+        line.push_str("\r\n");
+        charset.encode(&line).map_err(|ch| {
+            let secret = self.is_secret();
+            WireError::Unencodable(Unencodable {
+                verb: self.verb(),
+                shown: if secret {
+                    "(redacted)".to_owned()
+                } else {
+                    format!(
+                        "{:?}",
+                        self.argument().unwrap_or(line.trim_end().to_owned())
+                    )
+                },
+                ch: (!secret).then_some(ch),
+                charset: charset.name(),
+            })
+        })
     }
 
     /// The line for traces and error messages: secrets shown as `****`.
@@ -569,6 +628,48 @@ mod tests {
         assert_eq!(format!("{raw:?}"), r#"Command("PASS ****")"#);
         assert_eq!(Command::Raw("pass hunter2".into()).redacted(), "pass ****");
         assert_eq!(Command::User("bob".into()).redacted(), "USER bob");
+    }
+
+    #[test]
+    fn names_are_written_in_the_servers_charset() {
+        let gbk = Charset::from_name("gbk").unwrap();
+        let wire = Command::Retr("中文.txt".into()).to_wire_in(gbk).unwrap();
+        assert_eq!(wire, b"RETR \xd6\xd0\xce\xc4.txt\r\n");
+        let utf8 = Command::Retr("中文.txt".into())
+            .to_wire_in(Charset::UTF8)
+            .unwrap();
+        assert_eq!(utf8, "RETR 中文.txt\r\n".as_bytes());
+        let escaped = Command::Cwd("caf\u{10fce9}".into())
+            .to_wire_in(gbk)
+            .unwrap();
+        assert_eq!(escaped, b"CWD caf\xe9\r\n");
+    }
+
+    #[test]
+    fn a_name_the_charset_lacks_is_refused_naming_the_character() {
+        let latin1 = Charset::from_name("latin1").unwrap();
+        let WireError::Unencodable(e) = Command::Stor("写.txt".into())
+            .to_wire_in(latin1)
+            .unwrap_err()
+        else {
+            panic!("not an encoding refusal")
+        };
+        assert_eq!(
+            (e.verb, e.ch, e.charset.as_str()),
+            ("STOR", Some('写'), "windows-1252")
+        );
+        assert!(e.to_string().contains("\"写.txt\""), "{e}");
+        let WireError::Unencodable(e) = Command::Pass(Secret::new("密码"))
+            .to_wire_in(latin1)
+            .unwrap_err()
+        else {
+            panic!("not an encoding refusal")
+        };
+        assert!(!e.to_string().contains('密'), "{e}");
+        assert!(matches!(
+            Command::Retr("a\nb".into()).to_wire_in(latin1),
+            Err(WireError::Control(_))
+        ));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! * **Names are not judged here.** [`Entry::name`] is exactly what the server sent (`../x`,
 //!   `a/b`, a trailing CR); callers decide whether a name is safe to use locally.
 //! * **Lines.** [`parse_listing`] splits at LF, strips one CR directly before it, and decodes
-//!   lossily; the per-line parsers take the line verbatim. Unparseable lines are skipped.
+//!   each line in the server's [`Charset`] (bytes it cannot decode are kept as escapes that
+//!   encode back to themselves, see `proto::charset`); the per-line parsers take the line
+//!   verbatim. Unparseable lines are skipped.
 //! * **Sizes** that are not decimal `u64` values (a 20-digit size) become `None`; the entry stays.
 //! * **Time** is "UTC-ish": MLSD/MDTM values are UTC (RFC 3659), LIST values are the server's
 //!   local clock. A Unix date without a year gets the latest year that puts it at most 183 days
@@ -26,6 +28,8 @@
 //!   directory names are lost in this format.
 
 use std::fmt;
+
+use super::charset::Charset;
 
 /// What a listed entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,12 +436,15 @@ fn parse_dos_line(line: &str) -> Option<Entry> {
     Some(entry)
 }
 
-/// Parses a whole listing body (bytes as received; CRLF or LF; lossy UTF-8), MLSD when `mlsd`
+/// Parses a whole listing body (bytes as received; CRLF or LF; in `charset`), MLSD when `mlsd`
 /// is true else LIST, skipping unparseable lines and entries named `.` or `..`.
-pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
+pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp, charset: Charset) -> Vec<Entry> {
     body.split(|&b| b == b'\n')
         .filter_map(|raw| {
-            let line = String::from_utf8_lossy(raw.strip_suffix(b"\r").unwrap_or(raw));
+            // Every CR before the LF goes: a server that ends lines with CR LF in ASCII type
+            // sends CR CR LF when it converts them again, and no real name ends in a CR.
+            let end = raw.iter().rposition(|&b| b != b'\r').map_or(0, |i| i + 1);
+            let line = charset.decode(&raw[..end]);
             if mlsd {
                 parse_mlsd_line(&line)
             } else {
@@ -451,6 +458,21 @@ pub fn parse_listing(body: &[u8], mlsd: bool, now: Timestamp) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_ending_in_cr_cr_lf_leave_no_cr_in_names() {
+        let body = b"type=file;size=3; a.txt\r\r\ntype=dir; sub\r\r\n";
+        let names: Vec<String> = parse_listing(body, true, now(), Charset::UTF8)
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["a.txt", "sub"]);
+        let body = b"-rw-r--r-- 1 u g 3 Mar  7 11:44 a.txt\r\r\n";
+        assert_eq!(
+            parse_listing(body, false, now(), Charset::UTF8)[0].name,
+            "a.txt"
+        );
+    }
 
     #[test]
     fn entries_that_should_not_exist_are_not_made() {
@@ -718,28 +740,39 @@ mod tests {
     fn symlink_and_file_with_the_same_name_are_both_kept() {
         let body = b"lrwxrwxrwx 1 u g 11 Mar  7 11:44 x -> /etc/passwd\n\
             -rw-r--r-- 1 u g 1 Mar  7 11:44 x\n";
-        let entries = parse_listing(body, false, now());
+        let entries = parse_listing(body, false, now(), Charset::UTF8);
         let kinds: Vec<_> = entries.iter().map(|e| (e.name.as_str(), e.kind)).collect();
         assert_eq!(kinds, [("x", EntryKind::Symlink), ("x", EntryKind::File)]);
         assert_eq!(entries[0].link_target.as_deref(), Some("/etc/passwd"));
     }
 
     #[test]
-    fn listing_strips_one_cr_per_line_and_keeps_a_name_cr() {
-        let body = b"total 2\r\n-rw-r--r-- 1 u g 1 Mar  7 11:44 x\r\r\n\
-            -rw-r--r-- 1 u g 1 Mar  7 11:44 y\n";
-        assert_eq!(names(&parse_listing(body, false, now())), ["x\r", "y"]);
-        let body = b"type=file;size=1; a\r\r\ntype=file;size=1; b\r\n";
-        assert_eq!(names(&parse_listing(body, true, now())), ["a\r", "b"]);
+    fn names_decode_in_the_servers_charset_in_both_formats() {
+        let gbk = Charset::from_name("gbk").unwrap();
+        let body = b"drwxr-xr-x 2 u g 4096 Mar  7 11:44 \xca\xfd\xbe\xdd\r\n\
+            lrwxrwxrwx 1 u g 9 Mar  7 11:44 \xc1\xb4 -> \xd6\xd0\xce\xc4\r\n";
+        let entries = parse_listing(body, false, now(), gbk);
+        assert_eq!(names(&entries), ["数据", "链"]);
+        assert_eq!(entries[1].link_target.as_deref(), Some("中文"));
+        let body = b"type=file;size=3; \xd6\xd0\xce\xc4.txt\r\n";
+        assert_eq!(names(&parse_listing(body, true, now(), gbk)), ["中文.txt"]);
     }
 
     #[test]
-    fn listing_skips_dot_entries_and_garbage_and_decodes_lossily() {
+    fn listing_skips_dot_entries_and_garbage_and_keeps_undecodable_bytes() {
         let body = b"drwxr-xr-x 2 u g 4096 Mar  7 11:44 .\r\n\
             drwxr-xr-x 2 u g 4096 Mar  7 11:44 ..\r\n\r\ngarbage\r\n\
             -rw-r--r-- 1 u g 1 Mar  7 11:44 caf\xe9\r\n";
-        assert_eq!(names(&parse_listing(body, false, now())), ["caf\u{fffd}"]);
+        assert_eq!(
+            names(&parse_listing(body, false, now(), Charset::UTF8)),
+            ["caf\u{10fce9}"]
+        );
+        let latin1 = Charset::from_name("latin1").unwrap();
+        assert_eq!(names(&parse_listing(body, false, now(), latin1)), ["café"]);
         let body = b"type=dir; .\ntype=dir; ..\ntype=cdir; /pub\ntype=dir; sub\n";
-        assert_eq!(names(&parse_listing(body, true, now())), ["sub"]);
+        assert_eq!(
+            names(&parse_listing(body, true, now(), Charset::UTF8)),
+            ["sub"]
+        );
     }
 }

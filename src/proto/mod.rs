@@ -5,10 +5,12 @@
 pub mod addr;
 pub mod ascii;
 pub mod channel;
+pub mod charset;
 pub mod codes;
 pub mod command;
 pub mod digest;
 pub mod listing;
+pub mod proxy;
 pub mod replies;
 pub mod reply;
 

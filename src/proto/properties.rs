@@ -2,7 +2,8 @@
 //! input: the reply parser gives the same replies however the byte stream is split, 227/229
 //! replies read back what PORT/EPRT-style formatting wrote, no command ever carries CR or LF
 //! but its final CRLF, ASCII conversion does not depend on how the data is chunked, and the
-//! listing parsers never panic nor make entries that cannot exist.
+//! listing parsers never panic nor make entries that cannot exist, and any bytes decoded in any
+//! charset encode back to themselves (a listed name is sent back as it came).
 //!
 //! The fuzz targets in `fuzz/` check the same invariants for longer, from coverage.
 
@@ -12,6 +13,7 @@ use proptest::prelude::*;
 
 use super::addr::{format_eprt, format_port, parse_epsv, parse_pasv};
 use super::ascii::{FromWire, ToWire};
+use super::charset::Charset;
 use super::command::{Command, Secret};
 use super::digest::{HashAlgo, HashOffer, hash_in, x_hash_in};
 use super::listing::{EntryKind, Timestamp, parse_list_line, parse_listing, parse_mlsd_line};
@@ -290,7 +292,7 @@ proptest! {
             }
         }
         for mlsd in [false, true] {
-            for entry in parse_listing(&bytes, mlsd, now()) {
+            for entry in parse_listing(&bytes, mlsd, now(), Charset::UTF8) {
                 prop_assert!(!matches!(entry.name.as_str(), "" | "." | ".."), "{:?}", entry);
             }
         }
@@ -369,5 +371,22 @@ proptest! {
         prop_assert_eq!(&h.hex, &hex);
         let x = Reply::new(250, vec![format!("250 {shown}")]);
         prop_assert_eq!(x_hash_in(&x, algo), Some(hex));
+    }
+
+    #[test]
+    fn any_name_decoded_in_any_charset_encodes_back_to_its_bytes(
+        bytes in prop::collection::vec(any::<u8>(), 0..64),
+        which in 0usize..8,
+    ) {
+        let names = ["utf-8", "gbk", "gb18030", "big5", "shift_jis", "euc-kr", "euc-jp", "latin1"];
+        let charset = Charset::from_name(names[which]).unwrap();
+        let text = charset.decode(&bytes);
+        prop_assert_eq!(charset.encode(&text), Ok(bytes.clone()), "{} {:?}", charset, text);
+        // And a command carrying it writes those very bytes.
+        let no_controls = !bytes.iter().any(|b| matches!(b, b'\r' | b'\n' | 0));
+        if no_controls {
+            let wire = Command::Retr(text).to_wire_in(charset).unwrap();
+            prop_assert_eq!(&wire[5..wire.len() - 2], &bytes[..]);
+        }
     }
 }

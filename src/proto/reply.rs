@@ -6,20 +6,19 @@
 //! complete replies with [`ReplyParser::next_reply`]. Design choices:
 //!
 //! * **Lines** end at LF; one CR directly before the LF is stripped. Other
-//!   bytes (a lone CR, NUL) are kept, and lines are decoded with
-//!   [`String::from_utf8_lossy`]; sanitizing for a terminal happens elsewhere.
+//!   bytes (a lone CR, NUL) are kept, and lines are decoded in the parser's
+//!   [`Charset`] (UTF-8 unless [`ReplyParser::set_charset`] said otherwise),
+//!   which keeps undecodable bytes as escapes (see `proto::charset`), so a 257
+//!   path sends back the bytes it came in; sanitizing for a terminal happens
+//!   elsewhere.
 //! * **Reply start.** `DDD-` opens a multi-line reply; `DDD ` or a bare `DDD`
 //!   is a one-line reply (`DDD` in `100..=599`). Anything else where a reply
 //!   should start, including an empty line, is [`ReplyError::Malformed`].
-//! * **End of a multi-line reply.** A multi-line reply ends at the *first*
-//!   line that begins with a code in `100..=599` followed by a space (or that
-//!   is exactly such a code), **even if that code differs from the opening
-//!   code**. Some servers (glFTPd among them) close with a different code.
-//!   RFC 959 requires servers to pad inner lines that begin with digits, so
-//!   compliant servers are unaffected, and ending there avoids waiting forever
-//!   for a closing line that never comes. The reply's `code` is the code of
-//!   that last line. Lines such as `234-text`, `1234 text`, `  234 text`,
-//!   `abc` or empty lines are inner text.
+//! * **End of a multi-line reply.** A multi-line reply ends at the first line that begins
+//!   with the *opening* code followed by a space (or that is exactly that code), as RFC 959
+//!   says. Inner lines may begin with anything: `221 …` or `2200 …` inside `220-` … `220 `
+//!   are text (servers put banners and motd files there), as are `234-text`, `1234 text`,
+//!   `  234 text`, `abc` and empty lines.
 //! * **Bounded memory.** A line longer than [`MAX_LINE`] bytes (terminator
 //!   included) fails with [`ReplyError::LineTooLong`] as soon as that is known,
 //!   so at most `MAX_LINE - 1` bytes of an unfinished line are ever held. One
@@ -33,6 +32,8 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+
+use super::charset::Charset;
 
 /// Longest accepted reply line in bytes, including its CRLF or LF terminator.
 pub const MAX_LINE: usize = 8 * 1024;
@@ -164,6 +165,8 @@ fn code_prefix(line: &[u8]) -> Option<(u16, bool)> {
 /// A multi-line reply whose closing line has not arrived yet.
 #[derive(Debug)]
 struct Pending {
+    /// The opening line's code: only a line with this code and a space ends the reply.
+    code: u16,
     lines: Vec<String>,
     bytes: usize,
 }
@@ -179,6 +182,8 @@ pub struct ReplyParser {
     ready: VecDeque<Reply>,
     /// Set once an error occurred.
     error: Option<ReplyError>,
+    /// How reply text is decoded.
+    charset: Charset,
 }
 
 impl ReplyParser {
@@ -221,6 +226,11 @@ impl ReplyParser {
         Ok(())
     }
 
+    /// Decodes the lines completed from now on in `charset`.
+    pub fn set_charset(&mut self, charset: Charset) {
+        self.charset = charset;
+    }
+
     /// Next complete reply, in order.
     pub fn next_reply(&mut self) -> Option<Reply> {
         self.ready.pop_front()
@@ -237,10 +247,11 @@ impl ReplyParser {
     fn complete_line(&mut self, content: &[u8], raw_len: usize) -> Result<(), ReplyError> {
         let prefix = code_prefix(content);
         let Some(pending) = self.pending.as_mut() else {
-            let text = String::from_utf8_lossy(content).into_owned();
+            let text = self.charset.decode(content);
             match prefix {
-                Some((_, true)) => {
+                Some((code, true)) => {
                     self.pending = Some(Pending {
+                        code,
                         lines: vec![text],
                         bytes: raw_len,
                     });
@@ -257,10 +268,11 @@ impl ReplyParser {
         if pending.bytes > MAX_REPLY_BYTES {
             return Err(ReplyError::ReplyTooLarge);
         }
-        pending
-            .lines
-            .push(String::from_utf8_lossy(content).into_owned());
+        pending.lines.push(self.charset.decode(content));
+        // RFC 959 4.2: inner lines may start with anything, another code included ("221 …"
+        // inside "220-"); only the opening code followed by a space ends the reply.
         if let Some((code, false)) = prefix
+            && code == pending.code
             && let Some(done) = self.pending.take()
         {
             self.ready.push_back(Reply::new(code, done.lines));
@@ -350,18 +362,30 @@ mod tests {
         only_a_cr_directly_before_lf_is_stripped: b"200 a\rb\r\r\n" => [(200, ["200 a\rb\r"])];
         several_replies_in_one_feed: b"150 Opening\r\n226-Done\r\n more\r\n226 ok\r\n221 Bye\n"
             => [(150, ["150 Opening"]), (226, ["226-Done", " more", "226 ok"]), (221, ["221 Bye"])];
-        different_closing_code_ends_the_reply_with_that_code:
-            b"200-Welcome\r\n200-rules\r\n230 User logged in.\r\n226 next\r\n"
-            => [(230, ["200-Welcome", "200-rules", "230 User logged in."]), (226, ["226 next"])];
+        another_code_and_a_space_inside_is_text_until_the_opening_code_closes:
+            b"220-Welcome\r\n221 is how we say goodbye\r\n2200 lines of rules\r\n\
+              230 users max\r\n220 ready\r\n226 next\r\n"
+            => [(220, ["220-Welcome", "221 is how we say goodbye", "2200 lines of rules",
+                       "230 users max", "220 ready"]), (226, ["226 next"])];
         three_digits_alone_is_a_one_line_reply: b"200\r\n" => [(200, ["200"])];
         three_digits_alone_closes_a_multiline_reply: b"211-\r\nx\r\n211\n"
             => [(211, ["211-", "x", "211"])];
-        non_utf8_and_nul_bytes_are_decoded_lossily_and_kept: b"200 caf\xe9 \x00 ok\r\n"
-            => [(200, ["200 caf\u{FFFD} \0 ok"])];
+        non_utf8_bytes_are_escaped_and_nul_kept: b"200 caf\xe9 \x00 ok\r\n"
+            => [(200, ["200 caf\u{10fce9} \0 ok"])];
     }
 
     fn malformed(line: &str) -> Option<ReplyError> {
         Some(ReplyError::Malformed { line: line.into() })
+    }
+
+    #[test]
+    fn lines_decode_in_the_charset_set() {
+        let mut p = ReplyParser::new();
+        p.set_charset(Charset::from_name("gbk").unwrap());
+        p.feed(b"257 \"/\xd6\xd0\xce\xc4\" is the current directory\r\n")
+            .unwrap();
+        let reply = p.next_reply().unwrap();
+        assert_eq!(reply.lines, ["257 \"/中文\" is the current directory"]);
     }
 
     #[test]

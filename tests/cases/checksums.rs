@@ -15,7 +15,7 @@ use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
 use crate::support::{dir_names, ferry, ferry_command, run, test_bytes};
 
 /// The exit code of a checksum mismatch.
-const CHECKSUM: i32 = 11;
+const CHECKSUM: i32 = 12;
 
 fn sha256(data: &[u8]) -> String {
     hex(&sha2::Sha256::digest(data))

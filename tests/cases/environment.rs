@@ -1,5 +1,6 @@
 //! Environment variables: FERRY_PASSWORD (used, never shown), the FERRY_* option variables
-//! (between the command line and the config file), ftp_proxy (warned about).
+//! (between the command line and the config file), the proxy variables curl reads (ftp_proxy,
+//! all_proxy, no_proxy and their upper-case forms).
 
 use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::{Run, ferry_command, run};
@@ -36,21 +37,56 @@ fn a_password_from_the_url_wins_over_ferry_password() {
 }
 
 #[test]
-fn ftp_proxy_is_not_used_and_says_so_in_one_line() {
+fn the_proxy_variables_are_used_as_curl_uses_them_and_no_proxy_bypasses_them() {
     let server = server();
-    for var in ["ftp_proxy", "FTP_PROXY"] {
+    // A proxy nobody listens on: going through it fails, bypassing it works.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let proxy = format!("socks5h://u:Px-Marker-9@127.0.0.1:{dead}");
+    for var in ["ftp_proxy", "FTP_PROXY", "all_proxy", "ALL_PROXY"] {
         let mut cmd = ferry_command();
-        cmd.env(var, "http://proxy.invalid:3128/")
-            .args(["cat", &server.url("/a.txt")]);
-        let run = run(cmd).success();
-        assert_eq!(run.stdout, b"hello\n");
-        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        cmd.env(var, &proxy)
+            .args(["--retries", "0", "cat", &server.url("/a.txt")]);
+        let run = run(cmd);
+        assert_eq!(run.code, 3, "{var}: {}", run.stderr);
         assert!(
-            run.stderr.contains(var) && run.stderr.contains("does not use proxies"),
-            "{}",
+            run.stderr.contains(&format!(
+                "through the proxy socks5h://u:****@127.0.0.1:{dead}"
+            )),
+            "{var}: {}",
             run.stderr
         );
+        assert!(!run.stderr.contains("Px-Marker-9"), "{}", run.stderr);
+        for bypass in [
+            vec![("no_proxy", "127.0.0.1")],
+            vec![("NO_PROXY", "*")],
+            vec![("no_proxy", "10.0.0.0/8,127.0.0.0/8")],
+        ] {
+            let mut cmd = ferry_command();
+            cmd.env(var, &proxy).envs(bypass.clone());
+            cmd.args(["cat", &server.url("/a.txt")]);
+            assert_eq!(run_ok(cmd), b"hello\n", "{var} {bypass:?}");
+        }
+        for flags in [["--noproxy", "127.0.0.1"], ["--proxy", ""]] {
+            let mut cmd = ferry_command();
+            cmd.env(var, &proxy).args(flags);
+            cmd.args(["cat", &server.url("/a.txt")]);
+            assert_eq!(run_ok(cmd), b"hello\n", "{var} {flags:?}");
+        }
     }
+    let mut cmd = ferry_command();
+    cmd.env("all_proxy", "gopher://u:Px-Marker-9@h")
+        .args(["cat", &server.url("/a.txt")]);
+    let run = run(cmd);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("all_proxy") && !run.stderr.contains("Px-Marker-9"));
+}
+
+fn run_ok(cmd: std::process::Command) -> Vec<u8> {
+    run(cmd).success().stdout
 }
 
 /// `ferry ARGS` with a config file whose host section says `mode = "active"`, and `env` set.

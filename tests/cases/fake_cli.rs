@@ -579,12 +579,27 @@ fn malformed_and_oversized_replies_are_protocol_errors() {
 }
 
 #[test]
-fn a_greeting_other_than_220_is_a_protocol_error() {
-    // A multi-line greeting that closes with another code (glFTPd style) ends at that line;
-    // a 230 there is not taken as "already logged in".
+fn a_banner_whose_inner_lines_start_with_codes_is_text_until_the_opening_code_closes_it() {
+    // Seen on real servers: motd lines such as "221 …" or "2200 …" inside "220-" … "220 ".
     let server = server_with(&[("/a", b"ok")], |c| {
         c.greeting = vec![
             "220-Welcome".into(),
+            "221 is what we say when you leave".into(),
+            "2200 users served today".into(),
+            "530 is what you get without a password".into(),
+            "220 ready".into(),
+        ];
+    });
+    let run = ferry(&["cat", &server.url("/a")]).success();
+    assert_eq!(run.stdout, b"ok");
+}
+
+#[test]
+fn a_greeting_other_than_220_is_a_protocol_error() {
+    // A multi-line 230 greeting is not taken as "already logged in".
+    let server = server_with(&[("/a", b"ok")], |c| {
+        c.greeting = vec![
+            "230-Welcome".into(),
             "230 closes with a different code".into(),
         ];
     });

@@ -1,7 +1,10 @@
 //! Integration test cases, one file per area.
 
 mod batch;
+mod batch_jobs;
 mod bookmarks;
+mod charset;
+mod charset_edges;
 mod checksums;
 mod config_file;
 mod docs;
@@ -12,17 +15,21 @@ mod ftps;
 mod hints;
 mod interop;
 mod interop_matrix;
+mod interop_ops;
 mod interop_tls;
 mod json_output;
+mod longtail_fallbacks;
 mod mirror;
 mod parallel;
 mod parity;
 mod pget;
 mod pipelining;
 mod pipes;
+mod proxy;
 mod pyftpdlib;
 mod rate_limit;
 mod secrets;
+mod shell_jobs;
 mod shell_pty;
 mod soak;
 mod support_selftest;

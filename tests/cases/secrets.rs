@@ -5,6 +5,10 @@
 //! must never reach standard output, standard error, the shell's history or any file ferry
 //! wrote (except the bookmarks file that `bookmark add --with-password` was asked to fill).
 //!
+//! A second marker is the proxy's password, given in `--proxy`, `all_proxy`/`ftp_proxy` and
+//! `proxy` in config.toml, through a scripted SOCKS5 and HTTP proxy that accept it or refuse
+//! it, malformed proxy URLs, the shell's `status`, and parallel lanes.
+//!
 //! Every scenario that logs in also checks that the server really received the marker, so a
 //! run that never used the password cannot pass for a clean one.
 
@@ -13,14 +17,19 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::support::fake_proxy::{FakeProxy, Speaks};
 use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::{Run, ferry_command, run};
 
 /// The password. Any leaked piece of it holds one of [`PIECES`].
 const MARK: &str = "Mk7-secret-Zq9";
+/// The proxy's password (with a space, percent-encoded in URLs as `%20`).
+const PROXY_MARK: &str = "Pq4-proxy Wz8";
+/// The same in a proxy URL.
+const PROXY_MARK_IN_URL: &str = "Pq4-proxy%20Wz8";
 /// Pieces of every marker in this file (the marker, its variants with `/` or a space): a
 /// message that shows even part of a password shows one of these.
-const PIECES: [&str; 2] = ["Mk7", "Zq9"];
+const PIECES: [&str; 4] = ["Mk7", "Zq9", "Pq4", "Wz8"];
 
 fn leaks(text: &str) -> Option<&'static str> {
     PIECES.into_iter().find(|p| text.contains(p))
@@ -506,5 +515,141 @@ fn every_lane_of_a_parallel_job_keeps_the_password_hidden() {
     let run = world.ferry("pget", &["-v", "pget", "-n", "3", &big, "-O", out]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(marker_sent(&server));
+    world.check_files(&[]);
+}
+
+fn proxy_url(speaks: Speaks, port: u16, password: &str) -> String {
+    match speaks {
+        Speaks::Socks5 => format!("socks5h://pu:{password}@127.0.0.1:{port}"),
+        Speaks::Http => format!("http://pu:{password}@127.0.0.1:{port}"),
+    }
+}
+
+#[test]
+fn the_proxy_password_given_any_way_reaches_the_proxy_and_never_the_output() {
+    let world = World::new();
+    let server = server(MARK, FakeConfig::default());
+    for speaks in [Speaks::Socks5, Speaks::Http] {
+        let proxy = FakeProxy::start(speaks, "pu", PROXY_MARK);
+        let url = proxy_url(speaks, proxy.port(), PROXY_MARK_IN_URL);
+        let get = userinfo_url(&server, "/a.txt");
+        let run = world.ferry("--proxy -v get", &["-v", "--proxy", &url, "get", &get]);
+        assert_eq!(run.code, 0, "{speaks:?}: {}", run.stderr);
+        assert!(run.stderr.contains("pu:****@"), "{}", run.stderr);
+        let run = world.ferry(
+            "--proxy= -v ls",
+            &["-v", &format!("--proxy={url}"), "ls", &get],
+        );
+        assert_eq!(run.code, 0, "{speaks:?}: {}", run.stderr);
+        for var in ["all_proxy", "ftp_proxy", "FTP_PROXY"] {
+            let mut cmd = world.command();
+            cmd.env(var, &url).args(["-v", "get", &get]);
+            let run = world.checked(var, cmd);
+            assert_eq!(run.code, 0, "{var}: {}", run.stderr);
+        }
+        let config = world.home.path().join("cfg");
+        fs::create_dir_all(&config).unwrap();
+        fs::write(config.join("config.toml"), format!("proxy = \"{url}\"\n")).unwrap();
+        let mut cmd = world.command();
+        cmd.env("FERRY_CONFIG_DIR", &config)
+            .args(["-v", "get", &get]);
+        let run = world.checked("config.toml", cmd);
+        assert_eq!(run.code, 0, "config.toml: {}", run.stderr);
+        // A parallel job: every lane's connection goes through the proxy, none shows it.
+        let out = world.work.path().join("tree");
+        let run = world.ferry(
+            "get -r -P 3",
+            &[
+                "-v",
+                "--proxy",
+                &url,
+                "get",
+                "-r",
+                "-P",
+                "3",
+                &userinfo_url(&server, "/"),
+                "-O",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        // The shell's status names the proxy without its password.
+        let script = world.work.path().join("status.ftp");
+        fs::write(&script, "status\nls\n").unwrap();
+        let run = world.ferry(
+            "batch status",
+            &[
+                "--proxy",
+                &url,
+                "-b",
+                script.to_str().unwrap(),
+                &userinfo_url(&server, "/"),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout_text().contains("Proxy: "),
+            "{}",
+            run.stdout_text()
+        );
+        assert!(proxy.passwords().iter().all(|p| p == PROXY_MARK));
+        assert!(proxy.passwords().len() >= 8, "{:?}", proxy.passwords());
+        fs::remove_dir_all(&config).unwrap();
+        let _ = fs::remove_dir_all(&out);
+    }
+    world.check_end(&server, &[]);
+}
+
+#[test]
+fn a_refused_or_unreachable_proxy_and_bad_proxy_urls_never_show_its_password() {
+    let world = World::new();
+    let server = server(MARK, FakeConfig::default());
+    let get = userinfo_url(&server, "/a.txt");
+    for speaks in [Speaks::Socks5, Speaks::Http] {
+        let proxy = FakeProxy::start(speaks, "pu", "another password");
+        let url = proxy_url(speaks, proxy.port(), PROXY_MARK_IN_URL);
+        let run = world.ferry("refused", &["-v", "--proxy", &url, "get", &get]);
+        assert_eq!(run.code, 11, "{speaks:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("refused the user name and password"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(proxy.passwords(), [PROXY_MARK], "tried once, not retried");
+    }
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let unreachable = proxy_url(Speaks::Socks5, dead, PROXY_MARK_IN_URL);
+    let run = world.ferry(
+        "unreachable",
+        &["--retries", "1", "--proxy", &unreachable, "get", &get],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    for bad in [
+        format!("gopher://pu:{PROXY_MARK_IN_URL}@127.0.0.1:1080"),
+        format!("socks5://pu:{PROXY_MARK_IN_URL}@127.0.0.1:99999"),
+        format!("socks5://pu:{PROXY_MARK_IN_URL}@"),
+        format!("socks5://pu:{PROXY_MARK}@h/x"),
+        format!("socks5://pu:{PROXY_MARK_IN_URL}%00@h"),
+    ] {
+        let run = world.ferry("bad --proxy", &["--proxy", &bad, "get", &get]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        let mut cmd = world.command();
+        cmd.env("all_proxy", &bad).args(["get", &get]);
+        let run = world.checked("bad all_proxy", cmd);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        let config = world.home.path().join("cfg");
+        fs::create_dir_all(&config).unwrap();
+        let line = format!("[hosts.\"127.0.0.1\"]\nproxy = \"{bad}\"\n");
+        fs::write(config.join("config.toml"), line).unwrap();
+        let mut cmd = world.command();
+        cmd.env("FERRY_CONFIG_DIR", &config).args(["get", &get]);
+        let run = world.checked("bad config proxy", cmd);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        fs::remove_dir_all(&config).unwrap();
+    }
     world.check_files(&[]);
 }

@@ -12,13 +12,13 @@ use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::pyftpd::{PyFtpd, PyFtpdOptions};
 use crate::support::{dir_names, test_bytes};
 
-struct Shell {
-    pty: PtySession,
+pub(super) struct Shell {
+    pub(super) pty: PtySession,
     home: tempfile::TempDir,
-    work: tempfile::TempDir,
+    pub(super) work: tempfile::TempDir,
 }
 
-fn shell(args: &[&str]) -> Shell {
+pub(super) fn shell(args: &[&str]) -> Shell {
     shell_with_timeout(args, "10")
 }
 
@@ -45,12 +45,12 @@ fn saved_history(sh: &Shell) -> String {
 
 /// Waits for the prompt, then a moment more: rustyline discards what is typed before it has
 /// put the terminal in raw mode.
-fn ready(sh: &mut Shell, prompt: &str) {
+pub(super) fn ready(sh: &mut Shell, prompt: &str) {
     sh.pty.exp_string(prompt).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
 }
 
-fn prompt(server: &PyFtpd, user: &str, cwd: &str) -> String {
+pub(super) fn prompt(server: &PyFtpd, user: &str, cwd: &str) -> String {
     format!("ferry {user}@127.0.0.1:{}:{cwd}> ", server.port())
 }
 

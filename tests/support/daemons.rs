@@ -148,11 +148,11 @@ pub struct RealServer {
     passive: PassiveRange,
 }
 
-fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn servers_dir() -> PathBuf {
+pub(crate) fn servers_dir() -> PathBuf {
     std::env::var_os("FERRY_FTP_SERVERS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/opt/ferry-ftp-servers"))
@@ -169,7 +169,7 @@ pub fn unavailable() -> Option<&'static str> {
 }
 
 /// Runs scripts/install-servers.sh once per process; panics if it fails or we are not root.
-fn ensure_installed() {
+pub(crate) fn ensure_installed() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
         if let Some(why) = unavailable() {
@@ -194,13 +194,13 @@ fn ensure_installed() {
 }
 
 /// An account's uid, gid and home directory.
-struct Account {
-    uid: u32,
-    gid: u32,
-    home: PathBuf,
+pub(crate) struct Account {
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
+    pub(crate) home: PathBuf,
 }
 
-fn account(name: &str) -> Account {
+pub(crate) fn account(name: &str) -> Account {
     let out = Command::new("getent")
         .args(["passwd", name])
         .output()
@@ -219,7 +219,7 @@ fn account(name: &str) -> Account {
 }
 
 /// Creates `path` with mode 0755, owned by `owner` (root if None).
-fn make_dir(path: &Path, owner: Option<&Account>) {
+pub(crate) fn make_dir(path: &Path, owner: Option<&Account>) {
     fs::create_dir_all(path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
     if let Some(a) = owner {
@@ -230,7 +230,7 @@ fn make_dir(path: &Path, owner: Option<&Account>) {
 
 /// A port nobody listens on right now (the server may still lose a race for it; start()
 /// retries).
-fn free_port(host: &str) -> u16 {
+pub(crate) fn free_port(host: &str) -> u16 {
     TcpListener::bind((host, 0))
         .and_then(|l| l.local_addr())
         .expect("bind an ephemeral port")
@@ -261,7 +261,7 @@ fn fill(name: &str, values: &[(&str, String)]) -> String {
 }
 
 /// Waits for the greeting: Ok(()) on a final "220 " line, Err(what came instead).
-fn greeting(addr: SocketAddr) -> Result<(), String> {
+pub(crate) fn greeting(addr: SocketAddr) -> Result<(), String> {
     let stream = TcpStream::connect_timeout(&addr, Duration::from_millis(500))
         .map_err(|e| format!("connect: {e}"))?;
     stream
@@ -507,6 +507,20 @@ impl RealServer {
         &self.user
     }
 
+    /// Gives `path` (and everything under it) to the test account, so that the server may
+    /// rename or delete what the test put in [`RealServer::user_dir`].
+    pub fn give_to_user(&self, path: &Path) {
+        let a = account(TEST_USER);
+        let mut stack = vec![path.to_path_buf()];
+        while let Some(p) = stack.pop() {
+            std::os::unix::fs::chown(&p, Some(a.uid), Some(a.gid))
+                .unwrap_or_else(|e| panic!("chown {}: {e}", p.display()));
+            if p.is_dir() {
+                stack.extend(fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            }
+        }
+    }
+
     /// The server's logs so far, for assertion messages.
     pub fn logs(&self) -> String {
         logs(self.dir.path())
@@ -691,7 +705,7 @@ fn wait_until_ready(child: &mut Child, host: &str, port: u16, tls: Tls) -> Resul
 }
 
 /// Ends foreground.sh's process group: closing its stdin is the signal; SIGKILL if it lingers.
-fn kill(child: &mut Child) {
+pub(crate) fn kill(child: &mut Child) {
     drop(child.stdin.take());
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {

@@ -104,6 +104,8 @@ pub struct FakeConfig {
     pub files: Vec<(String, Vec<u8>)>,
     /// If set, LIST sends exactly these lines (each CRLF-terminated).
     pub listing_lines: Option<Vec<String>>,
+    /// NLST of a directory puts this before each name, as servers do (`dir/`, BSD's `dir//`).
+    pub nlst_prefix: Option<String>,
     /// A listing of a path that does not exist is empty (150, 226), not 550, as some servers
     /// answer.
     pub missing_lists_empty: bool,
@@ -155,6 +157,7 @@ impl Default for FakeConfig {
             retr_size_in_150: true,
             files: Vec::new(),
             listing_lines: None,
+            nlst_prefix: None,
             missing_lists_empty: false,
             transfer_done_reply: "226 Transfer complete.".into(),
             first_final_after_next: false,

@@ -5,8 +5,11 @@
 
 pub mod certs;
 pub mod daemons;
+pub mod fake_proxy;
 pub mod fake_server;
+pub mod longtail;
 pub mod ports;
+pub mod proxies;
 pub mod pyftpd;
 
 use std::io::Read;
@@ -72,6 +75,10 @@ pub fn ferry_command() -> Command {
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("ftp_proxy")
         .env_remove("FTP_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("no_proxy")
+        .env_remove("NO_PROXY")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

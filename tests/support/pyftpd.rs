@@ -96,7 +96,7 @@ fn repo_root() -> PathBuf {
 }
 
 /// The virtualenv's python, after setup-test-env.sh succeeded.
-fn venv_python() -> &'static Path {
+pub(crate) fn venv_python() -> &'static Path {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
     PYTHON.get_or_init(|| {
         let root = repo_root();

@@ -7,11 +7,14 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use ferry::config::UserArg;
+use ferry::config::proxy::NoProxy;
 use ferry::config::settings::Settings;
+use ferry::engine::options::CharsetChoice;
 use ferry::engine::tls::verify::Trust;
 use ferry::engine::tls::{Backend, TlsMode};
 use ferry::proto::addr::PasvAddressPolicy;
 use ferry::proto::channel::DataMode;
+use ferry::proto::proxy::ProxyUrl;
 
 /// Options that apply to every subcommand (`global = true`).
 #[derive(Debug, Args)]
@@ -62,8 +65,34 @@ pub struct Global {
     /// (curl's syntax: 500K, 2M, 1G; K = 1024; off for none)
     #[arg(long = "limit-rate", value_name = "RATE", value_parser = super::parse_rate_value, global = true)]
     limit_rate: Option<u64>,
+    /// Character set of the server's file names: auto (the default: UTF-8 when the server
+    /// offers it or its names are UTF-8, otherwise guessed from the names, saying so once), or a
+    /// name such as gbk, gb18030, big5, shift_jis, euc-kr, windows-1252, latin1
+    #[arg(long, value_name = "NAME", value_parser = parse_charset, global = true)]
+    charset: Option<CharsetChoice>,
+    /// Connect through this proxy, control and data connections alike: socks5h://HOST:PORT
+    /// (the proxy resolves names), socks5:// (ferry does), socks4://, socks4a:// or http://
+    /// (CONNECT), with USER:PASSWORD@ when it asks; '' connects directly
+    #[arg(long, value_name = "URL", value_parser = parse_proxy, global = true)]
+    proxy: Option<ProxyArg>,
+    /// Hosts to reach without the proxy: names, domains (.example.com), addresses, CIDR
+    /// ranges, comma-separated, or * for all
+    #[arg(long, value_name = "LIST", value_parser = parse_noproxy, global = true)]
+    noproxy: Option<NoProxy>,
     #[command(flatten)]
     tls: TlsArgs,
+}
+
+/// A `--proxy` value: a proxy, or none ('').
+#[derive(Debug, Clone)]
+struct ProxyArg(Option<ProxyUrl>);
+
+fn parse_proxy(s: &str) -> Result<ProxyArg, String> {
+    ferry::config::proxy::parse_proxy(s).map(ProxyArg)
+}
+
+fn parse_noproxy(s: &str) -> Result<NoProxy, String> {
+    NoProxy::parse(s)
 }
 
 /// FTPS options.
@@ -92,6 +121,11 @@ struct TlsArgs {
     #[arg(long = "tls-backend", value_name = "BACKEND", value_parser = ["rustls", "native"],
           global = true)]
     tls_backend: Option<String>,
+}
+
+fn parse_charset(s: &str) -> Result<CharsetChoice, String> {
+    s.parse()
+        .map_err(|e: ferry::proto::charset::CharsetError| e.to_string())
 }
 
 fn parse_pin(s: &str) -> Result<[u8; 32], String> {
@@ -151,6 +185,7 @@ impl Global {
             // -P belongs to the transfer commands, which pass it with the command.
             parallel: None,
             limit_rate: self.limit_rate,
+            charset: self.charset,
             tls: self.tls.mode(),
             trust: self.tls.trust(),
             tls_max12: self.tls.tls_max.as_deref().map(|v| v == "1.2"),
@@ -159,6 +194,8 @@ impl Global {
             quiet: self.quiet.then_some(true),
             user: self.user.as_deref().map(UserArg::parse),
             port: None,
+            proxy: self.proxy.map(|p| p.0),
+            noproxy: self.noproxy,
         }
     }
 

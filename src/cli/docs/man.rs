@@ -60,7 +60,40 @@ pub fn modes_section() -> String {
          help passive says the same in short. The settings can also come from the config file \
          and from FERRY_MODE, FERRY_PASV_ADDRESS, FERRY_ACTIVE_ADDRESS and FERRY_ACTIVE_PORTS.",
     ];
-    let mut out = String::from(".SH PASSIVE AND ACTIVE MODE, NAT AND FIREWALLS\n");
+    section("PASSIVE AND ACTIVE MODE, NAT AND FIREWALLS", &paragraphs)
+}
+
+/// File names in other charsets, for both pages: `--charset`, `charset` in the shell, what
+/// `auto` does, and what happens to names that cannot be written or read.
+pub fn charset_section() -> String {
+    let paragraphs = [
+        "Servers that offer UTF8 in FEAT send names in UTF-8; many others (IIS in China, old Unix \
+         servers in Europe and Japan) send GBK, Big5, Shift_JIS or Latin-1. ferry writes every \
+         path it sends and reads every name it receives (listings, the 257 directory, error \
+         texts) in the server's charset; local file names and its output stay UTF-8.",
+        "--charset NAME (charset NAME in the shell; the charset key of config.toml, top level or \
+         in a host section; FERRY_CHARSET; a bookmark added while one was chosen) takes the \
+         Encoding Standard's names: utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, \
+         windows-1252 (also latin1 and iso-8859-1), iso-8859-2 and the other ISO 8859 parts, \
+         koi8-r, windows-1250 to -1258 and more. UTF-16 and ISO-2022-JP cannot carry FTP \
+         commands and are refused. charset alone shows the charset in use and why.",
+        "--charset auto, the default, uses UTF-8 when the names are UTF-8, or when FEAT offers \
+         UTF8 (OPTS UTF8 ON is sent) and no listing says otherwise. When a listing's names are \
+         not UTF-8, ferry guesses their charset from them and says once which it assumed and how \
+         to force another. A command that names a non-ASCII file before anything was listed \
+         first lists the nearest directory above it whose path is ASCII.",
+        "A name the server's charset cannot hold is refused before anything is sent (exit code \
+         2). Bytes of a name that do not decode are kept as characters of the private-use block \
+         U+10FC80 to U+10FCFF, shown as \\xNN on a terminal, kept in --json output and local file \
+         names, and sent back as the same bytes, so get, globs and a second mirror find the file \
+         again.",
+    ];
+    section("FILE NAMES IN OTHER CHARSETS", &paragraphs)
+}
+
+/// `.SH TITLE` and its paragraphs.
+fn section(title: &str, paragraphs: &[&str]) -> String {
+    let mut out = format!(".SH {title}\n");
     for (i, p) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push_str(".PP\n");
@@ -113,6 +146,12 @@ const EXIT_CODES: &[(&str, &str)] = &[
     ),
     (
         "11",
+        "the proxy refused: its user name and password, its rules, or it does not speak the \
+         protocol its URL names (a proxy that cannot be reached, or that cannot reach the \
+         server, is 3)",
+    ),
+    (
+        "12",
         "a checksum check failed (--verify): the server's hash of a file differs from the local \
          copy's (a download that fails is removed, never given its name), or --verify=require \
          met a server that cannot hash files",
@@ -122,6 +161,46 @@ const EXIT_CODES: &[(&str, &str)] = &[
         "interrupted (Ctrl-C); a download cut short keeps NAME.part, which get -c continues",
     ),
 ];
+
+/// `.SH PROXIES`: how connections go through a proxy, and where it is set.
+pub fn proxy_section() -> String {
+    let paragraphs = [
+        "--proxy URL sends every connection through a proxy: the control connection and each \
+         data connection, of parallel transfers and reconnects too. socks5h://HOST:PORT is \
+         SOCKS5 with the proxy resolving the server's name, socks5:// resolves it here, \
+         socks4a:// and socks4:// are the older protocol, and http:// (or no scheme) uses an \
+         HTTP proxy's CONNECT. USER:PASSWORD@ before the host logs in to the proxy \
+         (percent-encoded: %20 for a space, %40 for @); the password is never shown. Without a \
+         port, 1080 is meant. --proxy '' connects directly.",
+        "Without --proxy, the proxy comes from ftp_proxy, FTP_PROXY, all_proxy or ALL_PROXY (the \
+         first one set, as curl reads them), else from proxy in config.toml (at the top, or in \
+         a host's section; proxy = \"\" there connects that host directly). --noproxy LIST, \
+         else no_proxy or NO_PROXY, else noproxy in config.toml names the hosts reached \
+         directly: names, domains (example.com covers ftp.example.com; a leading dot means the \
+         same), addresses, CIDR ranges such as 10.0.0.0/8, comma-separated, or * for all.",
+        "Data connections through a proxy are passive unless active mode is asked for: EPSV \
+         goes to the server's name (or address) through the proxy, and a PASV reply's address \
+         is treated as without a proxy (--pasv-address). --mode auto stays with EPSV and PASV; \
+         it never falls into active mode through a proxy. --active (or --mode eprt|port, mode \
+         active in the shell) goes through a SOCKS5 proxy, which listens for the server's \
+         connection (BIND) and whose address EPRT and PORT announce (--active-address and \
+         --active-ports do not apply); an HTTP or SOCKS4 proxy cannot, and active mode through \
+         one is an error that says to use passive mode.",
+        "A proxy that refuses the user name and password, or whose rules refuse the connection, \
+         ends ferry with exit code 11; one that cannot be reached, or cannot reach the server, \
+         with 3. The message names the proxy (without its password) and the proxy's own \
+         reason: the SOCKS reply or the HTTP status.",
+    ];
+    let mut out = String::from(".SH PROXIES\n");
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(".PP\n");
+        }
+        out.push_str(&esc(p));
+        out.push('\n');
+    }
+    out
+}
 
 /// `.SH CHECKSUMS` and `.SH RATE LIMITS`: --verify, hash, mirror --compare hash and
 /// --limit-rate, in the words of the command line (`shell` false) or of the shell.
@@ -143,12 +222,12 @@ pub fn checks_section(shell: bool) -> String {
          the part it continues first): the HASH command of the FTP HASH draft when FEAT offers \
          it (OPTS HASH selects the algorithm), else XSHA256, XSHA512, XSHA1, XMD5 or XCRC, the \
          strongest offered. ProFTPD's mod_digest offers them all.",
-        "A mismatch fails the file with exit code 11. A download that fails the check is \
+        "A mismatch fails the file with exit code 12. A download that fails the check is \
          removed and never gets its name (an older file of that name stays as it was); an \
          upload that fails it is left on the server as it is. The check is not retried: run \
          the command again. A server that offers no hash command, or an ASCII-mode transfer \
          (its bytes change on the way), is said once and checked by size only; \
-         --verify=require makes either a failure (exit code 11) before anything moves.",
+         --verify=require makes either a failure (exit code 12) before anything moves.",
         "mirror --compare hash judges files of the same size on both sides by content, the \
          server's hash against the local file's, instead of by modification time.",
     ];
@@ -183,8 +262,8 @@ pub fn exit_section(batch: bool) -> String {
     if batch {
         out.push_str(&esc(
             "The shell always ends with 0. A batch file ends with the exit code of its first \
-             failing line (with -k, of the last failing line, after running the rest); a line \
-             that starts with - may fail without counting.",
+             failing line or background job (with -k, after running the rest); a line that \
+             starts with - (and a job it started) may fail without counting.",
         ));
         out.push('\n');
     }
@@ -226,9 +305,13 @@ pub fn environment_section() -> String {
         ("NETRC", "the .netrc file to read instead of ~/.netrc"),
         ("NO_COLOR", "no colour in progress bars"),
         (
-            "ftp_proxy, FTP_PROXY",
-            "not supported: ferry warns and connects directly (all_proxy and no_proxy are not \
-             used either)",
+            "ftp_proxy, FTP_PROXY, all_proxy, ALL_PROXY",
+            "the proxy when --proxy gives none: the first of them that is set, as curl reads \
+             them for ftp:// (see PROXIES)",
+        ),
+        (
+            "no_proxy, NO_PROXY",
+            "the hosts reached without the proxy when --noproxy gives none",
         ),
         (
             "XDG_CONFIG_HOME, XDG_DATA_HOME",

@@ -1,4 +1,4 @@
-//! The shell's commands in six groups. Each group is a clap enum, flattened into the one
+//! The shell's commands in seven groups. Each group is a clap enum, flattened into the one
 //! multicall definition in `grammar.rs` (so `help` lists the commands in this order);
 //! `convert.rs` turns each into an engine action.
 
@@ -24,6 +24,11 @@ passive port range, or when a server behind NAT names its private address in the
 Active (EPRT, then PORT): the server connects back to you. A NAT router or a firewall in front
 of your machine blocks that, unless it forwards a port range to you: start ferry with
 --active-address YOUR-PUBLIC-ADDRESS and --active-ports LOW-HIGH (the forwarded range).
+
+Through a proxy (ferry started with --proxy, or ftp_proxy or all_proxy set) data connections
+are passive unless you choose active mode with `mode active`, which only a SOCKS5 proxy can carry
+(it listens for the server); `passive auto` never falls into active mode there. `status` shows
+the proxy.
 
 A transfer that fails with 425, or hangs until the timeout, usually means the mode is wrong
 for the network: switch with `passive`, or choose one with `mode`.";
@@ -224,6 +229,53 @@ pub enum Transfer {
     },
 }
 
+/// `help jobs`: how background jobs work.
+const JOBS_HELP: &str = "\
+List background jobs with their progress: jobs
+
+A get, mget, mirror, pget, put or mput with & at the end of its line runs in the background on
+a connection of its own, in the remote and local directories of the moment it started, while
+the shell takes the next command (get big.iso &, mget -P 4 *.log&). Quote or escape a name
+that ends in &: get 'R&D'.
+
+jobs lists them: [1] running  get big.iso  42% 12.3 MiB/29.0 MiB. When a job ends, one line
+says how (done, failed, killed) before the next prompt, or above the line being typed.
+wait [N] waits for job N (every job without N; Ctrl-C stops waiting, not the jobs); kill N
+stops one, keeping a download's NAME.part for get -c; fg [N] follows one with its progress
+bar, and Ctrl-C then stops it. Ctrl-C for a foreground command never stops a background job.
+
+A background job asks nothing: a get whose local file exists is refused (add -c to continue
+it, -n to keep it), and mget and mput take every file that matches, as in a batch file. quit
+with jobs running asks whether to stop them. In a batch file, & runs the line in the
+background, wait joins, the batch waits for every job at its end, and a job that failed makes
+it fail (with the line number) unless -k is given.";
+
+/// Background jobs: a transfer with `&` at the end of its line.
+#[derive(Debug, Subcommand)]
+pub enum Background {
+    /// List background jobs with their progress (a transfer with & at the end runs in the background)
+    #[command(long_about = JOBS_HELP)]
+    Jobs,
+    /// Wait for background jobs to end: wait [N] (every job without N)
+    Wait {
+        /// The job's number, as jobs shows it (1 or %1)
+        #[arg(value_parser = super::background::job_id)]
+        job: Option<usize>,
+    },
+    /// Stop a background job: kill N (a download keeps NAME.part, which get -c continues)
+    Kill {
+        /// The job's number, as jobs shows it (1 or %1)
+        #[arg(value_parser = super::background::job_id)]
+        job: usize,
+    },
+    /// Follow a background job with its progress until it ends: fg [N] (Ctrl-C stops it)
+    Fg {
+        /// The job's number, as jobs shows it (1 or %1); the newest running job without it
+        #[arg(value_parser = super::background::job_id)]
+        job: Option<usize>,
+    },
+}
+
 /// Remote files and directories, and bookmarks.
 #[derive(Debug, Subcommand)]
 pub enum Remote {
@@ -319,6 +371,13 @@ pub enum Setting {
         /// auto (EPSV, PASV, EPRT, PORT in turn), passive (EPSV, PASV), active (EPRT, PORT),
         /// or one of epsv, pasv, eprt, port alone; see help passive
         mode: String,
+    },
+    /// Character set of the server's file names: charset [auto|NAME] (gbk, gb18030, big5,
+    /// shift_jis, euc-kr, windows-1252, latin1, utf-8 …); without it, show the one in use
+    Charset {
+        /// auto (UTF-8 when the server offers it or its names are UTF-8, else guessed from the
+        /// names), or the name of a character set; without it, show the one in use
+        name: Option<String>,
     },
     /// Show the connection and settings
     Status,

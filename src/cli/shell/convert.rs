@@ -3,15 +3,15 @@
 
 use std::path::PathBuf;
 
-use ferry::actions::{Action, LlsStyle, Output, PutMode, Toggle};
+use ferry::actions::{Action, CharsetChoice, LlsStyle, Output, PutMode, Toggle};
 use ferry::engine::transfer::ListKind;
 use ferry::proto::channel::DataMode;
 use ferry::proto::command::{Secret, TransferType};
 use ferry::proto::digest::HashAlgo;
 use ferry::url;
 
-use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
-use super::grammar::Parsed;
+use super::commands::{Background, Browse, Remote, Server, Session, Setting, Transfer};
+use super::grammar::{JobCommand, Parsed};
 use crate::cli::args::{MirrorArgs, TransferArgs};
 
 impl Session {
@@ -34,7 +34,7 @@ impl Session {
                 user,
                 port_option,
             } => {
-                let mut u = open_url(&target, port.or(port_option))?;
+                let (mut u, charset) = open_url(&target, port.or(port_option))?;
                 if let Some(user) = user {
                     let (name, password) = match user.split_once([',', ':']) {
                         Some((name, password)) => (name, Some(password.to_owned())),
@@ -43,7 +43,7 @@ impl Session {
                     u.user = Some(name.to_owned());
                     u.password = password.or(u.password.take());
                 }
-                Action::Open(Box::new(u))
+                Action::Open(Box::new(u), charset)
             }
             Session::User {
                 name,
@@ -115,6 +115,7 @@ impl Transfer {
                 json,
             } => Action::Mget {
                 patterns,
+                into: PathBuf::from("."),
                 parallel,
                 json,
             },
@@ -160,6 +161,18 @@ impl Transfer {
     }
 }
 
+impl Background {
+    /// The job command.
+    pub fn command(self) -> JobCommand {
+        match self {
+            Background::Jobs => JobCommand::List,
+            Background::Wait { job } => JobCommand::Wait(job),
+            Background::Kill { job } => JobCommand::Kill(job),
+            Background::Fg { job } => JobCommand::Fg(job),
+        }
+    }
+}
+
 impl Remote {
     /// The action.
     pub fn action(self) -> Action {
@@ -191,6 +204,13 @@ impl Setting {
             Setting::Passive { setting } => passive(setting)?,
             Setting::Epsv { setting } => Action::Epsv(toggle(setting)?),
             Setting::Mode { mode } => Action::Mode(mode.parse()?),
+            Setting::Charset { name } => Action::Charset(
+                name.map(|n| {
+                    n.parse()
+                        .map_err(|e: ferry::proto::charset::CharsetError| format!("charset: {e}"))
+                })
+                .transpose()?,
+            ),
             Setting::Status => Action::Status,
             Setting::Verbose { setting } => Action::Verbose(toggle(setting)?),
             Setting::Debug { setting } => Action::Debug(toggle(setting)?),
@@ -260,15 +280,20 @@ fn passive(setting: Option<String>) -> Result<Action, String> {
     }
 }
 
-fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
+/// The URL to open, and the charset a bookmark of that name carries.
+fn open_url(
+    target: &str,
+    port: Option<u16>,
+) -> Result<(url::FtpUrl, Option<CharsetChoice>), String> {
     // A bookmark's name, when there is such a bookmark; otherwise a host name.
     if port.is_none()
         && ferry::config::bookmarks::looks_like_name(target)
         && let Some(dir) = ferry::config::settings::config_dir()
     {
-        let found = ferry::config::bookmarks::Bookmarks::load(&dir).and_then(|b| b.url(target));
-        if let Some(u) = found.map_err(|e| e.to_string())? {
-            return Ok(u);
+        let found = ferry::config::bookmarks::Bookmarks::load(&dir)
+            .and_then(|b| Ok(b.url(target)?.map(|u| (u, b.charset(target)))));
+        if let Some((u, charset)) = found.map_err(|e| e.to_string())? {
+            return Ok((u, charset.map_err(|e| e.to_string())?));
         }
     }
     let text = if target.contains("://") {
@@ -288,7 +313,7 @@ fn open_url(target: &str, port: Option<u16>) -> Result<url::FtpUrl, String> {
     if port.is_some() {
         u.port = port;
     }
-    Ok(u)
+    Ok((u, None))
 }
 
 fn get(remote: String, local: Option<PathBuf>, transfer: &TransferArgs) -> Action {

@@ -10,7 +10,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use ferry::actions::Action;
 
-use super::commands::{Browse, Remote, Server, Session, Setting, Transfer};
+pub use super::background::JobCommand;
+use super::commands::{Background, Browse, Remote, Server, Session, Setting, Transfer};
 
 /// What one line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,6 +24,15 @@ pub enum Parsed {
     Quit,
     /// Print help: all commands, or one.
     Help(Option<String>),
+    /// Run a transfer in the background (the line ended in `&`).
+    Background {
+        /// The transfer.
+        action: Action,
+        /// The line as typed, without the `&`.
+        label: String,
+    },
+    /// `jobs`, `wait`, `kill`, `fg`.
+    Job(JobCommand),
 }
 
 #[derive(Debug, Parser)]
@@ -46,6 +56,8 @@ enum Cmd {
     #[command(flatten)]
     Transfer(Transfer),
     #[command(flatten)]
+    Jobs(Background),
+    #[command(flatten)]
     Remote(Remote),
     #[command(flatten)]
     Setting(Setting),
@@ -57,6 +69,31 @@ enum Cmd {
 pub fn parse_line(line: &str) -> Result<Parsed, String> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
+        return Ok(Parsed::Empty);
+    }
+    if let Some(body) = super::background::strip_marker(line) {
+        return match parse_one(body)? {
+            Parsed::Action(action) => match ferry::actions::jobs::refusal(&action) {
+                Some(why) => Err(format!("{why}; `help jobs` says more")),
+                None => Ok(Parsed::Background {
+                    action,
+                    label: body.to_owned(),
+                }),
+            },
+            Parsed::Empty => Err("nothing to run in the background before the &".into()),
+            _ => Err(format!(
+                "only get, mget, mirror, pget, put and mput can run in the background, not \
+                 `{}`",
+                body.split_whitespace().next().unwrap_or(body)
+            )),
+        };
+    }
+    parse_one(line)
+}
+
+/// Parses one line (trimmed, not blank, without a background marker).
+fn parse_one(line: &str) -> Result<Parsed, String> {
+    if line.is_empty() {
         return Ok(Parsed::Empty);
     }
     // `!cmd` without a space, like every ftp client.
@@ -85,7 +122,7 @@ pub fn parse_line(line: &str) -> Result<Parsed, String> {
 /// be the password or the rest of it, so such a line gets clap's generic words instead.
 fn explain(e: clap::Error, first: &str, line: &str) -> String {
     if e.kind() == clap::error::ErrorKind::InvalidSubcommand {
-        let suggestion = match suggest(first) {
+        let suggestion = match super::suggest::closest(first, &command_names()) {
             Some(s) => format!("; did you mean `{s}`?"),
             None => "; type `help` for the list".to_owned(),
         };
@@ -106,51 +143,12 @@ fn explain(e: clap::Error, first: &str, line: &str) -> String {
     format!("{first}: {first_line} (see `help {first}`)")
 }
 
-/// The closest command name, if it is within two edits (transpositions count as one).
-fn suggest(word: &str) -> Option<String> {
-    let word = word.to_ascii_lowercase();
-    let len = word.chars().count();
-    command_names()
-        .into_iter()
-        // The distance is at least the difference in length: a long word costs no work.
-        .filter(|name| name.chars().count().abs_diff(len) <= 2)
-        .map(|name| (edit_distance(&word, &name), name))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, name)| name)
-}
-
-/// Optimal-string-alignment distance between two short words.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 fn convert(cmd: Cmd, raw_rest: &str) -> Result<Parsed, String> {
     let action = match cmd {
         Cmd::Session(c) => return c.parse(),
         Cmd::Browse(c) => c.action(),
         Cmd::Transfer(c) => c.action(),
+        Cmd::Jobs(c) => return Ok(Parsed::Job(c.command())),
         Cmd::Remote(c) => c.action(),
         Cmd::Setting(c) => c.action()?,
         Cmd::Server(c) => return Ok(c.parse(raw_rest)),
@@ -260,6 +258,7 @@ mod tests {
             action("mget *.txt a?.bin"),
             Action::Mget {
                 patterns: vec!["*.txt".into(), "a?.bin".into()],
+                into: ".".into(),
                 parallel: None,
                 json: false
             }
@@ -394,18 +393,18 @@ mod tests {
 
     #[test]
     fn open_accepts_urls_and_host_port() {
-        let Action::Open(u) = action("open ftp://bob@example.org:2121/pub") else {
+        let Action::Open(u, _) = action("open ftp://bob@example.org:2121/pub") else {
             panic!()
         };
         assert_eq!(
             (u.host.as_str(), u.port, u.user.as_deref()),
             ("example.org", Some(2121), Some("bob"))
         );
-        let Action::Open(u) = action("open 127.0.0.1 2121") else {
+        let Action::Open(u, _) = action("open 127.0.0.1 2121") else {
             panic!()
         };
         assert_eq!((u.host.as_str(), u.port), ("127.0.0.1", Some(2121)));
-        let Action::Open(u) = action("open ::1 21") else {
+        let Action::Open(u, _) = action("open ::1 21") else {
             panic!()
         };
         assert_eq!(u.host, "::1");
@@ -451,6 +450,25 @@ mod tests {
         };
         assert_eq!(opts.compare, ferry::actions::Compare::Hash);
         assert_eq!(opts.verify, ferry::actions::Verify::Offered);
+    }
+
+    #[test]
+    fn charset_takes_auto_a_name_or_nothing() {
+        use ferry::actions::CharsetChoice;
+        use ferry::proto::charset::Charset;
+        assert_eq!(action("charset"), Action::Charset(None));
+        assert_eq!(
+            action("charset auto"),
+            Action::Charset(Some(CharsetChoice::Auto))
+        );
+        assert_eq!(
+            action("charset GBK"),
+            Action::Charset(Some(CharsetChoice::Fixed(
+                Charset::from_name("gbk").unwrap()
+            )))
+        );
+        let err = parse_line("charset klingon").unwrap_err().to_string();
+        assert!(err.contains("klingon"), "{err}");
     }
 
     #[test]

@@ -4,12 +4,20 @@
 //! directory (`ferry/history`) and never holds a password (see [`history`]). Ctrl-C at the
 //! prompt clears the line; during a transfer it aborts that transfer and the session stays
 //! usable; Ctrl-D quits (QUIT).
+//!
+//! A transfer with `&` at the end runs as a background job (`ferry::actions::jobs`); `jobs`,
+//! `wait`, `kill` and `fg` manage them (`control`). A job's last line is printed before the next
+//! prompt, or, while the user is typing, above the line through rustyline's external printer,
+//! which redraws the line being typed. Leaving with jobs running asks first.
 
+mod background;
 mod commands;
 mod complete;
+mod control;
 mod convert;
 pub mod grammar;
 mod history;
+mod suggest;
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -49,6 +57,7 @@ fn prompt(ctx: &Context) -> String {
 /// Runs the shell until `quit` or Ctrl-D; `open` is connected to first when given.
 pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCode {
     ctx.show_cwd = true;
+    ctx.face = ferry::error::Face::Shell;
     let interrupt = ctx.interrupt.clone();
     if let Err(e) = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst)) {
         eprintln!("ferry: warning: Ctrl-C will not abort transfers: {e}");
@@ -75,25 +84,45 @@ pub fn run(mut ctx: Context, mut ui: TerminalUi, open: Option<Action>) -> ExitCo
     if let Some(action) = open {
         run_action(&ctx, &action, &mut ui);
     }
+    let jobs = control::Foreground::new(&mut editor);
+    let mut eof_before = false;
     loop {
         // The prompt is made first: completion borrows the context during readline.
         let prompt = prompt(&ctx.borrow());
-        let line = match editor.readline(&prompt) {
+        jobs.enter_prompt(&mut ctx.borrow_mut());
+        let line = editor.readline(&prompt);
+        jobs.leave_prompt(&mut ctx.borrow_mut());
+        let line = match line {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) => break,
+            Err(ReadlineError::Eof) => {
+                // A second Ctrl-D in a row leaves without asking again.
+                if jobs.may_quit(&mut ui, eof_before) {
+                    break;
+                }
+                eof_before = true;
+                continue;
+            }
             Err(e) => {
                 error_line("", &format!("reading the command line: {e}"));
+                jobs.may_quit(&mut ui, true);
                 break;
             }
         };
+        eof_before = false;
         if let Some(entry) = history_entry(&line) {
             let _ = editor.history_mut().add(&entry);
             save_history(&mut editor, history.as_ref());
         }
         match parse_line(&line) {
             Ok(Parsed::Empty) => {}
-            Ok(Parsed::Quit) => break,
+            Ok(Parsed::Quit) => {
+                if jobs.may_quit(&mut ui, false) {
+                    break;
+                }
+            }
+            Ok(Parsed::Background { action, label }) => jobs.start(&ctx.borrow(), &action, &label),
+            Ok(Parsed::Job(command)) => jobs.command(command, &ctx.borrow(), &mut ui),
             Ok(Parsed::Help(topic)) => match grammar::help(topic.as_deref()) {
                 Ok(text) => print!("{text}"),
                 Err(msg) => eprintln!("ferry: {msg}"),

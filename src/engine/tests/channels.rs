@@ -201,3 +201,36 @@ fn a_fixed_mode_tries_its_channel_even_after_it_failed() {
     assert_eq!(ls(&mut s).unwrap(), b"a\r\n");
     h.assert_done();
 }
+
+#[test]
+fn through_a_proxy_auto_mode_never_falls_into_active_mode() {
+    let (mut s, h) = Script::new()
+        .through_proxy("socks5h://proxy.example:1080")
+        .on("EPSV", "500 no.")
+        .on("PASV", "500 no.")
+        .start();
+    let err = ls(&mut s).unwrap_err();
+    h.assert_done();
+    assert!(matches!(err, Error::DataChannel { .. }), "{err}");
+    assert!(h.listened().is_empty(), "no listener through a proxy");
+}
+
+#[test]
+fn through_a_proxy_active_mode_is_refused_before_anything_is_sent() {
+    for mode in [DataMode::Active, DataMode::Eprt, DataMode::Port] {
+        let (mut s, h) = Script::new()
+            .through_proxy("http://u:secret@proxy.example:3128")
+            .options(|o| o.data_mode = mode)
+            .start();
+        let err = ls(&mut s).unwrap_err();
+        h.assert_done();
+        assert!(matches!(err, Error::ActiveThroughProxy { .. }), "{err}");
+        assert!(!err.to_string().contains("secret"), "{err}");
+        assert!(err.hint().unwrap().contains("--passive"));
+        assert!(
+            err.hint_for(crate::error::Face::Shell)
+                .unwrap()
+                .contains("`passive`")
+        );
+    }
+}

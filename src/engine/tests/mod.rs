@@ -3,6 +3,7 @@
 
 mod ahead;
 mod channels;
+mod charset;
 mod digests;
 mod login;
 mod script;

@@ -15,6 +15,7 @@ use crate::engine::net::{DataListener, Network};
 use crate::engine::session::{Options, Session, Trace};
 use crate::engine::transport::{Duplex, Readiness, Stream};
 use crate::error::Error;
+use crate::proto::proxy::{ProxyUrl, Target, TargetHost};
 
 /// The scripted server's address.
 pub(crate) const SERVER: IpAddr = IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1));
@@ -87,6 +88,7 @@ impl State {
 pub(crate) struct Script {
     state: State,
     opts: Options,
+    proxy: Option<ProxyUrl>,
 }
 
 /// Lines as the server sends them: each `\n`-separated line ends in CRLF.
@@ -110,7 +112,18 @@ impl Script {
             timeout: Duration::from_millis(300),
             ..Options::default()
         };
-        Script { state, opts }
+        Script {
+            state,
+            opts,
+            proxy: None,
+        }
+    }
+
+    /// The session's network goes through `proxy` (a URL): its data connections are still
+    /// the script's, but the session knows it cannot listen past a proxy.
+    pub(crate) fn through_proxy(mut self, proxy: &str) -> Script {
+        self.proxy = Some(ProxyUrl::parse(proxy).expect("a proxy URL"));
+        self
     }
 
     /// Replaces the greeting.
@@ -195,7 +208,7 @@ impl Script {
         let shared = Arc::new(Mutex::new(self.state));
         let notes = Arc::new(Mutex::new(Vec::new()));
         let control = Control(shared.clone());
-        let net = Net(shared.clone());
+        let net = Net(shared.clone(), self.proxy);
         let sink = notes.clone();
         let trace = Box::new(move |t: Trace<'_>| {
             if let Trace::Note(n) = t {
@@ -408,7 +421,7 @@ impl Duplex for DataConn {
 }
 
 /// The scripted server's side of data connections.
-struct Net(Arc<Mutex<State>>);
+struct Net(Arc<Mutex<State>>, Option<ProxyUrl>);
 
 impl std::fmt::Debug for Net {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -417,7 +430,11 @@ impl std::fmt::Debug for Net {
 }
 
 impl Network for Net {
-    fn connect(&self, target: SocketAddr, _: Duration) -> io::Result<Stream> {
+    fn connect(&self, target: &Target, _: Duration) -> io::Result<Stream> {
+        let TargetHost::Ip(ip) = target.host else {
+            panic!("the scripted network connects to addresses only, not {target}");
+        };
+        let target = SocketAddr::new(ip, target.port);
         let mut state = self.0.lock().unwrap();
         state.connects.push(target);
         let data = match target.ip() == SERVER {
@@ -448,6 +465,10 @@ impl Network for Net {
             addr,
             shared: self.0.clone(),
         }))
+    }
+
+    fn proxy(&self) -> Option<&ProxyUrl> {
+        self.1.as_ref()
     }
 }
 

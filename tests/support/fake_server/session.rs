@@ -566,10 +566,11 @@ impl Session {
                 (None, false) if self.sh.cfg.missing_lists_empty => Vec::new(),
                 (None, false) => return None,
             };
+            let prefix = self.sh.cfg.nlst_prefix.clone().unwrap_or_default();
             let line = |(name, size): (String, Option<usize>)| match verb {
                 "LIST" => ls_line(&name, size),
                 "MLSD" => format!("{} {name}", facts(size)),
-                _ => name,
+                _ => format!("{prefix}{name}"),
             };
             Some(entries.into_iter().map(line).collect::<Vec<_>>())
         });
