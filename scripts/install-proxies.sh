@@ -25,14 +25,13 @@ declare -A PAYLOAD=(
     [tinyproxy-bin]=usr/bin/tinyproxy
 )
 DEST="${FERRY_PROXIES:-/opt/ferry-proxies}"
+ME=install-proxies
+# shellcheck source=lib/unpack-debs.sh
+. "$(dirname "$0")/lib/unpack-debs.sh"
 
 die() {
     echo "install-proxies: $*" >&2
     exit 1
-}
-
-installed() {
-    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
 }
 
 unpacked() {
@@ -67,73 +66,11 @@ work="$(mktemp -d /tmp/ferry-install-proxies.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 log="$work/apt.log"
 
-# apt_get ARGS...: runs apt-get quietly, showing its output only if it fails.
-apt_get() {
-    if ! DEBIAN_FRONTEND=noninteractive apt-get -q -y "$@" </dev/null >"$log" 2>&1; then
-        cat "$log" >&2
-        return 1
-    fi
-}
-
 missing=()
 for p in "${PACKAGES[@]}"; do
     unpacked "$p" || missing+=("$p")
 done
-
-echo "install-proxies: unpacking ${missing[*]} into $DEST" >&2
-updated=
-for p in "${missing[@]}"; do
-    if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]'; then
-        apt_get update || die "apt-get update failed"
-        updated=1
-        break
-    fi
-done
-# The _apt sandbox user must be able to write the download directory.
-mkdir "$work/debs"
-chown _apt "$work/debs" 2>/dev/null || true
-if ! (cd "$work/debs" && apt_get download "${missing[@]}"); then
-    [ -z "$updated" ] || die "apt-get download ${missing[*]} failed"
-    echo "install-proxies: retrying after apt-get update" >&2
-    apt_get update || die "apt-get update failed"
-    (cd "$work/debs" && apt_get download "${missing[@]}") ||
-        die "apt-get download ${missing[*]} failed"
-fi
-
-# The shared libraries they need: the first alternative of each lib* dependency.
-libs=()
-for deb in "$work"/debs/*.deb; do
-    while read -r dep; do
-        dep="${dep%%|*}"
-        dep="${dep%%(*}"
-        dep="${dep//[[:space:]]/}"
-        case "$dep" in
-        lib* | zlib*) installed "$dep" || libs+=("$dep") ;;
-        esac
-    done < <(dpkg-deb -f "$deb" Depends | tr ',' '\n')
-done
-if [ "${#libs[@]}" -gt 0 ]; then
-    mapfile -t libs < <(printf '%s\n' "${libs[@]}" | sort -u)
-    echo "install-proxies: installing libraries ${libs[*]}" >&2
-    apt_get install --no-install-recommends "${libs[@]}" ||
-        die "apt-get install ${libs[*]} failed"
-fi
-
-for p in "${missing[@]}"; do
-    deb=("$work"/debs/"${p}"_*.deb)
-    [ -f "${deb[0]}" ] || die "apt-get download did not fetch $p"
-    rm -rf "$DEST/$p.new"
-    dpkg-deb -x "${deb[0]}" "$DEST/$p.new" || die "dpkg-deb -x ${deb[0]} failed"
-    bin="$DEST/$p.new/${PAYLOAD[$p]}"
-    [ -f "$bin" ] || die "no ${PAYLOAD[$p]} in $p"
-    if ldd "$bin" | grep -q 'not found'; then
-        ldd "$bin" >&2
-        die "$bin is missing shared libraries"
-    fi
-    dpkg-deb -f "${deb[0]}" Package Version >"$DEST/$p.new/.ferry-unpacked"
-    rm -rf "$DEST/$p"
-    mv "$DEST/$p.new" "$DEST/$p"
-done
+unpack_debs "$DEST" "${missing[@]}"
 
 ready || die "setup incomplete (${PACKAGES[*]} in $DEST)"
 echo "install-proxies: done" >&2

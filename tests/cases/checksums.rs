@@ -30,15 +30,7 @@ fn path_str(p: &Path) -> &str {
 }
 
 fn fake(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> FakeServer {
-    let mut cfg = FakeConfig {
-        files: files
-            .iter()
-            .map(|(p, d)| (p.to_string(), d.to_vec()))
-            .collect(),
-        ..FakeConfig::default()
-    };
-    tweak(&mut cfg);
-    FakeServer::start(cfg)
+    FakeServer::with_files(files, tweak)
 }
 
 /// A server whose XSHA256 answers `reply` for every file.

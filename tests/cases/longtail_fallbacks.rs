@@ -9,15 +9,7 @@ use crate::support::fake_server::{FakeConfig, FakeServer};
 use crate::support::{ferry, test_bytes};
 
 fn server_with(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> FakeServer {
-    let mut cfg = FakeConfig {
-        files: files
-            .iter()
-            .map(|(p, d)| (p.to_string(), d.to_vec()))
-            .collect(),
-        ..FakeConfig::default()
-    };
-    tweak(&mut cfg);
-    FakeServer::start(cfg)
+    FakeServer::with_files(files, tweak)
 }
 
 #[test]

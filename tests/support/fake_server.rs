@@ -198,6 +198,20 @@ impl FakeServer {
         Self::bind(cfg, IpAddr::V4(Ipv4Addr::LOCALHOST))
     }
 
+    /// Starts a server holding `files` (path, contents), with the default configuration
+    /// changed by `tweak`.
+    pub fn with_files(files: &[(&str, &[u8])], tweak: impl FnOnce(&mut FakeConfig)) -> FakeServer {
+        let mut cfg = FakeConfig {
+            files: files
+                .iter()
+                .map(|(p, d)| (p.to_string(), d.to_vec()))
+                .collect(),
+            ..FakeConfig::default()
+        };
+        tweak(&mut cfg);
+        FakeServer::start(cfg)
+    }
+
     /// Listens on [::1] with an ephemeral port (PASV is refused there).
     pub fn start_v6(cfg: FakeConfig) -> FakeServer {
         Self::bind(cfg, IpAddr::V6(Ipv6Addr::LOCALHOST))
