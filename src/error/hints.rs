@@ -5,13 +5,19 @@
 //! what to do about a proxy that did not make the connection.
 //!
 //! Hints come in the words of the [`Face`] that reads them: flags on the command line, shell
-//! commands in the shell and in batch files.
+//! commands in the shell and in batch files. [`Error::hint_for`], the one place that picks an
+//! error's hint, lives here too.
 
-use super::Face;
+use std::io;
+
+use super::{Error, Face, TlsCause};
 use crate::engine::proxy::ProxyError;
+use crate::proto::addr::AddrError;
+use crate::proto::codes;
 use crate::proto::command::Verb;
 use crate::proto::proxy::ProxyFailure;
 use crate::proto::reply::Reply;
+use crate::proto::reply::ReplyError;
 
 /// What rustls refused, in words: its own `Display` where that is readable, plain sentences
 /// for the errors it shows as `Debug`.
@@ -188,6 +194,163 @@ pub(super) fn active_through_proxy(face: Face) -> String {
                         proxy like the control connection; only a SOCKS5 proxy can carry active \
                         mode"
             .into(),
+    }
+}
+
+impl Error {
+    /// What the person can do about it, when there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        self.hint_for(Face::CommandLine)
+    }
+
+    /// [`Error::hint`] in the words of `face`: a flag on the command line, a command in the
+    /// shell and in batch files.
+    pub fn hint_for(&self, face: Face) -> Option<String> {
+        match self {
+            Error::DataChannel { tried, .. } => Some(data_channel_hint(tried, face)),
+            Error::Rejected { verb, reply, .. }
+                if face == Face::Shell
+                    && reply.code == 530
+                    && !matches!(verb, Some(Verb::User | Verb::Pass | Verb::Acct))
+                    && !codes::is_per_address_limit(reply) =>
+            {
+                Some("you are not logged in: log in with `user NAME`".into())
+            }
+            Error::Rejected {
+                verb,
+                reply,
+                command,
+            } => remote_file(*verb, command, reply, face)
+                .or_else(|| codes::hint(*verb, reply)),
+            Error::Tls {
+                what,
+                source: TlsCause::Rustls(e),
+                hint: None,
+            } if is_not_tls(e) && what.contains("control connection") => {
+                Some(not_implicit_tls(face))
+            }
+            Error::Tls { hint, .. } => hint.clone(),
+            Error::Reply(ReplyError::Malformed { line }) => wrong_service(line, face),
+            Error::UploadSize { held, sent, .. } if held < sent => Some(
+                "the server said the upload was complete but kept less: check its quota and free \
+                 space; put -c sends only what is missing"
+                    .into(),
+            ),
+            Error::UploadSize { .. } => Some(
+                "the remote file is larger than what was sent: something else may be writing to it"
+                    .into(),
+            ),
+            Error::TlsSessionReuse { .. } => Some(
+                "the server requires TLS session reuse and gave no new TLS 1.3 tickets; ferry \
+                 reconnects with TLS 1.2 (reusable sessions) for the rest of the run; --tls-max 1.2 \
+                 starts that way"
+                    .into(),
+            ),
+            Error::Checksum { .. } => Some(
+                "the file changed on the server during the transfer, or was damaged on the way: \
+                 transfer it again; if it differs again, compare with another copy"
+                    .into(),
+            ),
+            Error::NoChecksum { .. } => Some(match face {
+                Face::Shell => "without =require, `--verify` checks the size only on such a server".into(),
+                Face::CommandLine => "use --verify (without =require) to check the size only on such a server".into(),
+            }),
+            Error::Unencodable(e) => Some(unencodable(&e.charset, face)),
+            Error::Proxy { source, .. } => Some(proxy(source)),
+            Error::ActiveThroughProxy { .. } => Some(active_through_proxy(face)),
+            Error::Resolve { .. } => Some("check the host name for typos".into()),
+            Error::Connect { source, .. } => Some(connect_hint(source)),
+            Error::NoGreeting { .. } => Some(
+                "an FTP server greets at once: this one may be overloaded, the port may belong to \
+                 another service, or a firewall holds the connection open; check the host and port, \
+                 and try again in a minute"
+                    .into(),
+            ),
+            Error::Timeout { .. } => Some(
+                "the server or a firewall stopped answering; raise --timeout if the server is just slow".into(),
+            ),
+            Error::Closed { .. } => Some(
+                "the server (or a firewall dropping idle connections) ended the session; try again".into(),
+            ),
+            Error::Addr(AddrError::Refused { .. }) => Some(
+                "the server advertised an address on a private network; ferry connects to the \
+                 server's own address unless --pasv-address server is given"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// What to do when no data connection could be made, from what was tried (`tried` lists each
+/// channel with why it failed).
+fn data_channel_hint(tried: &str, face: Face) -> String {
+    let shell = face == Face::Shell;
+    if tried.contains("no free local port") {
+        return match shell {
+            true => "no local port in the --active-ports range was free: use `mode passive`, or \
+                     start ferry with a wider --active-ports range"
+                .into(),
+            false => "no local port in the --active-ports range was free: give a wider range, or \
+                      use --passive"
+                .into(),
+        };
+    }
+    if tried.contains("already failed in this session") {
+        return match shell {
+            true => "every data-channel mode failed earlier on this connection: `close` and \
+                     `open` again to start afresh, or choose one with `mode epsv|pasv|eprt|port`"
+                .into(),
+            false => "every data-channel mode failed earlier in this run: run the command again, \
+                      or choose one with --mode epsv|pasv|eprt|port"
+                .into(),
+        };
+    }
+    let passive = tried.contains("EPSV") || tried.contains("PASV");
+    let active = tried.contains("EPRT") || tried.contains("PORT");
+    let text = match (passive, active, shell) {
+        (true, false, true) => {
+            "the passive data connection could not be made (a firewall \
+             between you and the server?): try `mode active` if this machine can accept \
+             connections, or ask for the server's passive port range to be opened"
+        }
+        (true, false, false) => {
+            "the passive data connection could not be made (a firewall \
+             between you and the server?): try --active (with --active-address ADDR behind NAT) \
+             if this machine can accept connections, or ask for the server's passive port range \
+             to be opened"
+        }
+        (false, true, true) => {
+            "the server could not connect back to this machine (NAT or a \
+             firewall in front of it): use `passive`"
+        }
+        (false, true, false) => {
+            "the server could not connect back to this machine (NAT or a \
+             firewall in front of it): use --passive"
+        }
+        (_, _, true) => {
+            "a firewall or NAT blocks data connections both ways: ask for the \
+             server's passive port range to be opened, or start ferry with --active-address and \
+             --active-ports where it can accept incoming connections"
+        }
+        (_, _, false) => {
+            "a firewall or NAT blocks data connections both ways: ask for the \
+             server's passive port range to be opened, or use --active with --active-address and \
+             --active-ports where this machine can accept incoming connections"
+        }
+    };
+    text.into()
+}
+
+fn connect_hint(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::ConnectionRefused => {
+            "nothing is listening there: check the port (21 unless told otherwise) and that the server is running".into()
+        }
+        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+            "no answer: the server may be down, the port wrong, or a firewall dropping the connection".into()
+        }
+        _ => "check the host, the port and your network".into(),
     }
 }
 
