@@ -284,23 +284,8 @@ fn hex_digest(word: &str, algo: HashAlgo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proto::reply::ReplyParser;
 
-    /// The one reply in `wire`, after checking that every strict prefix of it asks for more.
-    fn parse(wire: &[u8]) -> Reply {
-        for i in 0..wire.len() {
-            let mut parser = ReplyParser::new();
-            parser.feed(&wire[..i]).unwrap();
-            assert_eq!(
-                parser.next_reply(),
-                None,
-                "a prefix of {i} bytes made a reply"
-            );
-        }
-        let mut parser = ReplyParser::new();
-        parser.feed(wire).unwrap();
-        parser.next_reply().expect("a whole reply")
-    }
+    use crate::proto::reply::parse_one as parse;
 
     const PROFTPD_FEAT: &[u8] =
         b"211-Features:\r\n EPSV\r\n HASH CRC32;MD5;SHA-1*;SHA-256;SHA-512;\r\n \

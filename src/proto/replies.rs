@@ -83,25 +83,8 @@ pub fn bytes_in_150(reply: &Reply) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proto::reply::ReplyParser;
 
-    /// The one reply in `wire`, after checking that every strict prefix of it asks for more.
-    fn parse(wire: &[u8]) -> Reply {
-        for i in 0..wire.len() {
-            let mut parser = ReplyParser::new();
-            parser.feed(&wire[..i]).unwrap();
-            assert_eq!(
-                parser.next_reply(),
-                None,
-                "a prefix of {i} bytes made a reply"
-            );
-        }
-        let mut parser = ReplyParser::new();
-        parser.feed(wire).unwrap();
-        let reply = parser.next_reply().expect("a whole reply");
-        assert_eq!(parser.next_reply(), None, "exactly one reply");
-        reply
-    }
+    use crate::proto::reply::parse_one as parse;
 
     #[test]
     fn features_are_keywords_with_parameters() {

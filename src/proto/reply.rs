@@ -289,6 +289,26 @@ impl ReplyParser {
     }
 }
 
+/// The one reply in `wire`, after checking that every strict prefix of it asks for more and
+/// that nothing follows it: for the tests of the reply readers (replies.rs, digest.rs).
+#[cfg(test)]
+pub(crate) fn parse_one(wire: &[u8]) -> Reply {
+    for i in 0..wire.len() {
+        let mut parser = ReplyParser::new();
+        parser.feed(&wire[..i]).unwrap();
+        assert_eq!(
+            parser.next_reply(),
+            None,
+            "a prefix of {i} bytes made a reply"
+        );
+    }
+    let mut parser = ReplyParser::new();
+    parser.feed(wire).unwrap();
+    let reply = parser.next_reply().expect("a whole reply");
+    assert_eq!(parser.next_reply(), None, "exactly one reply");
+    reply
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,7 +40,6 @@ use std::fs;
 use std::io::Read as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::support::certs::{TestCert, self_signed};
@@ -817,38 +816,22 @@ fn interop_matrix() {
             }
         }
     }
-    let queue = Mutex::new(groups.into_iter());
-    let results = Mutex::new(Vec::new());
-    let jobs: usize = std::env::var("FERRY_INTEROP_JOBS")
-        .ok()
-        .and_then(|j| j.parse().ok())
-        .unwrap_or(2);
-    std::thread::scope(|s| {
-        for _ in 0..jobs.max(1) {
-            s.spawn(|| {
-                loop {
-                    let next = queue.lock().unwrap().next();
-                    let Some((server, transport, ip)) = next else {
-                        break;
-                    };
-                    let t = Instant::now();
-                    let cells = run_group(server, transport, ip, &fixture);
-                    eprintln!(
-                        "interop matrix: {} {transport} {ip}: {} in {:.1} s",
-                        server.name(),
-                        cells
-                            .iter()
-                            .map(|c| format!("{} {}", c.mode, c.outcome))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        t.elapsed().as_secs_f64()
-                    );
-                    results.lock().unwrap().extend(cells);
-                }
-            });
-        }
+    let jobs = crate::support::interop_jobs();
+    let mut cells = crate::support::run_groups(groups, |(server, transport, ip)| {
+        let t = Instant::now();
+        let cells = run_group(server, transport, ip, &fixture);
+        eprintln!(
+            "interop matrix: {} {transport} {ip}: {} in {:.1} s",
+            server.name(),
+            cells
+                .iter()
+                .map(|c| format!("{} {}", c.mode, c.outcome))
+                .collect::<Vec<_>>()
+                .join(", "),
+            t.elapsed().as_secs_f64()
+        );
+        cells
     });
-    let mut cells = results.into_inner().unwrap();
     let order = |c: &Cell| {
         (
             SERVERS.iter().position(|s| s.name() == c.server),

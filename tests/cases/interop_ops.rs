@@ -32,7 +32,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::support::daemons::{Daemon, RealServer};
@@ -988,35 +987,21 @@ fn interop_ops() {
         .filter(|s| only.as_ref().is_none_or(|o| o.contains(&s.name())))
         .collect();
     groups.retain(|(s, _)| selected.contains(s));
-    let queue = Mutex::new(groups.into_iter());
-    let results = Mutex::new(Vec::new());
-    let jobs: usize = std::env::var("FERRY_INTEROP_JOBS")
-        .ok()
-        .and_then(|j| j.parse().ok())
-        .unwrap_or(2);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let next = queue.lock().unwrap().next();
-                    let Some((server, ip)) = next else { break };
-                    let t = Instant::now();
-                    let cells = run_server(server, ip);
-                    let count = |o: &str| cells.iter().filter(|c| c.outcome == o).count();
-                    eprintln!(
-                        "interop ops: {} {ip}: {} pass, {} fail, {} n/a in {:.1} s",
-                        server.name(),
-                        count("pass"),
-                        count("fail"),
-                        count("n/a"),
-                        t.elapsed().as_secs_f64()
-                    );
-                    results.lock().unwrap().extend(cells);
-                }
-            });
-        }
+    let jobs = crate::support::interop_jobs();
+    let mut cells = crate::support::run_groups(groups, |(server, ip)| {
+        let t = Instant::now();
+        let cells = run_server(server, ip);
+        let count = |o: &str| cells.iter().filter(|c| c.outcome == o).count();
+        eprintln!(
+            "interop ops: {} {ip}: {} pass, {} fail, {} n/a in {:.1} s",
+            server.name(),
+            count("pass"),
+            count("fail"),
+            count("n/a"),
+            t.elapsed().as_secs_f64()
+        );
+        cells
     });
-    let mut cells = results.into_inner().unwrap();
     let order = |c: &Cell| {
         (
             SERVERS.iter().position(|s| s.name() == c.server),

@@ -181,3 +181,32 @@ pub fn silent_server() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) 
     });
     (port, accepted)
 }
+
+/// How many server instances the interop matrices run at once: `FERRY_INTEROP_JOBS`, or 2.
+pub fn interop_jobs() -> usize {
+    std::env::var("FERRY_INTEROP_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .unwrap_or(2usize)
+        .max(1)
+}
+
+/// Runs `work` on every group, [`interop_jobs`] at a time, and gathers what each returned (in
+/// the order they finished).
+pub fn run_groups<G: Send, C: Send>(groups: Vec<G>, work: impl Fn(G) -> Vec<C> + Sync) -> Vec<C> {
+    let queue = std::sync::Mutex::new(groups.into_iter());
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..interop_jobs() {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap().next();
+                    let Some(group) = next else { break };
+                    let cells = work(group);
+                    results.lock().unwrap().extend(cells);
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap()
+}
