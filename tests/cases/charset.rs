@@ -13,8 +13,9 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
+use super::interop::{lists, ok};
 use crate::support::daemons::{Daemon, RealServer, TEST_PASSWORD};
-use crate::support::{Run, ferry, ferry_command, run};
+use crate::support::{ferry, ferry_command, run};
 
 /// `中文文件.txt`, `数据目录/说明文档.txt`, `报告.doc` in GBK.
 const GBK_FILE: &[u8] = b"\xd6\xd0\xce\xc4\xce\xc4\xbc\xfe.txt";
@@ -47,25 +48,6 @@ fn encoded(charset: &str, text: &str) -> Vec<u8> {
         .encode(text);
     assert!(!bad, "{text} in {charset}");
     bytes.into_owned()
-}
-
-fn ok(server: &RealServer, run: Run) -> Run {
-    assert_eq!(
-        run.code,
-        0,
-        "ferry failed against {}: {}\n{}",
-        server.daemon(),
-        run.stderr,
-        server.logs()
-    );
-    run
-}
-
-/// Whether some line of a listing names `name` (bare, or as pure-ftpd's `dir/name`).
-fn lists(listing: &str, name: &str) -> bool {
-    listing
-        .lines()
-        .any(|l| l.trim_end() == name || l.trim_end().ends_with(&format!("/{name}")))
 }
 
 fn utf8(p: &Path) -> &str {

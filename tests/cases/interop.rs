@@ -27,8 +27,8 @@ use crate::support::{Run, dir_names, ferry, ferry_command, run, test_bytes};
 
 const BIG: usize = 20 * 1024 * 1024;
 
-/// Asserts success, with the server's logs in the message.
-fn ok(server: &RealServer, run: Run) -> Run {
+/// Asserts success, with the server's logs in the message (charset.rs uses it too).
+pub(super) fn ok(server: &RealServer, run: Run) -> Run {
     assert_eq!(
         run.code,
         0,
@@ -41,7 +41,7 @@ fn ok(server: &RealServer, run: Run) -> Run {
 }
 
 /// Whether some line of a listing names `name` (bare, or as pure-ftpd's `dir/name`).
-fn lists(listing: &str, name: &str) -> bool {
+pub(super) fn lists(listing: &str, name: &str) -> bool {
     listing
         .lines()
         .any(|l| l.trim_end() == name || l.trim_end().ends_with(&format!("/{name}")))
